@@ -1,0 +1,297 @@
+// Styled text → atoms (the unbreakable units of a line) and the gaps between them.
+// Each Chinese character is an atom; a Latin word or number is one atom; —— and …… are one
+// atom. Every gap knows whether a line may break there (clreq prohibition rules), how wide
+// it is at rest (Han/Latin quarter em, word spaces), and how far it may shrink.
+import type { SourcePos } from '../source/diagnostics.js';
+import { GLUE, NO_END, NO_START, isAlnum, isDashOrEllipsis, isHan, isSpace, isWide } from '../text/classes.js';
+import type { Face } from '../text/face.js';
+
+export interface StyledRun {
+  text: string;
+  face: Face;
+  size: number;
+  color: string;
+  pos: SourcePos;
+  /** Link target, for link areas in the display list. */
+  href?: string;
+}
+
+export interface PlacedGlyph {
+  font: string;
+  size: number;
+  color: string;
+  id: number;
+  /** Left edge of the glyph's advance box, relative to its atom (later: its line). */
+  x: number;
+  /** Advance in pt as drawn (before any trimming). */
+  adv: number;
+  text: string;
+}
+
+/** Order in which clreq shrinks a line (1 first); line-end marks are handled apart. */
+export const enum ShrinkClass {
+  LatinSpace = 1,
+  Bracket = 2,
+  Comma = 3,
+  HanLatin = 4,
+  Stop = 5,
+}
+
+export interface Atom {
+  glyphs: PlacedGlyph[];
+  width: number;
+  first: string;
+  last: string;
+  /** Compressible blank halves of a full-width mark, in pt (0 when already compressed). */
+  blankLeft: number;
+  blankRight: number;
+  shrinkClass: ShrinkClass;
+  em: number;
+  /** Source place of the first character, for diagnostics. */
+  pos: SourcePos;
+  /** A Chinese character (not a mark) at either edge: decides the Han/Latin space. */
+  hanStart: boolean;
+  hanEnd: boolean;
+  alnumStart: boolean;
+  alnumEnd: boolean;
+  wide: boolean;
+  href?: string;
+  /** The word space of this atom's font: glyph id and width in pt. */
+  space?: { id: number; adv: number };
+}
+
+export interface Gap {
+  width: number;
+  breakable: boolean;
+  shrink: number;
+  shrinkClass: ShrinkClass;
+  /** A word space: drawn as a space glyph so copied text keeps it. */
+  space?: PlacedGlyph;
+}
+
+export interface AtomEnv {
+  /** Space between Chinese and Latin letters/digits, in em. */
+  hanLatin: number;
+  /** Faces tried, in order, for a character the run's own face lacks. */
+  fallback: Face[];
+  /** Called once per character no font can print. */
+  missing?: (ch: string, pos: SourcePos) => void;
+}
+
+export interface AtomList {
+  atoms: Atom[];
+  /** gaps[k] sits between atoms[k] and atoms[k+1]. */
+  gaps: Gap[];
+}
+
+interface Ch {
+  ch: string;
+  cp: number;
+  run: StyledRun;
+  col: number; // offset within the run, for diagnostics
+}
+
+const STOPS = new Set(Array.from('。？！．.?!'));
+const COMMAS = new Set(Array.from('，、；：,;:'));
+
+function faceFor(cp: number, run: StyledRun, env: AtomEnv): Face | null {
+  if (run.face.glyph(cp)) return run.face;
+  for (const f of env.fallback) if (f.glyph(cp)) return f;
+  return null;
+}
+
+function posOf(c: Ch): SourcePos {
+  return { file: c.run.pos.file, line: c.run.pos.line, col: c.run.pos.col + c.col };
+}
+
+export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
+  const chars: Ch[] = [];
+  for (const run of runs) {
+    let col = 0;
+    for (const ch of run.text) {
+      chars.push({ ch, cp: ch.codePointAt(0)!, run, col });
+      col += ch.length;
+    }
+  }
+  const atoms: Atom[] = [];
+  const spaceBefore: (null | 'space' | 'newline')[] = [];
+  let pending: null | 'space' | 'newline' = null;
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i];
+    if (isSpace(c.cp)) {
+      pending = c.cp === 0x0a ? (pending === 'space' ? 'space' : 'newline') : 'space';
+      i++;
+      continue;
+    }
+    let atom: Atom | null;
+    if (isDashOrEllipsis(c.cp)) {
+      let j = i + 1;
+      while (j < chars.length && chars[j].cp === c.cp) j++;
+      atom = wideAtom(chars.slice(i, j), env);
+      i = j;
+    } else if (isWide(c.cp)) {
+      atom = wideAtom([c], env);
+      i++;
+    } else {
+      let j = i + 1;
+      while (j < chars.length && !isSpace(chars[j].cp) && !isWide(chars[j].cp)) j++;
+      atom = wordAtom(chars.slice(i, j), env);
+      i = j;
+    }
+    if (!atom) continue;
+    atoms.push(atom);
+    spaceBefore.push(atoms.length > 1 ? pending : null);
+    pending = null;
+  }
+  compressPairs(atoms, spaceBefore);
+  const gaps: Gap[] = [];
+  for (let k = 0; k + 1 < atoms.length; k++) gaps.push(gapBetween(atoms[k], atoms[k + 1], spaceBefore[k + 1], env));
+  return { atoms, gaps };
+}
+
+function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
+  const c = cs[0];
+  const face = faceFor(c.cp, c.run, env);
+  if (!face) {
+    env.missing?.(c.ch, posOf(c));
+    return null;
+  }
+  const size = c.run.size;
+  const scale = size / face.unitsPerEm;
+  const g = face.glyph(c.cp)!;
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  for (const cc of cs) {
+    glyphs.push({ font: face.role, size, color: c.run.color, id: g.id, x, adv: g.advance * scale, text: cc.ch });
+    x += g.advance * scale;
+  }
+  const side = cs.length === 1 ? face.blankSide(c.cp) : null;
+  const half = (g.advance * scale) / 2;
+  const hanLike = isHan(c.cp) || (c.cp >= 0x3040 && c.cp <= 0x30ff) || (c.cp >= 0xac00 && c.cp <= 0xd7af);
+  return {
+    glyphs,
+    width: x,
+    first: c.ch,
+    last: cs[cs.length - 1].ch,
+    blankLeft: side === 'left' ? half : 0,
+    blankRight: side === 'right' ? half : 0,
+    shrinkClass: STOPS.has(c.ch) ? ShrinkClass.Stop : COMMAS.has(c.ch) ? ShrinkClass.Comma : ShrinkClass.Bracket,
+    em: size,
+    pos: posOf(c),
+    hanStart: hanLike,
+    hanEnd: hanLike,
+    alnumStart: false,
+    alnumEnd: false,
+    wide: true,
+    href: c.run.href,
+  };
+}
+
+function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  // Shape each stretch that shares a run and a face together (kerning, ligatures).
+  let k = 0;
+  while (k < cs.length) {
+    const run = cs[k].run;
+    const face = faceFor(cs[k].cp, run, env);
+    if (!face) {
+      env.missing?.(cs[k].ch, posOf(cs[k]));
+      k++;
+      continue;
+    }
+    let j = k + 1;
+    while (j < cs.length && cs[j].run === run && faceFor(cs[j].cp, run, env) === face) j++;
+    const text = cs.slice(k, j).map((c) => c.ch).join('');
+    const shaped = face.latin(text);
+    const scale = run.size / face.unitsPerEm;
+    for (let g = 0; g < shaped.ids.length; g++) {
+      const adv = shaped.advances[g] * scale;
+      glyphs.push({ font: face.role, size: run.size, color: run.color, id: shaped.ids[g], x, adv, text: shaped.texts[g] });
+      x += adv;
+    }
+    k = j;
+  }
+  if (!glyphs.length) return null;
+  const first = cs[0];
+  const last = cs[cs.length - 1];
+  const lastGlyph = glyphs[glyphs.length - 1];
+  const spaceFace = faceFor(0x20, last.run, env);
+  const sp = spaceFace?.glyph(0x20);
+  return {
+    space: sp ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm } : undefined,
+    glyphs,
+    width: x,
+    first: first.ch,
+    last: last.ch,
+    blankLeft: 0,
+    blankRight: 0,
+    shrinkClass: ShrinkClass.Stop,
+    em: first.run.size,
+    pos: posOf(first),
+    hanStart: false,
+    hanEnd: false,
+    alnumStart: isAlnum(first.cp),
+    alnumEnd: isAlnum(last.cp),
+    wide: false,
+    href: first.run.href,
+  };
+}
+
+/**
+ * Adjacent full-width marks (。” ）， 》、 ：“) share one blank half: the first mark loses its
+ * trailing blank, or else the second its leading blank — about 1.5 em for the pair.
+ */
+function compressPairs(atoms: Atom[], spaceBefore: (null | 'space' | 'newline')[]): void {
+  for (let k = 0; k + 1 < atoms.length; k++) {
+    const a = atoms[k];
+    const b = atoms[k + 1];
+    if (spaceBefore[k + 1] === 'space') continue;
+    if (a.blankRight > 0 && (b.blankLeft > 0 || b.blankRight > 0)) {
+      a.width -= a.blankRight;
+      a.blankRight = 0;
+    } else if (b.blankLeft > 0 && (a.blankLeft > 0 || a.blankRight > 0 || a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a))) {
+      for (const g of b.glyphs) g.x -= b.blankLeft;
+      b.width -= b.blankLeft;
+      b.blankLeft = 0;
+    }
+  }
+}
+
+function isPunctAtom(a: Atom): boolean {
+  return NO_START.has(a.last) || NO_END.has(a.last);
+}
+
+function isNumber(a: Atom): boolean {
+  return /^[0-9.,]+$/.test(a.glyphs.map((g) => g.text).join(''));
+}
+
+function gapBetween(a: Atom, b: Atom, space: null | 'space' | 'newline', env: AtomEnv): Gap {
+  const em = Math.max(a.em, b.em);
+  let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
+  if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
+    const w = env.hanLatin * em;
+    return { width: w, breakable, shrink: Math.min(w, 0.03 * em), shrinkClass: ShrinkClass.HanLatin };
+  }
+  if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
+    if (a.wide && b.wide && a.hanEnd && b.hanStart) {
+      // A space typed between two Chinese characters is meant to be seen: one em.
+      return { width: em, breakable, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+    }
+    if (!a.wide && !b.wide) {
+      const g = a.glyphs[a.glyphs.length - 1];
+      const spaceWidth = a.space?.adv ?? 0.25 * em;
+      // "200 MW", "5 km": a number keeps its unit.
+      if (isNumber(a) && /^[A-Za-z°µ]{1,4}$/.test(b.glyphs.map((x) => x.text).join(''))) breakable = false;
+      return {
+        width: spaceWidth,
+        breakable,
+        shrink: spaceWidth * 0.3,
+        shrinkClass: ShrinkClass.LatinSpace,
+        space: a.space ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' } : undefined,
+      };
+    }
+  }
+  return { width: 0, breakable, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+}

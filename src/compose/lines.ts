@@ -1,0 +1,219 @@
+// Atoms → lines. Breaks are chosen for the whole paragraph at once (total fit, in the
+// manner of Knuth and Plass): every legal break is a node, every line between two nodes
+// costs by how much its spacing departs from rest, and the cheapest path wins. Shrinking
+// (punctuation compression, 推入) and stretching (推出) are priced alike by the change
+// per gap, so whichever disturbs the spacing least is chosen.
+import { ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
+
+export type Align = 'justify' | 'left' | 'center';
+
+export interface LineOptions {
+  measure: number;
+  /** Indent of the paragraph's first line, in pt. */
+  firstIndent?: number;
+  /** Indent of every other line (hanging indents). */
+  restIndent?: number;
+  align: Align;
+  /** The em of the body text, for spacing units. */
+  em: number;
+}
+
+export interface LinkSpan {
+  x0: number;
+  x1: number;
+  href: string;
+}
+
+export interface Line {
+  glyphs: PlacedGlyph[];
+  /** Left and right edges of what was set, relative to the measure's left edge. */
+  left: number;
+  right: number;
+  last: boolean;
+  links: LinkSpan[];
+  /** Largest font size on the line. */
+  size: number;
+}
+
+const STRETCH_UNIT = 0.1; // em per gap at which a line counts as "badness 100"
+const RUNT = 5000; // demerits for a last line of a single character
+
+export function composeLines(list: AtomList, o: LineOptions): Line[] {
+  const { atoms, gaps } = list;
+  if (!atoms.length) return [];
+  const breaks = chooseBreaks(atoms, gaps, o) ?? greedyBreaks(atoms, gaps, o);
+  const lines: Line[] = [];
+  let start = 0;
+  for (const end of breaks) {
+    lines.push(placeLine(atoms, gaps, start, end, o, lines.length === 0, end === atoms.length - 1));
+    start = end + 1;
+  }
+  return lines;
+}
+
+function measureOf(o: LineOptions, first: boolean): number {
+  return o.measure - (first ? o.firstIndent ?? 0 : o.restIndent ?? 0);
+}
+
+interface Sums {
+  w: Float64Array; // atoms' widths
+  g: Float64Array; // gaps' widths
+  z: Float64Array; // shrink of atoms (blank halves) and gaps
+}
+
+function sums(atoms: Atom[], gaps: Gap[]): Sums {
+  const n = atoms.length;
+  const w = new Float64Array(n + 1);
+  const g = new Float64Array(n + 1);
+  const z = new Float64Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    w[k + 1] = w[k] + atoms[k].width;
+    g[k + 1] = g[k] + (k < gaps.length ? gaps[k].width : 0);
+    z[k + 1] = z[k] + atoms[k].blankLeft + atoms[k].blankRight + (k < gaps.length ? gaps[k].shrink : 0);
+  }
+  return { w, g, z };
+}
+
+/** Natural width and shrink of the line atoms[i..j], its final mark set half-width. */
+function lineBox(s: Sums, atoms: Atom[], i: number, j: number): { width: number; shrink: number } {
+  const hang = atoms[j].blankRight;
+  const width = s.w[j + 1] - s.w[i] + s.g[j] - s.g[i] - hang;
+  // z counts gaps up to j inclusive; the gap after j is not in this line.
+  const gapAfter = s.z[j + 1] - s.z[j] - atoms[j].blankLeft - atoms[j].blankRight;
+  const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang;
+  return { width, shrink };
+}
+
+function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] | null {
+  const n = atoms.length;
+  const s = sums(atoms, gaps);
+  const unit = STRETCH_UNIT * o.em;
+  const cost = new Float64Array(n).fill(Infinity);
+  const from = new Int32Array(n).fill(-1);
+  const canEnd = (j: number) => j === n - 1 || gaps[j].breakable;
+  for (let j = 0; j < n; j++) {
+    if (!canEnd(j)) continue;
+    const last = j === n - 1;
+    for (let i = j; i >= 0; i--) {
+      if (i > 0 && (!gaps[i - 1].breakable || cost[i - 1] === Infinity)) {
+        if (i > 0 && s.w[j + 1] - s.w[i] > 2 * o.measure) break;
+        continue;
+      }
+      const measure = measureOf(o, i === 0);
+      const box = lineBox(s, atoms, i, j);
+      const slack = measure - box.width;
+      let demerits: number;
+      if (slack < -box.shrink - 1e-6) {
+        if (i !== j) break; // wider than the measure even when squeezed; earlier starts only widen it
+        demerits = 1e8; // a single atom wider than the measure: set it overfull
+      } else {
+        const gapsIn = j - i;
+        let change: number;
+        if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
+        else if (last && o.align === 'justify') change = 0;
+        else if (o.align !== 'justify') change = 0;
+        else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
+        const badness = Math.min(10000, 100 * change ** 3);
+        demerits = (10 + badness) ** 2;
+        if (last && n > 1 && box.width < 1.6 * o.em && o.align === 'justify') demerits += RUNT;
+      }
+      const total = (i > 0 ? cost[i - 1] : 0) + demerits;
+      if (total < cost[j]) {
+        cost[j] = total;
+        from[j] = i;
+      }
+    }
+  }
+  if (cost[n - 1] === Infinity) return null;
+  const ends: number[] = [];
+  for (let j = n - 1; j >= 0; j = from[j] - 1) ends.push(j);
+  return ends.reverse();
+}
+
+/** For input no legal break can fit (pathological): break wherever the line fills. */
+function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
+  const ends: number[] = [];
+  let w = 0;
+  let first = true;
+  for (let k = 0; k < atoms.length; k++) {
+    const add = (w > 0 ? gaps[k - 1].width : 0) + atoms[k].width;
+    if (w > 0 && w + add - atoms[k].blankRight > measureOf(o, first)) {
+      ends.push(k - 1);
+      first = false;
+      w = atoms[k].width;
+    } else w += add;
+  }
+  ends.push(atoms.length - 1);
+  return ends;
+}
+
+function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOptions, first: boolean, last: boolean): Line {
+  const measure = measureOf(o, first);
+  const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
+  let width = -atoms[j].blankRight;
+  for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
+  const slack = measure - width;
+  const nGaps = j - i;
+  // Per-item shrink, filled in clreq's order when the line is too wide.
+  const atomCut = new Map<number, { left: number; right: number }>();
+  const gapCut = new Map<number, number>();
+  let extra = 0;
+  if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
+  else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
+  let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);
+  const glyphs: PlacedGlyph[] = [];
+  const links: LinkSpan[] = [];
+  let size = 0;
+  for (let k = i; k <= j; k++) {
+    const a = atoms[k];
+    const cut = atomCut.get(k) ?? { left: 0, right: 0 };
+    const x0 = x - cut.left;
+    for (const g of a.glyphs) {
+      glyphs.push({ ...g, x: x0 + g.x });
+      if (g.size > size) size = g.size;
+    }
+    const w = a.width - cut.left - cut.right - (k === j ? a.blankRight : 0);
+    if (a.href) {
+      const prev = links[links.length - 1];
+      if (prev && prev.href === a.href && k > i) prev.x1 = x + w;
+      else links.push({ x0: x, x1: x + w, href: a.href });
+    }
+    x += w;
+    if (k < j) {
+      const gap = gaps[k];
+      if (gap.space) glyphs.push({ ...gap.space, x });
+      x += gap.width - (gapCut.get(k) ?? 0) + extra;
+    }
+  }
+  return { glyphs, left: indent, right: x, last, links, size };
+}
+
+function squeeze(
+  atoms: Atom[],
+  gaps: Gap[],
+  i: number,
+  j: number,
+  need: number,
+  atomCut: Map<number, { left: number; right: number }>,
+  gapCut: Map<number, number>,
+): void {
+  const order = [ShrinkClass.LatinSpace, ShrinkClass.Bracket, ShrinkClass.Comma, ShrinkClass.HanLatin, ShrinkClass.Stop];
+  // The line's final mark is already set half-width; its blank is not counted again.
+  const right = (k: number) => (k === j ? 0 : atoms[k].blankRight);
+  for (const cls of order) {
+    if (need <= 1e-9) return;
+    let cap = 0;
+    for (let k = i; k <= j; k++) {
+      if (atoms[k].shrinkClass === cls) cap += atoms[k].blankLeft + right(k);
+      if (k < j && gaps[k].shrinkClass === cls) cap += gaps[k].shrink;
+    }
+    if (cap <= 0) continue;
+    const f = Math.min(1, need / cap);
+    for (let k = i; k <= j; k++) {
+      const a = atoms[k];
+      if (a.shrinkClass === cls && a.blankLeft + right(k) > 0) atomCut.set(k, { left: a.blankLeft * f, right: right(k) * f });
+      if (k < j && gaps[k].shrinkClass === cls && gaps[k].shrink > 0) gapCut.set(k, gaps[k].shrink * f);
+    }
+    need -= cap * f;
+  }
+}

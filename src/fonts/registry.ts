@@ -1,0 +1,95 @@
+// Font roles → files (fonts/fonts.yaml), opened lazily and once, with the files checked
+// against their recorded sha256 (cached by size and mtime, so a build does not rehash
+// 40 MB of fonts every time).
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { parse } from 'yaml';
+import { Face } from '../text/face.js';
+import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+
+export interface FontEntry {
+  role: string;
+  file: string;
+  sha256?: string;
+}
+
+export class FontRegistry {
+  private readonly faces = new Map<string, Face>();
+  private hashCache: Record<string, string> | undefined;
+
+  constructor(
+    readonly root: string,
+    readonly entries: Map<string, FontEntry>,
+    private readonly diags: Diagnostics,
+    private readonly manifestFile: string,
+  ) {}
+
+  static load(root: string, diags: Diagnostics): FontRegistry {
+    const manifest = join(root, 'fonts', 'fonts.yaml');
+    const doc = parse(readFileSync(manifest, 'utf8')) as { roles?: Record<string, { file: string; sha256?: string }> };
+    const entries = new Map<string, FontEntry>();
+    for (const [role, e] of Object.entries(doc?.roles ?? {})) entries.set(role, { role, file: e.file, sha256: e.sha256 });
+    return new FontRegistry(root, entries, diags, manifest);
+  }
+
+  has(role: string): boolean {
+    return this.entries.has(role);
+  }
+
+  path(role: string): string {
+    const e = this.entries.get(role);
+    if (!e) throw new Error(`unknown font role ${role}`);
+    return isAbsolute(e.file) ? e.file : join(this.root, e.file);
+  }
+
+  face(role: string): Face {
+    let f = this.faces.get(role);
+    if (f) return f;
+    const path = this.path(role);
+    const at: SourcePos = { file: this.manifestFile, line: 0, col: 0 };
+    if (!existsSync(path)) {
+      throw new Error(`font file for role "${role}" not found: ${path} (run npm ci, or fix fonts/fonts.yaml)`);
+    }
+    const data = readFileSync(path);
+    const want = this.entries.get(role)?.sha256;
+    if (want) {
+      const got = this.hash(path, data);
+      if (got !== want) {
+        this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
+      }
+    }
+    f = new Face(role, path, data);
+    this.faces.set(role, f);
+    return f;
+  }
+
+  /** Faces opened so far, in a stable order (the renderer embeds exactly these). */
+  opened(): Face[] {
+    return [...this.faces.values()];
+  }
+
+  private hash(path: string, data: Buffer): string {
+    const st = statSync(path);
+    const key = `${path}|${st.size}|${st.mtimeMs}`;
+    const cacheFile = join(this.root, 'node_modules', '.cache', 'bulletin', 'font-hashes.json');
+    if (!this.hashCache) {
+      try {
+        this.hashCache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+      } catch {
+        this.hashCache = {};
+      }
+    }
+    const cached = this.hashCache[key];
+    if (cached) return cached;
+    const sum = createHash('sha256').update(data).digest('hex');
+    this.hashCache[key] = sum;
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify(this.hashCache));
+    } catch {
+      // A read-only install only loses the cache, not the check.
+    }
+    return sum;
+  }
+}

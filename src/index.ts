@@ -1,0 +1,48 @@
+// The public API: build(issueDir, options) → the PDF bytes and a report.
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layoutIssue, type Layout } from './issue/build.js';
+import { renderPdf } from './render/pdf.js';
+import type { Diagnostic } from './source/diagnostics.js';
+
+export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
+export { layoutIssue } from './issue/build.js';
+
+export const VERSION = '0.1.0';
+
+/** The project root: where templates/ and fonts/ live (next to lib/ and src/). */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface BuildOptions {
+  root?: string;
+  strict?: boolean;
+}
+
+export interface BuildResult {
+  pdf: Buffer;
+  pages: number;
+  diagnostics: Diagnostic[];
+  layout: Layout;
+}
+
+export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
+  const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict });
+  const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
+  return { pdf, pages: layout.display.pages.length, diagnostics: layout.diagnostics.list, layout };
+}
+
+/**
+ * Writes through a temporary file in the same folder, then renames: a failed build never
+ * leaves a truncated PDF, nor removes the last good one.
+ */
+export function writeAtomically(path: string, data: Buffer): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } finally {
+    if (existsSync(tmp)) rmSync(tmp, { force: true });
+  }
+}

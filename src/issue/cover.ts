@@ -1,0 +1,127 @@
+// Page 1: the masthead (报头) and the generated table of contents.
+import type { PlacedGlyph } from '../compose/atoms.js';
+import type { Line } from '../compose/lines.js';
+import type { Item } from '../paginate/display.js';
+import type { Issue } from '../source/model.js';
+import type { Frame } from '../template/model.js';
+import { type Typesetter } from './typeset.js';
+
+export interface TocEntry {
+  title: string;
+  page: number | null; // printed page number; null in the first pass
+  target: number; // page index, for the link
+}
+
+export interface CoverPage {
+  items: Item[];
+}
+
+const at = (issue: Issue) => ({ file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
+
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function issueLine(issue: Issue): string {
+  const m = issue.meta;
+  return `${m.year}年第${m.number}期` + (m.total ? `（总第${m.total}期）` : '');
+}
+
+/** Masthead items; returns them and the y where the contents may begin. */
+export function masthead(issue: Issue, ts: Typesetter, frame: Frame): { items: Item[]; bottom: number } {
+  const t = ts.template;
+  const m = t.masthead;
+  const items: Item[] = [];
+  const pos = at(issue);
+  // The bulletin's name, letter-spaced and centred.
+  const title = ts.line(ts.plain(issue.meta.title, m.titleFont, m.titleSize, m.color, pos));
+  const tracked = track(title.glyphs, m.titleTracking * m.titleSize);
+  const titleWidth = width(tracked);
+  let y = m.top + m.titleSize * 0.88;
+  items.push({ kind: 'text', x: (t.page.width - titleWidth) / 2, y, glyphs: tracked });
+  y += m.issueSize * 2.2;
+  const il = ts.line(ts.plain(issueLine(issue), m.issueFont, m.issueSize, '#000000', pos), 'center', frame.width);
+  items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs });
+  y += m.unitSize * 2.4;
+  const unit = ts.line(ts.plain(`${issue.meta.publisher}　编辑`, m.unitFont, m.unitSize, '#000000', pos));
+  items.push({ kind: 'text', x: frame.left, y, glyphs: unit.glyphs });
+  const date = ts.line(ts.plain(chineseDate(issue.meta.date), m.unitFont, m.unitSize, '#000000', pos));
+  items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: date.glyphs });
+  y += m.unitSize * 0.8;
+  items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: m.ruleWidth, color: m.color });
+  if (m.ruleGap > 0) {
+    const y2 = y + m.ruleWidth / 2 + m.ruleGap + 0.3;
+    items.push({ kind: 'rule', x1: frame.left, y1: y2, x2: frame.left + frame.width, y2, width: 0.6, color: m.color });
+    y = y2;
+  }
+  return { items, bottom: y };
+}
+
+function track(glyphs: PlacedGlyph[], extra: number): PlacedGlyph[] {
+  return glyphs.map((g, k) => ({ ...g, x: g.x + k * extra }));
+}
+
+function width(glyphs: PlacedGlyph[]): number {
+  const last = glyphs[glyphs.length - 1];
+  return last ? last.x + last.adv - glyphs[0].x : 0;
+}
+
+/**
+ * The contents: ★, the title (wrapped with a hanging indent), dot leaders and the page
+ * number flush right. Numbers are set in a fixed-width box, so the first pass (numbers
+ * unknown) and the final one break titles alike.
+ */
+export function contents(
+  issue: Issue,
+  entries: TocEntry[],
+  ts: Typesetter,
+  frame: Frame,
+  top: number,
+): { items: Item[]; bottom: number } {
+  const t = ts.template.toc;
+  const items: Item[] = [];
+  const pos = at(issue);
+  let y = top + t.headingSize * 1.6;
+  if (t.heading) {
+    const h = ts.line(ts.plain(t.heading, t.headingFont, t.headingSize, t.color, pos), 'center', frame.width);
+    y += t.headingSize * 0.9;
+    items.push({ kind: 'text', x: frame.left, y, glyphs: h.glyphs });
+    y += t.headingSize * 0.6;
+  }
+  const em = t.size;
+  const bullet = ts.line(ts.plain(t.bullet, t.font, t.size, t.color, pos));
+  const hang = bullet.right + 0.5 * em;
+  const numBox = 2.5 * em;
+  for (const e of entries) {
+    const lines = ts.lines([ts.plain(e.title, t.font, t.size, t.color, pos)], {
+      measure: frame.width - numBox,
+      align: 'left',
+      firstIndent: hang,
+      restIndent: hang,
+      em,
+    });
+    const entryTop = y;
+    lines.forEach((line: Line, k) => {
+      y += t.pitch;
+      const base = y - (t.pitch - t.size) / 2 - 0.12 * t.size;
+      const glyphs = k === 0 ? [...bullet.glyphs, ...line.glyphs] : line.glyphs;
+      items.push({ kind: 'text', x: frame.left, y: base, glyphs });
+      if (k === lines.length - 1) {
+        const num = ts.line(ts.plain(e.page === null ? '000' : String(e.page), t.font, t.size, t.color, pos));
+        const numX = frame.width - num.right;
+        items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs });
+        const dot = ts.line(ts.plain(t.leader, t.font, t.size, t.color, pos));
+        const step = 0.5 * em;
+        const dots: PlacedGlyph[] = [];
+        // Dots on a fixed grid, so the leaders of all entries line up.
+        for (let x = Math.ceil((line.right + 0.5 * em) / step) * step; x + step <= numX - 0.3 * em; x += step) {
+          for (const g of dot.glyphs) dots.push({ ...g, x: x + (step - dot.right) / 2 });
+        }
+        if (dots.length) items.push({ kind: 'text', x: frame.left, y: base, glyphs: dots });
+      }
+    });
+    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: y - entryTop, page: e.target });
+  }
+  return { items, bottom: y };
+}

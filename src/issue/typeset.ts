@@ -1,0 +1,85 @@
+// Shared by every bulletin part: styled text → composed lines with the template's fonts.
+import { buildAtoms, type AtomEnv, type StyledRun } from '../compose/atoms.js';
+import { composeLines, type Align, type Line } from '../compose/lines.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import type { Span } from '../source/model.js';
+import type { Template, TextStyle } from '../template/model.js';
+import type { Face } from '../text/face.js';
+
+export class Typesetter {
+  private readonly env: AtomEnv;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly template: Template,
+    readonly fonts: FontRegistry,
+    readonly diags: Diagnostics,
+    readonly strict = false,
+  ) {
+    this.env = {
+      hanLatin: template.body.hanLatin,
+      fallback: [],
+      missing: (ch, pos) => this.missing(ch, pos),
+    };
+  }
+
+  face(role: string): Face {
+    return this.fonts.face(role);
+  }
+
+  private fallback(): Face[] {
+    // Opened on first use: most issues never need a fallback font.
+    if (!this.env.fallback.length) this.env.fallback = this.template.fonts.fallback.map((r) => this.fonts.face(r));
+    return this.env.fallback;
+  }
+
+  private missing(ch: string, pos: SourcePos): void {
+    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const key = `${pos.file}:${pos.line}:${cp}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const msg = `no font can print "${ch}" (U+${cp}); it is left out`;
+    const fix = 'add a font that has it to the template\'s fonts.fallback, or replace the character';
+    if (this.strict) this.diags.error('glyph-missing', pos, msg, fix);
+    else this.diags.warn('glyph-missing', pos, msg, fix);
+  }
+
+  /** Spans of an article → runs in a style, bold/emphasis in the template's fonts for them. */
+  runs(spans: Span[], style: TextStyle, boldFont?: string): StyledRun[] {
+    return spans.map((s) => ({
+      text: s.text,
+      face: this.face(s.bold ? boldFont ?? this.template.body.bold : s.em ? this.template.body.emphasis : style.font),
+      size: style.size,
+      color: style.color,
+      pos: s.pos,
+      href: s.href,
+    }));
+  }
+
+  plain(text: string, font: string, size: number, color: string, pos: SourcePos): StyledRun {
+    return { text, face: this.face(font), size, color, pos };
+  }
+
+  lines(
+    runs: StyledRun[],
+    o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number },
+  ): Line[] {
+    this.fallback();
+    const list = buildAtoms(runs, this.env);
+    return composeLines(list, { ...o, em: o.em ?? this.template.body.size });
+  }
+
+  /** One line of text, never broken (masthead, folios, colophon). */
+  line(run: StyledRun, align: Align = 'left', measure = 1e6): Line {
+    const ls = this.lines([{ ...run }], { measure, align });
+    if (ls.length === 0) return { glyphs: [], left: 0, right: 0, last: true, links: [], size: run.size };
+    return ls[0];
+  }
+}
+
+/** Where a glyph's baseline sits in a slot of height h, for text of size s: centred on the em box. */
+export function baselineIn(h: number, s: number): number {
+  // Chinese fonts centre the ideographic em box 0.38 em above the baseline (0.88 / −0.12).
+  return h / 2 + 0.38 * s;
+}

@@ -1,0 +1,141 @@
+// Display list → PDF bytes. pdfkit writes the file (objects, fonts, subsetting, outline,
+// links); every glyph is placed here at the position layout chose — pdfkit's own text
+// wrapping never decides a line.
+import PDFDocument from 'pdfkit';
+import type { PlacedGlyph } from '../compose/atoms.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { DisplayList, TextItem } from '../paginate/display.js';
+
+/** The parts of pdfkit's embedded font this renderer drives directly. */
+interface EmbeddedFont {
+  id: string;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+type Doc = PDFKit.PDFDocument & {
+  _font: EmbeddedFont;
+  page: { fonts: Record<string, unknown>; height: number };
+  addContent(s: string): Doc;
+};
+
+const n = (v: number): string => {
+  const r = Math.round(v * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+function rgb(hex: string): string {
+  const v = parseInt(hex.slice(1), 16);
+  return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)}`;
+}
+
+export interface RenderOptions {
+  producer: string;
+}
+
+export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
+  const { meta } = display;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords,
+      Creator: o.producer,
+      Producer: o.producer,
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  }) as unknown as Doc;
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const embedded = new Map<string, EmbeddedFont>();
+  const fontOf = (role: string): EmbeddedFont => {
+    let f = embedded.get(role);
+    if (!f) {
+      const face = fonts.face(role);
+      doc.registerFont(role, face.data);
+      doc.font(role);
+      f = doc._font;
+      embedded.set(role, f);
+    }
+    return f;
+  };
+  const targets = new Set<number>();
+  for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
+
+  display.pages.forEach((page, index) => {
+    doc.addPage({ size: [display.width, display.height], margin: 0 });
+    if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', 0, display.height, null);
+    for (const it of page.items) {
+      if (it.kind === 'rule') {
+        doc.save().lineWidth(it.width).strokeColor(it.color).moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
+      }
+    }
+    const text = page.items.filter((it): it is TextItem => it.kind === 'text' && it.glyphs.length > 0);
+    if (text.length) {
+      // Back to PDF's own y-up space for the text objects.
+      doc.addContent(`q 1 0 0 -1 0 ${n(display.height)} cm BT`);
+      for (const it of text) drawText(doc, it, display.height, fontOf);
+      doc.addContent('ET Q');
+    }
+    for (const it of page.items) {
+      if (it.kind !== 'link') continue;
+      if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url);
+      else if (it.page !== undefined) doc.goTo(it.x, it.y, it.w, it.h, `page-${it.page}`);
+    }
+  });
+  for (const e of display.outline) {
+    doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width, top: e.y } } as never);
+  }
+  doc.end();
+  return done;
+}
+
+function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string) => EmbeddedFont): void {
+  let k = 0;
+  const gs = it.glyphs;
+  let color = '';
+  while (k < gs.length) {
+    const first = gs[k];
+    const font = fontOf(first.font);
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    if (first.color !== color) {
+      color = first.color;
+      doc.addContent(`${rgb(color)} rg`);
+    }
+    const parts: string[] = [];
+    let x = first.x; // where the pen stands after the previous glyph
+    let j = k;
+    while (j < gs.length && gs[j].font === first.font && gs[j].size === first.size && gs[j].color === first.color) {
+      const g = gs[j];
+      const gid = encode(font, g);
+      const shift = g.x - x;
+      if (j > k && Math.abs(shift) > 1e-4) parts.push(n((-shift * 1000) / g.size));
+      parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
+      x = g.x + (font.widths[gid] * g.size) / 1000;
+      j++;
+    }
+    doc.addContent(`/${font.id} ${n(first.size)} Tf 1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y)} Tm [${parts.join(' ')}] TJ`);
+    k = j;
+  }
+}
+
+function encode(font: EmbeddedFont, g: PlacedGlyph): number {
+  const gid = font.subset.includeGlyph(g.id);
+  if (font.widths[gid] == null) font.widths[gid] = (g.adv * 1000) / g.size;
+  if (font.unicode[gid] == null) font.unicode[gid] = Array.from(g.text, (c) => c.codePointAt(0)!);
+  return gid;
+}

@@ -1,0 +1,207 @@
+// A small schema checker for YAML mappings (issue.yaml, front matter, templates) that keeps
+// the source position of every key and value, so each problem points at file:line:col.
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostics, SourcePos } from './diagnostics.js';
+
+export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean' | 'color' | 'map' | 'list';
+
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  /** Nested mapping schema when type is 'map'. */
+  fields?: Schema;
+  /** Allowed values for strings. */
+  oneOf?: readonly string[];
+  min?: number;
+  /** Accept any keys inside this mapping (user-named roles, styles). */
+  open?: boolean;
+  /** Schema for every value of an open map. */
+  values?: FieldSpec;
+}
+
+export type Schema = Record<string, FieldSpec>;
+
+export interface ParsedYaml {
+  doc: Document;
+  lines: LineCounter;
+  file: string;
+  /** Lines of the surrounding file before this YAML text (front matter starts after ---). */
+  lineOffset: number;
+}
+
+export function parseYaml(text: string, file: string, diags: Diagnostics, lineOffset = 0): ParsedYaml | null {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const parsed: ParsedYaml = { doc, lines, file, lineOffset };
+  for (const e of doc.errors) {
+    const pos = posAt(parsed, e.pos[0]);
+    diags.error('yaml-syntax', pos, `YAML syntax: ${firstLine(e.message)}`, 'check indentation, colons and quotes on this line');
+  }
+  return doc.errors.length ? null : parsed;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+export function posAt(p: ParsedYaml, offset: number): SourcePos {
+  const lp = p.lines.linePos(offset);
+  return { file: p.file, line: lp.line + p.lineOffset, col: lp.col };
+}
+
+export function nodePos(p: ParsedYaml, node: Node | null | undefined): SourcePos {
+  const off = node?.range?.[0] ?? 0;
+  return posAt(p, off);
+}
+
+/** Edit distance, for did-you-mean suggestions on mistyped keys. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+const TYPE_WORDS: Record<FieldType, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  date: 'a date (YYYY-MM-DD)',
+  boolean: 'true or false',
+  color: 'a colour (#rrggbb)',
+  map: 'a mapping (key: value lines)',
+  list: 'a list',
+};
+
+/**
+ * Check a mapping node against a schema and return it as a plain object.
+ * Errors for missing/mistyped fields, warnings for unknown keys (with a suggestion).
+ */
+export function checkMapping(
+  p: ParsedYaml,
+  node: Node | null | undefined,
+  schema: Schema,
+  diags: Diagnostics,
+  where: string,
+  spec?: FieldSpec,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!isMap(node)) {
+    if (node == null && Object.values(schema).every((f) => !f.required)) return out;
+    diags.error('schema-type', nodePos(p, node), `${where} must be a mapping of "key: value" lines`, 'write one "key: value" per line');
+    return out;
+  }
+  const seen = new Set<string>();
+  for (const item of node.items) {
+    const keyNode = item.key as Node | null;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    seen.add(key);
+    const field = schema[key] ?? (spec?.open ? spec.values : undefined);
+    if (!field) {
+      const hint = closest(key, Object.keys(schema));
+      diags.warn(
+        'schema-unknown-key',
+        nodePos(p, keyNode),
+        `unknown key "${key}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''),
+        hint ? `rename it to "${hint}", or remove it` : `known keys: ${Object.keys(schema).join(', ')}`,
+      );
+      continue;
+    }
+    const value = checkValue(p, item.value as Node | null, field, diags, `${where}.${key}`, key);
+    if (value !== undefined) out[key] = value;
+  }
+  for (const [key, field] of Object.entries(schema)) {
+    if (field.required && !seen.has(key)) {
+      diags.error('schema-missing', nodePos(p, node), `${where} is missing the required key "${key}"`, `add a line "${key}: …"`);
+    }
+  }
+  return out;
+}
+
+function checkValue(
+  p: ParsedYaml,
+  node: Node | null,
+  field: FieldSpec,
+  diags: Diagnostics,
+  where: string,
+  key: string,
+): unknown {
+  const pos = nodePos(p, node);
+  const bad = (shown: unknown): undefined => {
+    diags.error('schema-type', pos, `${where} must be ${TYPE_WORDS[field.type]}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${TYPE_WORDS[field.type]}`);
+    return undefined;
+  };
+  if (field.type === 'map') {
+    if (field.fields || field.open) return checkMapping(p, node, field.fields ?? {}, diags, where, field);
+    return isMap(node) ? node.toJSON() : bad(node?.toJSON?.());
+  }
+  if (field.type === 'list') {
+    const v = node?.toJSON?.();
+    return Array.isArray(v) ? v : bad(v);
+  }
+  if (!isScalar(node)) {
+    if (node == null && !field.required) return undefined;
+    return bad(node == null ? null : node.toJSON());
+  }
+  const v = node.value;
+  if (v === null) {
+    if (field.required) {
+      diags.error('schema-missing', pos, `${where} is empty`, `give ${key} a value`);
+    }
+    return undefined;
+  }
+  switch (field.type) {
+    case 'string':
+      if (typeof v === 'string' || typeof v === 'number') {
+        const s = String(v);
+        if (field.oneOf && !field.oneOf.includes(s)) {
+          diags.error('schema-value', pos, `${where} must be one of ${field.oneOf.join(', ')}, not "${s}"`, `use one of: ${field.oneOf.join(', ')}`);
+          return undefined;
+        }
+        if (field.required && s.trim() === '') {
+          diags.error('schema-missing', pos, `${where} is empty`, `give ${key} a value`);
+          return undefined;
+        }
+        return s;
+      }
+      return bad(v);
+    case 'integer':
+      if (typeof v === 'number' && Number.isInteger(v) && v >= (field.min ?? -Infinity)) return v;
+      return bad(v);
+    case 'number':
+      if (typeof v === 'number' && v >= (field.min ?? -Infinity)) return v;
+      return bad(v);
+    case 'boolean':
+      return typeof v === 'boolean' ? v : bad(v);
+    case 'color':
+      return typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v.toLowerCase() : bad(v);
+    case 'date': {
+      const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return bad(v);
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      if (d.getUTCMonth() !== +m[2] - 1) return bad(v);
+      return s;
+    }
+  }
+}

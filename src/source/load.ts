@@ -1,0 +1,121 @@
+// Issue folder → Issue. The only stage that reads the editors' files.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { Diagnostics, type SourcePos } from './diagnostics.js';
+import { checkMapping, parseYaml, type Schema } from './fields.js';
+import { parseMarkdown } from './markdown.js';
+import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
+
+export const ISSUE_SCHEMA: Schema = {
+  title: { type: 'string', required: true },
+  year: { type: 'integer', required: true, min: 1900 },
+  number: { type: 'integer', required: true, min: 1 },
+  date: { type: 'date', required: true },
+  publisher: { type: 'string', required: true },
+  editor: { type: 'string', required: true },
+  phone: { type: 'string', required: true },
+  template: { type: 'string' },
+  total: { type: 'integer', min: 1 },
+};
+
+export const ARTICLE_SCHEMA: Schema = {
+  title: { type: 'string', required: true },
+  subtitle: { type: 'string' },
+  source: { type: 'string' },
+  author: { type: 'string' },
+};
+
+const ARTICLE_NAME = /^(\d+)-([^/]+)\.md$/;
+
+export interface Loaded {
+  issue: Issue | null;
+  diagnostics: Diagnostics;
+}
+
+/** Paths in diagnostics are shown relative to the working directory when that is shorter. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+export function loadIssue(dir: string): Loaded {
+  const diags = new Diagnostics();
+  const at = (file: string): SourcePos => ({ file: shown(file), line: 0, col: 0 });
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    diags.error('issue-missing', at(dir), 'no such issue folder', 'give the path of a folder holding issue.yaml and articles/');
+    return { issue: null, diagnostics: diags };
+  }
+  const metaFile = join(dir, 'issue.yaml');
+  let meta: IssueMeta | null = null;
+  if (!existsSync(metaFile)) {
+    diags.error('issue-yaml-missing', at(metaFile), 'issue.yaml is missing', 'create it with title, year, number, date, publisher, editor and phone');
+  } else {
+    const parsed = parseYaml(readFileSync(metaFile, 'utf8'), shown(metaFile), diags);
+    if (parsed) {
+      const m = checkMapping(parsed, parsed.doc.contents, ISSUE_SCHEMA, diags, 'issue.yaml');
+      meta = { template: 'default', ...m } as unknown as IssueMeta;
+    }
+  }
+
+  const articlesDir = join(dir, 'articles');
+  const articles: Article[] = [];
+  if (!existsSync(articlesDir)) {
+    diags.error('articles-missing', at(articlesDir), 'the articles/ folder is missing', 'put one Markdown file per article in articles/, named 01-slug.md, 02-slug.md, …');
+  } else {
+    const names = readdirSync(articlesDir).filter((n) => n.endsWith('.md')).sort();
+    const orders = new Map<number, string>();
+    for (const name of names) {
+      const file = join(articlesDir, name);
+      const m = ARTICLE_NAME.exec(name);
+      if (!m) {
+        diags.error('article-name', at(file), `article file "${name}" has no order prefix`, 'rename it like 01-slug.md; the number gives its place in the issue');
+        continue;
+      }
+      const order = Number(m[1]);
+      const clash = orders.get(order);
+      if (clash) {
+        diags.error('article-order', at(file), `two articles share the number ${m[1]} (${clash} and ${name})`, 'give each article its own number');
+      }
+      orders.set(order, name);
+      const article = loadArticle(file, order, m[2], diags);
+      if (article) articles.push(article);
+    }
+    if (names.length === 0) {
+      diags.error('articles-empty', at(articlesDir), 'the issue has no articles', 'add Markdown files to articles/, named 01-slug.md, 02-slug.md, …');
+    }
+  }
+  articles.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
+  if (!meta || diags.hasErrors()) return { issue: null, diagnostics: diags };
+  return { issue: { dir, name: basename(dir.replace(/[\\/]+$/, '')), meta, articles }, diagnostics: diags };
+}
+
+function loadArticle(path: string, order: number, slug: string, diags: Diagnostics): Article | null {
+  const file = shown(path);
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  if (lines[0].trim() !== '---') {
+    diags.error('front-matter-missing', { file, line: 1, col: 1 }, 'the article has no front matter', 'start the file with ---, a line "title: …", and ---');
+    return null;
+  }
+  const close = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (close < 0) {
+    diags.error('front-matter-open', { file, line: 1, col: 1 }, 'the front matter is never closed', 'add a line --- after the last front matter key');
+    return null;
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const parsed = parseYaml(yamlText, file, diags, 1);
+  if (!parsed) return null;
+  const before = diags.errors.length;
+  const meta = checkMapping(parsed, parsed.doc.contents, ARTICLE_SCHEMA, diags, 'front matter') as unknown as ArticleMeta;
+  if (diags.errors.length > before) return null;
+  const titleNode = (parsed.doc.contents as { items?: { key: { value?: unknown; range?: number[] } }[] } | null)?.items?.find(
+    (it) => it.key?.value === 'title',
+  );
+  const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
+  const body = lines.slice(close + 1).join('\n');
+  const blocks = parseMarkdown(body, file, close + 1, diags);
+  if (blocks.length === 0) {
+    diags.warn('article-empty', { file, line: close + 2, col: 1 }, 'the article has no text', 'write the article below the front matter, or remove the file');
+  }
+  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks };
+}
