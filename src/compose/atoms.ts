@@ -272,7 +272,7 @@ function gapBetween(a: Atom, b: Atom, space: null | 'space' | 'newline', env: At
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return { width: w, breakable, shrink: Math.min(w, 0.03 * em), shrinkClass: ShrinkClass.HanLatin };
+    return { width: w, breakable, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {

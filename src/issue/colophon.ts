@@ -3,7 +3,7 @@ import type { Item } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
-import type { Typesetter } from './typeset.js';
+import { baselineIn, type Typesetter } from './typeset.js';
 
 /** A two-character name is spread to the width of three (李涛 → 李　涛), as Chinese forms do. */
 export function spreadName(name: string): string {
@@ -11,8 +11,9 @@ export function spreadName(name: string): string {
   return chars.length === 2 && chars.every((c) => isHan(c.codePointAt(0)!)) ? `${chars[0]}\u3000${chars[1]}` : name.trim();
 }
 
+/** Three grid lines: a line of space with the upper rule at its foot, then two lines of text. */
 export function colophonHeight(ts: Typesetter): number {
-  return 2 * ts.template.colophon.pitch + ts.template.colophon.pitch * 0.5;
+  return 3 * ts.template.colophon.pitch;
 }
 
 export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number): Item[] {
@@ -21,13 +22,13 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const h = colophonHeight(ts);
   const em = c.size;
   const rule = (y: number): Item => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: '#000000' });
-  const first = top + c.pitch * 0.25 + c.pitch / 2 + 0.38 * c.size;
+  const first = top + c.pitch + baselineIn(c.pitch, c.size);
   const second = first + c.pitch;
   const unit = ts.line(ts.plain(`${issue.meta.publisher}编辑`, c.font, c.size, '#000000', pos));
   const editor = ts.line(ts.plain(`编辑：${spreadName(issue.meta.editor)}`, c.font, c.size, '#000000', pos));
   const phone = ts.line(ts.plain(`电话：${issue.meta.phone}`, c.font, c.size, '#000000', pos));
   return [
-    rule(top),
+    rule(top + c.pitch),
     { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs },
     { kind: 'text', x: frame.left + em, y: second, glyphs: editor.glyphs },
     { kind: 'text', x: frame.left + frame.width - em - phone.right, y: second, glyphs: phone.glyphs },

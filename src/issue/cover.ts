@@ -4,7 +4,7 @@ import type { Line } from '../compose/lines.js';
 import type { Item } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
-import { type Typesetter } from './typeset.js';
+import { baselineIn, type Typesetter } from './typeset.js';
 
 export interface TocEntry {
   title: string;
@@ -43,7 +43,9 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame): { items: I
   y += m.issueSize * 2.2;
   const il = ts.line(ts.plain(issueLine(issue), m.issueFont, m.issueSize, '#000000', pos), 'center', frame.width);
   items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs });
+  // The unit line sits on the body grid like every other line of body-sized text.
   y += m.unitSize * 2.4;
+  y = snapToGrid(y, frame, m.unitSize);
   const unit = ts.line(ts.plain(`${issue.meta.publisher}　编辑`, m.unitFont, m.unitSize, '#000000', pos));
   items.push({ kind: 'text', x: frame.left, y, glyphs: unit.glyphs });
   const date = ts.line(ts.plain(chineseDate(issue.meta.date), m.unitFont, m.unitSize, '#000000', pos));
@@ -56,6 +58,11 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame): { items: I
     y = y2;
   }
   return { items, bottom: y };
+}
+
+function snapToGrid(y: number, frame: Frame, size: number): number {
+  const base = frame.top + baselineIn(frame.pitch, size);
+  return base + Math.ceil((y - base) / frame.pitch) * frame.pitch;
 }
 
 function track(glyphs: PlacedGlyph[], extra: number): PlacedGlyph[] {
@@ -103,8 +110,9 @@ export function contents(
     });
     const entryTop = y;
     lines.forEach((line: Line, k) => {
-      y += t.pitch;
-      const base = y - (t.pitch - t.size) / 2 - 0.12 * t.size;
+      // Entries sit on the body grid (the contents' pitch is best a multiple of it).
+      const base = snapToGrid(y + t.pitch - (t.pitch - t.size) / 2 - 0.12 * t.size, frame, t.size);
+      y = base + (t.pitch - t.size) / 2 + 0.12 * t.size;
       const glyphs = k === 0 ? [...bullet.glyphs, ...line.glyphs] : line.glyphs;
       items.push({ kind: 'text', x: frame.left, y: base, glyphs });
       if (k === lines.length - 1) {

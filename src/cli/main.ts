@@ -1,0 +1,125 @@
+// `bulletin` command line: parse arguments, call the API, print results. Exit codes:
+// 0 success, 1 errors in the input (every diagnostic printed), 2 wrong usage.
+import { basename, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
+
+const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
+
+Usage:
+  bulletin build <issue-dir> [-o file.pdf] [--strict]
+  bulletin --help | --version
+  bulletin build --help
+
+An issue folder holds issue.yaml and articles/01-slug.md, 02-slug.md, …
+See README.md for the formats.`;
+
+const BUILD_HELP = `bulletin build <issue-dir> [options]
+
+Lays out the issue in <issue-dir> and writes its PDF.
+
+Options:
+  -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf)
+  --strict             treat characters no font can print as errors
+  -q, --quiet          print nothing but errors
+  -h, --help           show this help
+
+The PDF is written to a temporary file and renamed: a failed build leaves any earlier PDF
+untouched. Problems are printed as file:line:col: severity: message (fix).
+
+Exit status: 0 built, 1 the input has errors (nothing written), 2 wrong usage.`;
+
+class UsageError extends Error {}
+
+interface BuildArgs {
+  dir: string;
+  output?: string;
+  strict: boolean;
+  quiet: boolean;
+}
+
+function parseBuild(args: string[]): BuildArgs | 'help' {
+  const out: BuildArgs = { dir: '', strict: false, quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-h' || a === '--help') return 'help';
+    else if (a === '-o' || a === '--output') {
+      const v = args[++i];
+      if (!v) throw new UsageError(`${a} needs a file name`);
+      out.output = v;
+    } else if (a.startsWith('--output=')) out.output = a.slice(9);
+    else if (a === '--strict') out.strict = true;
+    else if (a === '-q' || a === '--quiet') out.quiet = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (!out.dir) out.dir = a;
+    else throw new UsageError(`unexpected argument ${a}`);
+  }
+  if (!out.dir) throw new UsageError('build needs an issue folder, e.g. bulletin build issues/2023-06');
+  return out;
+}
+
+function printDiagnostics(list: Diagnostic[], quiet: boolean): void {
+  for (const d of list) if (!quiet || d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
+}
+
+async function runBuild(args: string[]): Promise<number> {
+  const parsed = parseBuild(args);
+  if (parsed === 'help') {
+    process.stdout.write(BUILD_HELP + '\n');
+    return 0;
+  }
+  const t0 = performance.now();
+  // Loaded here, not at start-up: --help and usage errors stay instant.
+  const { build, writeAtomically, InputError } = await import('../index.js');
+  const dir = resolve(parsed.dir);
+  const name = basename(dir);
+  const output = parsed.output ?? `dist/${name}.pdf`;
+  try {
+    const result = await build(parsed.dir, { strict: parsed.strict });
+    printDiagnostics(result.diagnostics, parsed.quiet);
+    writeAtomically(output, result.pdf);
+    if (!parsed.quiet) {
+      const secs = ((performance.now() - t0) / 1000).toFixed(2);
+      process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      printDiagnostics(e.diagnostics, parsed.quiet);
+      const n = e.diagnostics.filter((d) => d.severity === 'error').length;
+      process.stderr.write(`${parsed.dir}: ${n} error${n === 1 ? '' : 's'}; nothing written\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(HELP + '\n');
+        return cmd === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        process.stdout.write('bulletin 0.1.0\n');
+        return 0;
+      case 'build':
+        return await runBuild(rest);
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`bulletin: ${e.message}\n\n${HELP}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`bulletin: internal error: ${err.stack ?? err.message}\n`);
+    return 3;
+  }
+}
