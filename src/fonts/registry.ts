@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { Face } from '../text/face.js';
+import { SparseFont } from './sparse.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 
 export interface FontEntry {
@@ -16,6 +17,7 @@ export interface FontEntry {
 
 export class FontRegistry {
   private readonly faces = new Map<string, Face>();
+  private readonly sparse = new Map<string, SparseFont>();
   private hashCache: Record<string, string> | undefined;
 
   constructor(
@@ -51,15 +53,16 @@ export class FontRegistry {
     if (!existsSync(path)) {
       throw new Error(`font file for role "${role}" not found: ${path} (run npm ci, or fix fonts/fonts.yaml)`);
     }
-    const data = readFileSync(path);
+    const sparse = new SparseFont(path);
     const want = this.entries.get(role)?.sha256;
     if (want) {
-      const got = this.hash(path, data);
+      const got = this.hash(path);
       if (got !== want) {
         this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
       }
     }
-    f = new Face(role, path, data);
+    f = new Face(role, path, sparse.data);
+    this.sparse.set(role, sparse);
     this.faces.set(role, f);
     return f;
   }
@@ -69,7 +72,12 @@ export class FontRegistry {
     return [...this.faces.values()];
   }
 
-  private hash(path: string, data: Buffer): string {
+  /** Reads the outlines of the glyphs a document uses, before the PDF subsets them. */
+  loadGlyphs(role: string, ids: Iterable<number>): void {
+    this.sparse.get(role)?.loadGlyphs(ids);
+  }
+
+  private hash(path: string): string {
     const st = statSync(path);
     const key = `${path}|${st.size}|${st.mtimeMs}`;
     const cacheFile = join(this.root, 'node_modules', '.cache', 'bulletin', 'font-hashes.json');
@@ -82,7 +90,7 @@ export class FontRegistry {
     }
     const cached = this.hashCache[key];
     if (cached) return cached;
-    const sum = createHash('sha256').update(data).digest('hex');
+    const sum = createHash('sha256').update(readFileSync(path)).digest('hex');
     this.hashCache[key] = sum;
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });

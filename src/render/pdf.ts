@@ -62,6 +62,7 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
   });
 
   const embedded = new Map<string, EmbeddedFont>();
+  const used = new Map<string, Set<number>>();
   const fontOf = (role: string): EmbeddedFont => {
     let f = embedded.get(role);
     if (!f) {
@@ -88,7 +89,14 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
     if (text.length) {
       // Back to PDF's own y-up space for the text objects.
       doc.addContent(`q 1 0 0 -1 0 ${n(display.height)} cm BT`);
-      for (const it of text) drawText(doc, it, display.height, fontOf);
+      for (const it of text) {
+        drawText(doc, it, display.height, fontOf);
+        for (const g of it.glyphs) {
+          let ids = used.get(g.font);
+          if (!ids) used.set(g.font, (ids = new Set()));
+          ids.add(g.id);
+        }
+      }
       doc.addContent('ET Q');
     }
     for (const it of page.items) {
@@ -97,6 +105,8 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
       else if (it.page !== undefined) doc.goTo(it.x, it.y, it.w, it.h, `page-${it.page}`);
     }
   });
+  // Outlines are read from the font files only now, for just the glyphs drawn.
+  for (const [role, ids] of used) fonts.loadGlyphs(role, ids);
   for (const e of display.outline) {
     doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width, top: e.y } } as never);
   }

@@ -104,6 +104,7 @@ export function checkMapping(
   diags: Diagnostics,
   where: string,
   spec?: FieldSpec,
+  path = '',
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!isMap(node)) {
@@ -122,17 +123,17 @@ export function checkMapping(
       diags.warn(
         'schema-unknown-key',
         nodePos(p, keyNode),
-        `unknown key "${key}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''),
+        `unknown key "${path ? `${path}.${key}` : key}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''),
         hint ? `rename it to "${hint}", or remove it` : `known keys: ${Object.keys(schema).join(', ')}`,
       );
       continue;
     }
-    const value = checkValue(p, item.value as Node | null, field, diags, `${where}.${key}`, key);
+    const value = checkValue(p, item.value as Node | null, field, diags, path ? `${path}.${key}` : key, key, where);
     if (value !== undefined) out[key] = value;
   }
   for (const [key, field] of Object.entries(schema)) {
     if (field.required && !seen.has(key)) {
-      diags.error('schema-missing', nodePos(p, node), `${where} is missing the required key "${key}"`, `add a line "${key}: …"`);
+      diags.error('schema-missing', nodePos(p, node), `${where} is missing the required key "${path ? `${path}.${key}` : key}"`, `add a line "${key}: …"`);
     }
   }
   return out;
@@ -145,14 +146,15 @@ function checkValue(
   diags: Diagnostics,
   where: string,
   key: string,
+  label: string,
 ): unknown {
   const pos = nodePos(p, node);
   const bad = (shown: unknown): undefined => {
-    diags.error('schema-type', pos, `${where} must be ${TYPE_WORDS[field.type]}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${TYPE_WORDS[field.type]}`);
+    diags.error('schema-type', pos, `"${where}" must be ${TYPE_WORDS[field.type]}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${TYPE_WORDS[field.type]}`);
     return undefined;
   };
   if (field.type === 'map') {
-    if (field.fields || field.open) return checkMapping(p, node, field.fields ?? {}, diags, where, field);
+    if (field.fields || field.open) return checkMapping(p, node, field.fields ?? {}, diags, label, field, where);
     return isMap(node) ? node.toJSON() : bad(node?.toJSON?.());
   }
   if (field.type === 'list') {
@@ -166,7 +168,7 @@ function checkValue(
   const v = node.value;
   if (v === null) {
     if (field.required) {
-      diags.error('schema-missing', pos, `${where} is empty`, `give ${key} a value`);
+      diags.error('schema-missing', pos, `"${where}" is empty`, `give ${key} a value`);
     }
     return undefined;
   }
@@ -175,11 +177,11 @@ function checkValue(
       if (typeof v === 'string' || typeof v === 'number') {
         const s = String(v);
         if (field.oneOf && !field.oneOf.includes(s)) {
-          diags.error('schema-value', pos, `${where} must be one of ${field.oneOf.join(', ')}, not "${s}"`, `use one of: ${field.oneOf.join(', ')}`);
+          diags.error('schema-value', pos, `"${where}" must be one of ${field.oneOf.join(', ')}, not "${s}"`, `use one of: ${field.oneOf.join(', ')}`);
           return undefined;
         }
         if (field.required && s.trim() === '') {
-          diags.error('schema-missing', pos, `${where} is empty`, `give ${key} a value`);
+          diags.error('schema-missing', pos, `"${where}" is empty`, `give ${key} a value`);
           return undefined;
         }
         return s;
