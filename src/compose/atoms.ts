@@ -63,6 +63,8 @@ export interface Atom {
 export interface Gap {
   width: number;
   breakable: boolean;
+  /** Takes a share of justification. False only inside a word broken at a URL's slash. */
+  stretch: boolean;
   shrink: number;
   shrinkClass: ShrinkClass;
   /** A word space: drawn as a space glyph so copied text keeps it. */
@@ -72,8 +74,8 @@ export interface Gap {
 export interface AtomEnv {
   /** Space between Chinese and Latin letters/digits, in em. */
   hanLatin: number;
-  /** Faces tried, in order, for a character the run's own face lacks. */
-  fallback: Face[];
+  /** Faces tried, in order, for a character the run's own face lacks (opened on first need). */
+  fallback: () => Face[];
   /** Called once per character no font can print. */
   missing?: (ch: string, pos: SourcePos) => void;
 }
@@ -82,6 +84,30 @@ export interface AtomList {
   atoms: Atom[];
   /** gaps[k] sits between atoms[k] and atoms[k+1]. */
   gaps: Gap[];
+}
+
+/** What stood between two atoms in the source: nothing, a space, a line break, or a URL piece boundary. */
+type Before = null | 'space' | 'newline' | 'url';
+
+/**
+ * A URL may break after / . - ? & = (never inside a word, no hyphen added); other words
+ * stay whole.
+ */
+function urlPieces(word: Ch[]): Ch[][] {
+  const text = word.map((c) => c.ch).join('');
+  if (!/^(https?:\/\/|www\.)/i.test(text) || word.length < 12) return [word];
+  const pieces: Ch[][] = [];
+  let cur: Ch[] = [];
+  word.forEach((c, k) => {
+    cur.push(c);
+    const next = word[k + 1];
+    if (next && '/.-?&=#'.includes(c.ch) && !'/.-'.includes(next.ch) && cur.length > 1) {
+      pieces.push(cur);
+      cur = [];
+    }
+  });
+  if (cur.length) pieces.push(cur);
+  return pieces;
 }
 
 interface Ch {
@@ -96,7 +122,7 @@ const COMMAS = new Set(Array.from('，、；：,;:'));
 
 function faceFor(cp: number, run: StyledRun, env: AtomEnv): Face | null {
   if (run.face.glyph(cp)) return run.face;
-  for (const f of env.fallback) if (f.glyph(cp)) return f;
+  for (const f of env.fallback()) if (f.glyph(cp)) return f;
   return null;
 }
 
@@ -114,7 +140,7 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     }
   }
   const atoms: Atom[] = [];
-  const spaceBefore: (null | 'space' | 'newline')[] = [];
+  const spaceBefore: Before[] = [];
   let pending: null | 'space' | 'newline' = null;
   let i = 0;
   while (i < chars.length) {
@@ -136,8 +162,17 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     } else {
       let j = i + 1;
       while (j < chars.length && !isSpace(chars[j].cp) && !isWide(chars[j].cp)) j++;
-      atom = wordAtom(chars.slice(i, j), env);
+      const word = chars.slice(i, j);
       i = j;
+      const pieces = urlPieces(word);
+      pieces.forEach((piece, k) => {
+        const a = wordAtom(piece, env);
+        if (!a) return;
+        atoms.push(a);
+        spaceBefore.push(atoms.length > 1 ? (k === 0 ? pending : 'url') : null);
+        pending = null;
+      });
+      continue;
     }
     if (!atom) continue;
     atoms.push(atom);
@@ -243,7 +278,7 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
  * Adjacent full-width marks (。” ）， 》、 ：“) share one blank half: the first mark loses its
  * trailing blank, or else the second its leading blank — about 1.5 em for the pair.
  */
-function compressPairs(atoms: Atom[], spaceBefore: (null | 'space' | 'newline')[]): void {
+function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
   for (let k = 0; k + 1 < atoms.length; k++) {
     const a = atoms[k];
     const b = atoms[k + 1];
@@ -267,17 +302,18 @@ function isNumber(a: Atom): boolean {
   return /^[0-9.,]+$/.test(a.glyphs.map((g) => g.text).join(''));
 }
 
-function gapBetween(a: Atom, b: Atom, space: null | 'space' | 'newline', env: AtomEnv): Gap {
+function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   const em = Math.max(a.em, b.em);
+  if (space === 'url') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return { width: w, breakable, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
+    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return { width: em, breakable, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
@@ -287,11 +323,12 @@ function gapBetween(a: Atom, b: Atom, space: null | 'space' | 'newline', env: At
       return {
         width: spaceWidth,
         breakable,
+        stretch: true,
         shrink: spaceWidth * 0.3,
         shrinkClass: ShrinkClass.LatinSpace,
         space: a.space ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' } : undefined,
       };
     }
   }
-  return { width: 0, breakable, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+  return { width: 0, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
 }

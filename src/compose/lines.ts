@@ -56,6 +56,7 @@ function measureOf(o: LineOptions, first: boolean): number {
 }
 
 interface Sums {
+  s: Int32Array; // gaps that stretch
   w: Float64Array; // atoms' widths
   g: Float64Array; // gaps' widths
   z: Float64Array; // shrink of atoms (blank halves) and gaps
@@ -66,12 +67,14 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
   const w = new Float64Array(n + 1);
   const g = new Float64Array(n + 1);
   const z = new Float64Array(n + 1);
+  const st = new Int32Array(n + 1);
   for (let k = 0; k < n; k++) {
+    st[k + 1] = st[k] + (k < gaps.length && gaps[k].stretch ? 1 : 0);
     w[k + 1] = w[k] + atoms[k].width;
     g[k + 1] = g[k] + (k < gaps.length ? gaps[k].width : 0);
     z[k + 1] = z[k] + atoms[k].blankLeft + atoms[k].blankRight + (k < gaps.length ? gaps[k].shrink : 0);
   }
-  return { w, g, z };
+  return { s: st, w, g, z };
 }
 
 /** Natural width and shrink of the line atoms[i..j], its final mark set half-width. */
@@ -107,7 +110,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] | nu
         if (i !== j) break; // wider than the measure even when squeezed; earlier starts only widen it
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = j - i;
+        const gapsIn = s.s[j] - s.s[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last && o.align === 'justify') change = 0;
@@ -153,7 +156,8 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   let width = -atoms[j].blankRight;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
   const slack = measure - width;
-  const nGaps = j - i;
+  let nGaps = 0;
+  for (let k = i; k < j; k++) if (gaps[k].stretch) nGaps++;
   // Per-item shrink, filled in clreq's order when the line is too wide.
   const atomCut = new Map<number, { left: number; right: number }>();
   const gapCut = new Map<number, number>();
@@ -182,7 +186,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
     if (k < j) {
       const gap = gaps[k];
       if (gap.space) glyphs.push({ ...gap.space, x });
-      x += gap.width - (gapCut.get(k) ?? 0) + extra;
+      x += gap.width - (gapCut.get(k) ?? 0) + (gap.stretch ? extra : 0);
     }
   }
   return { glyphs, left: indent, right: x, last, links, size };

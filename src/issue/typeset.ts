@@ -19,7 +19,7 @@ export class Typesetter {
   ) {
     this.env = {
       hanLatin: template.body.hanLatin,
-      fallback: [],
+      fallback: () => this.fallback(),
       missing: (ch, pos) => this.missing(ch, pos),
     };
   }
@@ -28,10 +28,12 @@ export class Typesetter {
     return this.fonts.face(role);
   }
 
+  private fallbackFaces: Face[] | undefined;
+
   private fallback(): Face[] {
-    // Opened on first use: most issues never need a fallback font.
-    if (!this.env.fallback.length) this.env.fallback = this.template.fonts.fallback.map((r) => this.fonts.face(r));
-    return this.env.fallback;
+    // Opened on first need: most issues never need a fallback font.
+    this.fallbackFaces ??= this.template.fonts.fallback.map((r) => this.fonts.face(r));
+    return this.fallbackFaces;
   }
 
   private missing(ch: string, pos: SourcePos): void {
@@ -65,7 +67,6 @@ export class Typesetter {
     runs: StyledRun[],
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number },
   ): Line[] {
-    this.fallback();
     const list = buildAtoms(runs, this.env);
     return composeLines(list, { ...o, em: o.em ?? this.template.body.size });
   }
