@@ -17,6 +17,7 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export interface BuildOptions {
   root?: string;
   strict?: boolean;
+  breaker?: 'total-fit' | 'greedy';
 }
 
 export interface BuildResult {
@@ -27,7 +28,7 @@ export interface BuildResult {
 }
 
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
-  const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict });
+  const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict, breaker: o.breaker });
   const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
   return { pdf, pages: layout.display.pages.length, diagnostics: layout.diagnostics.list, layout };
 }

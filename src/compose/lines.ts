@@ -16,6 +16,8 @@ export interface LineOptions {
   align: Align;
   /** The em of the body text, for spacing units. */
   em: number;
+  /** 'greedy' fills each line in turn (the benchmark's baseline); default total fit. */
+  breaker?: 'total-fit' | 'greedy';
 }
 
 export interface LinkSpan {
@@ -41,7 +43,7 @@ const RUNT = 5000; // demerits for a last line of a single character
 export function composeLines(list: AtomList, o: LineOptions): Line[] {
   const { atoms, gaps } = list;
   if (!atoms.length) return [];
-  const breaks = chooseBreaks(atoms, gaps, o) ?? greedyBreaks(atoms, gaps, o);
+  const breaks = (o.breaker !== 'greedy' && chooseBreaks(atoms, gaps, o)) || greedyBreaks(atoms, gaps, o);
   const lines: Line[] = [];
   let start = 0;
   for (const end of breaks) {

@@ -18,6 +18,8 @@ export interface LayoutOptions {
   root: string;
   /** Characters no font can print become errors. */
   strict?: boolean;
+  /** Line breaking: total fit (default) or greedy, for comparison. */
+  breaker?: 'total-fit' | 'greedy';
 }
 
 export interface Layout {
@@ -40,7 +42,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     }
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
-  const ts = new Typesetter(template, fonts, diags, o.strict);
+  const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
   const frame = frameOf(template);
   const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`));
 

@@ -16,6 +16,7 @@ export class Typesetter {
     readonly fonts: FontRegistry,
     readonly diags: Diagnostics,
     readonly strict = false,
+    readonly breaker: 'total-fit' | 'greedy' = 'total-fit',
   ) {
     this.env = {
       hanLatin: template.body.hanLatin,
@@ -68,7 +69,7 @@ export class Typesetter {
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number },
   ): Line[] {
     const list = buildAtoms(runs, this.env);
-    return composeLines(list, { ...o, em: o.em ?? this.template.body.size });
+    return composeLines(list, { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker });
   }
 
   /** One line of text, never broken (masthead, folios, colophon). */
