@@ -39,11 +39,14 @@ export interface Line {
 
 const STRETCH_UNIT = 0.1; // em per gap at which a line counts as "badness 100"
 const RUNT = 5000; // demerits for a last line of a single character
+const TOLERANCE = 4; // ems of slack beyond which a line is not tried on the first attempt
 
 export function composeLines(list: AtomList, o: LineOptions): Line[] {
   const { atoms, gaps } = list;
   if (!atoms.length) return [];
-  const breaks = (o.breaker !== 'greedy' && chooseBreaks(atoms, gaps, o)) || greedyBreaks(atoms, gaps, o);
+  const breaks =
+    (o.breaker !== 'greedy' && (chooseBreaks(atoms, gaps, o, TOLERANCE * o.em) ?? chooseBreaks(atoms, gaps, o, Infinity))) ||
+    greedyBreaks(atoms, gaps, o);
   const lines: Line[] = [];
   let start = 0;
   for (const end of breaks) {
@@ -79,48 +82,65 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
   return { s: st, w, g, z };
 }
 
-/** Natural width and shrink of the line atoms[i..j], its final mark set half-width. */
-function lineBox(s: Sums, atoms: Atom[], i: number, j: number): { width: number; shrink: number } {
-  const hang = atoms[j].blankRight;
-  const width = s.w[j + 1] - s.w[i] + s.g[j] - s.g[i] - hang;
-  // z counts gaps up to j inclusive; the gap after j is not in this line.
-  const gapAfter = s.z[j + 1] - s.z[j] - atoms[j].blankLeft - atoms[j].blankRight;
-  const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang;
-  return { width, shrink };
-}
-
-function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] | null {
+/**
+ * Total fit over the paragraph. Only lines whose slack is within `tolerance` are tried
+ * (found by binary search on the prefix widths), so each break point looks at a handful of
+ * candidates; when no path fits the tolerance, the caller retries without one.
+ */
+function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: number): number[] | null {
   const n = atoms.length;
   const s = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
   const cost = new Float64Array(n).fill(Infinity);
   const from = new Int32Array(n).fill(-1);
-  const canEnd = (j: number) => j === n - 1 || gaps[j].breakable;
+  const breakable = new Uint8Array(n);
+  const hang = new Float64Array(n);
+  const prefix = new Float64Array(n + 1); // width of atoms and gaps before atom i
+  for (let k = 0; k < n; k++) {
+    breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
+    hang[k] = atoms[k].blankRight;
+  }
+  for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
+  const justify = o.align === 'justify';
   for (let j = 0; j < n; j++) {
-    if (!canEnd(j)) continue;
+    if (!breakable[j]) continue;
     const last = j === n - 1;
-    for (let i = j; i >= 0; i--) {
-      if (i > 0 && (!gaps[i - 1].breakable || cost[i - 1] === Infinity)) {
-        if (i > 0 && s.w[j + 1] - s.w[i] > 2 * o.measure) break;
-        continue;
+    const end = s.w[j + 1] + s.g[j] - hang[j];
+    // The loosest line still worth trying starts at the largest i with width ≥ measure − tolerance.
+    let hi = j;
+    if (!last) {
+      const want = end - (o.measure - tolerance);
+      let lo = 0;
+      let h = j;
+      // largest i with prefix[i] <= want
+      if (prefix[0] > want) continue;
+      while (lo < h) {
+        const mid = (lo + h + 1) >> 1;
+        if (prefix[mid] <= want) lo = mid;
+        else h = mid - 1;
       }
+      hi = lo;
+    }
+    for (let i = hi; i >= 0; i--) {
+      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       const measure = measureOf(o, i === 0);
-      const box = lineBox(s, atoms, i, j);
-      const slack = measure - box.width;
+      const width = end - prefix[i];
+      const gapAfter = s.z[j + 1] - s.z[j] - atoms[j].blankLeft - hang[j];
+      const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang[j];
+      const slack = measure - width;
       let demerits: number;
-      if (slack < -box.shrink - 1e-6) {
+      if (slack < -shrink - 1e-6) {
         if (i !== j) break; // wider than the measure even when squeezed; earlier starts only widen it
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
         const gapsIn = s.s[j] - s.s[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
-        else if (last && o.align === 'justify') change = 0;
-        else if (o.align !== 'justify') change = 0;
+        else if (last || !justify) change = 0;
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
-        const badness = Math.min(10000, 100 * change ** 3);
-        demerits = (10 + badness) ** 2;
-        if (last && n > 1 && box.width < 1.6 * o.em && o.align === 'justify') demerits += RUNT;
+        const badness = change > 4.6 ? 10000 : 100 * change * change * change;
+        demerits = (10 + badness) * (10 + badness);
+        if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
       }
       const total = (i > 0 ? cost[i - 1] : 0) + demerits;
       if (total < cost[j]) {

@@ -5,11 +5,12 @@ import PDFDocument from 'pdfkit';
 import type { PlacedGlyph } from '../compose/atoms.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, TextItem } from '../paginate/display.js';
+import { TrueTypeSubset } from './subset.js';
 
 /** The parts of pdfkit's embedded font this renderer drives directly. */
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(id: number): number };
+  subset: { includeGlyph(id: number): number; encode(): Buffer };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -70,6 +71,7 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
       doc.registerFont(role, face.data);
       doc.font(role);
       f = doc._font;
+      f.subset = new TrueTypeSubset(face.data);
       embedded.set(role, f);
     }
     return f;

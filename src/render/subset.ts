@@ -1,0 +1,171 @@
+// A TrueType subsetter working on the font's bytes: the glyphs a document uses, renumbered
+// 0..n−1 in first-use order, with the tables a PDF's FontFile2 needs (head, hhea, hmtx,
+// maxp, loca, glyf, cvt, fpgm, prep). Byte copies only — outlines are never decoded — which
+// makes embedding a CJK subset several times faster than a general-purpose subsetter.
+
+interface Table {
+  offset: number;
+  length: number;
+}
+
+const KEEP = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
+
+export class TrueTypeSubset {
+  private readonly tables = new Map<string, Table>();
+  private readonly ids: number[] = [];
+  private readonly map = new Map<number, number>();
+
+  constructor(private readonly data: Buffer) {
+    const n = data.readUInt16BE(4);
+    for (let i = 0; i < n; i++) {
+      const rec = 12 + 16 * i;
+      this.tables.set(data.toString('latin1', rec, rec + 4), { offset: data.readUInt32BE(rec + 8), length: data.readUInt32BE(rec + 12) });
+    }
+    this.includeGlyph(0); // .notdef comes first
+  }
+
+  /** The glyph's id in the subset (pdfkit's EmbeddedFont calls this as it encodes text). */
+  includeGlyph(id: number): number {
+    let sub = this.map.get(id);
+    if (sub === undefined) {
+      sub = this.ids.length;
+      this.ids.push(id);
+      this.map.set(id, sub);
+    }
+    return sub;
+  }
+
+  /** Original ids of the glyphs in the subset so far. */
+  glyphs(): readonly number[] {
+    return this.ids;
+  }
+
+  encode(): Buffer {
+    const d = this.data;
+    const table = (tag: string) => this.tables.get(tag);
+    const head = table('head')!;
+    const longLoca = d.readInt16BE(head.offset + 50) === 1;
+    const loca = table('loca')!;
+    const glyf = table('glyf')!;
+    const hhea = table('hhea')!;
+    const hmtx = table('hmtx')!;
+    const numHMetrics = d.readUInt16BE(hhea.offset + 34);
+    const range = (id: number): [number, number] =>
+      longLoca
+        ? [d.readUInt32BE(loca.offset + 4 * id), d.readUInt32BE(loca.offset + 4 * id + 4)]
+        : [d.readUInt16BE(loca.offset + 2 * id) * 2, d.readUInt16BE(loca.offset + 2 * id + 2) * 2];
+
+    const outlines: Buffer[] = [];
+    const metrics: [number, number][] = [];
+    // Composite glyphs pull in their components, which are appended as they are met.
+    for (let k = 0; k < this.ids.length; k++) {
+      const id = this.ids[k];
+      const [from, to] = range(id);
+      let g: Buffer = Buffer.from(d.subarray(glyf.offset + from, glyf.offset + to));
+      if (g.length >= 10 && g.readInt16BE(0) < 0) g = this.remapComponents(g);
+      // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
+      const pad = (4 - (g.length % 4)) % 4;
+      outlines.push(pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g);
+      const m = Math.min(id, numHMetrics - 1);
+      const advance = d.readUInt16BE(hmtx.offset + 4 * m);
+      const lsb = id < numHMetrics ? d.readInt16BE(hmtx.offset + 4 * id + 2) : d.readInt16BE(hmtx.offset + 4 * numHMetrics + 2 * (id - numHMetrics));
+      metrics.push([advance, lsb]);
+    }
+    const count = this.ids.length;
+    const newGlyf = Buffer.concat(outlines);
+    const newLoca = Buffer.alloc(4 * (count + 1));
+    let off = 0;
+    outlines.forEach((g, k) => {
+      newLoca.writeUInt32BE(off, 4 * k);
+      off += g.length;
+    });
+    newLoca.writeUInt32BE(off, 4 * count);
+    const newHmtx = Buffer.alloc(4 * count);
+    metrics.forEach(([a, l], k) => {
+      newHmtx.writeUInt16BE(a, 4 * k);
+      newHmtx.writeInt16BE(l, 4 * k + 2);
+    });
+    const copy = (tag: string) => {
+      const t = table(tag);
+      return t ? Buffer.from(d.subarray(t.offset, t.offset + t.length)) : null;
+    };
+    const newHead = copy('head')!;
+    newHead.writeUInt32BE(0, 8); // checkSumAdjustment, filled in below
+    newHead.writeInt16BE(1, 50); // long loca offsets
+    const newHhea = copy('hhea')!;
+    newHhea.writeUInt16BE(count, 34);
+    const newMaxp = copy('maxp')!;
+    newMaxp.writeUInt16BE(count, 4);
+    const out = new Map<string, Buffer>([
+      ['glyf', newGlyf],
+      ['head', newHead],
+      ['hhea', newHhea],
+      ['hmtx', newHmtx],
+      ['loca', newLoca],
+      ['maxp', newMaxp],
+    ]);
+    for (const tag of ['cvt ', 'fpgm', 'prep']) {
+      const t = copy(tag);
+      if (t) out.set(tag, t);
+    }
+    return assemble(out);
+  }
+
+  private remapComponents(g: Buffer): Buffer {
+    const MORE = 0x20;
+    let at = 10;
+    let flags = MORE;
+    while (flags & MORE && at + 4 <= g.length) {
+      flags = g.readUInt16BE(at);
+      g.writeUInt16BE(this.includeGlyph(g.readUInt16BE(at + 2)), at + 2);
+      at += 4 + (flags & 0x1 ? 4 : 2);
+      if (flags & 0x8) at += 2;
+      else if (flags & 0x40) at += 4;
+      else if (flags & 0x80) at += 8;
+    }
+    return g;
+  }
+}
+
+function checksum(b: Buffer): number {
+  let sum = 0;
+  const padded = b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  return sum;
+}
+
+/** Writes an sfnt: offset table, table directory (tags sorted), tables 4-byte aligned. */
+function assemble(tables: Map<string, Buffer>): Buffer {
+  const tags = [...tables.keys()].filter((t) => KEEP.includes(t)).sort();
+  const n = tags.length;
+  let pow = 1;
+  let log = 0;
+  while (pow * 2 <= n) {
+    pow *= 2;
+    log++;
+  }
+  const header = Buffer.alloc(12 + 16 * n);
+  header.writeUInt32BE(0x00010000, 0);
+  header.writeUInt16BE(n, 4);
+  header.writeUInt16BE(pow * 16, 6);
+  header.writeUInt16BE(log, 8);
+  header.writeUInt16BE(n * 16 - pow * 16, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  let headAt = 0;
+  tags.forEach((tag, i) => {
+    const data = tables.get(tag)!;
+    const rec = 12 + 16 * i;
+    header.write(tag, rec, 4, 'latin1');
+    header.writeUInt32BE(checksum(data), rec + 4);
+    header.writeUInt32BE(offset, rec + 8);
+    header.writeUInt32BE(data.length, rec + 12);
+    if (tag === 'head') headAt = offset;
+    const pad = (4 - (data.length % 4)) % 4;
+    parts.push(data, Buffer.alloc(pad));
+    offset += data.length + pad;
+  });
+  const font = Buffer.concat(parts);
+  font.writeUInt32BE((0xb1b0afba - checksum(font)) >>> 0, headAt + 8);
+  return font;
+}
