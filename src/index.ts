@@ -30,6 +30,7 @@ export interface BuildResult {
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
   const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict, breaker: o.breaker });
   const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
+  layout.fonts.saveMetrics();
   return { pdf, pages: layout.display.pages.length, diagnostics: layout.diagnostics.list, layout };
 }
 

@@ -2,10 +2,10 @@
 // against their recorded sha256 (cached by size and mtime, so a build does not rehash
 // 40 MB of fonts every time).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
-import { Face } from '../text/face.js';
+import { Face, type FaceMetrics } from '../text/face.js';
 import { SparseFont } from './sparse.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 
@@ -61,7 +61,7 @@ export class FontRegistry {
         this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
       }
     }
-    f = new Face(role, path, sparse.data);
+    f = new Face(role, path, sparse.data, this.readMetrics(path));
     this.sparse.set(role, sparse);
     this.faces.set(role, f);
     return f;
@@ -70,6 +70,38 @@ export class FontRegistry {
   /** Faces opened so far, in a stable order (the renderer embeds exactly these). */
   opened(): Face[] {
     return [...this.faces.values()];
+  }
+
+  private metricsFile(path: string): string {
+    const st = statSync(path);
+    const key = createHash('sha256').update(`${path}|${st.size}|${st.mtimeMs}`).digest('hex').slice(0, 16);
+    return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${key}.json`);
+  }
+
+  private readMetrics(path: string): FaceMetrics | undefined {
+    try {
+      const m = JSON.parse(readFileSync(this.metricsFile(path), 'utf8')) as FaceMetrics;
+      return m && m.unitsPerEm ? m : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps what the faces learnt for the next build (a cache: losing it costs only time). */
+  saveMetrics(): void {
+    for (const f of this.faces.values()) {
+      if (!f.dirty) continue;
+      const file = this.metricsFile(f.file);
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, JSON.stringify(f.metrics));
+        renameSync(tmp, file);
+        f.dirty = false;
+      } catch {
+        // read-only install: the next build just parses the font again
+      }
+    }
   }
 
   /** Reads the outlines of the glyphs a document uses, before the PDF subsets them. */

@@ -20,29 +20,56 @@ export interface LatinRun {
   width: number;
 }
 
+/**
+ * What a face has learnt about its font, as plain data: kept between builds (keyed by the
+ * font file's hash) so a build parses the font's cmap and OpenType tables only for
+ * characters and words it has not met before.
+ */
+export interface FaceMetrics {
+  unitsPerEm: number;
+  glyphs: Record<number, [number, number] | 0>;
+  blank: Record<number, 'left' | 'right' | ''>;
+  words: Record<string, [number[], number[], string[]]>;
+}
+
 export class Face {
   readonly unitsPerEm: number;
   private readonly glyphs = new Map<number, GlyphInfo | null>();
   private readonly blank = new Map<number, BlankSide>();
   private readonly runs = new Map<string, LatinRun>();
+  private parsed: fontkit.Font | undefined;
+  /** Set when something new was learnt, so the registry knows to save the metrics. */
+  dirty = false;
 
   constructor(
     readonly role: string,
     readonly file: string,
     readonly data: Buffer,
-    private readonly font: fontkit.Font = fontkit.create(data),
+    readonly metrics: FaceMetrics = { unitsPerEm: 0, glyphs: {}, blank: {}, words: {} },
   ) {
-    this.unitsPerEm = font.unitsPerEm;
+    if (!metrics.unitsPerEm) {
+      metrics.unitsPerEm = this.font.unitsPerEm;
+      this.dirty = true;
+    }
+    this.unitsPerEm = metrics.unitsPerEm;
   }
 
-  get postscriptName(): string {
-    return this.font.postscriptName;
+  /** The parsed font, opened only when the metrics lack an answer. */
+  private get font(): fontkit.Font {
+    this.parsed ??= fontkit.create(this.data);
+    return this.parsed;
   }
 
   /** The glyph for a code point, or null when the font lacks it. */
   glyph(cp: number): GlyphInfo | null {
     let g = this.glyphs.get(cp);
     if (g !== undefined) return g;
+    const known = this.metrics.glyphs[cp];
+    if (known !== undefined) {
+      g = known ? { id: known[0], advance: known[1] } : null;
+      this.glyphs.set(cp, g);
+      return g;
+    }
     if (cp === 0x2014 || cp === 0x2026) {
       // The Noto cmap maps — and … to proportional glyphs; Chinese text wants the
       // full-width forms, which the font offers through `fwid`.
@@ -53,6 +80,8 @@ export class Face {
       g = glyph && glyph.id !== 0 ? { id: glyph.id, advance: glyph.advanceWidth } : null;
     }
     this.glyphs.set(cp, g);
+    this.metrics.glyphs[cp] = g ? [g.id, g.advance] : 0;
+    this.dirty = true;
     return g;
   }
 
@@ -60,6 +89,12 @@ export class Face {
   blankSide(cp: number): BlankSide {
     let side = this.blank.get(cp);
     if (side !== undefined) return side;
+    const known = this.metrics.blank[cp];
+    if (known !== undefined) {
+      side = known || null;
+      this.blank.set(cp, side);
+      return side;
+    }
     side = null;
     const g = this.glyph(cp);
     if (g) {
@@ -68,6 +103,8 @@ export class Face {
       if (p && p.xAdvance < g.advance * 0.75) side = p.xOffset < 0 ? 'left' : 'right';
     }
     this.blank.set(cp, side);
+    this.metrics.blank[cp] = side ?? '';
+    this.dirty = true;
     return side;
   }
 
@@ -75,6 +112,13 @@ export class Face {
   latin(text: string): LatinRun {
     let run = this.runs.get(text);
     if (run) return run;
+    const known = this.metrics.words[text];
+    if (known) {
+      const [ids, advances, texts] = known;
+      run = { ids, advances, texts, width: advances.reduce((a, b) => a + b, 0) };
+      this.runs.set(text, run);
+      return run;
+    }
     const r = this.font.layout(text, ['kern', 'liga']);
     const ids: number[] = [];
     const advances: number[] = [];
@@ -89,6 +133,8 @@ export class Face {
     }
     run = { ids, advances, texts, width };
     this.runs.set(text, run);
+    this.metrics.words[text] = [ids, advances, texts];
+    this.dirty = true;
     return run;
   }
 
