@@ -180,6 +180,9 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     pending = null;
   }
   compressPairs(atoms, spaceBefore);
+  // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
+  // box would start before that glyph's and readers' tools would take them out of order.
+  for (let k = 1; k < atoms.length; k++) if (!atoms[k - 1].wide) atoms[k].blankLeft = 0;
   const gaps: Gap[] = [];
   for (let k = 0; k + 1 < atoms.length; k++) gaps.push(gapBetween(atoms[k], atoms[k + 1], spaceBefore[k + 1], env));
   return { atoms, gaps };

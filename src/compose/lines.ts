@@ -16,6 +16,8 @@ export interface LineOptions {
   align: Align;
   /** The em of the body text, for spacing units. */
   em: number;
+  /** Make the lines about equally long (default for centred text): lines are priced by their slack. */
+  balance?: boolean;
   /** 'greedy' fills each line in turn (the benchmark's baseline); default total fit. */
   breaker?: 'total-fit' | 'greedy';
 }
@@ -102,6 +104,9 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   }
   for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
   const justify = o.align === 'justify';
+  // Centred text (titles) reads best in lines of about equal length.
+  const balance = o.balance ?? o.align === 'center';
+  if (balance) tolerance = Infinity;
   for (let j = 0; j < n; j++) {
     if (!breakable[j]) continue;
     const last = j === n - 1;
@@ -140,6 +145,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
         const badness = change > 4.6 ? 10000 : 100 * change * change * change;
         demerits = (10 + badness) * (10 + badness);
+        if (balance) demerits += (Math.max(0, slack) / o.em) ** 2;
         if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
       }
       const total = (i > 0 ? cost[i - 1] : 0) + demerits;

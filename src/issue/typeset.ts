@@ -66,7 +66,7 @@ export class Typesetter {
 
   lines(
     runs: StyledRun[],
-    o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number },
+    o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
     const list = buildAtoms(runs, this.env);
     return composeLines(list, { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker });
