@@ -89,14 +89,12 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   return { issue, display, fonts, diagnostics: diags };
 }
 
-/** The cover page(s): masthead and contents. */
+/** The cover page(s): masthead and contents (which may run on to further pages). */
 function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame): Item[][] {
   const head = masthead(issue, ts, frame);
-  const toc = contents(issue, entries, ts, frame, head.bottom);
-  if (toc.bottom > ts.template.page.height - ts.template.folio.bottom) {
-    ts.diags.warn('toc-overflow', { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 }, 'the contents run past the foot of page 1', 'shorten article titles or use a template with a smaller contents size');
-  }
-  return [[...head.items, ...toc.items]];
+  const pages = contents(issue, entries, ts, frame, head.bottom);
+  pages[0].unshift(...head.items);
+  return pages;
 }
 
 /** "— 2 —": the parts around {n} are set apart from the number by half an em. */

@@ -77,18 +77,15 @@ function width(glyphs: PlacedGlyph[]): number {
 /**
  * The contents: ★, the title (wrapped with a hanging indent), dot leaders and the page
  * number flush right. Numbers are set in a fixed-width box, so the first pass (numbers
- * unknown) and the final one break titles alike.
+ * unknown) and the final one break titles alike. Entries sit on the body grid, at the
+ * template's pitch when they fit on the cover, at the body pitch when they do not, and run
+ * on to further pages when even that is not enough. Returns the items of each page.
  */
-export function contents(
-  issue: Issue,
-  entries: TocEntry[],
-  ts: Typesetter,
-  frame: Frame,
-  top: number,
-): { items: Item[]; bottom: number } {
+export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame, top: number): Item[][] {
   const t = ts.template.toc;
-  const items: Item[] = [];
   const pos = at(issue);
+  const pages: Item[][] = [[]];
+  let items = pages[0];
   let y = top + t.headingSize * 1.6;
   if (t.heading) {
     const h = ts.line(ts.plain(t.heading, t.headingFont, t.headingSize, t.color, pos), 'center', frame.width);
@@ -100,26 +97,35 @@ export function contents(
   const bullet = ts.line(ts.plain(t.bullet, t.font, t.size, t.color, pos));
   const hang = bullet.right + 0.5 * em;
   const numBox = 2.5 * em;
-  for (const e of entries) {
-    const lines = ts.lines([ts.plain(e.title, t.font, t.size, t.color, pos)], {
-      measure: frame.width - numBox,
-      align: 'left',
-      firstIndent: hang,
-      restIndent: hang,
-      em,
-    });
-    const entryTop = y;
+  const dot = ts.line(ts.plain(t.leader, t.font, t.size, t.color, pos));
+  const composed = entries.map((e) =>
+    ts.lines([ts.plain(e.title, t.font, t.size, t.color, pos)], { measure: frame.width - numBox, align: 'left', firstIndent: hang, restIndent: hang, em }),
+  );
+  const bottom = frame.top + frame.height;
+  const need = (pitch: number) => composed.reduce((h, lines) => h + pitch + (lines.length - 1) * frame.pitch, 0);
+  const pitch = need(t.pitch) <= bottom - y ? t.pitch : frame.pitch;
+  // baseline of the first grid line at or below y
+  const grid = (yy: number) => {
+    const base = frame.top + baselineIn(frame.pitch, t.size);
+    return base + Math.ceil((yy - base - 1e-6) / frame.pitch) * frame.pitch;
+  };
+  let base = grid(y + pitch - frame.pitch);
+  entries.forEach((e, n) => {
+    const lines = composed[n];
+    const height = (lines.length - 1) * frame.pitch;
+    if (base + height > bottom) {
+      items = [];
+      pages.push(items);
+      base = grid(frame.top);
+    }
+    const entryTop = base - baselineIn(frame.pitch, t.size) - (pitch - frame.pitch) / 2;
     lines.forEach((line: Line, k) => {
-      // Entries sit on the body grid (the contents' pitch is best a multiple of it).
-      const base = snapToGrid(y + t.pitch - (t.pitch - t.size) / 2 - 0.12 * t.size, frame, t.size);
-      y = base + (t.pitch - t.size) / 2 + 0.12 * t.size;
       const glyphs = k === 0 ? [...bullet.glyphs, ...line.glyphs] : line.glyphs;
       items.push({ kind: 'text', x: frame.left, y: base, glyphs });
       if (k === lines.length - 1) {
         const num = ts.line(ts.plain(e.page === null ? '000' : String(e.page), t.font, t.size, t.color, pos));
         const numX = frame.width - num.right;
         items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs });
-        const dot = ts.line(ts.plain(t.leader, t.font, t.size, t.color, pos));
         const step = 0.5 * em;
         const dots: PlacedGlyph[] = [];
         // Dots on a fixed grid, so the leaders of all entries line up.
@@ -127,9 +133,11 @@ export function contents(
           for (const g of dot.glyphs) dots.push({ ...g, x: x + (step - dot.right) / 2 });
         }
         if (dots.length) items.push({ kind: 'text', x: frame.left, y: base, glyphs: dots });
-      }
+      } else base += frame.pitch;
     });
-    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: y - entryTop, page: e.target });
-  }
-  return { items, bottom: y };
+    const entryBottom = base + frame.pitch - baselineIn(frame.pitch, t.size) + (pitch - frame.pitch) / 2;
+    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: entryBottom - entryTop, page: e.target });
+    base += pitch;
+  });
+  return pages;
 }
