@@ -15,6 +15,12 @@ export interface FontEntry {
   sha256?: string;
 }
 
+/**
+ * Fonts stay open for the life of the process (a preview server rebuilds on every save):
+ * reopened only when the file changes.
+ */
+const opened = new Map<string, { size: number; mtimeMs: number; sparse: SparseFont; face: Face }>();
+
 export class FontRegistry {
   private readonly faces = new Map<string, Face>();
   private readonly sparse = new Map<string, SparseFont>();
@@ -53,6 +59,14 @@ export class FontRegistry {
     if (!existsSync(path)) {
       throw new Error(`font file for role "${role}" not found: ${path} (run npm ci, or fix fonts/fonts.yaml)`);
     }
+    const st = statSync(path);
+    const key = `${role}|${path}`;
+    const kept = opened.get(key);
+    if (kept && kept.size === st.size && kept.mtimeMs === st.mtimeMs) {
+      this.sparse.set(role, kept.sparse);
+      this.faces.set(role, kept.face);
+      return kept.face;
+    }
     const sparse = new SparseFont(path);
     const want = this.entries.get(role)?.sha256;
     if (want) {
@@ -64,6 +78,7 @@ export class FontRegistry {
     f = new Face(role, path, sparse.data, this.readMetrics(path));
     this.sparse.set(role, sparse);
     this.faces.set(role, f);
+    opened.set(key, { size: st.size, mtimeMs: st.mtimeMs, sparse, face: f });
     return f;
   }
 

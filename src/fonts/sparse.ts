@@ -46,6 +46,8 @@ export class SparseFont {
     } finally {
       closeSync(fd);
     }
+    // .notdef is in every subset and in the header font pdfkit reads: have it from the start.
+    this.loadGlyphs([]);
   }
 
   /** Makes the outlines of these glyphs (and of their components) readable. */

@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { PlacedGlyph } from '../compose/atoms.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, TextItem } from '../paginate/display.js';
-import { TrueTypeSubset } from './subset.js';
+import { fontHeader, TrueTypeSubset } from './subset.js';
 
 /** The parts of pdfkit's embedded font this renderer drives directly. */
 interface EmbeddedFont {
@@ -68,7 +68,7 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
     let f = embedded.get(role);
     if (!f) {
       const face = fonts.face(role);
-      doc.registerFont(role, face.data);
+      doc.registerFont(role, fontHeader(face.data));
       doc.font(role);
       f = doc._font;
       f.subset = new TrueTypeSubset(face.data);

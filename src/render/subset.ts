@@ -10,6 +10,15 @@ interface Table {
 
 const KEEP = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
 
+/**
+ * The font as pdfkit needs to see it: names, metrics and the .notdef glyph, without the
+ * 30,000-entry loca and cmap that fontkit would otherwise decode on every build. The
+ * glyphs themselves go through a TrueTypeSubset of the real font.
+ */
+export function fontHeader(data: Buffer): Buffer {
+  return new TrueTypeSubset(data).encode(['OS/2', 'name', 'post']);
+}
+
 export class TrueTypeSubset {
   private readonly tables = new Map<string, Table>();
   private readonly ids: number[] = [];
@@ -40,7 +49,8 @@ export class TrueTypeSubset {
     return this.ids;
   }
 
-  encode(): Buffer {
+  /** The subset font; `extra` names further tables to copy as they are (OS/2, name, post). */
+  encode(extra: string[] = []): Buffer {
     const d = this.data;
     const table = (tag: string) => this.tables.get(tag);
     const head = table('head')!;
@@ -104,11 +114,11 @@ export class TrueTypeSubset {
       ['loca', newLoca],
       ['maxp', newMaxp],
     ]);
-    for (const tag of ['cvt ', 'fpgm', 'prep']) {
+    for (const tag of ['cvt ', 'fpgm', 'prep', ...extra]) {
       const t = copy(tag);
       if (t) out.set(tag, t);
     }
-    return assemble(out);
+    return assemble(out, [...KEEP, ...extra]);
   }
 
   private remapComponents(g: Buffer): Buffer {
@@ -135,8 +145,8 @@ function checksum(b: Buffer): number {
 }
 
 /** Writes an sfnt: offset table, table directory (tags sorted), tables 4-byte aligned. */
-function assemble(tables: Map<string, Buffer>): Buffer {
-  const tags = [...tables.keys()].filter((t) => KEEP.includes(t)).sort();
+function assemble(tables: Map<string, Buffer>, keep: string[]): Buffer {
+  const tags = [...tables.keys()].filter((t) => keep.includes(t)).sort();
   const n = tags.length;
   let pow = 1;
   let log = 0;
