@@ -201,7 +201,9 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
     const cut = atomCut.get(k) ?? { left: 0, right: 0 };
     const x0 = x - cut.left;
     for (const g of a.glyphs) {
-      glyphs.push({ ...g, x: x0 + g.x });
+      // Atoms are set once; their glyphs become the line's, moved into place.
+      g.x += x0;
+      glyphs.push(g);
       if (g.size > size) size = g.size;
     }
     const w = a.width - cut.left - cut.right - (k === j ? a.blankRight : 0);
