@@ -64,7 +64,7 @@ describe('bulletin build', () => {
     });
     const r = run(['build', dir, '-o', out()]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/issue\.yaml:4:9: error: "number" must be a whole number, not "six" \(write number: followed by a whole number\)/);
+    expect(r.err).toMatch(/issue\.yaml:4:9: error: "number" must be a whole number.*, not "six" \(write number: followed by a whole number/);
   });
 
   it('warns about a mistyped key with a suggestion, and still builds', () => {
