@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { layoutIssue, type Layout } from './issue/build.js';
 import { renderPdf } from './render/pdf.js';
-import type { Diagnostic } from './source/diagnostics.js';
+import { InputError, type Diagnostic } from './source/diagnostics.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
 export { layoutIssue } from './issue/build.js';
@@ -29,6 +29,8 @@ export interface BuildResult {
 
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
   const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict, breaker: o.breaker });
+  // Layout finds problems of its own (with --strict, characters no font has are errors).
+  if (layout.diagnostics.hasErrors()) throw new InputError(layout.diagnostics.list);
   const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
   layout.fonts.saveMetrics();
   return { pdf, pages: layout.display.pages.length, diagnostics: layout.diagnostics.list, layout };
