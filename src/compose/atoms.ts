@@ -145,6 +145,12 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   let i = 0;
   while (i < chars.length) {
     const c = chars[i];
+    // Editors pasting from word processors often indent with ideographic spaces; the
+    // template sets the indent, so those at the start of a paragraph go.
+    if (c.cp === 0x3000 && atoms.length === 0) {
+      i++;
+      continue;
+    }
     if (isSpace(c.cp)) {
       pending = c.cp === 0x0a ? (pending === 'space' ? 'space' : 'newline') : 'space';
       i++;

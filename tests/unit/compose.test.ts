@@ -157,6 +157,18 @@ describe('Han/Latin spacing (中西文间距)', () => {
   });
 });
 
+describe('editors\' habits', () => {
+  it('drops ideographic spaces typed as an indent, keeping those inside the text', () => {
+    const set = compose('\u3000\u3000编辑：李\u3000涛', 20, { indent: 2 });
+    expect(set.texts[0]).toBe('编辑：李\u3000涛');
+    expect(boxes(set.lines[0])[0].x0).toBe(2 * EM);
+  });
+
+  it('joins lines broken inside a paragraph without a space between Chinese characters', () => {
+    expect(compose('第一行\n第二行 and\nEnglish', 40).texts[0]).toBe('第一行第二行and English');
+  });
+});
+
 describe('mixed fonts', () => {
   it('keeps bold runs on the same baseline and grid', () => {
     const set = compose([run('一是建立机制。', sansBold), run('以高等院校为核心，串联新型研发机构和龙头企业。')], 20);
