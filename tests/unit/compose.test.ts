@@ -33,6 +33,20 @@ describe('prohibition rules (避头尾)', () => {
     }
   });
 
+  it('squeezes punctuation to keep a comma on its line (推入) when that disturbs spacing least', () => {
+    const first = '甲乙、丙丁、戊己、庚辛、壬癸子丑寅卯辰巳'; // 20 characters: the comma comes 21st
+    const set = compose(`${first}，${han(30)}`, 20);
+    expect(set.texts[0]).toBe(`${first}，`);
+    const b = boxes(set.lines[0]);
+    expect(b[b.length - 1].x0 + EM / 2).toBeCloseTo(20 * EM, 6);
+  });
+
+  it('pushes a character down (推出) when the line has nothing to squeeze', () => {
+    const set = compose(`${han(20)}，${han(30)}`, 20);
+    expect(set.texts[0]).toBe(han(19));
+    expect(set.texts[1].startsWith(`${han(1, 19)}，`)).toBe(true);
+  });
+
   it('keeps a number with its unit sign and never breaks inside a number', () => {
     for (let at = 14; at <= 20; at++) {
       const set = compose(`${han(at)}增长9.41%，${han(20)}`, 20);
