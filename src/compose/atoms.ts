@@ -203,7 +203,7 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
   }
   const size = c.run.size;
   const scale = size / face.unitsPerEm;
-  const g = face.glyph(c.cp)!;
+  const g = cs.length > 1 && (c.cp === 0x2014 || c.cp === 0x2015) ? face.dashGlyph()! : face.glyph(c.cp)!;
   const glyphs: PlacedGlyph[] = [];
   let x = 0;
   for (const cc of cs) {

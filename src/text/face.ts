@@ -85,6 +85,17 @@ export class Face {
     return g;
   }
 
+  /**
+   * The glyph for each dash of a ——: the font's box-drawing line (U+2500) when it is a full
+   * em wide, because box-drawing glyphs are drawn to join their neighbours and so make one
+   * unbroken rule; the full-width dash otherwise. The text stays U+2014 in the PDF.
+   */
+  dashGlyph(): GlyphInfo | null {
+    const dash = this.glyph(0x2014);
+    const line = this.glyph(0x2500);
+    return line && dash && line.advance === dash.advance ? line : dash;
+  }
+
   /** Blank half of a full-width mark as the font's `halt` feature describes it. */
   blankSide(cp: number): BlankSide {
     let side = this.blank.get(cp);

@@ -1,7 +1,7 @@
 // The line composer, case by case: prohibition rules, justification, punctuation widths,
 // Han/Latin spacing — measured on the composed lines (positions in pt, em = 12 pt).
 import { describe, expect, it } from 'vitest';
-import { boxes, compose, lineText, run, sansBold, SIZE } from '../helpers/compose.js';
+import { boxes, compose, lineText, run, sansBold, serif, SIZE } from '../helpers/compose.js';
 
 const EM = SIZE;
 const HAN = '科技创新驱动发展战略强化引领方面认真学习领会总书记重要讲话精神准确把握国家定位要求';
@@ -168,6 +168,22 @@ describe('Han/Latin spacing (中西文间距)', () => {
   it('follows the template setting', () => {
     const bx = boxes(compose('共5家', 40, { hanLatin: 0.125 }).lines[0]);
     expect((bx[1].x0 - bx[0].x1) / EM).toBeCloseTo(0.125, 6);
+  });
+});
+
+describe('dashes and ellipses', () => {
+  it('draws —— as one unbroken two-em rule that still reads as ——', () => {
+    const l = compose('研发——转化', 20).lines[0];
+    const dashes = l.glyphs.filter((g) => g.text === '—');
+    expect(dashes).toHaveLength(2);
+    expect(dashes[1].x - dashes[0].x).toBeCloseTo(EM, 6);
+    expect(dashes[0].id).toBe(dashes[1].id);
+    expect(dashes[0].id).toBe(serif.glyph(0x2500)!.id);
+  });
+
+  it('sets …… as two full-width ellipses', () => {
+    const dots = compose('等等……然后', 20).lines[0].glyphs.filter((g) => g.text === '…');
+    expect(dots.map((g) => g.adv)).toEqual([EM, EM]);
   });
 });
 
