@@ -1,105 +1,343 @@
-// An article → flow blocks: title, byline, headings, paragraphs, lists and quotes.
+// An article → flow blocks: title, byline, headings, paragraphs, lists, quotes, code,
+// section breaks, tables and figures, with the page-breaking wishes of each.
 import type { Line } from '../compose/lines.js';
-import type { FlowBlock, FlowLine } from '../paginate/flow.js';
-import type { Article, Block } from '../source/model.js';
-import type { Frame, TextStyle } from '../template/model.js';
+import type { Item } from '../paginate/display.js';
+import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
+import type { Article, Block, ImageRef, Span } from '../source/model.js';
+import type { Frame, Template } from '../template/model.js';
+import { InlineSetter, type RunStyle } from './inline.js';
+import { tableBlock } from './table.js';
 import { baselineIn, type Typesetter } from './typeset.js';
 
-export function articleBlocks(article: Article, ts: Typesetter, frame: Frame, anchor: string): FlowBlock[] {
-  const t = ts.template;
-  const blocks: FlowBlock[] = [];
-  const em = t.body.size;
-  // Title: centred, two characters in from each side, padded to whole grid lines.
-  const titleLines = ts.lines(ts.runs([{ text: article.meta.title, pos: article.titlePos }], t.title), {
-    measure: frame.width - 4 * em,
-    align: 'center',
-  });
-  blocks.push({ ...gridBlock(titleLines, t.title, frame, 2 * em, t.title.spaceAfter), keepWithNext: true, anchor });
-  const by = bylineText(article);
-  if (by.length) {
-    const lines = by.flatMap((text) =>
-      ts.lines(ts.runs([{ text, pos: article.titlePos }], t.byline), { measure: frame.width - 4 * em, align: 'center' }),
-    );
-    blocks.push({ ...gridBlock(lines, t.byline, frame, 2 * em, 1), keepWithNext: true });
+export interface ArticleOptions {
+  /** The article runs on after another: open it with the template's separator. */
+  separator?: boolean;
+}
+
+/** Where a block is set: its measure's edges (from the text block's), its text style, list depth. */
+interface Place {
+  left: number;
+  right: number;
+  style: RunStyle;
+  /** First-line indent of paragraphs, pt. */
+  indent: number;
+  /** Where a list's marker starts, from the text block's left edge. */
+  listAt: number;
+  depth: number;
+}
+
+export function articleBlocks(article: Article, ts: Typesetter, frame: Frame, anchor: string, o: ArticleOptions = {}): FlowBlock[] {
+  return new ArticleSetter(article, ts, frame, anchor).blocks(o);
+}
+
+class ArticleSetter {
+  private readonly t: Template;
+  private readonly em: number;
+  private readonly inline: InlineSetter;
+
+  constructor(
+    readonly article: Article,
+    readonly ts: Typesetter,
+    readonly frame: Frame,
+    readonly anchor: string,
+  ) {
+    this.t = ts.template;
+    this.em = this.t.body.size;
+    this.inline = new InlineSetter(ts, article, anchor, frame);
   }
-  for (const b of article.blocks) blocks.push(...blockToFlow(b, ts, frame, 0, 0));
-  return blocks;
-}
 
-function bylineText(a: Article): string[] {
-  const out: string[] = [];
-  if (a.meta.subtitle) out.push(`——${a.meta.subtitle}`);
-  const who = [a.meta.author, a.meta.source ? `来源：${a.meta.source}` : undefined].filter(Boolean).join('　　');
-  if (who) out.push(who);
-  return out;
-}
+  blocks(o: ArticleOptions): FlowBlock[] {
+    const t = this.t;
+    const out: FlowBlock[] = [];
+    if (o.separator) out.push(this.separator());
+    out.push(...this.head());
+    const body: Place = {
+      left: 0,
+      right: 0,
+      style: { font: t.body.font, size: t.body.size, color: t.body.color },
+      indent: t.body.indent * this.em,
+      listAt: t.list.indent * this.em,
+      depth: 0,
+    };
+    for (const b of this.article.blocks) out.push(...this.block(b, body));
+    return out;
+  }
 
-function blockToFlow(b: Block, ts: Typesetter, frame: Frame, left: number, right: number): FlowBlock[] {
-  const t = ts.template;
-  const em = t.body.size;
-  const measure = frame.width - left - right;
-  switch (b.kind) {
-    case 'para': {
-      const lines = ts.lines(ts.runs(b.spans, t.body), { measure, align: 'justify', firstIndent: t.body.indent * em });
-      return [{ lines: bodyLines(lines, frame, left, t.body), keepWithNext: false, minSplit: 2 }];
-    }
-    case 'heading': {
-      const style = t.headings[Math.min(4, b.level)] ?? t.headings[4];
-      const lines = ts.lines(ts.runs(b.spans, style, style.font), {
-        measure,
-        align: 'left',
-        firstIndent: t.body.indent * em,
-        restIndent: t.body.indent * em,
+  private get flow() {
+    return this.t.flow;
+  }
+
+  /** Title and byline: centred, padded to whole grid lines, kept with the first lines of text. */
+  private head(): FlowBlock[] {
+    const t = this.t;
+    const a = this.article;
+    const em = this.em;
+    const measure = this.frame.width - 4 * em;
+    const titleLines = this.ts.lines([this.ts.plain(a.meta.title, t.title.font, t.title.size, t.title.color, a.titlePos)], {
+      measure,
+      align: 'center',
+    });
+    const out: FlowBlock[] = [
+      {
+        lines: this.grid(titleLines, t.title, 2 * em, t.title.spaceAfter),
+        orphans: 1,
+        widows: 1,
+        keep: this.flow.keepAfterTitle,
+        anchor: this.anchor,
+        mark: a.meta.title,
+        pos: a.titlePos,
+      },
+    ];
+    const by = this.bylineText();
+    if (by.length) {
+      const b = t.byline;
+      const align = b.align === 'right' ? 'left' : b.align;
+      const lines = by.flatMap((text) => {
+        const ls = this.ts.lines([this.ts.plain(text, b.font, b.size, b.color, a.titlePos)], { measure, align });
+        return b.align === 'right' ? ls.map((l) => shiftLine(l, measure - l.right)) : ls;
       });
-      return [{ ...gridBlock(lines, style, frame, left, 0), keepWithNext: true }];
+      out.push({ lines: this.grid(lines, b, 2 * em, 1), orphans: 1, widows: 1, keep: this.flow.keepAfterTitle, pos: a.titlePos });
     }
-    case 'list': {
-      const out: FlowBlock[] = [];
-      b.items.forEach((item, k) => {
-        const marker = b.ordered ? `${b.start + k}.` : '•';
-        const hang = t.body.indent * em + 1.5 * em;
-        item.forEach((inner, n) => {
-          if (inner.kind !== 'para') {
-            out.push(...blockToFlow(inner, ts, frame, left + hang, right));
-            return;
-          }
-          const lines = ts.lines(ts.runs(inner.spans, t.body), { measure, align: 'justify', firstIndent: hang, restIndent: hang });
-          if (n === 0 && lines.length) {
-            const m = ts.line(ts.plain(marker, t.body.font, t.body.size, t.body.color, inner.pos));
-            const shift = t.body.indent * em;
-            lines[0] = { ...lines[0], glyphs: [...m.glyphs.map((g) => ({ ...g, x: g.x + shift })), ...lines[0].glyphs] };
-          }
-          out.push({ lines: bodyLines(lines, frame, left, t.body), keepWithNext: false, minSplit: 2 });
-        });
-      });
-      return out;
+    return out;
+  }
+
+  private bylineText(): string[] {
+    const b = this.t.byline;
+    const m = this.article.meta;
+    const out: string[] = [];
+    if (m.subtitle && b.subtitle) out.push(b.subtitle.replace('{subtitle}', m.subtitle));
+    const who = [m.author && b.author ? b.author.replace('{author}', m.author) : '', m.source && b.source ? b.source.replace('{source}', m.source) : '']
+      .filter(Boolean)
+      .join(b.joiner);
+    if (who) out.push(who);
+    return out;
+  }
+
+  /** Between two articles that run on: a line of separator with a line of space each side. */
+  private separator(): FlowBlock {
+    const f = this.frame;
+    const space = (): FlowLine => ({ height: f.pitch, items: [], space: true });
+    return { lines: [space(), { ...this.breakLine(this.t.article.separator, 0, 0), space: true }, space()], orphans: 1, widows: 1, keep: 1 };
+  }
+
+  private block(b: Block, at: Place): FlowBlock[] {
+    switch (b.kind) {
+      case 'para':
+        return [this.paragraph(b.spans, at, at.indent)];
+      case 'heading':
+        return [this.heading(b.level, b.spans, at, b.pos)];
+      case 'list':
+        return this.list(b, at);
+      case 'quote': {
+        const q = this.t.quote;
+        const inner: Place = {
+          ...at,
+          left: at.left + q.indent * this.em,
+          right: at.right + q.rightIndent * this.em,
+          style: { font: q.font, size: q.size, color: q.color },
+          listAt: at.listAt,
+        };
+        return b.blocks.flatMap((x) => this.block(x, inner));
+      }
+      case 'rule': {
+        const s = this.t.sectionBreak;
+        const line = this.breakLine(s.style, at.left, at.right);
+        // A section break never ends a page: it keeps with what follows, like a heading.
+        return [{ lines: [{ ...line, space: s.style === 'space' }], orphans: 1, widows: 1, keep: this.flow.keepAfterHeading, pos: b.pos }];
+      }
+      case 'code':
+        return [this.code(b.text, at, b.pos)];
+      case 'table':
+        return [tableBlock(b, this.inline, this.frame, at.left, at.right)];
+      case 'figure':
+        return [this.figure(b.image, b.caption, at, b.pos)];
     }
-    case 'quote':
-      return b.blocks.flatMap((inner) => blockToFlow(inner, ts, frame, left + 2 * em, right + 2 * em));
-    case 'rule':
-      ts.diags.warn('md-unsupported', b.pos, 'horizontal rules print as an empty line for now', 'remove the --- line if a blank line is not wanted');
-      return [{ lines: [{ line: null, x: frame.left, baseline: 0, height: frame.pitch }], keepWithNext: false, minSplit: 1 }];
+  }
+
+  /** Body lines: one grid line each, so every page's baselines fall on the same grid. */
+  private paragraph(spans: Span[], at: Place, indent: number, hang = 0): FlowBlock {
+    const f = this.frame;
+    const lines = this.inline.lines(spans, at.style, {
+      measure: f.width - at.left - at.right,
+      align: 'justify',
+      firstIndent: indent + hang,
+      restIndent: hang,
+    });
+    return {
+      lines: lines.map((l) => this.inline.slot(l, f.left + at.left, f.pitch, baselineIn(f.pitch, at.style.size))),
+      orphans: this.flow.orphans,
+      widows: this.flow.widows,
+      pos: spans[0]?.pos,
+    };
+  }
+
+  private heading(level: number, spans: Span[], at: Place, pos: Block['pos']): FlowBlock {
+    const h = this.t.headings[level] ?? this.t.headings[4];
+    const measure = this.frame.width - at.left - at.right;
+    const indent = h.align === 'left' ? h.indent * this.em : 0;
+    const lines = this.inline.lines(spans, { font: h.font, size: h.size, color: h.color, bold: h.font }, {
+      measure,
+      align: h.align,
+      firstIndent: indent,
+      restIndent: indent,
+    });
+    const before: FlowLine[] = Array.from({ length: h.spaceBefore }, () => ({ height: this.frame.pitch, items: [], space: true }));
+    return {
+      lines: [...before, ...this.grid(lines, h, at.left, h.spaceAfter)],
+      orphans: 1,
+      widows: 1,
+      keep: this.flow.keepAfterHeading,
+      pos,
+    };
+  }
+
+  /**
+   * Lines set at their own pitch, padded (centred) to a whole number of grid lines, plus
+   * `after` empty grid lines: keeps the body grid intact below titles and headings.
+   */
+  private grid(lines: Line[], style: { size: number; pitch: number }, left: number, after: number): FlowLine[] {
+    const f = this.frame;
+    const own = lines.length * style.pitch;
+    const pad = toGrid(own, f.pitch) - own;
+    const out: FlowLine[] = lines.map((line, k) => {
+      const top = k === 0 ? pad / 2 : 0;
+      const height = style.pitch + top + (k === lines.length - 1 ? pad / 2 : 0);
+      return this.inline.slot(line, f.left + left, height, top + baselineIn(style.pitch, style.size));
+    });
+    for (let k = 0; k < after; k++) out.push({ height: f.pitch, items: [] });
+    return out;
+  }
+
+  /** Lists: the marker in a box at the list's indent, the text hanging after it. */
+  private list(b: Extract<Block, { kind: 'list' }>, at: Place): FlowBlock[] {
+    const t = this.t;
+    const em = this.em;
+    const style = at.style;
+    const markers = b.items.map((_, k) => (b.ordered ? `${b.start + k}${b.delimiter}` : t.list.bullets[Math.min(at.depth, t.list.bullets.length - 1)]));
+    const pos = b.pos;
+    const size = b.ordered ? style.size : style.size * t.list.bulletSize;
+    const set = markers.map((m) => this.ts.line(this.ts.plain(m, style.font, size, style.color, pos)));
+    // A small bullet is centred on the text's em box, not sat on its baseline.
+    const baseline = baselineIn(this.frame.pitch, style.size) - 0.38 * (style.size - size);
+    const box = Math.max(...set.map((l) => l.right), 0.5 * em);
+    const markAt = at.listAt - at.left;
+    const hang = markAt + box + t.list.gap * em;
+    const out: FlowBlock[] = [];
+    b.items.forEach((item, k) => {
+      const inner: Place = { ...at, depth: at.depth + 1, listAt: at.listAt + t.list.nest * em };
+      let first = true;
+      for (const x of item) {
+        if (x.kind === 'para') {
+          const block = this.paragraph(x.spans, at, 0, hang);
+          if (first && block.lines.length) {
+            // Numbers stand flush right in their box, so 9. and 10. end alike; bullets sit left.
+            const m = set[k];
+            const mx = this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0);
+            block.lines[0] = { ...block.lines[0], items: [{ kind: 'text', x: mx, y: baseline, glyphs: m.glyphs }, ...block.lines[0].items] };
+          }
+          out.push(block);
+        } else if (x.kind === 'list') {
+          out.push(...this.list(x, { ...inner, left: at.left }));
+        } else {
+          out.push(...this.block(x, { ...inner, left: at.left + hang, indent: 0, listAt: at.left + hang }));
+        }
+        first = false;
+      }
+      if (first) {
+        // An empty item still shows its marker.
+        const m = set[k];
+        out.push({ lines: [{ height: this.frame.pitch, items: [{ kind: 'text', x: this.frame.left + at.left + markAt, y: baseline, glyphs: m.glyphs }] }], orphans: 1, widows: 1 });
+      }
+    });
+    return out;
+  }
+
+  /** Code: each source line as written (wrapped when too long), on body grid lines. */
+  private code(text: string, at: Place, pos: Block['pos']): FlowBlock {
+    const c = this.t.code;
+    const f = this.frame;
+    const em = this.em;
+    const left = at.left + c.indent * em;
+    const measure = f.width - left - at.right;
+    const lines: FlowLine[] = [];
+    const space = this.ts.line(this.ts.plain(' ', c.font, c.size, c.color, pos)).right || 0.5 * c.size;
+    text.split('\n').forEach((raw, k) => {
+      const src = raw.replace(/\t/g, '    ');
+      const lead = src.length - src.trimStart().length;
+      if (!src.trim()) {
+        lines.push({ height: f.pitch, items: [] });
+        return;
+      }
+      const at0 = { ...pos, line: pos.line + 1 + k };
+      const indent = Math.min(lead * Math.max(space, 0.25 * c.size), measure / 2);
+      const set = this.ts.lines([this.ts.plain(src.trimStart(), c.font, c.size, c.color, at0)], { measure, align: 'left', firstIndent: indent, restIndent: indent + 2 * c.size });
+      for (const l of set) lines.push(this.inline.slot(l, f.left + left, f.pitch, baselineIn(f.pitch, c.size)));
+    });
+    return { lines, orphans: this.flow.orphans, widows: this.flow.widows, pos };
+  }
+
+  /** One grid line holding a section break: a short rule, a mark, or nothing. */
+  private breakLine(style: 'rule' | 'mark' | 'space', left: number, right: number): FlowLine {
+    const f = this.frame;
+    const s = this.t.sectionBreak;
+    const measure = f.width - left - right;
+    const items: Item[] = [];
+    if (style === 'rule') {
+      const len = s.length * measure;
+      const x = f.left + left + (measure - len) / 2;
+      items.push({ kind: 'rule', x1: x, y1: f.pitch / 2, x2: x + len, y2: f.pitch / 2, width: s.width, color: this.t.body.color });
+    } else if (style === 'mark') {
+      const b = this.t.body;
+      const line = this.ts.line(this.ts.plain(s.mark, b.font, b.size, b.color, this.article.titlePos), 'center', measure);
+      items.push({ kind: 'text', x: f.left + left, y: baselineIn(f.pitch, b.size), glyphs: line.glyphs });
+    }
+    return { height: f.pitch, items };
+  }
+
+  /**
+   * A figure: the picture at its own size (from the file's resolution, or the template's),
+   * scaled down to the measure and the template's tallest, its caption below; one block on
+   * whole grid lines that never splits.
+   */
+  private figure(image: ImageRef, caption: Span[], at: Place, pos: Block['pos']): FlowBlock {
+    const f = this.frame;
+    const t = this.t;
+    const fig = t.figure;
+    const cap = t.caption;
+    const measure = f.width - at.left - at.right;
+    const capLines = plainText(caption).trim()
+      ? this.inline.lines(caption, { font: cap.font, size: cap.size, color: cap.color }, { measure: Math.max(measure - 4 * this.em, measure / 2), align: 'center' })
+      : [];
+    const capH = capLines.length ? fig.gap + capLines.length * cap.pitch : 0;
+    const dpi = image.dpi ?? fig.dpi;
+    let w = (image.width / dpi) * 72;
+    let h = (image.height / dpi) * 72;
+    const maxH = Math.max(f.pitch, Math.min(fig.maxHeight * f.height, f.height - capH - f.pitch));
+    const scale = Math.min(1, measure / w, maxH / h);
+    w *= scale;
+    h *= scale;
+    const total = h + capH;
+    // Half a grid line of air at least above and below, then padded to whole grid lines.
+    const height = toGrid(total + 0.5 * f.pitch, f.pitch);
+    const top = (height - total) / 2;
+    const x0 = f.left + at.left;
+    const items: Item[] = [{ kind: 'image', x: x0 + (measure - w) / 2, y: top, w, h, image }];
+    let notes: FlowLine['notes'];
+    capLines.forEach((l, k) => {
+      const capLeft = x0 + (measure - Math.max(measure - 4 * this.em, measure / 2)) / 2;
+      const y = top + h + fig.gap + k * cap.pitch;
+      items.push(...this.inline.items(l, capLeft, y + baselineIn(cap.pitch, cap.size), y, cap.pitch));
+      const n = this.inline.notesIn(l);
+      if (n) notes = [...(notes ?? []), ...n];
+    });
+    return { lines: [{ height, items, notes }], orphans: 1, widows: 1, whole: true, pos };
   }
 }
 
-function bodyLines(lines: Line[], frame: Frame, left: number, style: TextStyle): FlowLine[] {
-  return lines.map((line) => ({ line, x: frame.left + left, height: frame.pitch, baseline: baselineIn(frame.pitch, style.size) }));
+function plainText(spans: Span[]): string {
+  return spans.map((s) => s.text).join('');
 }
 
-/**
- * Lines set at their own pitch, padded (centred) to a whole number of grid lines, plus
- * `after` empty grid lines: keeps the body grid intact below titles and headings.
- */
-function gridBlock(lines: Line[], style: TextStyle, frame: Frame, left: number, after: number): { lines: FlowLine[]; minSplit: number } {
-  const own = lines.length * style.pitch;
-  const slots = Math.max(1, Math.ceil(own / frame.pitch - 1e-6));
-  const pad = slots * frame.pitch - own;
-  const out: FlowLine[] = lines.map((line, k) => ({
-    line,
-    x: frame.left + left,
-    height: style.pitch + (k === 0 ? pad / 2 : 0) + (k === lines.length - 1 ? pad / 2 : 0),
-    baseline: (k === 0 ? pad / 2 : 0) + baselineIn(style.pitch, style.size),
-  }));
-  for (let k = 0; k < after; k++) out.push({ line: null, x: frame.left, baseline: 0, height: frame.pitch });
-  return { lines: out, minSplit: out.length };
+function shiftLine(l: Line, dx: number): Line {
+  return { ...l, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })), links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })), left: l.left + dx, right: l.right + dx };
 }

@@ -2,11 +2,11 @@
 // filled in with the page numbers they landed on, folios and the colophon added.
 import { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, Item, OutlineEntry, Page } from '../paginate/display.js';
-import { Flow, type FlowBlock } from '../paginate/flow.js';
+import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { Diagnostics, InputError } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
-import { fontRoles, loadTemplate, templateDir } from '../template/load.js';
+import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
 import { frameOf, type Frame } from '../template/model.js';
 import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
@@ -32,8 +32,9 @@ export interface Layout {
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const { issue, diagnostics: diags } = loadIssue(dir);
   if (!issue) throw new InputError(diags.list);
-  const template = loadTemplate(o.root, issue.meta.template, diags);
+  const loaded = loadTemplate(o.root, issue.meta.template, diags);
   const fonts = FontRegistry.load(o.root, diags);
+  const template = loaded && withInstalledFonts(loaded, (role) => fonts.has(role));
   if (template) {
     for (const role of fontRoles(template)) {
       if (!fonts.has(role)) {
@@ -44,33 +45,45 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
   const frame = frameOf(template);
-  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`));
+  const start = template.article.start;
+  // Composed once: the passes below only re-flow them, as the cover's length settles.
+  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0 }));
 
   let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
   let pages: Page[] = [];
   let outline: OutlineEntry[] = [];
+  let flow: Flow | undefined;
+  let coverPages = 0;
   for (let pass = 0; pass < 4; pass++) {
     const cover = coverItems(issue, entries, ts, frame);
-    const flow = new Flow(frame, (k) => k + 1 + cover.length);
-    blocks.forEach((b: FlowBlock[]) => {
-      flow.newPage();
-      flow.place(b);
+    flow = new Flow(frame, {
+      pageOffset: cover.length,
+      notes: { sep: template.footnote.pitch, ruleLength: template.footnote.ruleLength * frame.width, ruleWidth: template.footnote.ruleWidth, color: template.footnote.color },
     });
-    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top));
+    blocks.forEach((b, k) => {
+      const mode: ArticleStart = k === 0 ? (start === 'odd-page' ? 'odd-page' : 'new-page') : start;
+      flow!.start(mode);
+      flow!.place(b);
+    });
+    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top), template.colophon.page === 'even');
+    const laid = flow.finish();
+    const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
     const next = issue.articles.map((a, k) => {
-      const at = flow.anchors.get(`article-${k}`)!;
-      const index = at.page + cover.length;
+      const index = at(k).page + cover.length;
       return { title: a.meta.title, page: index + 1, target: index };
     });
-    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: next[k].target, y: flow.anchors.get(`article-${k}`)!.y }));
+    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: next[k].target, y: at(k).y }));
     const stable = next.every((e, k) => e.page === entries[k].page);
     entries = next;
-    pages = [...coverItems(issue, entries, ts, frame).map((items) => ({ items, folio: null })), ...flow.pages];
+    const covers = coverItems(issue, entries, ts, frame);
+    // A contents that grew or shrank by a page moves every page's parity: flow again.
+    if (covers.length !== cover.length && pass < 3) continue;
+    coverPages = cover.length;
+    pages = [...covers.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, cover.length + i + 1, issue, ts, frame, flow!))];
     if (stable) break;
   }
-  for (let k = 0; k < pages.length; k++) {
-    const folio = pages[k].folio;
-    if (folio !== null) pages[k].items.push(...folioItems(folio, ts, frame));
+  for (const f of flow?.overfull ?? []) {
+    if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1}): it runs past the foot of the text block`, 'make it smaller, or split it');
   }
   const date = new Date(`${issue.meta.date}T00:00:00Z`);
   const display: DisplayList = {
@@ -97,7 +110,40 @@ function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Fr
   return pages;
 }
 
-/** "— 2 —": the parts around {n} are set apart from the number by half an em. */
+/**
+ * A flowed page made ready to print: its folio (none on blank pages, nor — on the 公文
+ * convention — on a page holding only the colophon) and its running head.
+ */
+function furnish(p: FlowPage, number: number, issue: Issue, ts: Typesetter, frame: Frame, flow: Flow): Page {
+  const t = ts.template;
+  const items = [...p.items];
+  const folio = p.blank || (p.colophonOnly && t.colophon.page === 'even') ? null : number;
+  if (folio !== null) items.push(...folioItems(folio, ts, frame));
+  const opens = p.starts.some((a) => Math.abs((flow.anchors.get(a)?.y ?? -1) - frame.top) < 1e-6);
+  if (!p.blank && !p.colophonOnly && (t.runningHead.onArticleStart || !opens)) items.push(...runningHead(number, p.mark ?? '', issue, ts, frame));
+  return { items, folio };
+}
+
+function runningHead(number: number, article: string, issue: Issue, ts: Typesetter, frame: Frame): Item[] {
+  const r = ts.template.runningHead;
+  const format = number % 2 === 1 ? r.odd : r.even;
+  if (!format) return [];
+  const text = format.replace(/\{title\}/g, issue.meta.title).replace(/\{issue\}/g, issueLine(issue)).replace(/\{article\}/g, article);
+  if (!text.trim()) return [];
+  const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
+  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), 'center', frame.width);
+  const items: Item[] = [{ kind: 'text', x: frame.left, y: r.baseline, glyphs: line.glyphs }];
+  if (r.ruleWidth > 0) {
+    const y = r.baseline + 0.35 * r.size + r.ruleWidth;
+    items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: r.ruleWidth, color: r.color });
+  }
+  return items;
+}
+
+/**
+ * "— 2 —": the parts around {n} are set apart from the number by half an em; centred, or at
+ * the outer edge (odd pages right, even pages left).
+ */
 function folioItems(n: number, ts: Typesetter, frame: Frame): Item[] {
   const f = ts.template.folio;
   const pos = { file: 'template.yaml', line: 0, col: 0 };
@@ -105,7 +151,7 @@ function folioItems(n: number, ts: Typesetter, frame: Frame): Item[] {
   const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, '#000000', pos)));
   const gap = 0.5 * f.size;
   const total = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
-  let x = frame.left + (frame.width - total) / 2;
+  let x = f.position === 'outside' ? (n % 2 === 1 ? frame.left + frame.width - total : frame.left) : frame.left + (frame.width - total) / 2;
   const glyphs = [];
   for (const p of parts) {
     for (const g of p.glyphs) glyphs.push({ ...g, x: g.x + x - frame.left });
@@ -113,3 +159,4 @@ function folioItems(n: number, ts: Typesetter, frame: Frame): Item[] {
   }
   return [{ kind: 'text', x: frame.left, y: ts.template.page.height - f.bottom, glyphs }];
 }
+

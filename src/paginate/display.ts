@@ -1,6 +1,7 @@
 // The display list: pages of positioned items. It is the contract between layout and
 // output — tests read it directly, and any backend (PDF now) only draws it.
 import type { PlacedGlyph } from '../compose/atoms.js';
+import type { ImageRef } from '../source/model.js';
 
 export interface TextItem {
   kind: 'text';
@@ -32,12 +33,34 @@ export interface LinkItem {
   url?: string;
 }
 
-export type Item = TextItem | RuleItem | LinkItem;
+/** A picture drawn into the box x, y (top left), w × h, in pt. */
+export interface ImageItem {
+  kind: 'image';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  image: ImageRef;
+}
+
+export type Item = TextItem | RuleItem | LinkItem | ImageItem;
 
 export interface Page {
   items: Item[];
-  /** Printed page number, or null for pages that carry none (the cover). */
+  /** Printed page number, or null for pages that carry none (the cover, blank pages). */
   folio: number | null;
+}
+
+/** The item moved down by dy (items are laid out in a slot, then placed on a page). */
+export function shiftItem(it: Item, dy: number): Item {
+  switch (it.kind) {
+    case 'text':
+    case 'link':
+    case 'image':
+      return { ...it, y: it.y + dy };
+    case 'rule':
+      return { ...it, y1: it.y1 + dy, y2: it.y2 + dy };
+  }
 }
 
 export interface OutlineEntry {

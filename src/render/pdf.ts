@@ -4,7 +4,8 @@
 import PDFDocument from 'pdfkit';
 import type { PlacedGlyph } from '../compose/atoms.js';
 import type { FontRegistry } from '../fonts/registry.js';
-import type { DisplayList, TextItem } from '../paginate/display.js';
+import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
+import type { ImageRef } from '../source/model.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 /** The parts of pdfkit's embedded font this renderer drives directly. */
@@ -36,7 +37,7 @@ export interface RenderOptions {
   producer: string;
 }
 
-export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
+export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
   const { meta } = display;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -78,6 +79,7 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
   };
   const targets = new Set<number>();
   for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
+  const images = await embedImages(doc, display);
 
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width, display.height], margin: 0 });
@@ -85,6 +87,8 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
     for (const it of page.items) {
       if (it.kind === 'rule') {
         doc.save().lineWidth(it.width).strokeColor(it.color).moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
+      } else if (it.kind === 'image') {
+        doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
       }
     }
     const text = page.items.filter((it): it is TextItem => it.kind === 'text' && it.glyphs.length > 0);
@@ -114,6 +118,40 @@ export function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOp
   }
   doc.end();
   return done;
+}
+
+/** pdfkit's opened image: its object is written once `offset` is set. */
+interface OpenedImage {
+  obj?: { offset?: number } | null;
+  embed(doc: unknown): void;
+}
+
+/**
+ * Every picture is written once, before the pages, one after another: pdfkit unpacks PNGs
+ * with transparency asynchronously, and two finishing in either order would change the
+ * bytes of the file.
+ */
+async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef, OpenedImage>> {
+  const opened = new Map<ImageRef, OpenedImage>();
+  const byPath = new Map<string, OpenedImage>();
+  for (const p of display.pages) {
+    for (const it of p.items) {
+      if (it.kind !== 'image' || opened.has(it.image)) continue;
+      const ref = (it as ImageItem).image;
+      let img = byPath.get(ref.path);
+      if (!img) {
+        img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(ref.data);
+        img.embed(doc);
+        for (let wait = 0; img.obj?.offset === undefined; wait++) {
+          if (wait > 100_000) throw new Error(`image ${ref.path} was never written`);
+          await new Promise((r) => setImmediate(r));
+        }
+        byPath.set(ref.path, img);
+      }
+      opened.set(ref, img);
+    }
+  }
+  return opened;
 }
 
 function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string) => EmbeddedFont): void {

@@ -13,6 +13,9 @@ export interface FieldSpec {
   /** Allowed values for strings. */
   oneOf?: readonly string[];
   min?: number;
+  max?: number;
+  /** A further check of a well-typed value: what is wrong with it, and the fix. */
+  test?: (value: unknown) => { message: string; fix: string } | undefined;
   /** Accept any keys inside this mapping (user-named roles, styles). */
   open?: boolean;
   /** Schema for every value of an open map. */
@@ -148,8 +151,13 @@ function checkValue(
   label: string,
 ): unknown {
   const pos = nodePos(p, node);
+  const bounds =
+    field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}`
+    : field.min !== undefined && field.min > 0 ? ` of at least ${field.min}`
+    : field.max !== undefined ? ` of at most ${field.max}` : '';
+  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '');
   const bad = (shown: unknown): undefined => {
-    diags.error('schema-type', pos, `"${where}" must be ${TYPE_WORDS[field.type]}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${TYPE_WORDS[field.type]}`);
+    diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
     return undefined;
   };
   if (field.type === 'map') {
@@ -158,7 +166,13 @@ function checkValue(
   }
   if (field.type === 'list') {
     const v = node?.toJSON?.();
-    return Array.isArray(v) ? v : bad(v);
+    if (!Array.isArray(v)) return bad(v);
+    const problem = field.test?.(v);
+    if (problem) {
+      diags.error('schema-value', pos, `"${where}": ${problem.message}`, problem.fix);
+      return undefined;
+    }
+    return v;
   }
   if (!isScalar(node)) {
     if (node == null && !field.required) return undefined;
@@ -171,6 +185,27 @@ function checkValue(
     }
     return undefined;
   }
+  const value = scalar(v, field, pos, diags, where, key, bad);
+  if (value !== undefined && field.test) {
+    const problem = field.test(value);
+    if (problem) {
+      diags.error('schema-value', pos, `"${where}": ${problem.message}`, problem.fix);
+      return undefined;
+    }
+  }
+  return value;
+}
+
+function scalar(
+  v: unknown,
+  field: FieldSpec,
+  pos: SourcePos,
+  diags: Diagnostics,
+  where: string,
+  key: string,
+  bad: (shown: unknown) => undefined,
+): unknown {
+  const range = (n: number): boolean => n >= (field.min ?? -Infinity) && n <= (field.max ?? Infinity);
   switch (field.type) {
     case 'string':
       if (typeof v === 'string' || typeof v === 'number') {
@@ -187,10 +222,10 @@ function checkValue(
       }
       return bad(v);
     case 'integer':
-      if (typeof v === 'number' && Number.isInteger(v) && v >= (field.min ?? -Infinity)) return v;
+      if (typeof v === 'number' && Number.isInteger(v) && range(v)) return v;
       return bad(v);
     case 'number':
-      if (typeof v === 'number' && v >= (field.min ?? -Infinity)) return v;
+      if (typeof v === 'number' && range(v)) return v;
       return bad(v);
     case 'boolean':
       return typeof v === 'boolean' ? v : bad(v);

@@ -77,7 +77,7 @@ export function loadIssue(dir: string): Loaded {
         diags.error('article-order', at(file), `two articles share the number ${m[1]} (${clash} and ${name})`, 'give each article its own number');
       }
       orders.set(order, name);
-      const article = loadArticle(file, order, m[2], diags);
+      const article = loadArticle(file, order, m[2], dir, diags);
       if (article) articles.push(article);
     }
     if (names.length === 0) {
@@ -89,7 +89,7 @@ export function loadIssue(dir: string): Loaded {
   return { issue: { dir, name: basename(dir.replace(/[\\/]+$/, '')), meta, articles }, diagnostics: diags };
 }
 
-function loadArticle(path: string, order: number, slug: string, diags: Diagnostics): Article | null {
+function loadArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics): Article | null {
   const file = shown(path);
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
@@ -113,9 +113,9 @@ function loadArticle(path: string, order: number, slug: string, diags: Diagnosti
   );
   const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
   const body = lines.slice(close + 1).join('\n');
-  const blocks = parseMarkdown(body, file, close + 1, diags);
+  const { blocks, footnotes } = parseMarkdown(body, file, close + 1, diags, { issueDir, path });
   if (blocks.length === 0) {
     diags.warn('article-empty', { file, line: close + 2, col: 1 }, 'the article has no text', 'write the article below the front matter, or remove the file');
   }
-  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks };
+  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes };
 }

@@ -1,19 +1,34 @@
-// Markdown → our own block/inline tree. markdown-it does the parsing; this module keeps
-// what bulletins use and reports the rest, each with file:line:col.
+// Markdown → our own block/inline tree. markdown-it does the parsing (CommonMark, GFM
+// tables, footnotes); this module keeps what bulletins print and reports the rest, each
+// with file:line:col. Image files are found and checked here, the one place that reads them.
 import MarkdownIt from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
+import footnotes from 'markdown-it-footnote';
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 
 import type { Diagnostics, SourcePos } from './diagnostics.js';
-import type { Block, Span } from './model.js';
+import { loadImage } from './image.js';
+import type { Block, CellAlign, Footnote, Span } from './model.js';
 
 let parser: MarkdownItType | undefined;
 
 function markdown(): MarkdownItType {
-  // commonmark keeps the syntax predictable; html stays on only so that raw HTML arrives as
-  // tokens we can report (it is never rendered).
-  parser ??= new MarkdownIt('commonmark', { html: true, linkify: false }).use(cjkFriendly);
+  // commonmark keeps the syntax predictable; GFM tables and footnotes are what editors add to
+  // it. html stays on only so that raw HTML arrives as tokens we can report (never rendered).
+  parser ??= new MarkdownIt('commonmark', { html: true, linkify: false }).enable('table').use(cjkFriendly).use(footnotes);
   return parser;
+}
+
+export interface MarkdownOptions {
+  /** The issue folder: images must be inside it. */
+  issueDir: string;
+  /** The article file as found on disk (for images written relative to it). */
+  path: string;
+}
+
+export interface ParsedMarkdown {
+  blocks: Block[];
+  footnotes: Footnote[];
 }
 
 interface Ctx {
@@ -21,20 +36,68 @@ interface Ctx {
   lines: string[];
   lineOffset: number; // lines of the file before the Markdown body (front matter)
   diags: Diagnostics;
+  o?: MarkdownOptions;
+  /** Footnote id (markdown-it's) → index into the article's footnotes. */
+  noteIds: Map<number, number>;
 }
 
-export function parseMarkdown(body: string, file: string, lineOffset: number, diags: Diagnostics): Block[] {
-  const tokens = markdown().parse(body, {});
-  const ctx: Ctx = { file, lines: body.split('\n'), lineOffset, diags };
+/** What markdown-it-footnote leaves in the parser's env. */
+interface FootnoteEnv {
+  footnotes?: { refs?: Record<string, number>; list?: { label?: string }[] };
+}
+
+export function parseMarkdown(body: string, file: string, lineOffset: number, diags: Diagnostics, o?: MarkdownOptions): ParsedMarkdown {
+  const raw = {};
+  const tokens = markdown().parse(body, raw);
+  const env = raw as FootnoteEnv;
+  const ctx: Ctx = { file, lines: body.split('\n'), lineOffset, diags, o, noteIds: new Map() };
+  const list = env.footnotes?.list ?? [];
+  list.forEach((_, id) => ctx.noteIds.set(id, id));
   const [blocks] = readBlocks(tokens, 0, ctx, null);
-  return blocks;
+  const notes: Footnote[] = list.map((n, id) => ({
+    label: n.label ?? String(id + 1),
+    blocks: [],
+    pos: notePos(ctx, n.label),
+  }));
+  // The plugin appends the definitions after the body, in reference order.
+  const start = tokens.findIndex((t) => t.type === 'footnote_block_open');
+  if (start >= 0) {
+    let i = start + 1;
+    while (i < tokens.length && tokens[i].type !== 'footnote_block_close') {
+      const t = tokens[i];
+      if (t.type === 'footnote_open') {
+        const id = Number((t.meta as { id: number }).id);
+        const [inner, next] = readBlocks(tokens, i + 1, ctx, 'footnote_close');
+        if (notes[id]) notes[id].blocks = inner;
+        i = next;
+      } else i++;
+    }
+  }
+  for (const [key, id] of Object.entries(env.footnotes?.refs ?? {})) {
+    if (id >= 0) continue;
+    const label = key.slice(1);
+    diags.warn('md-footnote-unused', notePos(ctx, label), `footnote [^${label}] is defined but never referenced; it is not printed`, `add [^${label}] where it belongs in the text, or remove the definition`);
+  }
+  return { blocks: attachCaptions(blocks), footnotes: notes };
 }
 
-function posOf(ctx: Ctx, tok: Token, needle?: string): SourcePos {
-  const line0 = tok.map?.[0] ?? 0;
+function notePos(ctx: Ctx, label: string | undefined): SourcePos {
+  if (label !== undefined) {
+    const needle = `[^${label}]:`;
+    for (let l = 0; l < ctx.lines.length; l++) {
+      const k = ctx.lines[l].indexOf(needle);
+      if (k >= 0) return { file: ctx.file, line: l + 1 + ctx.lineOffset, col: k + 1 };
+    }
+  }
+  return { file: ctx.file, line: 1 + ctx.lineOffset, col: 1 };
+}
+
+function posOf(ctx: Ctx, tok: Token, needle?: string, map?: [number, number] | null): SourcePos {
+  const range = tok.map ?? map;
+  const line0 = range?.[0] ?? 0;
   let col = 1;
   if (needle) {
-    const end = tok.map?.[1] ?? line0 + 1;
+    const end = range?.[1] ?? line0 + 1;
     for (let l = line0; l < end && l < ctx.lines.length; l++) {
       const k = ctx.lines[l].indexOf(needle);
       if (k >= 0) return { file: ctx.file, line: l + 1 + ctx.lineOffset, col: k + 1 };
@@ -54,21 +117,21 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
     if (until && t.type === until) return [blocks, i + 1];
     switch (t.type) {
       case 'paragraph_open': {
-        const inline = tokens[i + 1];
-        const spans = readInline(inline, ctx);
-        if (spans.length) blocks.push({ kind: 'para', spans, pos: posOf(ctx, t) });
+        blocks.push(...paragraph(tokens[i + 1], ctx, posOf(ctx, t)));
         i += 3;
         break;
       }
       case 'heading_open': {
         const level = Number(t.tag.slice(1));
-        const inline = tokens[i + 1];
-        const spans = readInline(inline, ctx);
         const pos = posOf(ctx, t);
+        const spans = textOnly(readInline(tokens[i + 1], ctx), ctx, 'a heading');
         if (level === 1) {
           ctx.diags.warn('md-h1', pos, 'a level-1 heading (#) in an article body; the article title comes from the front matter', 'use ## for section headings');
         }
-        blocks.push({ kind: 'heading', level: Math.max(2, level), spans, pos });
+        if (level > 4) {
+          ctx.diags.warn('md-heading-level', pos, `a level-${level} heading is set like a level-4 one (####)`, 'use ## to #### for the three levels of section headings');
+        }
+        blocks.push({ kind: 'heading', level: Math.min(4, Math.max(2, level)), spans, pos });
         i += 3;
         break;
       }
@@ -87,13 +150,19 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
             i = next;
           } else i++;
         }
-        blocks.push({ kind: 'list', ordered, start, items, pos });
+        blocks.push({ kind: 'list', ordered, start, delimiter: ordered ? t.markup || '.' : '', items, pos });
         i++;
         break;
       }
       case 'blockquote_open': {
         const [inner, next] = readBlocks(tokens, i + 1, ctx, 'blockquote_close');
         blocks.push({ kind: 'quote', blocks: inner, pos: posOf(ctx, t) });
+        i = next;
+        break;
+      }
+      case 'table_open': {
+        const [table, next] = readTable(tokens, i, ctx);
+        if (table) blocks.push(table);
         i = next;
         break;
       }
@@ -106,8 +175,15 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         i++;
         break;
       case 'fence':
-      case 'code_block':
-        ctx.diags.warn('md-unsupported', posOf(ctx, t), 'code blocks are not supported in bulletins yet; the block is left out', 'remove the indentation or the ``` fence to print it as a paragraph');
+      case 'code_block': {
+        const text = t.content.replace(/\n$/, '');
+        if (text.trim()) blocks.push({ kind: 'code', text, lang: t.info.trim(), pos: posOf(ctx, t) });
+        i++;
+        break;
+      }
+      case 'footnote_block_open':
+        // Definitions are read apart (parseMarkdown); they never print where they are written.
+        while (i < tokens.length && tokens[i].type !== 'footnote_block_close') i++;
         i++;
         break;
       default:
@@ -117,24 +193,158 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
   return [blocks, i];
 }
 
-function readInline(inline: Token, ctx: Ctx): Span[] {
+/**
+ * A paragraph: text, with any image in it set as a figure block of its own (a bulletin has
+ * no pictures inside a line of text); text before and after stays in paragraphs.
+ */
+function paragraph(inline: Token, ctx: Ctx, pos: SourcePos): Block[] {
+  const out: Block[] = [];
+  let spans: Span[] = [];
+  let spansPos = pos;
+  const flush = () => {
+    while (spans.length && spans[spans.length - 1].note === undefined && !spans[spans.length - 1].text.trim()) spans.pop();
+    while (spans.length && spans[0].note === undefined && !spans[0].text.trim()) spans.shift();
+    if (spans.length) out.push({ kind: 'para', spans, pos: spansPos });
+    spans = [];
+  };
+  for (const piece of readInline(inline, ctx)) {
+    if ('spans' in piece) {
+      if (!spans.length) spansPos = piece.spans[0]?.pos ?? pos;
+      spans.push(...piece.spans);
+      continue;
+    }
+    const textAround = (inline.children ?? []).some((c) => (c.type === 'text' && c.content.trim()) || c.type === 'code_inline');
+    if (textAround) {
+      ctx.diags.warn('md-image-inline', piece.pos, 'an image inside a line of text is set as a figure on its own line', 'put the image on a line of its own, with blank lines around it');
+    }
+    flush();
+    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir) : { message: 'images need the issue folder', fix: 'build the issue folder' };
+    if ('message' in image) {
+      ctx.diags.error('md-image', piece.pos, image.message, image.fix);
+      continue;
+    }
+    out.push({ kind: 'figure', image, caption: piece.caption, pos: piece.pos });
+  }
+  flush();
+  return out;
+}
+
+const FIGURE_CAPTION = /^\s*图\s*[0-9０-９一二三四五六七八九十]/;
+const TABLE_CAPTION = /^\s*(续)?表\s*[0-9０-９一二三四五六七八九十]/;
+
+function plain(spans: Span[]): string {
+  return spans.map((s) => s.text).join('');
+}
+
+/**
+ * "图1 …" just below a figure with no alt text, and "表1 …" just above a table, are their
+ * captions: set in the caption style and kept with them on the page.
+ */
+function attachCaptions(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    const next = blocks[k + 1];
+    if (b.kind === 'figure' && !plain(b.caption).trim() && next?.kind === 'para' && FIGURE_CAPTION.test(plain(next.spans)) && !next.spans.some((s) => s.br)) {
+      out.push({ ...b, caption: next.spans });
+      k++;
+      continue;
+    }
+    if (b.kind === 'para' && next?.kind === 'table' && !next.caption.length && TABLE_CAPTION.test(plain(b.spans)) && plain(b.spans).length <= 80) {
+      out.push({ ...next, caption: b.spans });
+      k++;
+      continue;
+    }
+    if (b.kind === 'list') out.push({ ...b, items: b.items.map(attachCaptions) });
+    else if (b.kind === 'quote') out.push({ ...b, blocks: attachCaptions(b.blocks) });
+    else out.push(b);
+  }
+  return out;
+}
+
+const ALIGN: Record<string, CellAlign> = { 'text-align:left': 'left', 'text-align:center': 'center', 'text-align:right': 'right' };
+
+function readTable(tokens: Token[], i: number, ctx: Ctx): [Block | null, number] {
+  const pos = posOf(ctx, tokens[i]);
+  const head: Span[][] = [];
+  const rows: Span[][][] = [];
+  const align: CellAlign[] = [];
+  let row: Span[][] | null = null;
+  let rowMap: [number, number] | null = null;
+  let inHead = false;
+  for (i++; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case 'thead_open':
+        inHead = true;
+        break;
+      case 'thead_close':
+        inHead = false;
+        break;
+      case 'tr_open':
+        row = [];
+        rowMap = t.map ?? rowMap;
+        break;
+      case 'tr_close':
+        if (row && !inHead) rows.push(row);
+        row = null;
+        break;
+      case 'th_open':
+      case 'td_open': {
+        const inline = tokens[i + 1];
+        const spans = inline?.type === 'inline' ? textOnly(readInline(inline, ctx, rowMap), ctx, 'a table cell') : [];
+        if (inHead) {
+          head.push(spans);
+          align.push(ALIGN[String(t.attrGet('style') ?? '')] ?? null);
+        } else row?.push(spans);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return [{ kind: 'table', align, head, rows, caption: [], pos }, i + 1];
+}
+
+type Piece = { spans: Span[] } | { src: string; caption: Span[]; pos: SourcePos };
+
+/** Inline content where no figure can stand (headings, cells, captions): images are dropped. */
+function textOnly(pieces: Piece[], ctx: Ctx, where: string): Span[] {
   const spans: Span[] = [];
+  for (const p of pieces) {
+    if ('spans' in p) spans.push(...p.spans);
+    else ctx.diags.warn('md-image-place', p.pos, `an image in ${where} is not printed`, 'put the image in a paragraph of its own');
+  }
+  return spans;
+}
+
+const UNKNOWN_NOTE = /\[\^([^\]\s]+)\]/g;
+
+function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Piece[] {
+  const pieces: Piece[] = [];
+  let spans: Span[] = [];
   let bold = 0;
   let em = 0;
   let href: string | undefined;
+  const at = (needle?: string) => posOf(ctx, inline, needle, map);
   const push = (text: string, extra: Partial<Span> = {}) => {
     if (!text) return;
     const style = { bold: bold > 0 || undefined, em: em > 0 || undefined, href, ...extra };
     const last = spans[spans.length - 1];
-    if (last && last.bold === style.bold && last.em === style.em && last.href === style.href && !last.code && !style.code) {
+    if (last && last.note === undefined && !last.br && last.bold === style.bold && last.em === style.em && last.href === style.href && !last.code && !style.code) {
       last.text += text;
       return;
     }
-    spans.push({ text, ...style, pos: posOf(ctx, inline, text.slice(0, 12)) });
+    spans.push({ text, ...style, pos: at(text.trim().slice(0, 12) || undefined) });
   };
-  for (const c of inline.children ?? []) {
+  const children = inline.children ?? [];
+  for (let k = 0; k < children.length; k++) {
+    const c = children[k];
     switch (c.type) {
       case 'text':
+        for (const m of c.content.matchAll(UNKNOWN_NOTE)) {
+          ctx.diags.error('md-footnote-unknown', at(m[0]), `footnote [^${m[1]}] has no definition`, `add a line "[^${m[1]}]: the note's text" below the paragraph, or remove the reference`);
+        }
         push(c.content);
         break;
       case 'softbreak':
@@ -142,7 +352,7 @@ function readInline(inline: Token, ctx: Ctx): Span[] {
         push('\n');
         break;
       case 'hardbreak':
-        push('\n');
+        spans.push({ text: '', br: true, pos: at() });
         break;
       case 'strong_open':
         bold++;
@@ -165,15 +375,45 @@ function readInline(inline: Token, ctx: Ctx): Span[] {
       case 'link_close':
         href = undefined;
         break;
-      case 'image':
-        ctx.diags.warn('md-unsupported', posOf(ctx, inline, '!['), `images are not supported yet; "${c.content}" is left out`, 'remove the image or wait for image support');
+      case 'footnote_ref': {
+        const id = Number((c.meta as { id: number }).id);
+        const label = (c.meta as { label?: string }).label;
+        spans.push({ text: '', note: ctx.noteIds.get(id) ?? id, pos: at(label ? `[^${label}]` : '^[') });
         break;
+      }
+      case 'image': {
+        const src = String(c.attrGet('src') ?? '');
+        // The alt text is the caption: its tokens are the image token's children.
+        const alt = pieceSpans(readInline(c, ctx, inline.map ?? map));
+        if (spans.length) pieces.push({ spans });
+        spans = [];
+        pieces.push({ src: decodeSrc(src), caption: alt.map((s) => ({ ...s, href: undefined })), pos: at('![') });
+        break;
+      }
       case 'html_inline':
-        ctx.diags.warn('md-html', posOf(ctx, inline, c.content), `raw HTML ${c.content} is not printed`, 'remove the tag');
+        if (/^<br\s*\/?>$/i.test(c.content.trim())) {
+          spans.push({ text: '', br: true, pos: at(c.content) });
+          break;
+        }
+        ctx.diags.warn('md-html', at(c.content), `raw HTML ${c.content} is not printed`, 'remove the tag');
         break;
       default:
         break;
     }
   }
-  return spans;
+  if (spans.length) pieces.push({ spans });
+  return pieces;
+}
+
+function pieceSpans(pieces: Piece[]): Span[] {
+  return pieces.flatMap((p) => ('spans' in p ? p.spans : []));
+}
+
+/** markdown-it percent-encodes non-ASCII file names (图1.png → %E5%9B%BE1.png): undo it. */
+function decodeSrc(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
 }

@@ -27,15 +27,48 @@ export interface Span {
   em?: boolean;
   code?: boolean;
   href?: string;
+  /** A footnote reference (text is empty): index into the article's footnotes. */
+  note?: number;
+  /** A hard line break (text is empty): the line ends here. */
+  br?: boolean;
   pos: SourcePos;
 }
+
+/** An image file from the issue folder, read and checked by the source stage. */
+export interface ImageRef {
+  /** As written in the Markdown. */
+  src: string;
+  /** The file, resolved (links followed). */
+  path: string;
+  format: 'png' | 'jpeg';
+  data: Buffer;
+  /** Size in pixels as the picture shows (a JPEG's EXIF rotation applied). */
+  width: number;
+  height: number;
+  /** Resolution the file records, if any. */
+  dpi?: number;
+}
+
+export type CellAlign = 'left' | 'center' | 'right' | null;
 
 export type Block =
   | { kind: 'para'; spans: Span[]; pos: SourcePos }
   | { kind: 'heading'; level: number; spans: Span[]; pos: SourcePos }
-  | { kind: 'list'; ordered: boolean; start: number; items: Block[][]; pos: SourcePos }
+  | { kind: 'list'; ordered: boolean; start: number; delimiter: string; items: Block[][]; pos: SourcePos }
   | { kind: 'quote'; blocks: Block[]; pos: SourcePos }
-  | { kind: 'rule'; pos: SourcePos };
+  | { kind: 'rule'; pos: SourcePos }
+  | { kind: 'code'; text: string; lang: string; pos: SourcePos }
+  /** caption: a paragraph 表1 … written just above the table. */
+  | { kind: 'table'; align: CellAlign[]; head: Span[][]; rows: Span[][][]; caption: Span[]; pos: SourcePos }
+  /** caption: the image's alt text, or a paragraph 图1 … written just below it. */
+  | { kind: 'figure'; image: ImageRef; caption: Span[]; pos: SourcePos };
+
+/** A footnote's text, from its [^label]: definition. */
+export interface Footnote {
+  label: string;
+  blocks: Block[];
+  pos: SourcePos;
+}
 
 export interface Article {
   file: string;
@@ -46,6 +79,8 @@ export interface Article {
   /** Where the title was written (front matter), for diagnostics about it. */
   titlePos: SourcePos;
   blocks: Block[];
+  /** Footnotes in the order of their first reference (Span.note indexes this). */
+  footnotes: Footnote[];
 }
 
 export interface Issue {

@@ -5,25 +5,99 @@ import { join, relative } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import type { Diagnostics } from '../source/diagnostics.js';
 import { checkMapping, parseYaml, type FieldSpec, type Schema } from '../source/fields.js';
-import type { Template, TextStyle } from './model.js';
+import type { HeadingStyle, Template, TextStyle } from './model.js';
 
-const num = (min = 0): FieldSpec => ({ type: 'number', min });
+const num = (min = 0, max?: number): FieldSpec => ({ type: 'number', min, max });
+const int = (min = 0, max?: number): FieldSpec => ({ type: 'integer', min, max });
 const str: FieldSpec = { type: 'string' };
+const bool: FieldSpec = { type: 'boolean' };
 const color: FieldSpec = { type: 'color' };
+const oneOf = (...values: string[]): FieldSpec => ({ type: 'string', oneOf: values });
 const style = (extra: Schema = {}): FieldSpec => ({
   type: 'map',
   fields: { font: str, size: num(1), pitch: num(1), color, ...extra },
 });
 
+/** A format string: must hold `need` ({author}, …), may hold only `allowed`. */
+const format = (need: string[], allowed: string[] = need): FieldSpec => ({
+  type: 'string',
+  test: (v) => {
+    const s = String(v);
+    const missing = need.filter((n) => !s.includes(`{${n}}`));
+    const unknown = [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !allowed.includes(n));
+    if (unknown.length) return { message: `{${unknown[0]}} is not a placeholder here`, fix: `use ${allowed.map((a) => `{${a}}`).join(', ')}` };
+    if (missing.length && s !== '') return { message: `"${s}" lacks {${missing[0]}}`, fix: `write {${missing[0]}} where it goes, or "" for nothing` };
+    return undefined;
+  },
+});
+
+const stringList: FieldSpec = {
+  type: 'list',
+  test: (v) => {
+    const list = v as unknown[];
+    if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) {
+      return { message: 'must be a list of one or more marks', fix: 'write e.g. ["•", "◦"]' };
+    }
+    return undefined;
+  },
+};
+
+const heading = style({ indent: num(), align: oneOf('left', 'center'), 'space-before': int(), 'space-after': int() });
+
 export const TEMPLATE_SCHEMA: Schema = {
   page: { type: 'map', fields: { width: num(1), height: num(1), top: num(), chars: { type: 'integer', min: 4 }, lines: { type: 'integer', min: 4 } } },
-  fonts: { type: 'map', fields: { fallback: { type: 'list' } } },
+  fonts: { type: 'map', fields: { fallback: { type: 'list' }, optional: { type: 'list' } } },
+  flow: { type: 'map', fields: { orphans: int(1), widows: int(1), 'keep-after-heading': int(1), 'keep-after-title': int(1) } },
   body: style({ bold: str, emphasis: str, indent: num(), 'han-latin': num() }),
   title: style({ 'space-after': { type: 'integer', min: 0 } }),
-  byline: style(),
-  heading2: style(),
-  heading3: style(),
-  heading4: style(),
+  byline: style({
+    align: oneOf('left', 'center', 'right'),
+    subtitle: format(['subtitle']),
+    author: format(['author']),
+    source: format(['source']),
+    joiner: str,
+  }),
+  heading2: heading,
+  heading3: heading,
+  heading4: heading,
+  list: { type: 'map', fields: { bullets: stringList, 'bullet-size': num(0.1, 1), indent: num(), nest: num(), gap: num() } },
+  quote: { type: 'map', fields: { font: str, size: num(1), color, indent: num(), 'right-indent': num() } },
+  code: { type: 'map', fields: { font: str, size: num(1), color, indent: num() } },
+  'section-break': { type: 'map', fields: { style: oneOf('rule', 'mark', 'space'), mark: str, length: num(0, 1), width: num() } },
+  table: {
+    type: 'map',
+    fields: {
+      font: str,
+      'header-font': str,
+      size: num(1),
+      pitch: num(1),
+      color,
+      padding: num(),
+      'row-padding': num(),
+      rules: oneOf('three-line', 'grid'),
+      thick: num(),
+      thin: num(),
+      'cell-align': oneOf('auto', 'left', 'center'),
+      continued: str,
+    },
+  },
+  caption: style(),
+  figure: { type: 'map', fields: { dpi: num(36), 'max-height': num(0.1, 1), gap: num() } },
+  footnote: style({ marker: oneOf('circled', 'bracket'), 'rule-length': num(0, 1), 'rule-width': num() }),
+  links: { type: 'map', fields: { url: oneOf('footnote', 'after', 'none'), after: format(['url']) } },
+  'running-head': {
+    type: 'map',
+    fields: {
+      odd: format([], ['title', 'issue', 'article']),
+      even: format([], ['title', 'issue', 'article']),
+      font: str,
+      size: num(1),
+      color,
+      baseline: num(),
+      'rule-width': num(),
+      'on-article-start': bool,
+    },
+  },
   masthead: {
     type: 'map',
     fields: {
@@ -54,9 +128,9 @@ export const TEMPLATE_SCHEMA: Schema = {
       color,
     },
   },
-  folio: { type: 'map', fields: { font: str, size: num(1), format: str, bottom: num() } },
-  colophon: { type: 'map', fields: { font: str, size: num(1), pitch: num(1), 'rule-width': num() } },
-  article: { type: 'map', fields: { start: { type: 'string', oneOf: ['new-page'] } } },
+  folio: { type: 'map', fields: { font: str, size: num(1), format: format(['n']), bottom: num(), position: oneOf('center', 'outside') } },
+  colophon: { type: 'map', fields: { font: str, size: num(1), pitch: num(1), 'rule-width': num(), page: oneOf('any', 'even') } },
+  article: { type: 'map', fields: { start: oneOf('new-page', 'odd-page', 'continue'), separator: oneOf('rule', 'mark', 'space') } },
 };
 
 type Raw = Record<string, Record<string, unknown>>;
@@ -100,18 +174,38 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics): Te
 }
 
 function resolve(name: string, r: Raw): Template {
+  // Every key has a value in the default template; a local template only overrides.
   const s = (o: Record<string, unknown>): TextStyle => ({
     font: o.font as string,
     size: o.size as number,
     pitch: (o.pitch as number) ?? (o.size as number) * 1.6,
     color: (o.color as string) ?? '#000000',
   });
+  const h = (o: Record<string, unknown>): HeadingStyle => ({
+    ...s(o),
+    indent: (o.indent as number) ?? 2,
+    align: (o.align as HeadingStyle['align']) ?? 'left',
+    spaceBefore: (o['space-before'] as number) ?? 0,
+    spaceAfter: (o['space-after'] as number) ?? 0,
+  });
   const m = r.masthead;
   const t = r.toc;
+  const tb = r.table;
+  const fn = r.footnote;
+  const rh = r['running-head'];
   return {
     name,
     page: r.page as Template['page'],
-    fonts: { fallback: ((r.fonts?.fallback as string[]) ?? []).map(String) },
+    fonts: {
+      fallback: ((r.fonts?.fallback as string[]) ?? []).map(String),
+      optional: ((r.fonts?.optional as string[]) ?? []).map(String),
+    },
+    flow: {
+      orphans: r.flow.orphans as number,
+      widows: r.flow.widows as number,
+      keepAfterHeading: r.flow['keep-after-heading'] as number,
+      keepAfterTitle: r.flow['keep-after-title'] as number,
+    },
     body: {
       ...s(r.body),
       bold: r.body.bold as string,
@@ -120,8 +214,69 @@ function resolve(name: string, r: Raw): Template {
       hanLatin: r.body['han-latin'] as number,
     },
     title: { ...s(r.title), spaceAfter: (r.title['space-after'] as number) ?? 1 },
-    byline: s(r.byline),
-    headings: { 2: s(r.heading2), 3: s(r.heading3), 4: s(r.heading4) },
+    byline: {
+      ...s(r.byline),
+      align: r.byline.align as Template['byline']['align'],
+      subtitle: r.byline.subtitle as string,
+      author: r.byline.author as string,
+      source: r.byline.source as string,
+      joiner: r.byline.joiner as string,
+    },
+    headings: { 2: h(r.heading2), 3: h(r.heading3), 4: h(r.heading4) },
+    list: {
+      bullets: (r.list.bullets as string[]).map(String),
+      bulletSize: (r.list['bullet-size'] as number) ?? 1,
+      indent: r.list.indent as number,
+      nest: r.list.nest as number,
+      gap: r.list.gap as number,
+    },
+    quote: {
+      font: r.quote.font as string,
+      size: r.quote.size as number,
+      color: r.quote.color as string,
+      indent: r.quote.indent as number,
+      rightIndent: r.quote['right-indent'] as number,
+    },
+    code: { font: r.code.font as string, size: r.code.size as number, color: r.code.color as string, indent: r.code.indent as number },
+    sectionBreak: {
+      style: r['section-break'].style as Template['sectionBreak']['style'],
+      mark: r['section-break'].mark as string,
+      length: r['section-break'].length as number,
+      width: r['section-break'].width as number,
+    },
+    table: {
+      font: tb.font as string,
+      headerFont: tb['header-font'] as string,
+      size: tb.size as number,
+      pitch: tb.pitch as number,
+      color: tb.color as string,
+      padding: tb.padding as number,
+      rowPadding: tb['row-padding'] as number,
+      rules: tb.rules as Template['table']['rules'],
+      thick: tb.thick as number,
+      thin: tb.thin as number,
+      cellAlign: tb['cell-align'] as Template['table']['cellAlign'],
+      continued: tb.continued as string,
+    },
+    caption: s(r.caption),
+    figure: { dpi: r.figure.dpi as number, maxHeight: r.figure['max-height'] as number, gap: r.figure.gap as number },
+    footnote: {
+      ...s(fn),
+      marker: fn.marker as Template['footnote']['marker'],
+      ruleLength: fn['rule-length'] as number,
+      ruleWidth: fn['rule-width'] as number,
+    },
+    links: { url: r.links.url as Template['links']['url'], after: r.links.after as string },
+    runningHead: {
+      odd: rh.odd as string,
+      even: rh.even as string,
+      font: rh.font as string,
+      size: rh.size as number,
+      color: rh.color as string,
+      baseline: rh.baseline as number,
+      ruleWidth: rh['rule-width'] as number,
+      onArticleStart: rh['on-article-start'] as boolean,
+    },
     masthead: {
       top: m.top as number,
       color: m.color as string,
@@ -146,14 +301,43 @@ function resolve(name: string, r: Raw): Template {
       leader: t.leader as string,
       color: t.color as string,
     },
-    folio: r.folio as Template['folio'],
+    folio: { ...(r.folio as Omit<Template['folio'], 'position'>), position: (r.folio.position as Template['folio']['position']) ?? 'center' },
     colophon: {
       font: r.colophon.font as string,
       size: r.colophon.size as number,
       pitch: r.colophon.pitch as number,
       ruleWidth: r.colophon['rule-width'] as number,
+      page: (r.colophon.page as Template['colophon']['page']) ?? 'any',
     },
-    article: { start: 'new-page' },
+    article: {
+      start: (r.article.start as Template['article']['start']) ?? 'new-page',
+      separator: (r.article.separator as Template['article']['separator']) ?? 'rule',
+    },
+  };
+}
+
+/**
+ * The template with its optional font roles (fonts.optional: kai …) that the installation
+ * lacks replaced by the body font: a licensed face may be missing on a given machine.
+ */
+export function withInstalledFonts(t: Template, has: (role: string) => boolean): Template {
+  const sub = (role: string): string => (t.fonts.optional.includes(role) && !has(role) ? t.body.font : role);
+  return {
+    ...t,
+    quote: { ...t.quote, font: sub(t.quote.font) },
+    code: { ...t.code, font: sub(t.code.font) },
+    headings: Object.fromEntries(Object.entries(t.headings).map(([k, h]) => [k, { ...h, font: sub(h.font) }])),
+    title: { ...t.title, font: sub(t.title.font) },
+    byline: { ...t.byline, font: sub(t.byline.font) },
+    caption: { ...t.caption, font: sub(t.caption.font) },
+    table: { ...t.table, font: sub(t.table.font), headerFont: sub(t.table.headerFont) },
+    footnote: { ...t.footnote, font: sub(t.footnote.font) },
+    runningHead: { ...t.runningHead, font: sub(t.runningHead.font) },
+    body: { ...t.body, bold: sub(t.body.bold), emphasis: sub(t.body.emphasis) },
+    masthead: { ...t.masthead, titleFont: sub(t.masthead.titleFont), issueFont: sub(t.masthead.issueFont), unitFont: sub(t.masthead.unitFont) },
+    toc: { ...t.toc, font: sub(t.toc.font), headingFont: sub(t.toc.headingFont) },
+    folio: { ...t.folio, font: sub(t.folio.font) },
+    colophon: { ...t.colophon, font: sub(t.colophon.font) },
   };
 }
 
@@ -166,6 +350,13 @@ export function fontRoles(t: Template): string[] {
     t.title.font,
     t.byline.font,
     ...Object.values(t.headings).map((h) => h.font),
+    t.quote.font,
+    t.code.font,
+    t.table.font,
+    t.table.headerFont,
+    t.caption.font,
+    t.footnote.font,
+    t.runningHead.font,
     t.masthead.titleFont,
     t.masthead.issueFont,
     t.masthead.unitFont,

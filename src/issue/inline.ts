@@ -1,0 +1,264 @@
+// An article's running text → composed lines → flow lines: inline styles (bold, emphasis,
+// code, links), footnote markers and the notes they call, and each line's display items.
+// Every block kind of an article (paragraphs, lists, tables, captions) sets text through here.
+import type { StyledRun } from '../compose/atoms.js';
+import type { Align, Line, LinkSpan } from '../compose/lines.js';
+import type { Item } from '../paginate/display.js';
+import type { FlowLine, FlowNote } from '../paginate/flow.js';
+import type { SourcePos } from '../source/diagnostics.js';
+import type { Article, Block, Span } from '../source/model.js';
+import type { Frame } from '../template/model.js';
+import { baselineIn, type Typesetter } from './typeset.js';
+
+export interface RunStyle {
+  font: string;
+  size: number;
+  color: string;
+  /** Font for **bold** in this style (headings set bold in their own bold face). */
+  bold?: string;
+}
+
+export interface SetOptions {
+  measure: number;
+  align: Align;
+  firstIndent?: number;
+  restIndent?: number;
+}
+
+/** Marker runs carry this pseudo link, so the composed line tells which notes it holds. */
+const NOTE_HREF = 'note:';
+
+/** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers Chinese footnotes use; then (51) …. */
+export function circled(n: number): string {
+  if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
+  if (n >= 21 && n <= 35) return String.fromCodePoint(0x3251 + n - 21);
+  if (n >= 36 && n <= 50) return String.fromCodePoint(0x32b1 + n - 36);
+  return `(${n})`;
+}
+
+export class InlineSetter {
+  /** Note keys (a footnote's index, or a link's address) → their number in the article. */
+  private readonly numbers = new Map<string, number>();
+  private readonly bodies = new Map<number, FlowNote>();
+  /** Sizes of marker glyphs → how far they are raised above the baseline when drawn. */
+  private readonly markerSizes = new Map<number, number>();
+
+  constructor(
+    readonly ts: Typesetter,
+    readonly article: Article,
+    readonly anchor: string,
+    readonly frame: Frame,
+  ) {}
+
+  private get t() {
+    return this.ts.template;
+  }
+
+  markerText(n: number): string {
+    return this.t.footnote.marker === 'circled' ? circled(n) : `[${n}]`;
+  }
+
+  private number(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.numbers.size + 1;
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+
+  private marker(n: number, style: RunStyle, pos: SourcePos): StyledRun {
+    const size = Math.round(style.size * 0.6 * 1000) / 1000;
+    this.markerSizes.set(size, 0.4 * style.size);
+    return { text: this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, href: `${NOTE_HREF}${n}` };
+  }
+
+  /** Spans → runs in a style; links and footnote references become markers and notes. */
+  runs(spans: Span[], style: RunStyle, links = this.t.links.url): StyledRun[] {
+    const t = this.t;
+    const out: StyledRun[] = [];
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k];
+      if (s.br) continue;
+      if (s.note !== undefined) {
+        const n = this.number(`f${s.note}`);
+        this.noteFor(n, () => this.article.footnotes[s.note!]?.blocks ?? [], s.pos);
+        out.push(this.marker(n, style, s.pos));
+        continue;
+      }
+      const font = s.code ? t.code.font : s.bold ? style.bold ?? t.body.bold : s.em ? t.body.emphasis : style.font;
+      out.push({ text: s.text, face: this.ts.face(font), size: style.size, color: style.color, pos: s.pos, href: s.href });
+      const linkEnds = s.href && spans[k + 1]?.href !== s.href;
+      if (linkEnds && s.href && !s.href.startsWith('#')) {
+        if (links === 'after' && s.text.trim() !== s.href) {
+          out.push({ text: t.links.after.replace('{url}', s.href), face: this.ts.face(style.font), size: style.size, color: style.color, pos: s.pos, href: s.href });
+        } else if (links === 'footnote') {
+          const n = this.number(`u${s.href}`);
+          const url = s.href;
+          this.noteFor(n, () => [{ kind: 'para', spans: [{ text: url, href: url, pos: s.pos }], pos: s.pos }], s.pos);
+          out.push(this.marker(n, style, s.pos));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Composed lines of spans; a hard line break (two spaces or \ at a line's end, <br>) ends a
+   * line: the text after it starts a new line with no first-line indent.
+   */
+  lines(spans: Span[], style: RunStyle, o: SetOptions, links = this.t.links.url): Line[] {
+    const segments: Span[][] = [[]];
+    for (const s of spans) {
+      if (s.br) segments.push([]);
+      else segments[segments.length - 1].push(s);
+    }
+    const out: Line[] = [];
+    segments.forEach((seg, k) => {
+      const runs = this.runs(seg, style, links);
+      if (!runs.some((r) => r.text.trim())) return;
+      const lines = this.ts.lines(runs, {
+        measure: o.measure,
+        align: o.align,
+        firstIndent: k === 0 ? o.firstIndent : o.restIndent,
+        restIndent: o.restIndent,
+        em: this.t.body.size,
+      });
+      out.push(...lines);
+    });
+    return this.hangMarkers(out);
+  }
+
+  private isMarker(size: number): boolean {
+    return this.markerSizes.has(size);
+  }
+
+  /**
+   * A note marker must not open a line: it hangs at the end of the line before, in the
+   * margin like a hung stop, and the line it left is spread back to the full measure.
+   */
+  private hangMarkers(lines: Line[]): Line[] {
+    for (let k = 1; k < lines.length; k++) {
+      const l = lines[k];
+      let n = 0;
+      while (n < l.glyphs.length && this.isMarker(l.glyphs[n].size)) n++;
+      if (n === 0 || n === l.glyphs.length) continue;
+      const moved = l.glyphs.slice(0, n);
+      const rest = l.glyphs.slice(n);
+      const prev = lines[k - 1];
+      const start = moved[0].x;
+      const end = rest[0].x;
+      const at = prev.glyphs.length ? Math.max(prev.right, prev.glyphs[prev.glyphs.length - 1].x + prev.glyphs[prev.glyphs.length - 1].adv) : prev.right;
+      const movedLinks = l.links.filter((s) => s.href.startsWith(NOTE_HREF) && s.x0 < end - 1e-6);
+      const keptLinks = l.links.filter((s) => !movedLinks.includes(s));
+      lines[k - 1] = {
+        ...prev,
+        glyphs: [...prev.glyphs, ...moved.map((g) => ({ ...g, x: g.x - start + at }))],
+        links: [...prev.links, ...movedLinks.map((s) => ({ ...s, x0: s.x0 - start + at, x1: s.x1 - start + at }))],
+      };
+      const last = rest[rest.length - 1];
+      const lastStart = last.x;
+      const left = l.left;
+      // Justified lines keep their right edge: positions are spread evenly; a last line just moves left.
+      const scale = !l.last && lastStart > end ? (lastStart - left) / (lastStart - end) : 1;
+      const map = (x: number) => left + (x - end) * scale;
+      lines[k] = {
+        ...l,
+        glyphs: rest.map((g) => ({ ...g, x: map(g.x) })),
+        links: keptLinks.map((s): LinkSpan => ({ ...s, x0: map(s.x0), x1: map(s.x1) })),
+        right: l.last ? map(l.right) : l.right,
+      };
+    }
+    return lines;
+  }
+
+  /** A composed line as a flow line: a slot `height` tall with its baseline at `baseline`. */
+  slot(line: Line, x: number, height: number, baseline: number): FlowLine {
+    return { height, items: this.items(line, x, baseline, 0, height), notes: this.notesIn(line) };
+  }
+
+  /** The display items of a line whose baseline is at y (links span top … top + h). */
+  items(line: Line, x: number, y: number, top: number, h: number): Item[] {
+    const items: Item[] = [];
+    const plain = line.glyphs.filter((g) => !this.isMarker(g.size));
+    if (plain.length) items.push({ kind: 'text', x, y, glyphs: plain });
+    if (plain.length < line.glyphs.length) {
+      const raised = line.glyphs.filter((g) => this.isMarker(g.size));
+      items.push({ kind: 'text', x, y: y - (this.markerSizes.get(raised[0].size) ?? 0), glyphs: raised });
+    }
+    for (const l of line.links) {
+      if (l.href.startsWith(NOTE_HREF)) continue;
+      items.push({ kind: 'link', x: x + l.x0, y: top, w: l.x1 - l.x0, h, url: l.href });
+    }
+    return items;
+  }
+
+  notesIn(line: Line): FlowNote[] | undefined {
+    const notes: FlowNote[] = [];
+    for (const l of line.links) {
+      if (!l.href.startsWith(NOTE_HREF)) continue;
+      const note = this.bodies.get(Number(l.href.slice(NOTE_HREF.length)));
+      if (note && !notes.includes(note)) notes.push(note);
+    }
+    return notes.length ? notes : undefined;
+  }
+
+  /** The note numbered n, set once (at its first reference) in the footnote style. */
+  private noteFor(n: number, blocks: () => Block[], pos: SourcePos): void {
+    if (this.bodies.has(n)) return;
+    // Reserve the number first: a note's own text may refer to another note.
+    const note: FlowNote = { id: `${this.anchor}:${n}`, lines: [] };
+    this.bodies.set(n, note);
+    const f = this.t.footnote;
+    const style: RunStyle = { font: f.font, size: f.size, color: f.color };
+    const mark = this.ts.line(this.ts.plain(this.markerText(n), f.font, f.size, f.color, pos));
+    const hang = mark.right + 0.5 * f.size;
+    const paras = flatten(blocks());
+    if (!paras.length) paras.push([{ text: ' ', pos }]);
+    const links = this.t.links.url === 'none' ? 'none' : 'after';
+    paras.forEach((spans, k) => {
+      // Addresses inside a note print in it: a note has no notes of its own.
+      const lines = this.lines(spans, style, { measure: this.frame.width, align: 'justify', firstIndent: hang, restIndent: hang }, links);
+      lines.forEach((line, j) => {
+        const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size));
+        if (k === 0 && j === 0) slot.items.unshift({ kind: 'text', x: this.frame.left, y: baselineIn(f.pitch, f.size), glyphs: mark.glyphs });
+        slot.notes = undefined;
+        note.lines.push(slot);
+      });
+    });
+  }
+}
+
+/** The paragraphs of a note's blocks (a note is set as plain paragraphs). */
+function flatten(blocks: Block[]): Span[][] {
+  const out: Span[][] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'para':
+      case 'heading':
+        out.push(b.spans);
+        break;
+      case 'list':
+        b.items.forEach((item, k) => {
+          const paras = flatten(item);
+          const mark = b.ordered ? `${b.start + k}${b.delimiter} ` : '• ';
+          if (paras.length) paras[0] = [{ text: mark, pos: b.pos }, ...paras[0]];
+          out.push(...paras);
+        });
+        break;
+      case 'quote':
+        out.push(...flatten(b.blocks));
+        break;
+      case 'code':
+        out.push([{ text: b.text, code: true, pos: b.pos }]);
+        break;
+      case 'table':
+        for (const row of [b.head, ...b.rows]) out.push(row.flatMap((c, k) => (k ? [{ text: '　', pos: b.pos }, ...c] : c)));
+        break;
+      case 'figure':
+      case 'rule':
+        break;
+    }
+  }
+  return out;
+}
