@@ -129,9 +129,10 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
     for (let i = hi; i >= 0; i--) {
       if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       const measure = measureOf(o, i === 0);
-      const width = end - prefix[i];
+      // an opening mark that starts the line loses its leading blank half
+      const width = end - prefix[i] - atoms[i].blankLeft;
       const gapAfter = s.z[j + 1] - s.z[j] - atoms[j].blankLeft - hang[j];
-      const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang[j];
+      const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang[j] - atoms[i].blankLeft;
       const slack = measure - width;
       let demerits: number;
       if (slack < -shrink - 1e-6) {
@@ -181,7 +182,7 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
 function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOptions, first: boolean, last: boolean): Line {
   const measure = measureOf(o, first);
   const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
-  let width = -atoms[j].blankRight;
+  let width = -atoms[j].blankRight - atoms[i].blankLeft;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
   const slack = measure - width;
   let nGaps = 0;
@@ -192,6 +193,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   let extra = 0;
   if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
   else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
+  if (atoms[i].blankLeft > 0) atomCut.set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
   let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);
   const glyphs: PlacedGlyph[] = [];
   const links: LinkSpan[] = [];
@@ -234,18 +236,19 @@ function squeeze(
   const order = [ShrinkClass.LatinSpace, ShrinkClass.Bracket, ShrinkClass.Comma, ShrinkClass.HanLatin, ShrinkClass.Stop];
   // The line's final mark is already set half-width; its blank is not counted again.
   const right = (k: number) => (k === j ? 0 : atoms[k].blankRight);
+  const left = (k: number) => (k === i ? 0 : atoms[k].blankLeft);
   for (const cls of order) {
     if (need <= 1e-9) return;
     let cap = 0;
     for (let k = i; k <= j; k++) {
-      if (atoms[k].shrinkClass === cls) cap += atoms[k].blankLeft + right(k);
+      if (atoms[k].shrinkClass === cls) cap += left(k) + right(k);
       if (k < j && gaps[k].shrinkClass === cls) cap += gaps[k].shrink;
     }
     if (cap <= 0) continue;
     const f = Math.min(1, need / cap);
     for (let k = i; k <= j; k++) {
       const a = atoms[k];
-      if (a.shrinkClass === cls && a.blankLeft + right(k) > 0) atomCut.set(k, { left: a.blankLeft * f, right: right(k) * f });
+      if (a.shrinkClass === cls && left(k) + right(k) > 0) atomCut.set(k, { left: left(k) * f, right: right(k) * f });
       if (k < j && gaps[k].shrinkClass === cls && gaps[k].shrink > 0) gapCut.set(k, gaps[k].shrink * f);
     }
     need -= cap * f;

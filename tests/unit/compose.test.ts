@@ -127,6 +127,16 @@ describe('punctuation widths (标点挤压)', () => {
     expect(width(text, pair[0], pair[1])).toBeCloseTo(1.5, 2);
   });
 
+  it('lets an opening mark that starts a line lose its leading blank half', () => {
+    const set = compose(`${han(20)}（二）${han(10)}`, 20);
+    const b = boxes(set.lines[1]);
+    expect(b[0].c).toBe('（');
+    expect(b[0].x0).toBeCloseTo(-EM / 2, 6); // its ink, in the right half, meets the left edge
+    expect(b[1].x0).toBeCloseTo(EM / 2, 6);
+    const after = boxes(compose(`（一）${han(10)}`, 20, { indent: 2 }).lines[0]);
+    expect(after[0].x0).toBeCloseTo(1.5 * EM, 6);
+  });
+
   it('gives a lone mark a full em', () => {
     const bx = boxes(compose('甲，乙', 40).lines[0]);
     expect((bx[2].x0 - bx[0].x1) / EM).toBeCloseTo(1, 6);
