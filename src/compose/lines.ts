@@ -44,7 +44,7 @@ const RUNT = 5000; // demerits for a last line of a single character
 const TOLERANCE = 4; // ems of slack beyond which a line is not tried on the first attempt
 
 export function composeLines(list: AtomList, o: LineOptions): Line[] {
-  const { atoms, gaps } = list;
+  const { atoms, gaps } = splitOverlong(list, Math.min(measureOf(o, true), measureOf(o, false)));
   if (!atoms.length) return [];
   const breaks =
     (o.breaker !== 'greedy' && (chooseBreaks(atoms, gaps, o, TOLERANCE * o.em) ?? chooseBreaks(atoms, gaps, o, Infinity))) ||
@@ -56,6 +56,26 @@ export function composeLines(list: AtomList, o: LineOptions): Line[] {
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * A word wider than the measure (a long identifier, a URL without slashes) cannot be set
+ * whole: as a last resort it may break between any two of its letters, without a hyphen.
+ */
+function splitOverlong(list: AtomList, measure: number): AtomList {
+  if (!list.atoms.some((a) => a.width > measure)) return list;
+  const atoms: Atom[] = [];
+  const gaps: Gap[] = [];
+  list.atoms.forEach((a, k) => {
+    if (a.width > measure && a.glyphs.length > 1) {
+      a.glyphs.forEach((g, n) => {
+        if (n > 0) gaps.push({ width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace });
+        atoms.push({ ...a, glyphs: [{ ...g, x: 0 }], width: g.adv, first: g.text, last: g.text, blankLeft: 0, blankRight: 0 });
+      });
+    } else atoms.push(a);
+    if (k < list.gaps.length) gaps.push(list.gaps[k]);
+  });
+  return { atoms, gaps };
 }
 
 function measureOf(o: LineOptions, first: boolean): number {

@@ -62,6 +62,13 @@ describe('prohibition rules (避头尾)', () => {
     expect(set.texts.join('')).toContain('https://www.example.gov.cn/kjqb/2023/06/report.html');
     expect(set.texts.length).toBeGreaterThan(3);
   });
+
+  it('breaks a word wider than the measure between letters rather than overflow', () => {
+    const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis_and_more_letters';
+    const set = compose(`见${word}一词。`, 10);
+    for (const l of set.lines) expect(l.right).toBeLessThanOrEqual(10 * EM + 0.01);
+    expect(set.texts.join('')).toBe(`见${word}一词。`);
+  });
 });
 
 describe('justification', () => {
