@@ -2,7 +2,7 @@
 // Chinese composer as the text, rows that never split, the header repeated on each page the
 // table runs onto, ruled as a three-line table (三线表) or a full grid.
 import type { Line } from '../compose/lines.js';
-import type { Item } from '../paginate/display.js';
+import { shiftItem, type Item } from '../paginate/display.js';
 import type { FlowBlock, FlowLine, FlowNote } from '../paginate/flow.js';
 import type { Block, CellAlign, Span } from '../source/model.js';
 import type { Frame } from '../template/model.js';
@@ -71,9 +71,9 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   const rows = b.rows.map(fill);
   const bodyStyle: RunStyle = { font: tb.font, size: tb.size, color: tb.color, bold: tb.headerFont };
   const headStyle: RunStyle = { font: tb.headerFont, size: tb.size, color: tb.color, bold: tb.headerFont };
-  const pad = tb.padding * tb.size;
+  const inset = tb.padding * tb.size;
   const measure = frame.width - left - right;
-  const avail = measure - cols * 2 * pad;
+  const avail = measure - cols * 2 * inset;
 
   // Row by row, as read: footnotes in cells are numbered in reading order.
   const all: [Span[][], RunStyle][] = [[head, headStyle], ...rows.map((r): [Span[][], RunStyle] => [r, bodyStyle])];
@@ -92,7 +92,7 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   let x = frame.left + left;
   for (const w of widths) {
     xs.push(x);
-    x += w + 2 * pad;
+    x += w + 2 * inset;
   }
   const x0 = frame.left + left;
   const x1 = x;
@@ -123,7 +123,7 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
       const top = tb.rowPadding + ((n - lines.length) * tb.pitch) / 2;
       lines.forEach((l, j) => {
         const y = top + j * tb.pitch;
-        items.push(...inline.items(l, xs[c] + pad, y + baselineIn(tb.pitch, tb.size), y, tb.pitch));
+        items.push(...inline.items(l, xs[c] + inset, y + baselineIn(tb.pitch, tb.size), y, tb.pitch));
         for (const note of inline.notesIn(l) ?? []) if (!notes.includes(note)) notes.push(note);
       });
     });
@@ -153,8 +153,12 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   // The repeated header carries no footnotes: they are set once, where first referred to.
   const headAgain: FlowLine = { ...headLine, notes: undefined };
 
+  // A little air between the table and the text around it; the text below goes back to the grid.
+  const lines = [...caption, headLine, ...bodyLines];
+  lines[0] = pad(lines[0], 0.3 * frame.pitch, 0);
+  lines[lines.length - 1] = pad(lines[lines.length - 1], 0, 0.3 * frame.pitch);
   return {
-    lines: [...caption, headLine, ...bodyLines],
+    lines,
     // Rows count as lines: a table leaves at least its caption, header and `orphans` rows at a
     // page foot, and carries at least `widows` rows over.
     orphans: caption.length + 1 + Math.min(t.flow.orphans, rows.length),
@@ -170,6 +174,11 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
 function continuedLabel(label: string, caption: Span[]): string {
   const m = /^\s*表\s*([0-9０-９]+(?:[-.－][0-9０-９]+)?)/.exec(caption.map((s) => s.text).join(''));
   return m && label.endsWith('表') ? `${label}${m[1]}` : label;
+}
+
+/** A flow line with space added above (its items moved down) and below. */
+function pad(l: FlowLine, above: number, below: number): FlowLine {
+  return { ...l, height: l.height + above + below, items: above ? l.items.map((it) => shiftItem(it, above)) : l.items };
 }
 
 function shift(l: Line, dx: number): Line {

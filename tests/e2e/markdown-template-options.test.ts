@@ -1,0 +1,128 @@
+// The page-assembly options of a template, on the fixture issue: how articles start, running
+// heads, folios on blank pages, the colophon on an even page, link addresses after the text.
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { copyIssue, ROOT } from '../helpers/build.js';
+import { readPdf, squash, type PdfPage } from '../helpers/pdf.js';
+import { rootWith } from '../helpers/root.js';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
+
+async function buildWith(template: string, edit?: (dir: string) => void) {
+  const root = rootWith({ alt: template });
+  const dir = copyIssue(FIXTURE);
+  appendFileSync(join(dir, 'issue.yaml'), 'template: alt\n');
+  edit?.(dir);
+  const result = await build(dir, { root });
+  return { result, pdf: readPdf(result.pdf) };
+}
+
+const folio = (p: PdfPage) => squash(p.lines.filter((l) => l.y > p.height - 60).map((l) => l.text).join(''));
+const head = (p: PdfPage) => squash(p.lines.filter((l) => l.y < 75).map((l) => l.text).join(''));
+const titlePage = (pages: PdfPage[], title: string) => pages.findIndex((p) => p.lines.some((l) => l.size > 17 && squash(l.text).startsWith(title)));
+
+describe('a template with odd-page starts, running heads, outside folios and the colophon on an even page', async () => {
+  const { result, pdf } = await buildWith(
+    [
+      'article:',
+      '  start: odd-page',
+      'running-head:',
+      '  odd: "{article}"',
+      '  even: "{title}　{issue}"',
+      'folio:',
+      '  position: outside',
+      'colophon:',
+      '  page: even',
+    ].join('\n'),
+  );
+  const pages = pdf.pages;
+
+  it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
+
+  it('starts every article on an odd page, leaving blank pages with no folio', () => {
+    const starts = ['制造业数字化转型', '关于2023年度科技创新'].map((t) => titlePage(pages, t));
+    for (const s of starts) expect((s + 1) % 2, `article on page ${s + 1}`).toBe(1);
+    expect(starts[0]).toBe(2); // the cover is page 1, page 2 is left blank
+    expect(pages[1].lines).toHaveLength(0);
+    for (let i = 1; i < pages.length; i++) {
+      if (!pages[i].lines.length) expect(folio(pages[i])).toBe('');
+    }
+  });
+
+  it('prints folios at the outer edge: right on odd pages, left on even', () => {
+    for (let i = 2; i < pages.length; i++) {
+      const f = pages[i].lines.find((l) => l.y > pages[i].height - 60 && /\d/.test(l.text));
+      if (!f) continue;
+      if ((i + 1) % 2 === 1) expect(f.right).toBeCloseTo(526, 0);
+      else expect(f.left).toBeCloseTo(70, 0);
+    }
+  });
+
+  it('sets running heads from the template, none on the cover, on blank pages or where an article opens', () => {
+    expect(head(pages[0])).toBe('');
+    const starts = ['制造业数字化转型', '关于2023年度科技创新'].map((t) => titlePage(pages, t));
+    let seen = 0;
+    for (let i = 1; i < pages.length; i++) {
+      const h = head(pages[i]);
+      if (!pages[i].lines.length || starts.includes(i) || /编辑：/.test(pages[i].text) && pages[i].lines.length < 5) {
+        expect(h, `page ${i + 1}`).toBe('');
+        continue;
+      }
+      seen++;
+      if ((i + 1) % 2 === 0) expect(h).toBe('科技情报参考2024年第3期（总第67期）');
+      else expect(['制造业数字化转型的路径与政策工具', '关于2023年度科技创新工作情况的报告']).toContain(h);
+    }
+    expect(seen).toBeGreaterThan(4);
+  });
+
+  it('puts the colophon on an even page', () => {
+    const last = pages.length - 1;
+    expect(pages[last].text).toContain('编辑：王　芳');
+    expect((last + 1) % 2).toBe(0);
+  });
+
+  it('points the contents at the odd pages the articles start on', () => {
+    const entries = pages[0].lines.filter((l) => l.text.startsWith('★')).map((l) => Number(/(\d+)\s*$/.exec(l.text)![1]));
+    const starts = ['制造业数字化转型', '关于2023年度科技创新'].map((t) => titlePage(pages, t) + 1);
+    expect(entries).toEqual(starts);
+  });
+});
+
+describe('a template where articles run on, with addresses after link text', async () => {
+  const { result, pdf } = await buildWith(['article:', '  start: continue', '  separator: mark', 'links:', '  url: after'].join('\n'));
+  const pages = pdf.pages;
+
+  it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
+
+  it('starts the second article on the page where the first ends, after a separator', () => {
+    const first = titlePage(pages, '制造业数字化转型');
+    const second = titlePage(pages, '关于2023年度科技创新');
+    const lastOfFirst = pages.findIndex((p) => squash(p.text).includes('服务体系。'));
+    expect(second).toBe(lastOfFirst);
+    expect(first).toBe(1);
+    const text = squash(pages[second].text);
+    expect(text.indexOf('＊＊＊')).toBeGreaterThan(text.indexOf('服务体系。'));
+    expect(text.indexOf('＊＊＊')).toBeLessThan(text.indexOf('关于2023年度科技创新'));
+  });
+
+  it('prints a link\'s address after its text, clickable, and not as a footnote', () => {
+    const text = squash(pdf.pages.map((p) => p.text).join(''));
+    expect(text).toContain('国家统计局网站（https://www.stats.gov.cn/）');
+    expect(pdf.links.filter((l) => l.uri === 'https://www.stats.gov.cn/').length).toBeGreaterThanOrEqual(1);
+    const notes = pdf.pages.map((p) => p.chars.filter((c) => Math.abs(c.size - 9) < 0.01).map((c) => c.c).join('')).join('');
+    expect(notes).not.toContain('https');
+  });
+});
+
+describe('a missing kai font', () => {
+  it('sets quotes in the body font, with no error or warning', async () => {
+    const fonts = readFileSync(join(ROOT, 'fonts', 'fonts.yaml'), 'utf8');
+    expect(fonts).not.toMatch(/^\s+kai:/m);
+    const { result, pdf } = await buildWith('quote:\n  font: kai\n');
+    expect(result.diagnostics).toEqual([]);
+    const q = pdf.pages.flatMap((p) => p.lines).find((l) => l.text.includes('数字化转型不是简单的'))!;
+    expect(q.chars[q.chars.length - 1].font).toMatch(/NotoSerifSC-Regular|NotoSerifSC/);
+  });
+});
