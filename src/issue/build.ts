@@ -83,7 +83,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     if (stable) break;
   }
   for (const f of flow?.overfull ?? []) {
-    if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1}): it runs past the foot of the text block`, 'make it smaller, or split it');
+    if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1})`, 'make it shorter or smaller, or split it');
   }
   const date = new Date(`${issue.meta.date}T00:00:00Z`);
   const display: DisplayList = {

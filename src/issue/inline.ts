@@ -207,7 +207,7 @@ export class InlineSetter {
   private noteFor(n: number, blocks: () => Block[], pos: SourcePos): void {
     if (this.bodies.has(n)) return;
     // Reserve the number first: a note's own text may refer to another note.
-    const note: FlowNote = { id: `${this.anchor}:${n}`, lines: [] };
+    const note: FlowNote = { id: `${this.anchor}:${n}`, lines: [], pos };
     this.bodies.set(n, note);
     const f = this.t.footnote;
     const style: RunStyle = { font: f.font, size: f.size, color: f.color };
@@ -222,8 +222,15 @@ export class InlineSetter {
       lines.forEach((line, j) => {
         const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size));
         if (k === 0 && j === 0) slot.items.unshift({ kind: 'text', x: this.frame.left, y: baselineIn(f.pitch, f.size), glyphs: mark.glyphs });
+        const nested = slot.notes ?? [];
         slot.notes = undefined;
         note.lines.push(slot);
+        // A note referred to from inside a note is set right after it, on the same page.
+        for (const other of nested) {
+          if (other === note || !other.lines.length) continue;
+          note.lines.push(...other.lines);
+          other.lines = [];
+        }
       });
     });
   }

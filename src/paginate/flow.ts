@@ -28,6 +28,8 @@ export interface FlowNote {
   /** Unique in the issue: a note referred to twice is set once, where first referred to. */
   id: string;
   lines: FlowLine[];
+  /** Where it is referred to, for messages about it. */
+  pos?: SourcePos;
 }
 
 export interface FlowBlock {
@@ -106,6 +108,7 @@ export class Flow {
   readonly overfull: { pos?: SourcePos; page: number; what: string }[] = [];
   private readonly states: PageState[] = [];
   private readonly notesSet = new Set<string>();
+  private readonly warned = new Set<FlowBlock>();
   private mark: string | undefined;
   private readonly o: FlowOptions;
 
@@ -188,8 +191,8 @@ export class Flow {
           this.newPage();
           continue;
         }
+        // Taller than a whole page: break it after all (or let its one line run past the foot).
         take = Math.max(1, fit);
-        this.overfull.push({ pos: block.pos, page: this.pageIndex, what: block.whole ? 'a figure taller than the page' : 'a block that may not break and is taller than the page' });
       } else {
         take = Math.min(fit, rest - block.widows);
         if (take < (begun ? 1 : block.orphans)) {
@@ -210,6 +213,10 @@ export class Flow {
           }
         }
         this.put(lines[k]);
+        if (this.page.y + this.page.reserve > this.frame.height + EPS && !this.warned.has(block)) {
+          this.warned.add(block);
+          this.overfull.push({ pos: block.pos, page: this.pageIndex, what: block.whole ? 'a figure taller than the page runs past its foot' : 'a table row taller than the page runs past its foot' });
+        }
       }
       from += take;
       if (from < lines.length) {
@@ -306,6 +313,9 @@ export class Flow {
       if (this.notesSet.has(n.id)) continue;
       this.notesSet.add(n.id);
       p.notes.push(n);
+      if (p.y + p.reserve + this.noteArea(p.notes, []) > this.frame.height + EPS) {
+        this.overfull.push({ pos: n.pos, page: this.pageIndex, what: 'the footnotes referred to here are too long for the page and run into the text' });
+      }
     }
   }
 

@@ -86,6 +86,19 @@ describe('footnotes', () => {
   });
 });
 
+describe('content taller than a page', () => {
+  it('is set anyway, with a warning at its place, and the build goes on', async () => {
+    const long = '很长的单元格文字，'.repeat(400);
+    const note = '很长的脚注文字，'.repeat(500);
+    const { dir, line } = withText(`| 甲 | 乙 |\n|--|--|\n| 一 | ${long} |\n\n后面的段落引用了一个很长的脚注[^long]。\n\n[^long]: ${note}`);
+    const r = await build(dir, { root: ROOT });
+    const w = r.diagnostics.filter((d) => d.code === 'page-overfull');
+    expect(w.map((d) => d.line)).toEqual([line, line + 4]);
+    expect(w.every((d) => d.severity === 'warning' && d.fix)).toBe(true);
+    expect(r.pages).toBeGreaterThan(10);
+  });
+});
+
 describe('template options', () => {
   it('are checked: wrong values are errors at their place, with the allowed ones', async () => {
     const root = rootWith({
