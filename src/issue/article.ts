@@ -225,29 +225,26 @@ class ArticleSetter {
     const out: FlowBlock[] = [];
     b.items.forEach((item, k) => {
       const inner: Place = { ...at, depth: at.depth + 1, listAt: at.listAt + t.list.nest * em };
-      let first = true;
+      const blocks: FlowBlock[] = [];
       for (const x of item) {
-        if (x.kind === 'para') {
-          const block = this.paragraph(x.spans, at, 0, hang);
-          if (first && block.lines.length) {
-            // Numbers stand flush right in their box, so 9. and 10. end alike; bullets sit left.
-            const m = set[k];
-            const mx = this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0);
-            block.lines[0] = { ...block.lines[0], items: [{ kind: 'text', x: mx, y: baseline, glyphs: m.glyphs }, ...block.lines[0].items] };
-          }
-          out.push(block);
-        } else if (x.kind === 'list') {
-          out.push(...this.list(x, { ...inner, left: at.left }));
-        } else {
-          out.push(...this.block(x, { ...inner, left: at.left + hang, indent: 0, listAt: at.left + hang }));
-        }
-        first = false;
+        if (x.kind === 'para') blocks.push(this.paragraph(x.spans, at, 0, hang));
+        else if (x.kind === 'list') blocks.push(...this.list(x, { ...inner, left: at.left }));
+        else blocks.push(...this.block(x, { ...inner, left: at.left + hang, indent: 0, listAt: at.left + hang }));
       }
+      // The marker goes on the item's first line, whatever starts it; an empty item still shows it.
+      const m = set[k];
+      // Numbers stand flush right in their box, so 9. and 10. end alike; bullets sit left.
+      const mark: Item = { kind: 'text', x: this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0), y: baseline, glyphs: m.glyphs };
+      const first = blocks.find((x) => x.lines.some((l) => !l.space));
       if (first) {
-        // An empty item still shows its marker.
-        const m = set[k];
-        out.push({ lines: [{ height: this.frame.pitch, items: [{ kind: 'text', x: this.frame.left + at.left + markAt, y: baseline, glyphs: m.glyphs }] }], orphans: 1, widows: 1 });
-      }
+        const n = first.lines.findIndex((l) => !l.space);
+        const line = first.lines[n];
+        // Slots taller than a grid line (a table's first row) keep the marker on their first text line.
+        const text = line.items.find((it) => it.kind === 'text');
+        const y = line.height > this.frame.pitch + 1e-6 && text?.kind === 'text' ? text.y - baselineIn(this.frame.pitch, style.size) + baseline : baseline;
+        first.lines[n] = { ...line, items: [{ ...mark, y }, ...line.items] };
+      } else blocks.push({ lines: [{ height: this.frame.pitch, items: [mark] }], orphans: 1, widows: 1 });
+      out.push(...blocks);
     });
     return out;
   }

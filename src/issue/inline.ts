@@ -124,9 +124,61 @@ export class InlineSetter {
         restIndent: o.restIndent,
         em: this.t.body.size,
       });
-      out.push(...lines);
+      out.push(...this.hangMarkers(lines).map((l) => this.tighten(l, o.align)));
     });
-    return this.hangMarkers(out);
+    return out;
+  }
+
+  /**
+   * A superscript marker sits close against the text it notes: the composer's Han/Latin
+   * spaces around it (it is a digit to the composer) are taken out, and a justified line
+   * is spread back to its edge, evenly.
+   */
+  private tighten(l: Line, align: Align): Line {
+    const g = l.glyphs;
+    if (!g.some((x) => this.isMarker(x.size))) return l;
+    const old = g.map((x) => x.x);
+    const nx = [...old];
+    let shift = 0;
+    for (let i = 0; i < g.length; ) {
+      if (!this.isMarker(g[i].size)) {
+        nx[i] = old[i] - shift;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < g.length && this.isMarker(g[j].size)) j++;
+      if (i > 0) shift += Math.max(0, old[i] - (old[i - 1] + g[i - 1].adv));
+      for (let k = i; k < j; k++) nx[k] = old[k] - shift;
+      if (j < g.length) shift += Math.max(0, old[j] - (old[j - 1] + g[j - 1].adv));
+      i = j;
+    }
+    if (shift < 1e-6) return l;
+    // The last glyph inside the measure keeps the line's edge (a marker hung past it does not).
+    let anchor = g.length - 1;
+    while (anchor > 0 && old[anchor] >= l.right - 1e-3) anchor--;
+    let right = l.right;
+    if (align === 'justify' && !l.last && anchor > 0 && nx[anchor] > nx[0]) {
+      const delta = old[anchor] - nx[anchor];
+      const span = nx[anchor] - nx[0];
+      const x0 = nx[0];
+      for (let k = 0; k < nx.length; k++) nx[k] += delta * Math.min(1, Math.max(0, (nx[k] - x0) / span));
+    } else {
+      const back = align === 'center' ? shift / 2 : 0;
+      for (let k = 0; k < nx.length; k++) nx[k] += back;
+      right -= shift - back;
+    }
+    // Link areas follow the glyphs they cover.
+    const map = (x: number): number => {
+      for (let k = 0; k < old.length; k++) if (old[k] >= x - 1e-6) return x + nx[k] - old[k];
+      return x + nx[nx.length - 1] - old[old.length - 1];
+    };
+    return {
+      ...l,
+      glyphs: g.map((x, k) => ({ ...x, x: nx[k] })),
+      links: l.links.map((s) => ({ ...s, x0: map(s.x0), x1: map(s.x1 - 1e-3) + 1e-3 })),
+      right,
+    };
   }
 
   private isMarker(size: number): boolean {

@@ -1,0 +1,60 @@
+// Footnote markers wherever a line may break: never at the start of a line, notes always on
+// their marker's page, numbered per article.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { copyIssue, ROOT } from '../helpers/build.js';
+import { readPdf, squash } from '../helpers/pdf.js';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
+const TEXT = '科技创新是提高社会生产力和综合国力的战略支撑必须摆在国家发展全局的核心位置各地围绕产业链部署创新链推动科技成果在本地转化落地重点实验室和技术创新中心等平台建设取得积极进展';
+
+describe('footnote markers at every place in a line', async () => {
+  const dir = copyIssue(FIXTURE);
+  const articles = join(dir, 'articles');
+  const body: string[] = [];
+  const notes: string[] = [];
+  for (let n = 1; n <= 50; n++) {
+    // the marker falls after 30 … 79 characters: across the end of the first and second lines
+    body.push(`${TEXT.slice(0, 29 + n)}[^${n}]${TEXT.slice(29 + n, 90)}。`);
+    notes.push(`[^${n}]: 第${n}条注释。`);
+  }
+  rmSync(articles, { recursive: true });
+  mkdirSync(articles);
+  writeFileSync(join(articles, '01-zhushi.md'), `---\ntitle: 注释测试\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n')}\n`);
+  const result = await build(dir, { root: ROOT });
+  const pdf = readPdf(result.pdf);
+  const pages = pdf.pages.slice(1);
+
+  it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
+
+  it('never starts a line with a marker: one that would hangs at the end of the line before', () => {
+    const markers = pages.flatMap((p) => p.chars.filter((c) => c.size < 8 && c.c.trim()));
+    expect(markers).toHaveLength(50);
+    for (const m of markers) expect(m.x0, m.c).toBeGreaterThan(70 + 6);
+  });
+
+  it('keeps lines justified after a marker left them', () => {
+    for (const p of pages) {
+      const lines = p.lines.filter((l) => l.size === 12 && l.y < p.height - 60);
+      lines.forEach((l, k) => {
+        const next = lines[k + 1];
+        if (!next || next.left > 80) return; // a paragraph's last line
+        // the line's own characters, and a marker raised above its end
+        const ends = [...l.chars, ...p.chars.filter((c) => c.size < 8 && c.y < l.y && c.y > l.y - 6)].filter((c) => c.c.trim()).map((c) => c.x1);
+        expect(Math.max(...ends), l.text).toBeGreaterThan(526 - 1);
+      });
+    }
+  });
+
+  it('sets every note on its marker\'s page', () => {
+    for (let n = 1; n <= 50; n++) {
+      const mark = String.fromCodePoint(n <= 20 ? 0x2460 + n - 1 : n <= 35 ? 0x3251 + n - 21 : 0x32b1 + n - 36);
+      const refPage = pages.findIndex((p) => p.chars.some((c) => c.c === mark && c.size < 8));
+      const notePage = pages.findIndex((p) => p.lines.some((l) => l.size === 9 && squash(l.text).includes(`第${n}条注释`)));
+      expect(refPage, `note ${n}`).toBeGreaterThanOrEqual(0);
+      expect(notePage, `note ${n}`).toBe(refPage);
+    }
+  });
+});
