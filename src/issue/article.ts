@@ -293,8 +293,8 @@ class ArticleSetter {
 
   /**
    * A figure: the picture at its own size (from the file's resolution, or the template's),
-   * scaled down to the measure and the template's tallest, its caption below; one block on
-   * whole grid lines that never splits.
+   * scaled down to the measure and the template's tallest, centred in whole grid lines with
+   * air above; its caption below on grid lines of its own. One block that never splits.
    */
   private figure(image: ImageRef, caption: Span[], at: Place, pos: Block['pos']): FlowBlock {
     const f = this.frame;
@@ -302,32 +302,31 @@ class ArticleSetter {
     const fig = t.figure;
     const cap = t.caption;
     const measure = f.width - at.left - at.right;
+    const capMeasure = Math.max(measure - 4 * this.em, measure / 2);
     const capLines = plainText(caption).trim()
-      ? this.inline.lines(caption, { font: cap.font, size: cap.size, color: cap.color }, { measure: Math.max(measure - 4 * this.em, measure / 2), align: 'center' })
+      ? this.inline.lines(caption, { font: cap.font, size: cap.size, color: cap.color }, { measure: capMeasure, align: 'center' })
       : [];
-    const capH = capLines.length ? fig.gap + capLines.length * cap.pitch : 0;
+    const gap = capLines.length ? fig.gap : 0;
     const dpi = image.dpi ?? fig.dpi;
     let w = (image.width / dpi) * 72;
     let h = (image.height / dpi) * 72;
-    const maxH = Math.max(f.pitch, Math.min(fig.maxHeight * f.height, f.height - capH - f.pitch));
+    const maxH = Math.max(f.pitch, Math.min(fig.maxHeight * f.height, f.height - capLines.length * f.pitch - gap - f.pitch));
     const scale = Math.min(1, measure / w, maxH / h);
     w *= scale;
     h *= scale;
-    const total = h + capH;
-    // Half a grid line of air at least above and below, then padded to whole grid lines.
-    const height = toGrid(total + 0.5 * f.pitch, f.pitch);
-    const top = (height - total) / 2;
+    // Half a grid line of air at least above the picture (and below it when no caption follows).
+    const box = toGrid(h + gap + (capLines.length ? 0.5 : 1) * f.pitch, f.pitch);
+    const top = capLines.length ? box - gap - h : (box - h) / 2;
     const x0 = f.left + at.left;
     const items: Item[] = [{ kind: 'image', x: x0 + (measure - w) / 2, y: top, w, h, image }];
     let notes: FlowLine['notes'];
     capLines.forEach((l, k) => {
-      const capLeft = x0 + (measure - Math.max(measure - 4 * this.em, measure / 2)) / 2;
-      const y = top + h + fig.gap + k * cap.pitch;
-      items.push(...this.inline.items(l, capLeft, y + baselineIn(cap.pitch, cap.size), y, cap.pitch));
+      const y = box + k * f.pitch;
+      items.push(...this.inline.items(l, x0 + (measure - capMeasure) / 2, y + baselineIn(f.pitch, cap.size), y, f.pitch));
       const n = this.inline.notesIn(l);
       if (n) notes = [...(notes ?? []), ...n];
     });
-    return { lines: [{ height, items, notes }], orphans: 1, widows: 1, whole: true, pos };
+    return { lines: [{ height: box + capLines.length * f.pitch, items, notes }], orphans: 1, widows: 1, whole: true, pos };
   }
 }
 

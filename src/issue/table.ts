@@ -141,22 +141,19 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   const headLine = rowLine(headCells, true, rows.length === 0);
   const bodyLines = rows.map((r, k) => rowLine(r.map((spans, c) => set(spans, bodyStyle, c, false)), false, k === rows.length - 1));
 
+  // Captions sit on the body grid, like text: the table starts on it.
   const cap = t.caption;
   const captionLines = (spans: Span[]): FlowLine[] =>
-    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, cap.pitch, baselineIn(cap.pitch, cap.size)));
+    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size)));
   const caption = b.caption.length ? captionLines(b.caption) : [];
-  const gap = 0.25 * cap.size;
-  if (caption.length) caption[caption.length - 1] = { ...caption[caption.length - 1], height: caption[caption.length - 1].height + gap };
   const label = tb.continued ? continuedLabel(tb.continued, b.caption) : '';
   const again = label ? captionLines([{ text: label, pos: b.pos }]) : [];
-  if (again.length) again[again.length - 1] = { ...again[again.length - 1], height: again[again.length - 1].height + gap };
+  // A little air above the rules and below them; the text after the table goes back to the grid.
+  const air = 0.3 * frame.pitch;
   // The repeated header carries no footnotes: they are set once, where first referred to.
-  const headAgain: FlowLine = { ...headLine, notes: undefined };
-
-  // A little air between the table and the text around it; the text below goes back to the grid.
-  const lines = [...caption, headLine, ...bodyLines];
-  lines[0] = pad(lines[0], 0.3 * frame.pitch, 0);
-  lines[lines.length - 1] = pad(lines[lines.length - 1], 0, 0.3 * frame.pitch);
+  const headAgain: FlowLine = pad({ ...headLine, notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
+  const lines = [...caption, pad(headLine, caption.length ? 0.25 * cap.size : air, 0), ...bodyLines];
+  lines[lines.length - 1] = pad(lines[lines.length - 1], 0, air);
   return {
     lines,
     // Rows count as lines: a table leaves at least its caption, header and `orphans` rows at a

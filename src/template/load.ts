@@ -81,7 +81,7 @@ export const TEMPLATE_SCHEMA: Schema = {
       continued: str,
     },
   },
-  caption: style(),
+  caption: { type: 'map', fields: { font: str, size: num(1), color } },
   figure: { type: 'map', fields: { dpi: num(36), 'max-height': num(0.1, 1), gap: num() } },
   footnote: style({ marker: oneOf('circled', 'bracket'), 'rule-length': num(0, 1), 'rule-width': num() }),
   links: { type: 'map', fields: { url: oneOf('footnote', 'after', 'none'), after: format(['url']) } },
@@ -258,7 +258,7 @@ function resolve(name: string, r: Raw): Template {
       cellAlign: tb['cell-align'] as Template['table']['cellAlign'],
       continued: tb.continued as string,
     },
-    caption: s(r.caption),
+    caption: { font: r.caption.font as string, size: r.caption.size as number, color: (r.caption.color as string) ?? '#000000' },
     figure: { dpi: r.figure.dpi as number, maxHeight: r.figure['max-height'] as number, gap: r.figure.gap as number },
     footnote: {
       ...s(fn),

@@ -45,7 +45,7 @@ export interface Template {
     cellAlign: 'auto' | 'left' | 'center';
     continued: string;
   };
-  caption: TextStyle;
+  caption: { font: string; size: number; color: string };
   figure: { dpi: number; maxHeight: number; gap: number };
   footnote: TextStyle & { marker: 'circled' | 'bracket'; ruleLength: number; ruleWidth: number };
   links: { url: 'footnote' | 'after' | 'none'; after: string };
