@@ -89,8 +89,10 @@ export class InlineSetter {
       const font = s.code ? t.code.font : s.bold ? style.bold ?? t.body.bold : s.em ? t.body.emphasis : style.font;
       out.push({ text: s.text, face: this.ts.face(font), size: style.size, color: style.color, pos: s.pos, href: s.href });
       const linkEnds = s.href && spans[k + 1]?.href !== s.href;
-      if (linkEnds && s.href && !s.href.startsWith('#')) {
-        if (links === 'after' && s.text.trim() !== s.href) {
+      // An address already printed as the link's text (<https://…>, <a@b.cn>) is not repeated.
+      const shown = s.href && (s.href.startsWith('#') || linkText(spans, k) === s.href.replace(/^mailto:/, ''));
+      if (linkEnds && s.href && !shown) {
+        if (links === 'after') {
           out.push({ text: t.links.after.replace('{url}', s.href), face: this.ts.face(style.font), size: style.size, color: style.color, pos: s.pos, href: s.href });
         } else if (links === 'footnote') {
           const n = this.number(`u${s.href}`);
@@ -239,7 +241,7 @@ export class InlineSetter {
       items.push({ kind: 'text', x, y: y - (this.markerSizes.get(raised[0].size) ?? 0), glyphs: raised });
     }
     for (const l of line.links) {
-      if (l.href.startsWith(NOTE_HREF)) continue;
+      if (l.href.startsWith(NOTE_HREF) || l.href.startsWith('#')) continue;
       items.push({ kind: 'link', x: x + l.x0, y: top, w: l.x1 - l.x0, h, url: l.href });
     }
     return items;
@@ -286,6 +288,17 @@ export class InlineSetter {
       });
     });
   }
+}
+
+/** The whole text of the link whose last span is spans[k]. */
+function linkText(spans: Span[], k: number): string {
+  let i = k;
+  while (i > 0 && spans[i - 1].href === spans[k].href && !spans[i - 1].br && spans[i - 1].note === undefined) i--;
+  return spans
+    .slice(i, k + 1)
+    .map((s) => s.text)
+    .join('')
+    .trim();
 }
 
 /** The paragraphs of a note's blocks (a note is set as plain paragraphs). */

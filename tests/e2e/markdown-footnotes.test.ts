@@ -58,3 +58,32 @@ describe('footnote markers at every place in a line', async () => {
     }
   });
 });
+
+describe('link addresses in footnotes', async () => {
+  const dir = copyIssue(FIXTURE);
+  const articles = join(dir, 'articles');
+  rmSync(articles, { recursive: true });
+  mkdirSync(articles);
+  writeFileSync(
+    join(articles, '01-lianjie.md'),
+    '---\ntitle: 链接测试\n---\n\n详见[科学技术部网站](https://www.most.gov.cn/)和[科技部](https://www.most.gov.cn/)的通知，原文地址 <https://www.most.gov.cn/xxgk/>，联系邮箱 <kjqb@example.cn>。\n',
+  );
+  const result = await build(dir, { root: ROOT });
+  const pdf = readPdf(result.pdf);
+  const page = pdf.pages[1];
+  const notes = page.lines.filter((l) => l.size === 9).map((l) => squash(l.text));
+
+  it('gives an address one note, however often it is linked, and none to an address printed as it is', () => {
+    expect(result.diagnostics).toEqual([]);
+    expect(notes).toEqual(['①https://www.most.gov.cn/']);
+    const body = squash(page.lines.filter((l) => l.size === 12).map((l) => l.text).join(''));
+    expect(body).toContain('原文地址https://www.most.gov.cn/xxgk/，联系邮箱kjqb@example.cn。');
+  });
+
+  it('makes every link clickable, the note\'s address too', () => {
+    const uris = pdf.links.filter((l) => l.page === 1).map((l) => l.uri);
+    expect(uris.filter((u) => u === 'https://www.most.gov.cn/')).toHaveLength(3);
+    expect(uris).toContain('https://www.most.gov.cn/xxgk/');
+    expect(uris).toContain('mailto:kjqb@example.cn');
+  });
+});
