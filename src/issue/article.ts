@@ -172,7 +172,7 @@ class ArticleSetter {
   }
 
   private heading(level: number, spans: Span[], at: Place, pos: Block['pos']): FlowBlock {
-    const h = this.t.headings[level] ?? this.t.headings[4];
+    const h = this.t.headings[level] ?? this.t.headings[5];
     const measure = this.frame.width - at.left - at.right;
     const indent = h.align === 'left' ? h.indent * this.em : 0;
     const lines = this.inline.lines(spans, { font: h.font, size: h.size, color: h.color, bold: h.font }, {

@@ -60,6 +60,7 @@ export const TEMPLATE_SCHEMA: Schema = {
   heading2: heading,
   heading3: heading,
   heading4: heading,
+  heading5: heading,
   list: { type: 'map', fields: { bullets: stringList, 'bullet-size': num(0.1, 1), indent: num(), nest: num(), gap: num() } },
   quote: { type: 'map', fields: { font: str, size: num(1), color, indent: num(), 'right-indent': num() } },
   code: { type: 'map', fields: { font: str, size: num(1), color, indent: num() } },
@@ -222,7 +223,7 @@ function resolve(name: string, r: Raw): Template {
       source: r.byline.source as string,
       joiner: r.byline.joiner as string,
     },
-    headings: { 2: h(r.heading2), 3: h(r.heading3), 4: h(r.heading4) },
+    headings: { 2: h(r.heading2), 3: h(r.heading3), 4: h(r.heading4), 5: h(r.heading5) },
     list: {
       bullets: (r.list.bullets as string[]).map(String),
       bulletSize: (r.list['bullet-size'] as number) ?? 1,

@@ -110,14 +110,16 @@ describe('the all-constructs fixture', async () => {
     expect(lines[t + 2]).toBe('课题组来源：上海市科学学研究所');
   });
 
-  it('styles the three heading levels as the template says, without renumbering them', () => {
+  it('styles the four heading levels as the template says, without renumbering them', () => {
     const find = (text: string) => pages.flatMap((p) => p.lines).find((l) => squash(l.text) === squash(text))!;
     const h2 = find('一、总体情况');
     const h3 = find('（一）政策工具');
     const h4 = find('1. 供给侧工具');
-    for (const h of [h2, h3, h4]) expect(h, 'heading').toBeDefined();
+    const h5 = find('(1) 揭榜挂帅的组织方式');
+    for (const h of [h2, h3, h4, h5]) expect(h, 'heading').toBeDefined();
     expect(h2.chars[0].font).toMatch(/Sans.*Bold/);
     expect(h3.chars[0].font).toMatch(/Serif.*Bold/);
+    expect(h5.chars.find((c) => c.c === '揭')!.font).toMatch(/Serif(?!.*Bold)/);
     expect(h2.left).toBeCloseTo(70 + 2 * EM, 0);
   });
 

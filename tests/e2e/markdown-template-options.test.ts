@@ -1,6 +1,6 @@
 // The page-assembly options of a template, on the fixture issue: how articles start, running
 // heads, folios on blank pages, the colophon on an even page, link addresses after the text.
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
@@ -96,15 +96,31 @@ describe('a template where articles run on, with addresses after link text', asy
 
   it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
 
-  it('starts the second article on the page where the first ends, after a separator', () => {
-    const first = titlePage(pages, '制造业数字化转型');
+  it('starts an article on the page where the one before ends, after a separator', async () => {
+    const para = '各地围绕产业链部署创新链，推动科技成果在本地转化落地，重点实验室、技术创新中心等平台建设取得积极进展。';
+    const short = await buildWith(['article:', '  start: continue', '  separator: mark'].join('\n'), (dir) => {
+      rmSync(join(dir, 'articles'), { recursive: true });
+      mkdirSync(join(dir, 'articles'));
+      writeFileSync(join(dir, 'articles', '01-a.md'), `---\ntitle: 第一篇\n---\n\n${para}\n\n${para}\n`);
+      writeFileSync(join(dir, 'articles', '02-b.md'), `---\ntitle: 第二篇\n---\n\n${para}\n`);
+    });
+    const p = short.pdf.pages;
+    expect(p).toHaveLength(2);
+    const text = squash(p[1].text);
+    expect(text.indexOf('＊＊＊')).toBeGreaterThan(text.indexOf('第一篇'));
+    expect(text.indexOf('＊＊＊')).toBeLessThan(text.indexOf('第二篇'));
+    // the contents point both articles at page 2
+    const entries = p[0].lines.filter((l) => l.text.startsWith('★')).map((l) => Number(/(\d+)\s*$/.exec(l.text)![1]));
+    expect(entries).toEqual([2, 2]);
+  });
+
+  it('never opens a page with a separator', () => {
+    for (const p of pages.slice(1)) {
+      const first = p.lines.find((l) => l.y > 75);
+      if (first) expect(squash(first.text)).not.toBe('＊＊＊');
+    }
     const second = titlePage(pages, '关于2023年度科技创新');
-    const lastOfFirst = pages.findIndex((p) => squash(p.text).includes('服务体系。'));
-    expect(second).toBe(lastOfFirst);
-    expect(first).toBe(1);
-    const text = squash(pages[second].text);
-    expect(text.indexOf('＊＊＊')).toBeGreaterThan(text.indexOf('服务体系。'));
-    expect(text.indexOf('＊＊＊')).toBeLessThan(text.indexOf('关于2023年度科技创新'));
+    expect(second).toBeGreaterThan(titlePage(pages, '制造业数字化转型'));
   });
 
   it('prints a link\'s address after its text, clickable, and not as a footnote', () => {
