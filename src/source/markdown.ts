@@ -129,7 +129,7 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
           ctx.diags.warn('md-h1', pos, 'a level-1 heading (#) in an article body; the article title comes from the front matter', 'use ## for section headings');
         }
         if (level > 5) {
-          ctx.diags.warn('md-heading-level', pos, `a level-${level} heading is set like a level-5 one (#####)`, 'use ## to ##### for the four levels of section headings (一、 （一） 1. (1))');
+          ctx.diags.warn('md-heading-level', pos, `a level-${level} heading is set like a level-5 one (#####)`, 'use ## to ##### for the four levels of section headings (一、 （一） 1. （1）)');
         }
         blocks.push({ kind: 'heading', level: Math.min(5, Math.max(2, level)), spans, pos });
         i += 3;

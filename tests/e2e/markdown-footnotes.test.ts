@@ -27,7 +27,8 @@ describe('footnote markers at every place in a line', async () => {
   const pdf = readPdf(result.pdf);
   const pages = pdf.pages.slice(1);
 
-  it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
+  // (the paragraphs are alike on purpose: proofreading's repeated-paragraph warnings aside)
+  it('builds without warnings', () => expect(result.diagnostics.filter((d) => !d.code.startsWith('dup-'))).toEqual([]));
 
   it('never starts a line with a marker: one that would hangs at the end of the line before', () => {
     const markers = pages.flatMap((p) => p.chars.filter((c) => c.size < 8 && c.c.trim()));
