@@ -28,6 +28,13 @@ export interface SetOptions {
 /** Marker runs carry this pseudo link, so the composed line tells which notes it holds. */
 const NOTE_HREF = 'note:';
 
+/**
+ * Set just before a marker: a middle dot may not open a line (clreq), so the composer never
+ * breaks before the marker, and it brings no Han/Latin space. It is taken out of the line
+ * once the line is set.
+ */
+const GLUE = '·';
+
 /** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers Chinese footnotes use; then (51) …. */
 export function circled(n: number): string {
   if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
@@ -70,7 +77,7 @@ export class InlineSetter {
   private marker(n: number, style: RunStyle, pos: SourcePos): StyledRun {
     const size = Math.round(style.size * 0.6 * 1000) / 1000;
     this.markerSizes.set(size, 0.4 * style.size);
-    return { text: this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, href: `${NOTE_HREF}${n}` };
+    return { text: GLUE + this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, href: `${NOTE_HREF}${n}` };
   }
 
   /** Spans → runs in a style; links and footnote references become markers and notes. */
@@ -126,7 +133,8 @@ export class InlineSetter {
         restIndent: o.restIndent,
         em: this.t.body.size,
       });
-      out.push(...this.hangMarkers(lines).map((l) => this.tighten(l, o.align)));
+      const bare = lines.map((l) => ({ ...l, glyphs: l.glyphs.filter((g) => !(g.text === GLUE && this.isMarker(g.size))) }));
+      out.push(...this.hangMarkers(bare).map((l) => this.tighten(l, o.align)));
     });
     return out;
   }
@@ -188,8 +196,10 @@ export class InlineSetter {
   }
 
   /**
-   * A note marker must not open a line: it hangs at the end of the line before, in the
-   * margin like a hung stop, and the line it left is spread back to the full measure.
+   * A note marker must not open a line (the glue before it sees to that; this is the
+   * safety net should the composer break there all the same): it hangs at the end of the
+   * line before, in the margin like a hung stop, and the line it left is spread back to the
+   * full measure.
    */
   private hangMarkers(lines: Line[]): Line[] {
     for (let k = 1; k < lines.length; k++) {
