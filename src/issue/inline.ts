@@ -35,6 +35,9 @@ const NOTE_HREF = 'note:';
  */
 const GLUE = '·';
 
+/** Full-width closing marks, whose right half is blank. */
+const HALF_BLANK = new Set(Array.from('，。、；：？！）》」』】〗〙〕］｝〉”’'));
+
 /** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers Chinese footnotes use; then (51) …. */
 export function circled(n: number): string {
   if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
@@ -158,18 +161,22 @@ export class InlineSetter {
       }
       let j = i;
       while (j < g.length && this.isMarker(g[j].size)) j++;
-      if (i > 0) shift += Math.max(0, old[i] - (old[i - 1] + g[i - 1].adv));
+      // Against the ink of what it notes: past a closing mark's blank half too (》② not 》 ②).
+      if (i > 0) shift += Math.max(0, old[i] - (old[i - 1] + (HALF_BLANK.has(g[i - 1].text) ? g[i - 1].adv / 2 : g[i - 1].adv)));
       for (let k = i; k < j; k++) nx[k] = old[k] - shift;
       if (j < g.length) shift += Math.max(0, old[j] - (old[j - 1] + g[j - 1].adv));
       i = j;
     }
     if (shift < 1e-6) return l;
-    // The last glyph inside the measure keeps the line's edge (a marker hung past it does not).
+    // The last glyph of text keeps the line's edge; markers after it hang past the edge, as a
+    // hung stop does (a closing mark's blank half hangs with them).
     let anchor = g.length - 1;
-    while (anchor > 0 && old[anchor] >= l.right - 1e-3) anchor--;
+    while (anchor > 0 && this.isMarker(g[anchor].size)) anchor--;
+    const a = g[anchor];
+    const target = anchor < g.length - 1 ? l.right - (HALF_BLANK.has(a.text) ? a.adv / 2 : a.adv) : old[anchor];
     let right = l.right;
     if (align === 'justify' && !l.last && anchor > 0 && nx[anchor] > nx[0]) {
-      const delta = old[anchor] - nx[anchor];
+      const delta = target - nx[anchor];
       const span = nx[anchor] - nx[0];
       const x0 = nx[0];
       for (let k = 0; k < nx.length; k++) nx[k] += delta * Math.min(1, Math.max(0, (nx[k] - x0) / span));
