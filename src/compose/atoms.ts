@@ -295,6 +295,9 @@ function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
     if (a.blankRight > 0 && (b.blankLeft > 0 || b.blankRight > 0)) {
       a.width -= a.blankRight;
       a.blankRight = 0;
+      // The pair is set; squeezing the second mark too would start its box where the
+      // first one's starts, and readers would take them out of order (“，).
+      b.blankLeft = 0;
     } else if (b.blankLeft > 0 && (a.blankLeft > 0 || a.blankRight > 0 || a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a))) {
       for (const g of b.glyphs) g.x -= b.blankLeft;
       b.width -= b.blankLeft;
@@ -316,6 +319,12 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   if (space === 'url') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
+    const w = env.hanLatin * em;
+    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
+  }
+  if (space === 'space' && ((!a.wide && b.hanStart) || (a.hanEnd && !b.wide))) {
+    // A space typed between Chinese and a Latin mark or symbol ("1. 供给侧") is kept,
+    // a quarter em like the Han/Latin space.
     const w = env.hanLatin * em;
     return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
   }

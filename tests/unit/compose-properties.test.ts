@@ -19,6 +19,7 @@ const token = fc.oneof(
 );
 const paragraph = fc.array(token, { minLength: 1, maxLength: 160 }).map((t) => t.join('').trim()).filter((s) => s.length > 0);
 const squash = (s: string) => s.replace(/\s+/g, '');
+const set = (l: { glyphs: { text: string }[] }) => l.glyphs.map((g) => g.text).join('');
 
 const NO_START = new Set(Array.from('、，。：；？！）》”%'));
 const NO_END = new Set(Array.from('（《“'));
@@ -50,6 +51,18 @@ describe('composer properties', () => {
         });
       }),
       { numRuns: 300, seed: 20230630 },
+    );
+  });
+
+  it('keeps every glyph box to the right of the one before (text reads out in order)', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 12, max: 40 }), (text, chars) => {
+        for (const l of compose(text, chars, { indent: 2 }).lines) {
+          const b = boxes(l);
+          for (let k = 1; k < b.length; k++) expect(b[k].x0, set(l)).toBeGreaterThan(b[k - 1].x0 + 0.01);
+        }
+      }),
+      { numRuns: 300, seed: 42 },
     );
   });
 

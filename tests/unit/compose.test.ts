@@ -144,6 +144,15 @@ describe('punctuation widths (标点挤压)', () => {
     expect(after[0].x0).toBeCloseTo(1.5 * EM, 6);
   });
 
+  it('never squeezes the second mark of a pair into the first one\'s place (reading order)', () => {
+    // a line that must squeeze: the pair ，“ may not lose more than the comma's blank
+    const set = compose(`完善，“科技${han(14)}”后面的内容${han(10)}`, 20);
+    for (const l of set.lines) {
+      const b = boxes(l);
+      for (let k = 1; k < b.length; k++) expect(b[k].x0, lineText(l)).toBeGreaterThan(b[k - 1].x0 + 0.01);
+    }
+  });
+
   it('gives a lone mark a full em', () => {
     const bx = boxes(compose('甲，乙', 40).lines[0]);
     expect((bx[2].x0 - bx[0].x1) / EM).toBeCloseTo(1, 6);
@@ -180,6 +189,13 @@ describe('Han/Latin spacing (中西文间距)', () => {
     expect(bx[k].x0 - bx[k - 1].x1).toBeCloseTo(0, 6);
     expect(bx[k + 1].x0 - bx[k].x1).toBeCloseTo(0, 6);
     expect(bx[1].x0 - bx[0].x1).toBeCloseTo(0, 6);
+  });
+
+  it('keeps a space typed after a Latin mark before Chinese ("1. 供给侧"), but adds none untyped', () => {
+    const spaced = boxes(compose('1. 供给侧工具', 40).lines[0]);
+    expect((spaced[2].x0 - spaced[1].x1) / EM).toBeCloseTo(0.25, 6);
+    const tight = boxes(compose('科创+产业', 40).lines[0]);
+    expect(tight[3].x0 - tight[2].x1).toBeCloseTo(0, 6);
   });
 
   it('follows the template setting', () => {
