@@ -2,12 +2,14 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildChecks } from './check/index.js';
 import { layoutIssue, type Layout } from './issue/build.js';
 import { renderPdf } from './render/pdf.js';
 import { InputError, type Diagnostic } from './source/diagnostics.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
 export { layoutIssue } from './issue/build.js';
+export { checkIssue, fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -18,6 +20,8 @@ export interface BuildOptions {
   root?: string;
   strict?: boolean;
   breaker?: 'total-fit' | 'greedy';
+  /** Proofreading checks (bulletin check) as warnings; default on. */
+  check?: boolean;
 }
 
 export interface BuildResult {
@@ -28,12 +32,31 @@ export interface BuildResult {
 }
 
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
-  const layout = layoutIssue(issueDir, { root: o.root ?? ROOT, strict: o.strict, breaker: o.breaker });
+  const root = o.root ?? ROOT;
+  let layout: Layout;
+  try {
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker });
+  } catch (e) {
+    // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
+    if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
+    throw e;
+  }
+  const diagnostics = [...layout.diagnostics.list, ...(o.check === false ? [] : proofread(issueDir, root, layout))];
   // Layout finds problems of its own (with --strict, characters no font has are errors).
-  if (layout.diagnostics.hasErrors()) throw new InputError(layout.diagnostics.list);
+  if (layout.diagnostics.hasErrors()) throw new InputError(diagnostics);
   const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
   layout.fonts.saveMetrics();
-  return { pdf, pages: layout.display.pages.length, diagnostics: layout.diagnostics.list, layout };
+  return { pdf, pages: layout.display.pages.length, diagnostics, layout };
+}
+
+/** The checker's findings, as warnings; a fault in the checker never stops a build. */
+function proofread(issueDir: string, root: string, layout?: Layout): Diagnostic[] {
+  try {
+    return buildChecks(issueDir, root, layout?.fonts);
+  } catch (e) {
+    const at = { file: issueDir, line: 0, col: 0 };
+    return [{ ...at, severity: 'warning', code: 'check-failed', message: `the proofreading checks failed: ${(e as Error).message}`, fix: 'run bulletin check on the issue, and report this with the input' }];
+  }
 }
 
 /**

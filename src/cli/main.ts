@@ -8,8 +8,9 @@ const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) i
 
 Usage:
   bulletin build <issue-dir> [-o file.pdf] [--strict]
+  bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin --help | --version
-  bulletin build --help
+  bulletin build --help | bulletin check --help
 
 An issue folder holds issue.yaml and articles/01-slug.md, 02-slug.md, …
 See README.md for the formats.`;
@@ -110,6 +111,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'build':
         return await runBuild(rest);
+      case 'check': {
+        const { runCheck } = await import('./check.js');
+        return await runCheck(rest);
+      }
       default:
         throw new UsageError(`unknown command "${cmd}"`);
     }

@@ -1,0 +1,103 @@
+// The archive: previous issues kept as sibling folders of this one (issues/2023-05 beside
+// issues/2023-06). Only folders named in the same pattern count (digits aside), so test
+// fixtures or an odd folder next to an issue are never taken for back issues.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { readDoc, type SourceDoc } from './prose.js';
+
+export interface IssueInfo {
+  dir: string;
+  /** Folder name, e.g. 2023-05. */
+  name: string;
+  year?: number;
+  number?: number;
+  date?: string;
+  total?: number;
+  template?: string;
+}
+
+export interface ArchivedIssue extends IssueInfo {
+  docs: SourceDoc[];
+}
+
+const shape = (name: string) => name.replace(/\d+/g, '#');
+const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+/** Up to `limit` issue folders before `dir` in its parent, oldest first. */
+export function previousIssues(dir: string, limit: number): string[] {
+  const abs = resolve(dir);
+  const name = basename(abs);
+  const parent = dirname(abs);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const same = names.filter((n) => n !== name && shape(n) === shape(name) && byName(n, name) < 0).sort(byName);
+  const out: string[] = [];
+  for (let k = same.length - 1; k >= 0 && out.length < limit; k--) {
+    const d = join(parent, same[k]);
+    if (existsSync(join(d, 'issue.yaml')) && existsSync(join(d, 'articles'))) out.unshift(d);
+  }
+  return out;
+}
+
+/**
+ * issue.yaml's numbers, read leniently and quickly (top-level scalars only): a damaged back
+ * issue just tells less. The loader checks the file properly.
+ */
+export function readInfo(dir: string): IssueInfo {
+  const info: IssueInfo = { dir, name: basename(resolve(dir)) };
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'issue.yaml'), 'utf8');
+  } catch {
+    return info;
+  }
+  for (const m of text.matchAll(/^(year|number|total|date|template)[ \t]*:[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/gm)) {
+    const v = m[2].replace(/^(["'])(.*)\1$/, '$2');
+    if (m[1] === 'date') {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) info.date = v;
+    } else if (m[1] === 'template') {
+      if (v) info.template = v;
+    } else if (/^\d+$/.test(v)) info[m[1] as 'year' | 'number' | 'total'] = Number(v);
+  }
+  return info;
+}
+
+/** Article files of an issue folder, in order. */
+export function articleFiles(dir: string): string[] {
+  const articles = join(dir, 'articles');
+  try {
+    return readdirSync(articles)
+      .filter((n) => n.endsWith('.md'))
+      .sort()
+      .map((n) => join(articles, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Back issues do not change between builds of a session: keep what was read, by file stamp. */
+const cache = new Map<string, { stamp: string; doc: SourceDoc }>();
+
+export function readArchived(dir: string): ArchivedIssue {
+  const docs: SourceDoc[] = [];
+  for (const path of articleFiles(dir)) {
+    try {
+      const st = statSync(path);
+      const stamp = `${st.size}:${st.mtimeMs}`;
+      const kept = cache.get(path);
+      if (kept && kept.stamp === stamp) docs.push(kept.doc);
+      else {
+        const doc = readDoc(path);
+        cache.set(path, { stamp, doc });
+        docs.push(doc);
+      }
+    } catch {
+      // a file that vanished or cannot be read is simply not compared
+    }
+  }
+  return { ...readInfo(dir), docs };
+}

@@ -1,0 +1,71 @@
+// issue.yaml against itself, its folder's name and the issue before it in the archive:
+// the masthead prints year, number and date, and a slip there is on every copy.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FindingSink } from './model.js';
+import { readInfo, type IssueInfo } from './archive.js';
+import { shown } from './prose.js';
+
+/** The folder's year and month, when it is named for them (2023-06, 2023-6, 2023-06-special). */
+function folderMonth(name: string): { year: number; month: number } | null {
+  const m = /^(\d{4})[-_.]?(\d{1,2})(?!\d)/.exec(name);
+  if (!m) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+}
+
+export function checkConsistency(dir: string, previous: IssueInfo | null, sink: FindingSink): void {
+  const path = join(dir, 'issue.yaml');
+  if (!existsSync(path)) return;
+  const file = shown(path);
+  const lines = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+  const at = (key: string) => {
+    const k = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
+    if (k < 0) return { file, line: 0, col: 0 };
+    const m = new RegExp(`^${key}\\s*:\\s*`).exec(lines[k])!;
+    return { file, line: k + 1, col: m[0].length + 1 };
+  };
+  const cur = readInfo(dir);
+  const dy = cur.date ? Number(cur.date.slice(0, 4)) : undefined;
+  const dm = cur.date ? Number(cur.date.slice(5, 7)) : undefined;
+
+  if (cur.year !== undefined && dy !== undefined && cur.year !== dy) {
+    sink.add('error', 'issue-year', at('year'), `year ${cur.year} does not match the date ${cur.date}`, `make them agree: year: ${dy}, or a date in ${cur.year}`);
+  }
+  const folder = folderMonth(cur.name);
+  if (folder && cur.date && (folder.year !== dy || folder.month !== dm)) {
+    sink.add(
+      'error',
+      'issue-date',
+      at('date'),
+      `the date ${cur.date} is not in ${folder.year}-${String(folder.month).padStart(2, '0')}, the month the folder ${cur.name} is named for`,
+      'correct the date, or rename the folder for the month of the issue',
+    );
+  }
+  if (!previous) return;
+  const p = previous;
+  if (cur.date && p.date && cur.date <= p.date) {
+    sink.add('warning', 'issue-date', at('date'), `the date ${cur.date} is not after the previous issue's (${p.name}: ${p.date})`, 'check the date');
+  }
+  if (cur.number !== undefined && p.number !== undefined && cur.year !== undefined && p.year !== undefined) {
+    const pf = folderMonth(p.name);
+    if (cur.year === p.year) {
+      // A monthly bulletin whose archive lacks a month may count it anyway: 2023-04 (第 4 期),
+      // then 2023-06 (第 6 期).
+      const gap = folder && pf && folder.year === pf.year ? folder.month - pf.month : 1;
+      const expected = new Set([p.number + 1, p.number + Math.max(1, gap)]);
+      if (cur.number === p.number) {
+        sink.add('error', 'issue-number', at('number'), `第 ${cur.number} 期 again: the previous issue (${p.name}) is 第 ${p.number} 期 too`, `number this issue ${p.number + 1}`);
+      } else if (!expected.has(cur.number)) {
+        sink.add('warning', 'issue-number', at('number'), `第 ${cur.number} 期 does not follow the previous issue, 第 ${p.number} 期 (${p.name})`, `number it ${p.number + 1}${gap > 1 ? ` (or ${p.number + gap}, if the missing months were published)` : ''}`);
+      }
+    } else if (cur.year === p.year + 1 && cur.number !== 1) {
+      sink.add('warning', 'issue-number', at('number'), `第 ${cur.number} 期 in ${cur.year}: the previous issue (${p.name}) closed ${p.year}, and a year's numbering starts at 第 1 期`, 'number it 1, unless the bulletin counts on across years');
+    } else if (cur.year < p.year) {
+      sink.add('warning', 'issue-year', at('year'), `year ${cur.year} is before the previous issue's (${p.name}: ${p.year})`, 'check the year');
+    }
+  }
+  if (cur.total !== undefined && p.total !== undefined && cur.total !== p.total + 1) {
+    sink.add('warning', 'issue-total', at('total'), `总第 ${cur.total} 期 does not follow the previous issue's 总第 ${p.total} 期 (${p.name})`, `write total: ${p.total + 1}`);
+  }
+}

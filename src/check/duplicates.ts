@@ -1,0 +1,279 @@
+// The same article or paragraph twice: within the issue, or already printed in a back issue.
+// Texts are compared after normalising what typing varies (spaces, full/half width, case,
+// quote styles), by sets of 4-character shingles: Jaccard similarity for near-copies, and
+// containment for a shortened reprint of a longer text.
+import { FindingSink } from './model.js';
+import { OPAQUE, type SourceDoc, type Unit } from './prose.js';
+import type { ArchivedIssue } from './archive.js';
+
+const K = 4;
+/** Thresholds: articles alike from 80 %, paragraphs from 90 %. */
+export const ARTICLE_SIMILAR = 0.8;
+export const PARAGRAPH_SIMILAR = 0.9;
+/** Containment counts for articles only from this length (characters): shorter ones share by accident. */
+const MIN_CONTAINED = 100;
+/** Paragraphs shorter than this (headings, run-in leads, "（来源：…）") repeat innocently. */
+const MIN_PARAGRAPH = 40;
+
+const BODY = new Set(['para', 'item', 'quote', 'note', 'cell', 'heading']);
+const PROSE = new Set(['para', 'item', 'quote', 'note']);
+
+export function normalise(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(new RegExp(`[\\s${OPAQUE}]+`, 'g'), '')
+    .replace(/[“”"‘’'「」『』]/g, '"')
+    .replace(/[—―–-]+/g, '-')
+    .replace(/…+|\.{3,}|。{3,}/g, '…');
+}
+
+/** The distinct 4-character shingles of a text, as sorted 30-bit hashes. */
+export function shingles(s: string): Int32Array {
+  const n = s.length < K ? (s.length ? 1 : 0) : s.length - K + 1;
+  const all = new Int32Array(n);
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    const end = Math.min(s.length, i + K);
+    for (let j = i; j < end; j++) h = Math.imul(h ^ codes[j], 0x01000193);
+    all[i] = h & 0x3fffffff;
+  }
+  all.sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i];
+  return all.subarray(0, m);
+}
+
+/**
+ * Which texts hold each shingle, in typed arrays (open addressing): a build compares a few
+ * thousand shingles and must stay in the millisecond range. Most shingles belong to one
+ * text; the few shared ones chain on in `more`.
+ */
+class ShingleIndex {
+  private readonly keys: Int32Array;
+  private readonly owner: Int32Array;
+  private readonly next: Int32Array;
+  private readonly more: number[] = [];
+  private readonly moreNext: number[] = [];
+  private readonly mask: number;
+
+  constructor(texts: Text[]) {
+    const total = texts.reduce((n, t) => n + t.set.length, 0);
+    let size = 16;
+    while (size < total * 2) size *= 2;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.owner = new Int32Array(size);
+    this.next = new Int32Array(size).fill(-1);
+    texts.forEach((t, k) => {
+      for (const h of t.set) this.add(h, k);
+    });
+  }
+
+  private slot(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== h) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  private add(h: number, k: number): void {
+    const i = this.slot(h);
+    if (this.keys[i] === -1) {
+      this.keys[i] = h;
+      this.owner[i] = k;
+      return;
+    }
+    this.more.push(k);
+    this.moreNext.push(this.next[i]);
+    this.next[i] = this.more.length - 1;
+  }
+
+  /** Adds to counts[k] the shingles `set` shares with indexed text k. */
+  count(set: Int32Array, counts: Int32Array): Int32Array {
+    for (const h of set) {
+      const i = this.slot(h);
+      if (this.keys[i] === -1) continue;
+      counts[this.owner[i]]++;
+      for (let m = this.next[i]; m !== -1; m = this.moreNext[m]) counts[this.more[m]]++;
+    }
+    return counts;
+  }
+}
+
+interface Text {
+  /** Where it is shown: file:line:col. */
+  file: string;
+  line: number;
+  col: number;
+  /** Index of its article in the list of articles compared. */
+  article: number;
+  length: number;
+  set: Int32Array;
+  excerpt: string;
+}
+
+interface Article extends Text {
+  issue: string | null; // null: this issue; else the back issue's folder name
+  title: string;
+  /** The normalised text: a sampled estimate of 100 % is only said of identical texts. */
+  body: string;
+}
+
+/** An article's shingles: a quarter of them (by hash), plenty to measure thousands of characters. */
+function sample(sets: Int32Array[]): Int32Array {
+  let n = 0;
+  for (const set of sets) for (const h of set) if ((h & 3) === 0) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  for (const set of sets) for (const h of set) if ((h & 3) === 0) out[k++] = h;
+  out.sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i];
+  return out.subarray(0, m);
+}
+
+function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
+  const title = doc.fields.get('title');
+  const units = doc.units.filter((u) => BODY.has(u.kind));
+  const paras: Text[] = [];
+  const sets: Int32Array[] = [];
+  let length = 0;
+  const bodies: string[] = [];
+  for (const u of units) {
+    const text = normalise(u.text);
+    bodies.push(text);
+    const set = shingles(text);
+    sets.push(set);
+    length += text.length;
+    if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
+      paras.push({ file: doc.file, line: lineOf(u), col: (u.cols[0] ?? 0) + 1, article: k, length: text.length, set, excerpt: u.text.trim().slice(0, 12) });
+    }
+  }
+  const at = title ?? units[0];
+  const article: Article = {
+    file: doc.file,
+    line: (at?.start ?? 0) + 1,
+    col: title ? (title.cols[0] ?? 0) + 1 : 1,
+    article: k,
+    length,
+    set: sample(sets),
+    body: bodies.join(''),
+    excerpt: title?.text.trim() ?? '',
+    issue,
+    title: title?.text.trim() ?? doc.file,
+  };
+  return { article, paras };
+}
+
+const lineOf = (u: Unit) => (u.lines.find((l) => l >= 0) ?? u.start) + 1;
+
+interface Likeness {
+  score: number;
+  contained: boolean;
+}
+
+/**
+ * How alike two texts are: Jaccard similarity of their shingles, or, when one is (nearly)
+ * inside the other, the share of the shorter one found in the longer (containment), which
+ * a shortened reprint or a one-word edit of a short paragraph scores high on.
+ */
+function likeness(shared: number, a: Text, b: Text, threshold: number, minLength: number): Likeness | null {
+  if (!shared) return null;
+  const jaccard = shared / (a.set.length + b.set.length - shared);
+  if (jaccard >= threshold) return { score: jaccard, contained: false };
+  const containment = shared / Math.min(a.set.length, b.set.length);
+  if (Math.min(a.length, b.length) < minLength || containment < threshold) return null;
+  // Texts of about the same length that share this much are simply alike.
+  return { score: containment, contained: Math.min(a.length, b.length) < 0.8 * Math.max(a.length, b.length) };
+}
+
+const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
+/** Articles are compared on a sample of shingles: "100 %" only for the very same text. */
+const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.body !== b.body ? '99%' : pct(x));
+const where = (t: Text) => `${t.file}:${t.line}`;
+
+export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sink: FindingSink): void {
+  const current = docs.map((d, k) => articleOf(d, k, null));
+  const articles = current.map((c) => c.article);
+  const paras = current.flatMap((c) => c.paras);
+  let id = articles.length;
+  const back = archive.flatMap((issue) => issue.docs.map((d) => articleOf(d, id++, issue.name)));
+  const paired = new Set<string>();
+
+  // Articles: each later one against every earlier one in the issue, then against back issues.
+  const artIx = new ShingleIndex(articles);
+  for (let j = 0; j < articles.length; j++) {
+    const shared = artIx.count(articles[j].set, new Int32Array(articles.length));
+    for (let i = 0; i < j; i++) {
+      const like = likeness(shared[i], articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
+      if (!like) continue;
+      paired.add(`${i}:${j}`);
+      const p = articlePct(like.score, articles[i], articles[j]);
+      const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+      sink.add(
+        'error',
+        'dup-article',
+        articles[j],
+        `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}`,
+        'remove one of the two copies: the issue would print the same article twice',
+      );
+      sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
+    }
+  }
+  for (const b of back) {
+    const shared = artIx.count(b.article.set, new Int32Array(articles.length));
+    for (let i = 0; i < articles.length; i++) {
+      const like = likeness(shared[i], articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
+      if (!like) continue;
+      paired.add(`${i}:${b.article.article}`);
+      const p = articlePct(like.score, articles[i], b.article);
+      const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+      sink.add(
+        'error',
+        'dup-archive',
+        articles[i],
+        `this article was already published in ${b.article.issue}: ${where(b.article)} (「${clip(b.article.title)}」), ${how}`,
+        'replace it with a new article, or drop it if the reprint is a mistake',
+      );
+      sink.list[sink.list.length - 1].related = { file: b.article.file, line: b.article.line, col: b.article.col };
+    }
+  }
+
+  // Paragraphs, except between articles already reported as copies of each other.
+  const paraIx = new ShingleIndex(paras);
+  const apart = (x: Text, y: Text) => !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
+  for (let j = 0; j < paras.length; j++) {
+    const shared = paraIx.count(paras[j].set, new Int32Array(paras.length));
+    for (let i = 0; i < j; i++) {
+      const like = shared[i] && apart(paras[i], paras[j]) ? likeness(shared[i], paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
+      if (!like) continue;
+      // The later paragraph is the one to look at; it points at the first like it.
+      const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
+      sink.add('warning', 'dup-paragraph', paras[j], `this paragraph repeats ${where(paras[i])} (「${paras[i].excerpt}…」): ${how}`, 'remove the repeated paragraph, or rewrite one of them');
+      sink.list[sink.list.length - 1].related = { file: paras[i].file, line: paras[i].line, col: paras[i].col };
+      break;
+    }
+  }
+  const best: { like: Likeness; other: Text; issue: string }[] = [];
+  for (const b of back) {
+    for (const other of b.paras) {
+      const shared = paraIx.count(other.set, new Int32Array(paras.length));
+      for (let i = 0; i < paras.length; i++) {
+        const like = shared[i] && apart(paras[i], other) ? likeness(shared[i], paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
+        if (like && !(best[i] && best[i].like.score >= like.score)) best[i] = { like, other, issue: b.article.issue! };
+      }
+    }
+  }
+  best.forEach((m, i) => {
+    if (!m) return;
+    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
+    sink.add('warning', 'dup-archive', paras[i], `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}`, 'rewrite it, or check that repeating it is intended');
+    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+  });
+}
+
+function clip(s: string): string {
+  return s.length > 14 ? `${s.slice(0, 13)}…` : s;
+}

@@ -1,0 +1,179 @@
+// `bulletin check`: what a careful proofreader catches before the print run, each finding
+// with file:line:col, a severity and a suggested fix. The same checks run in every build
+// (as warnings, see src/index.ts).
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { FontRegistry } from '../fonts/registry.js';
+import { Diagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { loadIssue } from '../source/load.js';
+import { loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
+import type { Template } from '../template/model.js';
+import type { Face } from '../text/face.js';
+import { articleFiles, previousIssues, readArchived, readInfo } from './archive.js';
+import { checkConsistency } from './consistency.js';
+import { checkDuplicates } from './duplicates.js';
+import { planFixes, writeFixes, type FileFix } from './fix.js';
+import { checkGlyphs } from './glyphs.js';
+import { compareFindings, FindingSink, type Finding } from './model.js';
+import { checkNumbers } from './numbers.js';
+import { readDoc, type SourceDoc } from './prose.js';
+import { checkPunctuation } from './punctuation.js';
+import { count } from './report.js';
+import { checkStructure } from './structure.js';
+import { tocMeasure } from './toc.js';
+
+export type { Finding, Edit } from './model.js';
+export type { FileFix } from './fix.js';
+export { formatHuman, formatJson, COLOUR, PLAIN } from './report.js';
+
+export interface CheckOptions {
+  /** Project root holding templates/ and fonts/. */
+  root: string;
+  /** How many previous issues to compare with (0: none). Default 12. */
+  archive?: number;
+  /** The build's own diagnostics (issue.yaml, front matter, Markdown, template). Default true. */
+  schema?: boolean;
+  /** Characters no font can print. Default true. */
+  glyphs?: boolean;
+  /**
+   * Checks that need the template and fonts (glyphs, titles in the contents). Default true.
+   * A build leaves them off: its layout reports missing characters itself and sets the
+   * contents for all to see, and loading the template a second time would cost it more
+   * than every other check together.
+   */
+  template?: boolean;
+  /** Fonts already open (a build's); otherwise opened from the root's manifest. */
+  fonts?: FontRegistry;
+}
+
+export interface CheckResult {
+  dir: string;
+  /** Sorted by file, line, column. */
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  /** The article files as read (for --fix). */
+  docs: SourceDoc[];
+}
+
+export function checkIssue(dir: string, o: CheckOptions): CheckResult {
+  const sink = new FindingSink();
+  const diags = new Diagnostics();
+  let templateName = 'default';
+  if (o.schema !== false) {
+    const loaded = loadIssue(dir);
+    diags.list.push(...loaded.diagnostics.list);
+    if (loaded.issue) templateName = loaded.issue.meta.template;
+  }
+  if (!existsSync(dir) || !existsSync(join(dir, 'issue.yaml'))) {
+    return finish(dir, sink, diags.list, []);
+  }
+  if (o.schema === false) templateName = templateOf(dir);
+  const docs: SourceDoc[] = [];
+  for (const path of articleFiles(dir)) {
+    try {
+      docs.push(readDoc(path));
+    } catch {
+      // unreadable: the loader says so
+    }
+  }
+  const limit = o.archive ?? 12;
+  const back = limit > 0 ? previousIssues(dir, limit).map(readArchived) : [];
+
+  for (const doc of docs) checkPunctuation(doc, sink);
+  checkNumbers(docs, sink);
+  checkDuplicates(docs, back, sink);
+  checkConsistency(dir, back.length ? back[back.length - 1] : null, sink);
+
+  if (o.template === false) {
+    checkStructure(docs, sink);
+    return finish(dir, sink, diags.list, docs);
+  }
+  // Template and fonts: the template's problems are the build's (reported with schema).
+  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName);
+  if (o.schema !== false) diags.list.push(...tdiags);
+  let fonts = o.fonts;
+  if (!fonts && raw) {
+    try {
+      fonts = FontRegistry.load(o.root, new Diagnostics());
+    } catch {
+      fonts = undefined;
+    }
+  }
+  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.has(r)) : null;
+  let measure;
+  if (template && fonts) {
+    const registry = fonts;
+    const face = (role: string): Face | null => {
+      try {
+        return registry.has(role) ? registry.face(role) : null;
+      } catch {
+        return null; // a font file missing: the build reports it
+      }
+    };
+    try {
+      if (face(template.toc.font)) measure = tocMeasure(template, registry, `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`);
+    } catch {
+      measure = undefined;
+    }
+    if (o.glyphs !== false) checkGlyphs(docs, template, face, sink);
+  }
+  checkStructure(docs, sink, measure);
+  return finish(dir, sink, diags.list, docs);
+}
+
+/** Templates change rarely and parse slowly; a build in a long-lived process reads each once. */
+const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
+
+function templateStamp(root: string, name: string): string {
+  const files = [join(templateDir(root, 'default'), 'template.yaml'), join(templateDir(root, name), 'template.yaml')];
+  return files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : '-')).join('|');
+}
+
+function cachedTemplate(root: string, name: string): { template: Template | null; diagnostics: Diagnostic[] } {
+  const stamp = templateStamp(root, name);
+  const key = `${root}|${name}`;
+  const kept = templates.get(key);
+  if (kept && kept.stamp === stamp) return kept;
+  const d = new Diagnostics();
+  const entry = { stamp, template: loadTemplate(root, name, d), diagnostics: d.list };
+  templates.set(key, entry);
+  return entry;
+}
+
+function templateOf(dir: string): string {
+  return readInfo(dir).template ?? 'default';
+}
+
+function finish(dir: string, sink: FindingSink, schema: Diagnostic[], docs: SourceDoc[]): CheckResult {
+  // A finding the loader already made at the same place (an unbalanced mark it too noticed)
+  // is said once.
+  const seen = new Set(schema.map((d) => `${d.file}:${d.line}:${d.col}:${d.code}`));
+  const findings: Finding[] = [...schema.map((d) => ({ ...d })), ...sink.list.filter((f) => !seen.has(`${f.file}:${f.line}:${f.col}:${f.code}`))];
+  findings.sort(compareFindings);
+  const c = count(findings);
+  return { dir, findings, errors: c.errors, warnings: c.warnings, docs };
+}
+
+/** The checks a build runs: everything but what the build reports itself, as warnings. */
+export function buildChecks(dir: string, root: string, fonts?: FontRegistry): Diagnostic[] {
+  const r = checkIssue(dir, { root, schema: false, template: false, fonts });
+  return r.findings.map(({ edits: _e, path: _p, related: _r, ...d }) => ({ ...d, severity: 'warning' as const }));
+}
+
+export interface FixResult {
+  files: FileFix[];
+  /** Files changed on disk since they were checked, left alone. */
+  skipped: string[];
+  fixed: Finding[];
+}
+
+/** Applies the safe fixes of a check and writes the files. */
+export function fixIssue(result: CheckResult): FixResult {
+  const files = planFixes(result.findings, result.docs);
+  const skipped = writeFixes(files);
+  const written = files.filter((f) => !skipped.includes(f.file));
+  return { files: written, skipped, fixed: written.flatMap((f) => f.fixed) };
+}
+
+export const issueName = (dir: string) => basename(resolve(dir));

@@ -1,0 +1,55 @@
+// The shape of each article: heading levels that step down one at a time, and a title that
+// fits its line in the contents. (Empty articles, missing titles, images and footnotes that
+// do not resolve are the loader's own diagnostics: the checker reports those as they are.)
+import { FindingSink } from './model.js';
+import type { SourceDoc } from './prose.js';
+
+/** How a title sets in the contents: the lines it takes, and its width against the line's, in em. */
+export interface TocFit {
+  lines: number;
+  width: number;
+  measure: number;
+}
+
+export type TocMeasure = (title: string) => TocFit | null;
+
+export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMeasure): void {
+  for (const doc of docs) {
+    headings(doc, sink);
+    const title = doc.fields.get('title');
+    if (title && toc) {
+      const text = title.text.trim();
+      const fit = toc(text);
+      if (fit && fit.lines > 1) {
+        sink.add(
+          'warning',
+          'title-toc',
+          { file: doc.file, line: title.start + 1, col: (title.cols[0] ?? 0) + 1 },
+          `the title is too long for one line of the contents (${fit.width.toFixed(1)} em; the line holds ${fit.measure.toFixed(1)} em): it wraps onto ${fit.lines} lines`,
+          'shorten the title, or move its second part to "subtitle:"',
+        );
+      }
+    }
+  }
+}
+
+/** ## → ### → ####: a level may be left upwards at any time, but not skipped going down. */
+function headings(doc: SourceDoc, sink: FindingSink): void {
+  let prev = 1; // the title
+  for (const u of doc.units) {
+    if (u.kind !== 'heading') continue;
+    // The build sets # as ## (and says so); count it as what it prints as.
+    const level = Math.max(2, u.level ?? 2);
+    if (level > prev + 1) {
+      const marks = (n: number) => '#'.repeat(n);
+      sink.add(
+        'warning',
+        'heading-skip',
+        { file: doc.file, line: u.start + 1, col: 1 },
+        `a level-${level} heading (${marks(level)}) follows ${prev === 1 ? 'the title' : `a level-${prev} heading`}: level ${prev + 1} is skipped`,
+        `write it as ${marks(prev + 1)}, or add the ${marks(prev + 1)} heading it belongs under`,
+      );
+    }
+    prev = level;
+  }
+}

@@ -1,0 +1,59 @@
+// The checker's reading of an article: the printed text of each paragraph, heading, item,
+// cell and front matter value, with the exact source line and column of every character.
+import { describe, expect, it } from 'vitest';
+import { joinLines, OPAQUE, parseDoc, sourceAt, splitLines } from '../../src/check/prose.js';
+
+const read = (body: string, front = 'title: 标题') => parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
+const texts = (body: string) => read(body).units.map((u) => [u.kind, u.text]);
+
+describe('reading an article', () => {
+  it('keeps the printed text of each block, markup dropped', () => {
+    const body = ['## 一、总体情况', '', '**一是**加强*领导*，见[网站](https://a.cn)[^1]。', '第二行。', '', '- 项目一', '1. 项目二', '', '> 引文', '', '[^1]: 注释。'].join('\n');
+    expect(texts(body)).toEqual([
+      ['heading', '一、总体情况'],
+      ['para', '一是加强领导，见网站。\n第二行。'],
+      ['item', '项目一'],
+      ['item', '项目二'],
+      ['quote', '引文'],
+      ['note', '注释。'],
+    ]);
+    expect(read(body).units[0].level).toBe(2);
+  });
+
+  it('stands opaque for code, addresses and entities, and drops HTML and code blocks', () => {
+    expect(texts('运行 `a, b.` 或访问https://x.cn/a,b 或 <https://y.cn> 再&nbsp;见<br>。\n\n```\ncode, here.\n```\n\n    indented code.')).toEqual([
+      ['para', `运行 ${OPAQUE} 或访问${OPAQUE} 或 ${OPAQUE} 再${OPAQUE}见。`],
+    ]);
+  });
+
+  it('splits table rows into cells and skips the delimiter row', () => {
+    expect(texts('| 地区 | 数量 |\n|:--|--:|\n| 上海 | 32 |')).toEqual([
+      ['cell', ' 地区'],
+      ['cell', ' 数量'],
+      ['cell', ' 上海'],
+      ['cell', ' 32'],
+    ]);
+  });
+
+  it('maps every character back to its line and column', () => {
+    const doc = read('**一是**加强领导,推进发展。');
+    const u = doc.units[0];
+    const k = u.text.indexOf(',');
+    expect(sourceAt(u, k)).toEqual({ line: 4, col: doc.lines[4].indexOf(',') });
+    expect(u.cols[0]).toBe(2);
+  });
+
+  it('reads the printed front matter values, without YAML quotes', () => {
+    const doc = read('正文。', 'title: "标题:带引号"\nsource: 来源  # a comment\nauthor: |\n  张三');
+    expect(doc.fields.get('title')).toMatchObject({ text: '标题:带引号', start: 1, editable: true });
+    expect(doc.fields.get('title')!.cols[0]).toBe(8);
+    expect(doc.fields.get('source')!.text).toBe('来源');
+    expect(doc.fields.has('author')).toBe(false);
+  });
+
+  it('keeps line ends and a byte-order mark exactly, to write the file back unchanged', () => {
+    const raw = '\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n正文。\nLF 行\r\n';
+    expect(joinLines(splitLines(raw))).toBe(raw);
+    expect(splitLines(raw).lines[4]).toBe('正文。');
+  });
+});
