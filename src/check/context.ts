@@ -2,7 +2,7 @@
 // right in "Python 3.11", "10,000", "Stay hungry, stay foolish." and wrong in "发展,创新" or
 // "使用了Python.": what decides is the text around the mark, read as a proofreader reads it.
 import { isWide } from '../text/classes.js';
-import { OPAQUE, type Unit } from './prose.js';
+import { adjacent, OPAQUE, posAt, type Unit } from './prose.js';
 import type { Edit } from './model.js';
 
 /** Quotes are transparent when reading context: “AI”, is the comma after AI. */
@@ -90,17 +90,17 @@ export function nextNonBlank(t: string, k: number): number {
  * contiguous stretch of a single source line (markup between them must survive a fix).
  */
 export function editFor(u: Unit, s: number, e: number, text: string): Edit | null {
-  if (!u.editable || s >= e) return null;
-  const line = u.lines[s];
-  if (line < 0) return null;
-  for (let k = s + 1; k < e; k++) if (u.lines[k] !== line || u.cols[k] !== u.cols[k - 1] + 1) return null;
-  return { line, start: u.cols[s], end: u.cols[e - 1] + 1, text };
+  if (!u.editable || s >= e || u.text[s] === OPAQUE) return null;
+  const first = posAt(u, s);
+  if (first.line < 0) return null;
+  for (let k = s + 1; k < e; k++) if (!adjacent(u, k)) return null;
+  return { line: first.line, start: first.col, end: first.col + (e - s), text };
 }
 
 /** Widens [s, e) over blanks on either side that sit directly next to it in the source. */
 export function withBlanks(u: Unit, s: number, e: number, left = true, right = true): [number, number] {
   const t = u.text;
-  const next = (k: number) => u.lines[k] === u.lines[k - 1] && u.cols[k] === u.cols[k - 1] + 1;
+  const next = (k: number) => adjacent(u, k);
   if (left) while (s > 0 && isBlank(t[s - 1]) && t[s - 1] !== '\u3000' && next(s)) s--;
   if (right) while (e < t.length && isBlank(t[e]) && t[e] !== '\u3000' && next(e)) e++;
   return [s, e];

@@ -3,7 +3,7 @@
 // quote styles), by sets of 4-character shingles: Jaccard similarity for near-copies, and
 // containment for a shortened reprint of a longer text.
 import { FindingSink } from './model.js';
-import { OPAQUE, type SourceDoc, type Unit } from './prose.js';
+import { OPAQUE, sourceAt, type SourceDoc } from './prose.js';
 import type { ArchivedIssue } from './archive.js';
 
 const K = 4;
@@ -28,22 +28,31 @@ export function normalise(s: string): string {
     .replace(/…+|\.{3,}|。{3,}/g, '…');
 }
 
-/** The distinct 4-character shingles of a text, as sorted 30-bit hashes. */
+/** The distinct 4-character shingles of a text, as sorted 30-bit hashes (a rolling hash: one step a character). */
 export function shingles(s: string): Int32Array {
   const n = s.length < K ? (s.length ? 1 : 0) : s.length - K + 1;
   const all = new Int32Array(n);
-  const codes = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    const end = Math.min(s.length, i + K);
-    for (let j = i; j < end; j++) h = Math.imul(h ^ codes[j], 0x01000193);
-    all[i] = h & 0x3fffffff;
+  // h = c[i]·B³ + c[i+1]·B² + c[i+2]·B + c[i+3] (mod 2³²), then mixed; B³ taken off as a character leaves.
+  const B = 0x01000193;
+  const top = Math.imul(Math.imul(B, B), B);
+  let h = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (i >= K) h = (h - Math.imul(s.charCodeAt(i - K), top)) | 0;
+    h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
+    if (i >= K - 1) all[i - K + 1] = mix(h);
   }
+  if (s.length && s.length < K) all[0] = mix(h);
   all.sort();
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i];
   return all.subarray(0, m);
+}
+
+/** Spreads a polynomial hash over all bits (so the low bits sample fairly), kept to 30 bits. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
 }
 
 /**
@@ -68,7 +77,9 @@ class ShingleIndex {
     this.owner = new Int32Array(size);
     this.next = new Int32Array(size).fill(-1);
     texts.forEach((t, k) => {
-      for (const h of t.set) this.add(h, k);
+      // Indexed loops: a typed array's iterator is slow until the code is optimised, and a build runs this once.
+      const set = t.set;
+      for (let i = 0; i < set.length; i++) this.add(set[i], k);
     });
   }
 
@@ -92,7 +103,8 @@ class ShingleIndex {
 
   /** Adds to counts[k] the shingles `set` shares with indexed text k. */
   count(set: Int32Array, counts: Int32Array): Int32Array {
-    for (const h of set) {
+    for (let j = 0; j < set.length; j++) {
+      const h = set[j];
       const i = this.slot(h);
       if (this.keys[i] === -1) continue;
       counts[this.owner[i]]++;
@@ -124,14 +136,14 @@ interface Article extends Text {
 /** An article's shingles: a quarter of them (by hash), plenty to measure thousands of characters. */
 function sample(sets: Int32Array[]): Int32Array {
   let n = 0;
-  for (const set of sets) for (const h of set) if ((h & 3) === 0) n++;
-  const out = new Int32Array(n);
+  for (const set of sets) for (let i = 0; i < set.length; i++) if ((set[i] & 3) === 0) n++;
+  const all = new Int32Array(n);
   let k = 0;
-  for (const set of sets) for (const h of set) if ((h & 3) === 0) out[k++] = h;
-  out.sort();
+  for (const set of sets) for (let i = 0; i < set.length; i++) if ((set[i] & 3) === 0) all[k++] = set[i];
+  all.sort();
   let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i];
-  return out.subarray(0, m);
+  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i];
+  return all.subarray(0, m);
 }
 
 function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
@@ -148,14 +160,14 @@ function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: 
     sets.push(set);
     length += text.length;
     if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
-      paras.push({ file: doc.file, line: lineOf(u), col: (u.cols[0] ?? 0) + 1, article: k, length: text.length, set, excerpt: u.text.trim().slice(0, 12) });
+      paras.push({ file: doc.file, line: sourceAt(u, 0).line + 1, col: sourceAt(u, 0).col + 1, article: k, length: text.length, set, excerpt: u.text.trim().slice(0, 12) });
     }
   }
   const at = title ?? units[0];
   const article: Article = {
     file: doc.file,
     line: (at?.start ?? 0) + 1,
-    col: title ? (title.cols[0] ?? 0) + 1 : 1,
+    col: title ? sourceAt(title, 0).col + 1 : 1,
     article: k,
     length,
     set: sample(sets),
@@ -167,7 +179,6 @@ function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: 
   return { article, paras };
 }
 
-const lineOf = (u: Unit) => (u.lines.find((l) => l >= 0) ?? u.start) + 1;
 
 interface Likeness {
   score: number;

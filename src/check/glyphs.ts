@@ -5,7 +5,7 @@
 import type { Template } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { FindingSink } from './model.js';
-import { OPAQUE, type SourceDoc, type Unit } from './prose.js';
+import { OPAQUE, posAt, type SourceDoc, type Unit } from './prose.js';
 
 export type FaceOf = (role: string) => Face | null;
 
@@ -53,7 +53,8 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
           k += width - 1;
           continue;
         }
-        const line = u.lines[k];
+        const at = posAt(u, k);
+        const line = at.line;
         const key = `${line}:${cp}`;
         k += width - 1;
         if (reported.has(key) || line < 0) continue;
@@ -63,7 +64,7 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
         sink.add(
           'error',
           'glyph-missing',
-          { file: doc.file, line: line + 1, col: u.cols[k - width + 1] + 1 },
+          { file: doc.file, line: line + 1, col: at.col + 1 },
           visible ? `no configured font can print "${String.fromCodePoint(cp)}" (U+${hex}); it would be left out` : `invisible character U+${hex} that no font prints`,
           visible ? "replace it, or add a font that has it to the template's fonts.fallback" : 'delete it (it usually comes from copying text out of a web page or word processor)',
         );

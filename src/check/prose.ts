@@ -17,9 +17,12 @@ export interface Unit {
   kind: UnitKind;
   /** As printed: markup dropped; '\n' where a source line ended inside the unit. */
   text: string;
-  /** Per UTF-16 unit of `text`: its 0-based source line (-1 for the '\n' joins) and column. */
-  lines: number[];
-  cols: number[];
+  /**
+   * Where the text came from, as runs: triples (index in text, source line, column), each
+   * run copied from consecutive columns of one line (0-based; line -1 for the '\n' joins).
+   * Runs, not a position per character: a build reads every article, and this is cheap.
+   */
+  segs: Int32Array;
   /** 0-based line where the unit starts. */
   start: number;
   /** Headings: the level as written (# count; setext === 1, --- 2). */
@@ -54,9 +57,9 @@ export function shown(path: string): string {
 }
 
 class Builder {
-  text = '';
-  lines: number[] = [];
-  cols: number[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+  private readonly segs: number[] = [];
   constructor(
     readonly kind: UnitKind,
     readonly start: number,
@@ -64,17 +67,59 @@ class Builder {
     public level?: number,
     readonly field?: string,
   ) {}
-  push(ch: string, line: number, col: number): void {
-    for (let k = 0; k < ch.length; k++) {
-      this.text += ch[k];
-      this.lines.push(line);
-      this.cols.push(col + k);
-    }
+  /** Copies line[from, to), written at line `li`. */
+  run(line: string, from: number, to: number, li: number): void {
+    if (to <= from) return;
+    this.segs.push(this.length, li, from);
+    this.parts.push(line.slice(from, to));
+    this.length += to - from;
+  }
+  /** One character standing for columns from `col` on (OPAQUE), or a line join (li -1). */
+  char(ch: string, li: number, col: number): void {
+    this.segs.push(this.length, li, col);
+    this.parts.push(ch);
+    this.length += ch.length;
+    // A following run starts a new segment even on the same line and column.
   }
   unit(): Unit | null {
-    if (!this.text.trim()) return null;
-    return { kind: this.kind, text: this.text, lines: this.lines, cols: this.cols, start: this.start, level: this.level, field: this.field, editable: this.editable };
+    const text = this.parts.join('');
+    if (!text.trim()) return null;
+    return { kind: this.kind, text, segs: Int32Array.from(this.segs), start: this.start, level: this.level, field: this.field, editable: this.editable };
   }
+}
+
+/** The segment holding text index k. */
+function segOf(u: Unit, k: number): number {
+  const s = u.segs;
+  let lo = 0;
+  let hi = s.length / 3 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid * 3] <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Source line and column (0-based) of text index k; line -1 for a line join. A character
+ * standing for several (OPAQUE) maps to where they start.
+ */
+export function posAt(u: Unit, k: number): { line: number; col: number } {
+  if (!u.segs.length) return { line: u.start, col: 0 };
+  const i = segOf(u, k);
+  const line = u.segs[i * 3 + 1];
+  const at = u.segs[i * 3];
+  const single = u.text[at] === OPAQUE || line < 0;
+  return { line, col: u.segs[i * 3 + 2] + (single ? 0 : k - at) };
+}
+
+/** True when text indices k-1 and k are next to each other in the source. */
+export function adjacent(u: Unit, k: number): boolean {
+  if (k <= 0 || k >= u.text.length) return false;
+  const a = posAt(u, k - 1);
+  const b = posAt(u, k);
+  return a.line >= 0 && a.line === b.line && b.col === a.col + 1 && u.text[k] !== OPAQUE && u.text[k - 1] !== OPAQUE;
 }
 
 export function splitLines(raw: string): { lines: string[]; eols: string[]; bom: boolean } {
@@ -145,7 +190,7 @@ function fieldUnit(line: string, n: number): Unit | null {
   }
   while (to > from && /[ \t]/.test(line[to - 1])) to--;
   const b = new Builder('field', n, editable, undefined, m[1]);
-  for (let c = from; c < to; c++) b.push(line[c], n, c);
+  b.run(line, from, to, n);
   return b.unit();
 }
 
@@ -235,7 +280,7 @@ function readBody(lines: string[], from: number): Unit[] {
       inline(line, off + atx[0].length, end, li, b, units);
       const u = b.unit();
       if (u) units.push(u);
-      else units.push({ kind: 'heading', text: '', lines: [], cols: [], start: li, level: atx[1].length, editable: true });
+      else units.push({ kind: 'heading', text: '', segs: new Int32Array(0), start: li, level: atx[1].length, editable: true });
       prevBlank = false;
       continue;
     }
@@ -269,7 +314,7 @@ function readBody(lines: string[], from: number): Unit[] {
       continue;
     }
     if (cur) {
-      (cur as Builder).push('\n', -1, 0);
+      (cur as Builder).char('\n', -1, 0);
       inline(line, off + (rest.length - rest.trimStart().length), line.length, li, cur, units);
     } else {
       if (prevBlank && !/^[ \t]/.test(rest) && !quoted) listOpen = false;
@@ -331,7 +376,12 @@ function inline(line: string, from: number, to: number, li: number, b: Builder, 
   };
   // Code spans first: nothing inside them is Markdown.
   for (let c = from; c < to; ) {
-    if (line[c] !== '`' || escaped(c)) {
+    if (line[c] !== '`') {
+      const next = line.indexOf('`', c);
+      c = next < 0 || next >= to ? to : next;
+      continue;
+    }
+    if (escaped(c)) {
       c++;
       continue;
     }
@@ -360,10 +410,14 @@ function inline(line: string, from: number, to: number, li: number, b: Builder, 
     c = found + n;
   }
   const free = (c: number) => c < to && at(c) === KEEP && !lit[c - from];
-  for (let c = from; c < to; c++) {
+  const special = /[\\<&^[]/g;
+  special.lastIndex = from;
+  // c: where the construct starts; the cases below move it past what they consume.
+  let c = from;
+  for (let m = special.exec(line); m && m.index < to; special.lastIndex = Math.max(special.lastIndex, c + 1), m = special.exec(line)) {
+    c = m.index;
     if (!free(c)) continue;
     const ch = line[c];
-    if (ch !== '\\' && ch !== '<' && ch !== '&' && ch !== '^' && ch !== '[') continue;
     const tail = line.slice(c, to);
     if (ch === '\\') {
       if (c + 1 >= to) act[c - from] = DROP; // a hard line break
@@ -451,9 +505,12 @@ function inline(line: string, from: number, to: number, li: number, b: Builder, 
     }
   }
   // Emphasis delimiters: *, **, _ (not inside a word: snake_case prints as written).
-  for (let c = from; c < to; c++) {
+  const marks = /[*_]/g;
+  marks.lastIndex = from;
+  for (let m = marks.exec(line); m && m.index < to; m = marks.exec(line)) {
+    const c = m.index;
     const ch = line[c];
-    if ((ch !== '*' && ch !== '_') || !free(c)) continue;
+    if (!free(c)) continue;
     let e = c;
     while (e < to && line[e] === ch && free(e)) e++;
     const before = c > from ? line[c - 1] : ' ';
@@ -461,15 +518,22 @@ function inline(line: string, from: number, to: number, li: number, b: Builder, 
     const spaceBoth = /\s/.test(before) && /\s/.test(after);
     const wordBoth = /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after);
     if (!spaceBoth && !(ch === '_' && wordBoth) && !(ch === '*' && /\d/.test(before) && /\d/.test(after))) set(c, e, DROP);
-    c = e - 1;
+    marks.lastIndex = e;
   }
   // Trailing blanks: a hard line break, or nothing; never printed.
   for (let c = to - 1; c >= from && (line[c] === ' ' || line[c] === '\t'); c--) if (at(c) === KEEP) act[c - from] = DROP;
+  let run = -1;
   for (let c = from; c < to; c++) {
-    const a = at(c);
-    if (a === KEEP) b.push(line[c], li, c);
-    else if (a === OPAQUE_START) b.push(OPAQUE, li, c);
+    const a = act[c - from];
+    if (a === KEEP) {
+      if (run < 0) run = c;
+      continue;
+    }
+    if (run >= 0) b.run(line, run, c, li);
+    run = -1;
+    if (a === OPAQUE_START) b.char(OPAQUE, li, c);
   }
+  if (run >= 0) b.run(line, run, to, li);
 }
 
 /** The ] closing the [ at `open` (nesting counted), or -1. */
@@ -511,9 +575,10 @@ function destinationEnd(line: string, open: number, to: number): number {
   return -1;
 }
 
-/** The source position (0-based line and column) of text index k of a unit. */
+/** The source position (0-based line and column) of text index k of a unit, a line join taken back to the line it ends. */
 export function sourceAt(u: Unit, k: number): { line: number; col: number } {
-  let j = Math.min(k, u.text.length - 1);
-  while (j > 0 && u.lines[j] < 0) j--;
-  return { line: u.lines[j] ?? u.start, col: u.cols[j] ?? 0 };
+  let j = Math.max(0, Math.min(k, u.text.length - 1));
+  let p = posAt(u, j);
+  while (j > 0 && p.line < 0) p = posAt(u, --j);
+  return p.line < 0 ? { line: u.start, col: 0 } : p;
 }

@@ -169,7 +169,9 @@ function parens(c: Ctx): void {
   const stack: number[] = [];
   const pairs: [number, number][] = [];
   const lone: number[] = [];
-  for (let k = 0; k < t.length; k++) {
+  const re = /[()]/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const k = m.index;
     if (c.done[k]) continue;
     if (t[k] === '(') stack.push(k);
     else if (t[k] === ')') {
@@ -216,7 +218,7 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   // Apostrophes (don't, China’s) are not quotation marks.
   const apostrophe = (k: number) => letter(k - 1) && letter(k + 1);
   const plain: number[] = [];
-  for (let k = 0; k < t.length; k++) if (t[k] === straight && !c.done[k] && !apostrophe(k)) plain.push(k);
+  for (let k = t.indexOf(straight); k >= 0; k = t.indexOf(straight, k + 1)) if (!c.done[k] && !apostrophe(k)) plain.push(k);
   if (!plain.length && !t.includes(open) && !t.includes(close)) return;
   const chinese: number[] = [];
   for (let i = 0; i + 1 < plain.length; i += 2) {
@@ -233,7 +235,9 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   }
   const curly: number[] = [];
   let openCount = 0;
-  for (let k = 0; k < t.length; k++) {
+  const re = single ? /[‘’]/g : /[“”]/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const k = m.index;
     if (t[k] === open) {
       curly.push(k);
       openCount++;
@@ -318,8 +322,10 @@ function brackets(c: Ctx): void {
 function singleDash(c: Ctx): void {
   const t = c.t;
   const dash = (ch: string | undefined) => ch === '—' || ch === '―';
-  for (let k = 0; k < t.length; k++) {
-    if (!dash(t[k]) || dash(t[k - 1]) || dash(t[k + 1]) || c.done[k]) continue;
+  const re = /[—―]/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const k = m.index;
+    if (dash(t[k - 1]) || dash(t[k + 1]) || c.done[k]) continue;
     const p = prevNonBlank(t, k);
     const n = nextNonBlank(t, k + 1);
     const wideL = p >= 0 && wideAt(t, p) && t[p] !== '\n';
@@ -338,14 +344,12 @@ function singleDash(c: Ctx): void {
 /** Blanks next to full-width marks: the mark's own half-em of space is already there. */
 function spaces(c: Ctx): void {
   const t = c.t;
-  for (let s = 0; s < t.length; s++) {
-    if (!isBlank(t[s])) continue;
-    let e = s;
-    while (e < t.length && isBlank(t[e])) e++;
-    const L = t[s - 1];
+  const re = /[ \t\u00a0\u3000]+/g;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const from = m.index;
+    const e = from + m[0].length;
+    const L = t[from - 1];
     const R = t[e];
-    const from = s;
-    s = e - 1;
     if (from === 0 || R === undefined || L === '\n' || R === '\n' || !free(c, from, e)) continue;
     if (L === OPAQUE || R === OPAQUE) continue;
     let where: string | null = null;

@@ -2,7 +2,7 @@
 // fits its line in the contents. (Empty articles, missing titles, images and footnotes that
 // do not resolve are the loader's own diagnostics: the checker reports those as they are.)
 import { FindingSink } from './model.js';
-import type { SourceDoc } from './prose.js';
+import { sourceAt, type SourceDoc } from './prose.js';
 
 /** How a title sets in the contents: the lines it takes, and its width against the line's, in em. */
 export interface TocFit {
@@ -24,7 +24,7 @@ export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMe
         sink.add(
           'warning',
           'title-toc',
-          { file: doc.file, line: title.start + 1, col: (title.cols[0] ?? 0) + 1 },
+          { file: doc.file, line: title.start + 1, col: sourceAt(title, 0).col + 1 },
           `the title is too long for one line of the contents (${fit.width.toFixed(1)} em; the line holds ${fit.measure.toFixed(1)} em): it wraps onto ${fit.lines} lines`,
           'shorten the title, or move its second part to "subtitle:"',
         );

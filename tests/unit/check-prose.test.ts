@@ -1,7 +1,7 @@
 // The checker's reading of an article: the printed text of each paragraph, heading, item,
 // cell and front matter value, with the exact source line and column of every character.
 import { describe, expect, it } from 'vitest';
-import { joinLines, OPAQUE, parseDoc, sourceAt, splitLines } from '../../src/check/prose.js';
+import { joinLines, OPAQUE, parseDoc, posAt, sourceAt, splitLines } from '../../src/check/prose.js';
 
 const read = (body: string, front = 'title: 标题') => parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
 const texts = (body: string) => read(body).units.map((u) => [u.kind, u.text]);
@@ -40,13 +40,17 @@ describe('reading an article', () => {
     const u = doc.units[0];
     const k = u.text.indexOf(',');
     expect(sourceAt(u, k)).toEqual({ line: 4, col: doc.lines[4].indexOf(',') });
-    expect(u.cols[0]).toBe(2);
+    expect(posAt(u, 0)).toEqual({ line: 4, col: 2 });
+    // A line join belongs to no column; the text before it keeps its own.
+    const two = read('第一行，\n第二行。').units[0];
+    expect(posAt(two, 4).line).toBe(-1);
+    expect(sourceAt(two, 5)).toEqual({ line: 5, col: 0 });
   });
 
   it('reads the printed front matter values, without YAML quotes', () => {
     const doc = read('正文。', 'title: "标题:带引号"\nsource: 来源  # a comment\nauthor: |\n  张三');
     expect(doc.fields.get('title')).toMatchObject({ text: '标题:带引号', start: 1, editable: true });
-    expect(doc.fields.get('title')!.cols[0]).toBe(8);
+    expect(posAt(doc.fields.get('title')!, 0).col).toBe(8);
     expect(doc.fields.get('source')!.text).toBe('来源');
     expect(doc.fields.has('author')).toBe(false);
   });
