@@ -78,7 +78,14 @@ async function runBuild(args: string[]): Promise<number> {
   try {
     const result = await build(parsed.dir, { strict: parsed.strict });
     printDiagnostics(result.diagnostics, parsed.quiet);
-    writeAtomically(output, result.pdf);
+    try {
+      writeAtomically(output, result.pdf);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const why = { EACCES: 'permission denied', EISDIR: 'it is a folder', ENOSPC: 'the disk is full', EROFS: 'read-only file system' }[err.code ?? ''] ?? err.message;
+      process.stderr.write(`${output}: error: cannot write the PDF: ${why} (choose another place with -o); any earlier PDF there is untouched\n`);
+      return 1;
+    }
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);

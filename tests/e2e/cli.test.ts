@@ -1,6 +1,6 @@
 // The command as editors and scripts use it: messages, exit codes, files left behind.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,14 @@ describe('bulletin build', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/issue\.yaml: error: issue\.yaml is missing/);
     expect(readFileSync(file).equals(good)).toBe(true);
+  });
+
+  it('says so when the PDF cannot be written, leaving no partial file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-out-'));
+    const r = run(['build', SAMPLE, '-o', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${dir}: error: cannot write the PDF: it is a folder`);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('reports raw HTML instead of printing it', () => {
