@@ -28,6 +28,8 @@ const OPENERS = '（《【〔「『〈［｛“‘';
 const BRACKETS: Record<string, string> = { '（': '）', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '「': '」', '『': '』', '［': '］', '｛': '｝' };
 const CLOSING = new Map(Object.entries(BRACKETS).map(([o, c]) => [c, o]));
 const ABBREVIATION = /(?:^|[\s(（])(?:(?:[A-Za-z]\.)+[A-Za-z]?|Co|Ltd|Inc|No|Nos|Dr|Mr|Mrs|Ms|Prof|St|vs|etc|Jr|Sr|Corp|Fig|al|approx|Vol|pp|ed|eds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/i;
+/** Words that open an explanation after a dash (破折号); a connected item (一字线) never starts so. */
+const EXPLAINS = /^(?:兼谈|兼论|兼评|兼议|也就是|就是说|尤其是|特别是|摘自|选自|引自|这就是)/;
 /** "1）", "a)", "一）" opening an enumerated item: a closing bracket with no opening one, by custom. */
 const ENUMERATOR = /(?:^|[\s。；：，、！？:;,.（(])(?:[0-9０-９]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[ivxIVX]{1,4})$/;
 
@@ -334,7 +336,9 @@ function singleDash(c: Ctx): void {
     const atStart = p < 0 || t[p] === '\n';
     const atEnd = n < 0 || t[n] === '\n';
     const byPause = [t[k - 1], t[k + 1]].some((ch) => ch !== undefined && PAUSES.includes(ch));
-    if (!((spaced && (wideL || wideR)) || (atStart && wideR) || (atEnd && wideL) || byPause)) continue;
+    // "札记—兼谈…", "目标—也就是…": words that open an explanation, never a connected item.
+    const explains = EXPLAINS.test(t.slice(k + 1, k + 4));
+    if (!((spaced && (wideL || wideR)) || (atStart && wideR) || (atEnd && wideL) || byPause || explains)) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, s, e);
     report(c, k, 'punct-dash', `a single "${t[k]}" used as a dash`, 'write "——" (two em dashes)', [editFor(c.u, s, e, '——')]);

@@ -16,6 +16,11 @@ export type TocMeasure = (title: string) => TocFit | null;
 export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMeasure): void {
   for (const doc of docs) {
     headings(doc, sink);
+    // An article of headings alone has no text to print (one with nothing at all the loader reports).
+    const first = doc.units.find((u) => u.kind === 'heading');
+    if (first && !doc.units.some((u) => u.kind !== 'heading')) {
+      sink.add('warning', 'article-empty', { file: doc.file, line: first.start + 1, col: 1 }, 'the article has headings but no text', 'write the article under its headings, or remove the file');
+    }
     const title = doc.fields.get('title');
     if (title && toc) {
       const text = title.text.trim();

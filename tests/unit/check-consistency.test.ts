@@ -24,7 +24,8 @@ describe('issue number and date', () => {
     const found = consistency(join(ARCHIVE, '2023-06'));
     expect(found.map((f) => [f.line, f.col, f.severity, f.code, f.message])).toEqual([
       [4, 9, 'warning', 'issue-number', '第 7 期 does not follow the previous issue, 第 5 期 (2023-05)'],
-      [5, 7, 'error', 'issue-date', 'the date 2023-07-30 is not in 2023-06, the month the folder 2023-06 is named for'],
+      [5, 7, 'warning', 'issue-date', "the date 2023-05-30 is not after the previous issue's (2023-05: 2023-05-31)"],
+      [5, 7, 'error', 'issue-date', 'the date 2023-05-30 is not in 2023-06, the month the folder 2023-06 is named for'],
     ]);
     expect(found[0].fix).toBe('number it 6');
   });
@@ -46,6 +47,14 @@ describe('issue number and date', () => {
     const root2 = archive({ '2023-05': 'year: 2023\nnumber: 5\ndate: 2023-05-31\n', '2023-06': 'year: 2023\nnumber: 5\ndate: 2023-06-30\n' });
     expect(consistency(join(root2, '2023-06')).map((f) => [f.severity, f.code, f.message])).toEqual([
       ['error', 'issue-number', '第 5 期 again: the previous issue (2023-05) is 第 5 期 too'],
+    ]);
+  });
+
+  it('takes an issue printed early the next month for a warning, not an error', () => {
+    const root = archive({ '2023-11': 'year: 2023\nnumber: 11\ndate: 2023-11-30\n', '2023-12': 'year: 2023\nnumber: 12\ndate: 2024-01-05\n' });
+    expect(consistency(join(root, '2023-12')).map((f) => [f.severity, f.code])).toEqual([
+      ['warning', 'issue-year'],
+      ['warning', 'issue-date'],
     ]);
   });
 

@@ -135,6 +135,7 @@ describe('ellipses and dashes', () => {
     ['科技创新 — 产业发展是关键。', '科技创新——产业发展是关键。', 'punct-dash@1:6'],
     ['发展，—创新是关键。', '发展，——创新是关键。', 'punct-dash@1:4'],
     ['—摘自某负责人的讲话', '——摘自某负责人的讲话', 'punct-dash@1:1'],
+    ['读书札记—兼谈新型举国体制', '读书札记——兼谈新型举国体制', 'punct-dash@1:5'],
   ])('%s', (body, want, where) => {
     expect(codes(body)).toEqual([where]);
     expect(fixed(body)).toBe(want);

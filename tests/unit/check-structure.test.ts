@@ -34,12 +34,18 @@ describe('structure', () => {
     ]);
   });
 
+  it('reports an article of headings alone', () => {
+    const sink = new FindingSink();
+    checkStructure([parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一、只有标题\n\n## 二、还是标题\n')], sink);
+    expect(sink.list.map((f) => [f.line, f.code, f.message])).toEqual([[5, 'article-empty', 'the article has headings but no text']]);
+  });
+
   it('accepts headings that step down one level at a time and climb back at will', () => {
-    const doc = parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一\n\n### （一）\n\n#### 1.\n\n## 二\n\n### （一）\n');
+    const doc = parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一\n\n### （一）\n\n#### 1.\n\n正文。\n\n## 二\n\n### （一）\n\n正文。\n');
     const sink = new FindingSink();
     checkStructure([doc], sink);
     expect(sink.list).toEqual([]);
-    const first = parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n### （一）先有三级\n');
+    const first = parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n### （一）先有三级\n\n正文。\n');
     checkStructure([first], sink);
     expect(sink.list.map((f) => f.message)).toEqual(['a level-3 heading (###) follows the title: level 2 is skipped']);
   });
