@@ -233,24 +233,34 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
       sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
     }
   }
+  // Against back issues: each article once, at its closest match (the latest on a tie),
+  // counting the other issues that printed it too.
+  const matches: { like: Likeness; other: Article }[][] = articles.map(() => []);
   for (const b of back) {
     const shared = artIx.count(b.article.set, new Int32Array(articles.length));
     for (let i = 0; i < articles.length; i++) {
       const like = likeness(shared[i], articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${b.article.article}`);
-      const p = articlePct(like.score, articles[i], b.article);
-      const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
-      sink.add(
-        'error',
-        'dup-archive',
-        articles[i],
-        `this article was already published in ${b.article.issue}: ${where(b.article)} (「${clip(b.article.title)}」), ${how}`,
-        'replace it with a new article, or drop it if the reprint is a mistake',
-      );
-      sink.list[sink.list.length - 1].related = { file: b.article.file, line: b.article.line, col: b.article.col };
+      matches[i].push({ like, other: b.article });
     }
   }
+  matches.forEach((list, i) => {
+    if (!list.length) return;
+    const { like, other } = list.reduce((a, m) => (m.like.score >= a.like.score ? m : a));
+    const p = articlePct(like.score, articles[i], other);
+    const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+    const issues = new Set(list.map((m) => m.other.issue));
+    const more = issues.size > 1 ? ` (and in ${issues.size - 1} earlier issue${issues.size > 2 ? 's' : ''})` : '';
+    sink.add(
+      'error',
+      'dup-archive',
+      articles[i],
+      `this article was already published in ${other.issue}: ${where(other)} (「${clip(other.title)}」), ${how}${more}`,
+      'replace it with a new article, or drop it if the reprint is a mistake',
+    );
+    sink.list[sink.list.length - 1].related = { file: other.file, line: other.line, col: other.col };
+  });
 
   // Paragraphs, except between articles already reported as copies of each other.
   const paraIx = new ShingleIndex(paras);
@@ -273,7 +283,7 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
       const shared = paraIx.count(other.set, new Int32Array(paras.length));
       for (let i = 0; i < paras.length; i++) {
         const like = shared[i] && apart(paras[i], other) ? likeness(shared[i], paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
-        if (like && !(best[i] && best[i].like.score >= like.score)) best[i] = { like, other, issue: b.article.issue! };
+        if (like && !(best[i] && best[i].like.score > like.score)) best[i] = { like, other, issue: b.article.issue! };
       }
     }
   }

@@ -59,16 +59,15 @@ export interface CheckResult {
 export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const sink = new FindingSink();
   const diags = new Diagnostics();
-  let templateName = 'default';
+  let templateName: string | undefined;
   if (o.schema !== false) {
     const loaded = loadIssue(dir);
     diags.list.push(...loaded.diagnostics.list);
-    if (loaded.issue) templateName = loaded.issue.meta.template;
+    templateName = loaded.issue?.meta.template;
   }
-  if (!existsSync(dir) || !existsSync(join(dir, 'issue.yaml'))) {
-    return finish(dir, sink, diags.list, []);
-  }
-  if (o.schema === false) templateName = templateOf(dir);
+  // Whatever the loader made of the issue, its text can still be proofread.
+  if (!existsSync(dir)) return finish(dir, sink, diags.list, []);
+  templateName ??= templateOf(dir);
   const docs: SourceDoc[] = [];
   for (const path of articleFiles(dir)) {
     try {
