@@ -19,6 +19,7 @@ import {
   withBlanks,
 } from './context.js';
 
+const HAN = /\p{Script=Han}/u;
 const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** Pause marks that may never stand twice in a row; half-width ones count as their full-width forms. */
 const PAUSE_OF: Record<string, string> = { '，': '，', ',': '，', '、': '、', '；': '；', ';': '；', '：': '：', ':': '：', '。': '。' };
@@ -361,7 +362,16 @@ function spaces(c: Ctx): void {
     else if (PAUSES.includes(L) || OPENERS.includes(L)) where = `after "${L}"`;
     else if (OPENERS.includes(R) && wideAt(t, from - 1) && !QUOTES.has(L)) where = `before "${R}"`;
     else if (CLOSERS.includes(L) && wideAt(t, e)) where = `after "${L}"`;
-    if (!where) continue;
+    if (!where) {
+      // In running text a space between two Chinese characters is usually left over from
+      // copying out of a PDF or a web page; it prints as a visible gap. Titles and headings
+      // may mean it (两段式标题), so only paragraphs are checked, and nothing is fixed.
+      if ((c.u.kind === 'para' || c.u.kind === 'quote' || c.u.kind === 'item') && m[0].includes(' ') && HAN.test(L) && HAN.test(R)) {
+        mark(c, from, e);
+        report(c, from, 'han-space', `space between Chinese characters ("${L} ${R}"); it prints as a full-width gap`, 'remove it, or type a full-width space (　) where a gap is meant');
+      }
+      continue;
+    }
     mark(c, from, e);
     report(c, from, 'punct-space', `space ${where}`, 'remove the space: a full-width mark carries its own', [editFor(c.u, from, e, '')]);
   }

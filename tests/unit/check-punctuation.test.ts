@@ -168,6 +168,13 @@ describe('doubled marks and spaces', () => {
     expect(fixed(body)).toBe(want);
   });
 
+  it('reports a space between Chinese characters in running text, fixing nothing', () => {
+    expect(codes('华为于2023年8月 推出新品。')).toEqual(['han-space@1:11']);
+    expect(check('华为于2023年8月 推出新品。').findings[0].edits).toBeUndefined();
+    expect(codes('- 第一项 内容')).toEqual(['han-space@1:6']);
+    expect(codes('全年　共计')).toEqual([]); // a full-width space is a gap typed on purpose
+  });
+
   it('reports two different marks in a row without choosing one', () => {
     const [f] = check('总投资达135.4亿元，。').findings;
     expect(f).toMatchObject({ code: 'punct-doubled', message: 'two punctuation marks "，。" in a row' });
@@ -176,7 +183,7 @@ describe('doubled marks and spaces', () => {
 
   it.each([
     '2023 年全市新增 46 个项目，总投资 135.4 亿元。',
-    '湖北宜昌：聚力新型研发平台建设 助力产业高质量发展',
+    '## 湖北宜昌：聚力新型研发平台建设 助力产业高质量发展',
     '？！怎么会这样！！',
     'AI （人工智能）与“AI” technology',
   ])('leaves alone: %s', (body) => {
