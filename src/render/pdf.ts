@@ -11,7 +11,7 @@ import { fontHeader, TrueTypeSubset } from './subset.js';
 /** The parts of pdfkit's embedded font this renderer drives directly. */
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(id: number): number; encode(): Buffer };
+  subset: TrueTypeSubset;
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -45,6 +45,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     pdfVersion: '1.7',
     lang: 'zh-CN',
     displayTitle: true,
+    // PDF/A-2b for the archive: fonts embedded, sRGB output intent, XMP metadata.
+    subset: 'PDF/A-2b',
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -52,8 +54,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       Keywords: meta.keywords,
       Creator: o.producer,
       Producer: o.producer,
+      // (no ModDate: PDF/A wants every Info entry mirrored in the XMP, which pdfkit writes without one)
       CreationDate: meta.date,
-      ModDate: meta.date,
     },
   }) as unknown as Doc;
   const chunks: Buffer[] = [];
@@ -185,7 +187,9 @@ function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string)
 
 function encode(font: EmbeddedFont, g: PlacedGlyph): number {
   const gid = font.subset.includeGlyph(g.id);
-  if (font.widths[gid] == null) font.widths[gid] = (g.adv * 1000) / g.size;
+  // The width the PDF declares is the font's own advance (not a kerned one): readers and
+  // PDF/A validators compare the two.
+  if (font.widths[gid] == null) font.widths[gid] = font.subset.advance(g.id);
   if (font.unicode[gid] == null) font.unicode[gid] = Array.from(g.text, (c) => c.codePointAt(0)!);
   return gid;
 }

@@ -44,6 +44,17 @@ export class TrueTypeSubset {
     return sub;
   }
 
+  /** A glyph's advance in thousandths of an em, from the font's hmtx (PDF widths). */
+  advance(id: number): number {
+    const d = this.data;
+    const head = this.tables.get('head')!;
+    const hhea = this.tables.get('hhea')!;
+    const hmtx = this.tables.get('hmtx')!;
+    const n = d.readUInt16BE(hhea.offset + 34);
+    const units = d.readUInt16BE(hmtx.offset + 4 * Math.min(id, n - 1));
+    return (units * 1000) / d.readUInt16BE(head.offset + 18);
+  }
+
   /** Original ids of the glyphs in the subset so far. */
   glyphs(): readonly number[] {
     return this.ids;

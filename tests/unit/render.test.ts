@@ -71,6 +71,15 @@ describe('renderPdf', async () => {
     expect(read.outline).toEqual([{ title: '第二页的文章', page: 1 }]);
   });
 
+  it('identifies itself as PDF/A-2b, with an sRGB output intent and widths from the fonts', () => {
+    const root = read.doc.getTrailer().get('Root');
+    const xmp = root.get('Metadata').readStream().asString();
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(root.get('OutputIntents').get(0).get('S').asName()).toBe('GTS_PDFA1');
+    expect(read.doc.getMetaData('info:ModDate') ?? '').toBe(''); // every Info entry has its XMP twin
+  });
+
   it('dates the file from the issue and writes the same bytes every time', async () => {
     expect(read.doc.getMetaData('info:CreationDate')).toMatch(/^D:20240131/);
     expect(read.doc.getMetaData('info:Title')).toBe('科技情报参考 测试');
