@@ -255,6 +255,8 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   // A quotation running over several paragraphs opens each and closes only the last.
   if (marks.length % 2 === 1 && t[marks[marks.length - 1]] === open && c.next?.text.trimStart().startsWith(open)) marks = marks.slice(0, -1);
   const what = single ? 'single quotes' : 'quotes';
+  // Quotes nested three deep (“…‘…“…”…’…”, GB/T 15834) open and close like brackets.
+  if (!chinese.length && nested(marks.map((k) => t[k]), open, close)) return;
   if (marks.length % 2 === 0) {
     for (let i = 0; i < marks.length; i += 2) {
       const [o, e] = [marks[i], marks[i + 1]];
@@ -285,6 +287,15 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
     } else openAt = -1;
   }
   if (openAt >= 0) report(c, openAt, 'punct-unbalanced', `"${open}" is never closed in this paragraph`, `add "${close}" where the quotation ends`);
+}
+
+function nested(seq: string[], open: string, close: string): boolean {
+  let depth = 0;
+  for (const ch of seq) {
+    if (ch === open) depth++;
+    else if (ch === close && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** （）《》【】〔〕「」『』〈〉 (and half-width ( ), counted as （）) open and close in order. */

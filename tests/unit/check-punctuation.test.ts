@@ -85,6 +85,10 @@ describe('quotation marks', () => {
     expect(fixed(body)).toBe(want);
   });
 
+  it('accepts quotes nested three deep, as GB/T 15834 writes them', () => {
+    expect(codes('“他说：‘这是我们的“第一步”。’”她回忆道。')).toEqual([]);
+  });
+
   it('reports an unclosed or unopened quote, without guessing a fix', () => {
     const open = check('他说：“我们要努力，然后离开。').findings;
     expect(open.map((f) => [f.code, f.col, f.message])).toEqual([['punct-unbalanced', 4, '"“" is never closed in this paragraph']]);
