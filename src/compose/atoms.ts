@@ -67,6 +67,8 @@ export interface Gap {
   stretch: boolean;
   shrink: number;
   shrinkClass: ShrinkClass;
+  /** Demerits for breaking here (after a word's own hyphen). */
+  penalty?: number;
   /** A word space: drawn as a space glyph so copied text keeps it. */
   space?: PlacedGlyph;
 }
@@ -86,16 +88,35 @@ export interface AtomList {
   gaps: Gap[];
 }
 
+/** Demerits of a break after a hyphen inside a word: taken only to spare a line bad spacing. */
+const HYPHEN_BREAK = 3000;
+
 /** What stood between two atoms in the source: nothing, a space, a line break, or a URL piece boundary. */
-type Before = null | 'space' | 'newline' | 'url';
+type Before = null | 'space' | 'newline' | 'url' | 'hyphen';
+
+/** A hyphen between letters (Max-Planck-Gesellschaft) is a place a word may break, at a price. */
+function hyphenPieces(word: Ch[]): Ch[][] {
+  const pieces: Ch[][] = [];
+  let cur: Ch[] = [];
+  const letter = (c?: Ch) => !!c && /\p{L}/u.test(c.ch);
+  word.forEach((c, k) => {
+    cur.push(c);
+    if (c.ch === '-' && letter(word[k - 1]) && letter(word[k + 1]) && k >= 2 && word.length - k > 3) {
+      pieces.push(cur);
+      cur = [];
+    }
+  });
+  if (cur.length) pieces.push(cur);
+  return pieces;
+}
 
 /**
  * A URL may break after / . - ? & = (never inside a word, no hyphen added); other words
  * stay whole.
  */
-function urlPieces(word: Ch[]): Ch[][] {
+function urlPieces(word: Ch[]): Ch[][] | null {
   const text = word.map((c) => c.ch).join('');
-  if (!/^(https?:\/\/|www\.)/i.test(text) || word.length < 12) return [word];
+  if (!/^(https?:\/\/|www\.)/i.test(text) || word.length < 12) return null;
   const pieces: Ch[][] = [];
   let cur: Ch[] = [];
   word.forEach((c, k) => {
@@ -170,12 +191,13 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       while (j < chars.length && !isSpace(chars[j].cp) && !isWide(chars[j].cp)) j++;
       const word = chars.slice(i, j);
       i = j;
-      const pieces = urlPieces(word);
+      const url = urlPieces(word);
+      const pieces = url ?? hyphenPieces(word);
       pieces.forEach((piece, k) => {
         const a = wordAtom(piece, env);
         if (!a) return;
         atoms.push(a);
-        spaceBefore.push(atoms.length > 1 ? (k === 0 ? pending : 'url') : null);
+        spaceBefore.push(atoms.length > 1 ? (k === 0 ? pending : url ? 'url' : 'hyphen') : null);
         pending = null;
       });
       continue;
@@ -317,6 +339,7 @@ function isNumber(a: Atom): boolean {
 function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   const em = Math.max(a.em, b.em);
   if (space === 'url') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+  if (space === 'hyphen') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, penalty: HYPHEN_BREAK };
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;

@@ -164,8 +164,9 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
-        const badness = change > 4.6 ? 10000 : 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness);
+        // Uncapped: among lines that are all too loose, the least loose still wins.
+        const badness = 100 * change * change * change;
+        demerits = (10 + badness) * (10 + badness) + (last ? 0 : gaps[j].penalty ?? 0);
         if (balance) demerits += (Math.max(0, slack) / o.em) ** 2;
         if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
       }

@@ -63,6 +63,14 @@ describe('prohibition rules (避头尾)', () => {
     expect(set.texts.length).toBeGreaterThan(3);
   });
 
+  it('may break after a hyphen inside a word rather than leave a line gaping', () => {
+    const set = compose('来自Massachusetts Institute of Technology（MIT）、Max-Planck-Gesellschaft和清华大学的团队。', 30, { indent: 2 });
+    expect(set.texts[0]).toMatch(/Max-(Planck-)?$/);
+    expect(set.texts.join('')).toContain('Max-Planck-Gesellschaft');
+    // and a hyphen is not a break the composer takes lightly
+    expect(compose('全球Max-Planck-Gesellschaft研究所。', 40).lines).toHaveLength(1);
+  });
+
   it('breaks a word wider than the measure between letters rather than overflow', () => {
     const word = 'Pneumonoultramicroscopicsilicovolcanoconiosis_and_more_letters';
     const set = compose(`见${word}一词。`, 10);
