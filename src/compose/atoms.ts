@@ -371,5 +371,7 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
       };
     }
   }
-  return { width: 0, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+  // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
+  const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
+  return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
 }

@@ -206,8 +206,20 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   let width = -atoms[j].blankRight - atoms[i].blankLeft;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
   const slack = measure - width;
+  // The Han/Latin space is a quarter em above the line's common gap between Chinese
+  // characters; in a line without two Chinese characters side by side there is no such
+  // gap to match, so the Han/Latin spaces keep their quarter em and the others stretch.
+  let hanPairs = 0;
+  for (let k = i; k < j; k++) if (gaps[k].stretch && atoms[k].hanEnd && atoms[k + 1].hanStart) hanPairs++;
+  let keepHanLatin = hanPairs === 0;
+  const share = (g: Gap) => g.stretch && !(keepHanLatin && g.shrinkClass === ShrinkClass.HanLatin);
   let nGaps = 0;
-  for (let k = i; k < j; k++) if (gaps[k].stretch) nGaps++;
+  for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+  if (nGaps === 0 && keepHanLatin) {
+    // nothing else can take the slack: the Han/Latin spaces must
+    keepHanLatin = false;
+    for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+  }
   // Per-item shrink, filled in clreq's order when the line is too wide.
   const atomCut = new Map<number, { left: number; right: number }>();
   const gapCut = new Map<number, number>();
@@ -239,7 +251,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
     if (k < j) {
       const gap = gaps[k];
       if (gap.space) glyphs.push({ ...gap.space, x });
-      x += gap.width - (gapCut.get(k) ?? 0) + (gap.stretch ? extra : 0);
+      x += gap.width - (gapCut.get(k) ?? 0) + (share(gap) ? extra : 0);
     }
   }
   return { glyphs, left: indent, right: x, last, links, size };

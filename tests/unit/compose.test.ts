@@ -161,6 +161,13 @@ describe('punctuation widths (标点挤压)', () => {
     }
   });
 
+  it('keeps a pair of marks at 1.5 em in a stretched line', () => {
+    const set = compose(`他说“${han(6)}。”ABC DEF GHI JKL MNO PQR STU VWX YZ`, 20);
+    const b = boxes(set.lines[0]);
+    const k = b.findIndex((x, n) => x.c === '。' && b[n + 1]?.c === '”');
+    expect((b[k + 1].x1 - b[k].x0) / EM).toBeCloseTo(1.5, 6);
+  });
+
   it('gives a lone mark a full em', () => {
     const bx = boxes(compose('甲，乙', 40).lines[0]);
     expect((bx[2].x0 - bx[0].x1) / EM).toBeCloseTo(1, 6);
@@ -204,6 +211,23 @@ describe('Han/Latin spacing (中西文间距)', () => {
     expect((spaced[2].x0 - spaced[1].x1) / EM).toBeCloseTo(0.25, 6);
     const tight = boxes(compose('科创+产业', 40).lines[0]);
     expect(tight[3].x0 - tight[2].x1).toBeCloseTo(0, 6);
+  });
+
+  it('keeps the quarter em in a justified line with no two Chinese characters side by side', () => {
+    const set = compose('Apple和Google、Microsoft及Amazon等companies joined the open source effort again and again this year', 21);
+    let checked = 0;
+    for (const l of set.lines.slice(0, -1)) {
+      const b = boxes(l);
+      const han = (c: string) => /\p{Script=Han}/u.test(c);
+      if (b.some((x, k) => k > 0 && han(x.c) && han(b[k - 1].c))) continue;
+      for (let k = 1; k < b.length; k++) {
+        if ((han(b[k - 1].c) && /[A-Za-z]/.test(b[k].c)) || (/[A-Za-z]/.test(b[k - 1].c) && han(b[k].c))) {
+          expect((b[k].x0 - b[k - 1].x1) / EM).toBeCloseTo(0.25, 6);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
   });
 
   it('follows the template setting', () => {
