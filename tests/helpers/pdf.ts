@@ -60,7 +60,8 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     pages.push({ width: w, height: h, chars, lines, text: lines.map((l) => l.text).join('\n') });
   }
   const outline: PdfRead['outline'] = [];
-  const walk = (items: mupdf.OutlineItem[] | undefined) => {
+  type OutlineItem = NonNullable<ReturnType<mupdf.Document['loadOutline']>>[number];
+  const walk = (items: OutlineItem[] | null | undefined) => {
     for (const it of items ?? []) {
       outline.push({ title: it.title ?? '', page: it.page ?? -1 });
       walk(it.down);
