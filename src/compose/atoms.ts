@@ -47,8 +47,6 @@ export interface Atom {
   blankRight: number;
   shrinkClass: ShrinkClass;
   em: number;
-  /** Source place of the first character, for diagnostics. */
-  pos: SourcePos;
   /** A Chinese character (not a mark) at either edge: decides the Han/Latin space. */
   hanStart: boolean;
   hanEnd: boolean;
@@ -232,9 +230,11 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
     glyphs.push({ font: face.role, size, color: c.run.color, id: g.id, x, adv: g.advance * scale, text: cc.ch });
     x += g.advance * scale;
   }
-  const side = cs.length === 1 ? face.blankSide(c.cp) : null;
-  const half = (g.advance * scale) / 2;
   const hanLike = isHan(c.cp) || (c.cp >= 0x3040 && c.cp <= 0x30ff) || (c.cp >= 0xac00 && c.cp <= 0xd7af);
+  // Only marks have a blank half; asking the font about every ideograph would cost a
+  // shaping call per distinct character.
+  const side = cs.length === 1 && !hanLike ? face.blankSide(c.cp) : null;
+  const half = (g.advance * scale) / 2;
   return {
     glyphs,
     width: x,
@@ -244,7 +244,6 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
     blankRight: side === 'right' ? half : 0,
     shrinkClass: STOPS.has(c.ch) ? ShrinkClass.Stop : COMMAS.has(c.ch) ? ShrinkClass.Comma : ShrinkClass.Bracket,
     em: size,
-    pos: posOf(c),
     hanStart: hanLike,
     hanEnd: hanLike,
     alnumStart: false,
@@ -295,7 +294,6 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
     blankRight: 0,
     shrinkClass: ShrinkClass.Stop,
     em: first.run.size,
-    pos: posOf(first),
     hanStart: false,
     hanEnd: false,
     alnumStart: isAlnum(first.cp),

@@ -19,11 +19,12 @@ export interface FontEntry {
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
  * reopened only when the file changes.
  */
-const opened = new Map<string, { size: number; mtimeMs: number; sparse: SparseFont; face: Face }>();
+const opened = new Map<string, { size: number; mtimeMs: number; sparse: SparseFont; face: Face; metricsKey: string }>();
 
 export class FontRegistry {
   private readonly faces = new Map<string, Face>();
   private readonly sparse = new Map<string, SparseFont>();
+  private readonly metricsKeys = new Map<string, string>();
   private hashCache: Record<string, string> | undefined;
 
   constructor(
@@ -63,22 +64,27 @@ export class FontRegistry {
     const key = `${role}|${path}`;
     const kept = opened.get(key);
     if (kept && kept.size === st.size && kept.mtimeMs === st.mtimeMs) {
+      this.metricsKeys.set(path, kept.metricsKey);
       this.sparse.set(role, kept.sparse);
       this.faces.set(role, kept.face);
       return kept.face;
     }
     const sparse = new SparseFont(path);
     const want = this.entries.get(role)?.sha256;
+    // What a face learns is kept under the font's content hash when the file is the one the
+    // manifest names (the same font installed anywhere shares it), else under its path and date.
+    let cacheKey = createHash('sha256').update(`${path}|${st.size}|${st.mtimeMs}`).digest('hex');
     if (want) {
       const got = this.hash(path);
       if (got !== want) {
         this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
-      }
+      } else cacheKey = want;
     }
+    this.metricsKeys.set(path, cacheKey.slice(0, 16));
     f = new Face(role, path, sparse.data, this.readMetrics(path));
     this.sparse.set(role, sparse);
     this.faces.set(role, f);
-    opened.set(key, { size: st.size, mtimeMs: st.mtimeMs, sparse, face: f });
+    opened.set(key, { size: st.size, mtimeMs: st.mtimeMs, sparse, face: f, metricsKey: this.metricsKeys.get(path)! });
     return f;
   }
 
@@ -88,9 +94,7 @@ export class FontRegistry {
   }
 
   private metricsFile(path: string): string {
-    const st = statSync(path);
-    const key = createHash('sha256').update(`${path}|${st.size}|${st.mtimeMs}`).digest('hex').slice(0, 16);
-    return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${key}.json`);
+    return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${this.metricsKeys.get(path)}.json`);
   }
 
   private readMetrics(path: string): FaceMetrics | undefined {
@@ -139,6 +143,8 @@ export class FontRegistry {
     if (cached) return cached;
     const sum = createHash('sha256').update(readFileSync(path)).digest('hex');
     this.hashCache[key] = sum;
+    // Forget files that are gone (temporary installs), so the cache does not grow forever.
+    for (const k of Object.keys(this.hashCache)) if (!existsSync(k.split('|')[0])) delete this.hashCache[k];
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
       writeFileSync(cacheFile, JSON.stringify(this.hashCache));
