@@ -174,6 +174,11 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics): Te
   return resolve(name, raw);
 }
 
+/** A section of the YAML with its kebab-case keys as the camelCase fields of the Template. */
+function camel<T>(section: Record<string, unknown>): T {
+  return Object.fromEntries(Object.entries(section).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as T;
+}
+
 function resolve(name: string, r: Raw): Template {
   // Every key has a value in the default template; a local template only overrides.
   const s = (o: Record<string, unknown>): TextStyle => ({
@@ -189,11 +194,7 @@ function resolve(name: string, r: Raw): Template {
     spaceBefore: (o['space-before'] as number) ?? 0,
     spaceAfter: (o['space-after'] as number) ?? 0,
   });
-  const m = r.masthead;
-  const t = r.toc;
-  const tb = r.table;
   const fn = r.footnote;
-  const rh = r['running-head'];
   return {
     name,
     page: r.page as Template['page'],
@@ -201,12 +202,7 @@ function resolve(name: string, r: Raw): Template {
       fallback: ((r.fonts?.fallback as string[]) ?? []).map(String),
       optional: ((r.fonts?.optional as string[]) ?? []).map(String),
     },
-    flow: {
-      orphans: r.flow.orphans as number,
-      widows: r.flow.widows as number,
-      keepAfterHeading: r.flow['keep-after-heading'] as number,
-      keepAfterTitle: r.flow['keep-after-title'] as number,
-    },
+    flow: camel(r.flow),
     body: {
       ...s(r.body),
       bold: r.body.bold as string,
@@ -231,77 +227,22 @@ function resolve(name: string, r: Raw): Template {
       nest: r.list.nest as number,
       gap: r.list.gap as number,
     },
-    quote: {
-      font: r.quote.font as string,
-      size: r.quote.size as number,
-      color: r.quote.color as string,
-      indent: r.quote.indent as number,
-      rightIndent: r.quote['right-indent'] as number,
-    },
-    code: { font: r.code.font as string, size: r.code.size as number, color: r.code.color as string, indent: r.code.indent as number },
-    sectionBreak: {
-      style: r['section-break'].style as Template['sectionBreak']['style'],
-      mark: r['section-break'].mark as string,
-      length: r['section-break'].length as number,
-      width: r['section-break'].width as number,
-    },
-    table: {
-      font: tb.font as string,
-      headerFont: tb['header-font'] as string,
-      size: tb.size as number,
-      pitch: tb.pitch as number,
-      color: tb.color as string,
-      padding: tb.padding as number,
-      rowPadding: tb['row-padding'] as number,
-      rules: tb.rules as Template['table']['rules'],
-      thick: tb.thick as number,
-      thin: tb.thin as number,
-      cellAlign: tb['cell-align'] as Template['table']['cellAlign'],
-      continued: tb.continued as string,
-    },
+    quote: camel(r.quote),
+    code: camel(r.code),
+    sectionBreak: camel(r['section-break']),
+    table: camel(r.table),
     caption: { font: r.caption.font as string, size: r.caption.size as number, color: (r.caption.color as string) ?? '#000000' },
-    figure: { dpi: r.figure.dpi as number, maxHeight: r.figure['max-height'] as number, gap: r.figure.gap as number },
+    figure: camel(r.figure),
     footnote: {
       ...s(fn),
       marker: fn.marker as Template['footnote']['marker'],
       ruleLength: fn['rule-length'] as number,
       ruleWidth: fn['rule-width'] as number,
     },
-    links: { url: r.links.url as Template['links']['url'], after: r.links.after as string },
-    runningHead: {
-      odd: rh.odd as string,
-      even: rh.even as string,
-      font: rh.font as string,
-      size: rh.size as number,
-      color: rh.color as string,
-      baseline: rh.baseline as number,
-      ruleWidth: rh['rule-width'] as number,
-      onArticleStart: rh['on-article-start'] as boolean,
-    },
-    masthead: {
-      top: m.top as number,
-      color: m.color as string,
-      titleFont: m['title-font'] as string,
-      titleSize: m['title-size'] as number,
-      titleTracking: m['title-tracking'] as number,
-      issueFont: m['issue-font'] as string,
-      issueSize: m['issue-size'] as number,
-      unitFont: m['unit-font'] as string,
-      unitSize: m['unit-size'] as number,
-      ruleWidth: m['rule-width'] as number,
-      ruleGap: m['rule-gap'] as number,
-    },
-    toc: {
-      heading: t.heading as string,
-      headingFont: t['heading-font'] as string,
-      headingSize: t['heading-size'] as number,
-      font: t.font as string,
-      size: t.size as number,
-      pitch: t.pitch as number,
-      bullet: t.bullet as string,
-      leader: t.leader as string,
-      color: t.color as string,
-    },
+    links: camel(r.links),
+    runningHead: camel(r['running-head']),
+    masthead: camel(r.masthead),
+    toc: camel(r.toc),
     folio: { ...(r.folio as Omit<Template['folio'], 'position'>), position: (r.folio.position as Template['folio']['position']) ?? 'center' },
     colophon: {
       font: r.colophon.font as string,
