@@ -88,11 +88,6 @@ export class FontRegistry {
     return f;
   }
 
-  /** Faces opened so far, in a stable order (the renderer embeds exactly these). */
-  opened(): Face[] {
-    return [...this.faces.values()];
-  }
-
   private metricsFile(path: string): string {
     return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${this.metricsKeys.get(path)}.json`);
   }

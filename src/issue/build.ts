@@ -49,13 +49,15 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // Composed once: the passes below only re-flow them, as the cover's length settles.
   const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0 }));
 
+  // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
+  // depend on them: the flow, which depends only on that length (page parity), runs once
+  // unless filling in the numbers changed it after all.
   let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
+  let cover = coverItems(issue, entries, ts, frame);
   let pages: Page[] = [];
   let outline: OutlineEntry[] = [];
   let flow: Flow | undefined;
-  let coverPages = 0;
   for (let pass = 0; pass < 4; pass++) {
-    const cover = coverItems(issue, entries, ts, frame);
     flow = new Flow(frame, {
       pageOffset: cover.length,
       notes: { sep: template.footnote.pitch, ruleLength: template.footnote.ruleLength * frame.width, ruleWidth: template.footnote.ruleWidth, color: template.footnote.color },
@@ -68,20 +70,18 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top), template.colophon.page === 'even');
     const laid = flow.finish();
     const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
-    const next = issue.articles.map((a, k) => {
+    entries = issue.articles.map((a, k) => {
       const index = at(k).page + cover.length;
       return { title: a.meta.title, page: index + 1, target: index };
     });
-    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: next[k].target, y: at(k).y }));
-    const stable = next.every((e, k) => e.page === entries[k].page);
-    entries = next;
-    const covers = coverItems(issue, entries, ts, frame);
-    // A contents that grew or shrank by a page moves every page's parity: flow again.
-    if (covers.length !== cover.length && pass < 3) continue;
-    coverPages = cover.length;
-    pages = [...covers.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, cover.length + i + 1, issue, ts, frame, flow!))];
-    if (stable) break;
+    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
+    const filled = coverItems(issue, entries, ts, frame);
+    const offset = cover.length;
+    pages = [...filled.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, issue, ts, frame, flow!))];
+    if (filled.length === cover.length) break;
+    cover = filled;
   }
+  const coverPages = cover.length;
   for (const f of flow?.overfull ?? []) {
     if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1})`, 'make it shorter or smaller, or split it');
   }

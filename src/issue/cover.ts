@@ -12,10 +12,6 @@ export interface TocEntry {
   target: number; // page index, for the link
 }
 
-export interface CoverPage {
-  items: Item[];
-}
-
 const at = (issue: Issue) => ({ file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
 
 export function chineseDate(date: string): string {

@@ -148,10 +148,4 @@ export class Face {
     this.dirty = true;
     return run;
   }
-
-  /** True when every character of `text` has a glyph. */
-  covers(text: string): boolean {
-    for (const ch of text) if (!this.glyph(ch.codePointAt(0)!)) return false;
-    return true;
-  }
 }
