@@ -65,6 +65,8 @@ export interface Gap {
   stretch: boolean;
   shrink: number;
   shrinkClass: ShrinkClass;
+  /** A space the editor typed (not one the composer adds): a natural place to break a title. */
+  typed?: boolean;
   /** Demerits for breaking here (after a word's own hyphen). */
   penalty?: number;
   /** A word space: drawn as a space glyph so copied text keeps it. */
@@ -352,7 +354,7 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, typed: true };
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
@@ -365,6 +367,7 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
         stretch: true,
         shrink: spaceWidth * 0.3,
         shrinkClass: ShrinkClass.LatinSpace,
+        typed: true,
         space: a.space ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' } : undefined,
       };
     }

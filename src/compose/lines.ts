@@ -41,7 +41,8 @@ export interface Line {
 
 const STRETCH_UNIT = 0.1; // em per gap at which a line counts as "badness 100"
 const RUNT = 5000; // demerits for a last line of a single character
-const TOLERANCE = 4; // ems of slack beyond which a line is not tried on the first attempt
+const TOLERANCE = 4;
+const MID_PHRASE = 200; // balanced text: a break inside a run of characters, worth about 14 em of imbalance (squared) // ems of slack beyond which a line is not tried on the first attempt
 
 export function composeLines(list: AtomList, o: LineOptions): Line[] {
   const { atoms, gaps } = splitOverlong(list, Math.min(measureOf(o, true), measureOf(o, false)));
@@ -167,7 +168,12 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         // Uncapped: among lines that are all too loose, the least loose still wins.
         const badness = 100 * change * change * change;
         demerits = (10 + badness) * (10 + badness) + (last ? 0 : gaps[j].penalty ?? 0);
-        if (balance) demerits += (Math.max(0, slack) / o.em) ** 2;
+        if (balance) {
+          demerits += (Math.max(0, slack) / o.em) ** 2;
+          // A title reads best broken where its words part: at a typed space or after a mark.
+          const parting = gaps[j]?.typed || (atoms[j].wide && !atoms[j].hanEnd);
+          if (!last && !parting) demerits += MID_PHRASE;
+        }
         if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
       }
       const total = (i > 0 ? cost[i - 1] : 0) + demerits;

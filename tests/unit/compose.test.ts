@@ -236,6 +236,21 @@ describe('Han/Latin spacing (中西文间距)', () => {
   });
 });
 
+describe('centred titles', () => {
+  const title = (text: string) => compose([run(text, sansBold)], 24, { align: 'center' }).texts;
+
+  it('break where the words part, at a typed space or after a mark, rather than mid-phrase', () => {
+    expect(title('湖北宜昌：聚力新型研发平台建设 助力产业高质量发展')).toEqual(['湖北宜昌：聚力新型研发平台建设', '助力产业高质量发展']);
+    expect(title('浙江：教育、科技、人才三位一体的创新“衢”动模式实践')).toEqual(['浙江：教育、科技、', '人才三位一体的创新“衢”动模式实践']);
+  });
+
+  it('are balanced when nothing parts them', () => {
+    const lines = title('科技创新驱动发展战略强化引领方面认真学习领会总书记重要讲话精神');
+    expect(lines).toHaveLength(2);
+    expect(Math.abs(lines[0].length - lines[1].length)).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('dashes and ellipses', () => {
   it('draws —— as one unbroken two-em rule that still reads as ——', () => {
     const l = compose('研发——转化', 20).lines[0];
