@@ -3,7 +3,8 @@
 import { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, Item, OutlineEntry, Page } from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
-import { Diagnostics, InputError } from '../source/diagnostics.js';
+import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
+import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
@@ -54,13 +55,22 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // unless filling in the numbers changed it after all.
   let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
   let cover = coverItems(issue, entries, ts, frame);
+  let filled = cover;
   let pages: Page[] = [];
   let outline: OutlineEntry[] = [];
   let flow: Flow | undefined;
+  let laid: FlowPage[] = [];
   for (let pass = 0; pass < 4; pass++) {
     flow = new Flow(frame, {
-      pageOffset: cover.length,
-      notes: { sep: template.footnote.pitch, ruleLength: template.footnote.ruleLength * frame.width, ruleWidth: template.footnote.ruleWidth, color: template.footnote.color },
+      pageOffset: cover.pages.length,
+      notes: {
+        sep: template.footnote.pitch,
+        ruleLength: template.footnote.ruleLength * frame.width,
+        ruleWidth: template.footnote.ruleWidth,
+        color: template.footnote.color,
+        orphans: template.flow.orphans,
+        widows: template.flow.widows,
+      },
     });
     blocks.forEach((b, k) => {
       const mode: ArticleStart = k === 0 ? (start === 'odd-page' ? 'odd-page' : 'new-page') : start;
@@ -68,23 +78,20 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       flow!.place(b);
     });
     flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top), template.colophon.page === 'even');
-    const laid = flow.finish();
+    laid = flow.finish();
     const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
     entries = issue.articles.map((a, k) => {
-      const index = at(k).page + cover.length;
+      const index = at(k).page + cover.pages.length;
       return { title: a.meta.title, page: index + 1, target: index };
     });
     outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
-    const filled = coverItems(issue, entries, ts, frame);
-    const offset = cover.length;
-    pages = [...filled.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, issue, ts, frame, flow!))];
-    if (filled.length === cover.length) break;
+    filled = coverItems(issue, entries, ts, frame);
+    const offset = cover.pages.length;
+    pages = [...filled.pages.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, issue, ts, frame, flow!))];
+    if (filled.pages.length === cover.pages.length) break;
     cover = filled;
   }
-  const coverPages = cover.length;
-  for (const f of flow?.overfull ?? []) {
-    if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1})`, 'make it shorter or smaller, or split it');
-  }
+  guard(filled, laid, flow!, frame, ts, diags, { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
   const date = new Date(`${issue.meta.date}T00:00:00Z`);
   const display: DisplayList = {
     width: template.page.width,
@@ -102,12 +109,50 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   return { issue, display, fonts, diagnostics: diags };
 }
 
+/**
+ * Every item the flow drew inside the text block, or an error at the place it was written:
+ * pagination keeps text on the page, and this makes a lapse in it loud. One report per place
+ * and page.
+ */
+function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typesetter, diags: Diagnostics, fallback: SourcePos): void {
+  const hang = 2 * ts.template.body.size;
+  const block: Box = { left: frame.left, top: frame.top, right: frame.left + frame.width, bottom: frame.top + frame.height };
+  const told = new Set<string>();
+  // The contents, below the masthead (furniture) on the first page.
+  const furniture = new Set(cover.masthead);
+  cover.pages.forEach((items, i) => {
+    for (const s of strays(items.filter((it) => !furniture.has(it)), block, hang)) report(s, i + 1, fallback, 'the contents');
+  });
+  laid.forEach((p, i) => {
+    const found = [...strays(p.body, { ...block, bottom: p.floor }, hang), ...strays(p.footnotes, block, hang)];
+    for (const s of found) report(s, cover.pages.length + i + 1, flow.sources.get(s.item) ?? fallback, p.body.includes(s.item) && p.floor < block.bottom - 1e-6 ? 'into the footnotes or colophon' : undefined);
+  });
+  function report(s: Stray, page: number, pos: SourcePos, foot?: string): void {
+    const key = `${pos.file}:${pos.line}:${page}`;
+    if (told.has(key)) return;
+    told.add(key);
+    const where = s.edge === 'foot' ? foot ?? "below the text block's foot" : s.edge === 'top' ? "above the text block's top" : `past the text block's ${s.edge} edge`;
+    diags.error(
+      'layout-overflow',
+      pos,
+      `${describe(s.item)} on page ${page} reaches ${s.by.toFixed(1)} pt ${where}: bulletin could not keep it on the page`,
+      'make it shorter or smaller, or split it; this is a fault in bulletin\'s layout, so please report it with the input',
+    );
+  }
+}
+
 /** The cover page(s): masthead and contents (which may run on to further pages). */
-function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame): Item[][] {
+function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame): Cover {
   const head = masthead(issue, ts, frame);
   const pages = contents(issue, entries, ts, frame, head.bottom);
   pages[0].unshift(...head.items);
-  return pages;
+  return { pages, masthead: head.items };
+}
+
+interface Cover {
+  pages: Item[][];
+  /** The masthead's items, on the first page: furniture. */
+  masthead: Item[];
 }
 
 /**

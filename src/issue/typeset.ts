@@ -72,6 +72,23 @@ export class Typesetter {
     return composeLines(list, { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker });
   }
 
+  /**
+   * The widest stretch of the runs no break may divide (a word with what clings to it, a URL
+   * between its slashes): the least measure that sets them without breaking between letters.
+   */
+  unbreakable(runs: StyledRun[]): number {
+    const { atoms, gaps } = buildAtoms(runs, this.env);
+    let widest = 0;
+    let run = 0;
+    atoms.forEach((a, k) => {
+      run += a.width;
+      widest = Math.max(widest, run);
+      const g = gaps[k];
+      run = !g || g.breakable ? 0 : run + g.width;
+    });
+    return widest;
+  }
+
   /** One line of text, never broken (masthead, folios, colophon). */
   line(run: StyledRun, align: Align = 'left', measure = 1e6): Line {
     const ls = this.lines([{ ...run }], { measure, align });

@@ -9,6 +9,11 @@
 // a page foot (orphans) and carry to the next page (widows); sticky blocks (titles,
 // headings) need their own lines plus the first lines of what follows (`keep`), so a heading
 // never ends a page; whole blocks (figures) move to the next page rather than split.
+//
+// Nothing runs off a page: a slot that may be cut (a tall table row) breaks between its own
+// lines where it does not fit, and a footnote too long for the room at the foot continues at
+// the foot of the next page. What is left too tall all the same is found by the guard
+// (paginate/guard.ts), not drawn past the foot in silence.
 import type { SourcePos } from '../source/diagnostics.js';
 import type { Frame } from '../template/model.js';
 import { shiftItem, type Item } from './display.js';
@@ -22,6 +27,12 @@ export interface FlowLine {
   notes?: FlowNote[];
   /** Empty space that is dropped where it would open a page (space above a heading, a separator). */
   space?: boolean;
+  /**
+   * A slot that may be cut between lines of its own (a table row): gives the tallest first
+   * piece `fits` accepts and the rest, or nothing. Without `force` a piece keeps the slot's
+   * own widows and orphans; with it, any piece that fits will do.
+   */
+  split?: (fits: (piece: FlowLine) => boolean, force: boolean) => [FlowLine, FlowLine] | undefined;
 }
 
 export interface FlowNote {
@@ -67,11 +78,14 @@ export interface NoteStyle {
   ruleLength: number;
   ruleWidth: number;
   color?: string;
+  /** Least lines of a note left at a page foot, and carried to the next, when it continues there. */
+  orphans?: number;
+  widows?: number;
 }
 
 export interface FlowPage {
   items: Item[];
-  /** Notes set at this page's foot. */
+  /** Notes set at this page's foot (a note that continues from or to another page: its lines here). */
   notes: FlowNote[];
   /** Nothing on it: no folio, no running head. */
   blank: boolean;
@@ -81,17 +95,34 @@ export interface FlowPage {
   mark?: string;
   /** Anchors of blocks that begin on this page. */
   starts: string[];
+  /** What the guard checks: the body's items, which stay above `floor` (the notes, the colophon), and the notes' items. */
+  body: Item[];
+  floor: number;
+  footnotes: Item[];
 }
 
 export type ArticleStart = 'new-page' | 'odd-page' | 'continue';
 
-interface PageState extends FlowPage {
+interface PageState extends Omit<FlowPage, 'floor' | 'footnotes'> {
   y: number;
   /** Body lines on the page (not counting space). */
   lines: number;
   /** Height kept free at the foot (the colophon). */
   reserve: number;
   colophon: boolean;
+  /** A note continues from this page's foot to the next: no further note may start here. */
+  split: boolean;
+}
+
+/** Where a page would stand with some lines more on it: their height, their notes. */
+interface Trial {
+  y: number;
+  /** Notes the trial lines set on the page (the last may be the first lines of a note). */
+  notes: FlowNote[];
+  /** Height of all the notes on the page, the trial's included. */
+  noteH: number;
+  /** What of their notes goes on at the next page's foot. */
+  carried: FlowNote[];
 }
 
 const EPS = 1e-6;
@@ -104,19 +135,21 @@ export interface FlowOptions {
 
 export class Flow {
   readonly anchors = new Map<string, Placed>();
-  /** Blocks that could not be set as asked (taller than a page): for warnings. */
-  readonly overfull: { pos?: SourcePos; page: number; what: string }[] = [];
+  /** Where the items on the pages were written: the guard names it when one strays. */
+  readonly sources = new Map<Item, SourcePos>();
   private readonly states: PageState[] = [];
   private readonly notesSet = new Set<string>();
-  private readonly warned = new Set<FlowBlock>();
+  /** Lines of notes begun at an earlier page's foot, set first at the next page's. */
+  private carry: FlowNote[] = [];
   private mark: string | undefined;
-  private readonly o: FlowOptions;
+  private readonly o: { pageOffset: number; notes: NoteStyle & { orphans: number; widows: number } };
 
   constructor(
     readonly frame: Frame,
     o: Partial<FlowOptions> = {},
   ) {
-    this.o = { pageOffset: o.pageOffset ?? 0, notes: o.notes ?? { sep: frame.pitch, ruleLength: frame.width / 4, ruleWidth: 0.5 } };
+    const notes = o.notes ?? { sep: frame.pitch, ruleLength: frame.width / 4, ruleWidth: 0.5 };
+    this.o = { pageOffset: o.pageOffset ?? 0, notes: { ...notes, orphans: notes.orphans ?? 2, widows: notes.widows ?? 2 } };
   }
 
   get pageIndex(): number {
@@ -140,17 +173,21 @@ export class Flow {
     return this.frame.height - p.reserve - p.y - this.noteArea(p.notes, []);
   }
 
-  newPage(): void {
-    this.states.push({ items: [], notes: [], blank: true, colophonOnly: false, starts: [], y: 0, lines: 0, reserve: 0, colophon: false });
+  /** A new page; notes carried from the page before are set first at its foot. */
+  newPage(flush = false): void {
+    this.states.push({ items: [], body: [], notes: [], blank: true, colophonOnly: false, starts: [], y: 0, lines: 0, reserve: 0, colophon: false, split: false });
+    if (this.carry.length) this.continueNotes(flush);
   }
 
   /** Opens an article as the template says: on a new page, a new odd page, or running on. */
   start(mode: ArticleStart): void {
-    const fresh = this.states.length > 0 && this.page.lines === 0 && !this.page.colophon && this.page.y === 0;
     if (mode === 'continue') {
       if (!this.states.length) this.newPage();
       return;
     }
+    // The notes of the article before end before this one begins.
+    this.flush();
+    const fresh = this.states.length > 0 && this.page.lines === 0 && !this.page.colophon && this.page.y === 0 && !this.page.notes.length;
     if (!fresh) this.newPage();
     if (mode === 'odd-page' && this.number(this.pageIndex) % 2 === 0) this.newPage();
   }
@@ -162,7 +199,7 @@ export class Flow {
 
   private placeBlock(blocks: FlowBlock[], b: number): void {
     const block = blocks[b];
-    const lines = block.lines;
+    let lines = block.lines;
     let from = 0;
     let begun = false;
     let continued = false; // on a page after the block's first
@@ -178,21 +215,37 @@ export class Flow {
           continue;
         }
       } else if (continued && block.head) {
-        for (const l of block.head) this.put(l);
+        for (const l of block.head) this.put(l, block.pos);
       }
       continued = false;
       const rest = lines.length - from;
-      const fit = this.fitCount(lines, from);
+      const { n: fit, trial } = this.fitCount(lines, from);
+      const fitsAfter = (piece: FlowLine) => !!this.tryLine(trial, piece);
+      // A slot that does not fit in what is left (a tall table row) breaks between its own
+      // lines, when a piece keeping their widows and orphans fits: that break needs no more.
+      let cut = fit < rest ? lines[from + fit].split?.(fitsAfter, false) : undefined;
       let take: number;
+      const force = () => {
+        // Taller than a whole page: break it after all, a cut slot against its own rules if
+        // need be (or let one line run past the foot: the guard reports it).
+        take = Math.max(1, fit);
+        if (fit < rest) {
+          const c = lines[from + fit].split?.(fitsAfter, true);
+          if (c) {
+            take = fit;
+            cut = c;
+          }
+        }
+      };
       const splittable = !block.whole && !block.keep && (begun ? rest > block.widows : rest >= block.orphans + block.widows);
-      if (fit >= rest) take = rest;
+      if (fit >= rest || cut) take = Math.min(fit, rest);
       else if (!splittable) {
         if (!atTop) {
           this.newPage();
           continue;
         }
-        // Taller than a whole page: break it after all (or let its one line run past the foot).
-        take = Math.max(1, fit);
+        take = 0;
+        force();
       } else {
         take = Math.min(fit, rest - block.widows);
         if (take < (begun ? 1 : block.orphans)) {
@@ -200,11 +253,13 @@ export class Flow {
             this.newPage();
             continue;
           }
-          take = Math.max(1, fit);
+          force();
         }
       }
-      for (let k = from; k < from + take; k++) {
-        if (!begun && !lines[k].space) {
+      const placing = lines.slice(from, from + take!);
+      if (cut) placing.push(cut[0]);
+      for (const l of placing) {
+        if (!begun && !l.space) {
           begun = true;
           if (block.mark !== undefined) this.mark = block.mark;
           if (block.anchor) {
@@ -212,15 +267,15 @@ export class Flow {
             this.page.starts.push(block.anchor);
           }
         }
-        this.put(lines[k]);
-        if (this.page.y + this.page.reserve > this.frame.height + EPS && !this.warned.has(block)) {
-          this.warned.add(block);
-          this.overfull.push({ pos: block.pos, page: this.pageIndex, what: block.whole ? 'a figure taller than the page runs past its foot' : 'a table row taller than the page runs past its foot' });
-        }
+        this.put(l, block.pos);
       }
-      from += take;
+      from += take!;
+      if (cut) {
+        if (lines === block.lines) lines = [...lines];
+        lines[from] = cut[1];
+      }
       if (from < lines.length) {
-        if (block.cut) for (const it of block.cut) this.page.items.push(shiftItem(it, this.frame.top + this.page.y));
+        if (block.cut) for (const it of block.cut) this.add(shiftItem(it, this.frame.top + this.page.y), block.pos);
         this.newPage();
         continued = true;
       }
@@ -258,65 +313,175 @@ export class Flow {
   }
 
   private noteArea(notes: FlowNote[], more: FlowNote[]): number {
-    let h = 0;
-    for (const n of notes) for (const l of n.lines) h += l.height;
-    for (const n of more) for (const l of n.lines) h += l.height;
+    const h = height(notes) + height(more);
     return h > 0 ? h + this.o.notes.sep : 0;
   }
 
-  private newNotes(lines: FlowLine[], into: FlowNote[]): void {
-    for (const l of lines) {
-      for (const n of l.notes ?? []) if (!this.notesSet.has(n.id) && !into.some((m) => m.id === n.id)) into.push(n);
+  /** The page as it stands, as the start of a trial. */
+  private trial(): Trial {
+    const p = this.page;
+    return { y: p.y, notes: [], noteH: height(p.notes), carried: [] };
+  }
+
+  /** Notes a line refers to that are set neither on a page nor in the trial. */
+  private fresh(t: Trial, l: FlowLine): FlowNote[] {
+    const out: FlowNote[] = [];
+    const known = (n: FlowNote) => this.notesSet.has(n.id) || [...t.notes, ...t.carried, ...out].some((m) => m.id === n.id);
+    for (const n of l.notes ?? []) if (!known(n)) out.push(n);
+    return out;
+  }
+
+  /**
+   * The trial with line l added, if it fits with its notes below it. The last of its notes
+   * may continue at the next page's foot when at least `orphans` of its lines stay here and
+   * `widows` go over; no other note starts on a page after one that continues.
+   */
+  private tryLine(t: Trial, l: FlowLine): Trial | undefined {
+    const p = this.page;
+    const y = t.y + l.height;
+    const limit = this.frame.height - p.reserve + EPS;
+    const area = (h: number) => (h > 0 ? h + this.o.notes.sep : 0);
+    const fresh = this.fresh(t, l);
+    if (!fresh.length) return y + area(t.noteH) <= limit ? { ...t, y } : undefined;
+    if (p.split || t.carried.length) return undefined;
+    const all = t.noteH + height(fresh);
+    if (y + area(all) <= limit) return { y, notes: [...t.notes, ...fresh], noteH: all, carried: [] };
+    const last = fresh[fresh.length - 1];
+    let h = all - height([last]);
+    let k = 0;
+    while (k < last.lines.length && y + area(h + last.lines[k].height) <= limit) h += last.lines[k++].height;
+    k = Math.min(k, last.lines.length - this.o.notes.widows);
+    if (k < this.o.notes.orphans) return undefined;
+    const [here, there] = cutNote(last, k);
+    return { y, notes: [...t.notes, ...fresh.slice(0, -1), here], noteH: all - height([last]) + height([here]), carried: [there] };
+  }
+
+  /**
+   * A line set where it does not fit (it opens a page and is taller than it): its notes as
+   * far as they go, the rest carried to the next page.
+   */
+  private forced(t: Trial, l: FlowLine): Trial {
+    const y = t.y + l.height;
+    const room = this.frame.height - this.page.reserve - y + EPS;
+    const area = (h: number) => (h > 0 ? h + this.o.notes.sep : 0);
+    const notes = [...t.notes];
+    const carried = [...t.carried];
+    let h = t.noteH;
+    for (const n of this.fresh(t, l)) {
+      if (carried.length || this.page.split) {
+        carried.push(n);
+        continue;
+      }
+      let k = 0;
+      let hk = h;
+      while (k < n.lines.length && area(hk + n.lines[k].height) <= room) hk += n.lines[k++].height;
+      if (k === n.lines.length) notes.push(n);
+      else if (k === 0) carried.push(n);
+      else {
+        const [here, there] = cutNote(n, k);
+        notes.push(here);
+        carried.push(there);
+      }
+      h = hk;
     }
+    return { y, notes, noteH: h, carried };
   }
 
   private fits(lines: FlowLine[]): boolean {
-    const p = this.page;
-    const more: FlowNote[] = [];
-    this.newNotes(lines, more);
-    let h = 0;
-    for (const l of lines) h += l.height;
-    return p.y + h + this.noteArea(p.notes, more) + p.reserve <= this.frame.height + EPS;
+    let t = this.trial();
+    for (const l of lines) {
+      const next = this.tryLine(t, l);
+      if (next) {
+        t = next;
+        continue;
+      }
+      // A slot that may be cut leads well enough with a piece that keeps its own rules.
+      const at = t;
+      return !!l.split?.((piece) => !!this.tryLine(at, piece), false);
+    }
+    return true;
   }
 
-  /** How many of lines[from…] fit on the current page, footnotes they bring included. */
-  private fitCount(lines: FlowLine[], from: number): number {
-    const p = this.page;
-    const more: FlowNote[] = [];
-    let y = p.y;
+  /** How many of lines[from…] fit on the current page, footnotes they bring included; and the page after them. */
+  private fitCount(lines: FlowLine[], from: number): { n: number; trial: Trial } {
+    let t = this.trial();
     let n = 0;
     for (let k = from; k < lines.length; k++) {
-      const l = lines[k];
-      const before = more.length;
-      this.newNotes([l], more);
-      if (y + l.height + this.noteArea(p.notes, more) + p.reserve > this.frame.height + EPS) {
-        more.length = before;
-        break;
-      }
-      y += l.height;
+      const next = this.tryLine(t, lines[k]);
+      if (!next) break;
+      t = next;
       n++;
     }
-    return n;
+    return { n, trial: t };
   }
 
-  private put(l: FlowLine): void {
+  private add(it: Item, pos: SourcePos | undefined): void {
     const p = this.page;
+    p.items.push(it);
+    p.body.push(it);
+    if (pos) this.sources.set(it, pos);
+  }
+
+  private put(l: FlowLine, pos: SourcePos | undefined): void {
+    const p = this.page;
+    const t = this.tryLine(this.trial(), l) ?? this.forced(this.trial(), l);
     const top = this.frame.top + p.y;
-    for (const it of l.items) p.items.push(shiftItem(it, top));
+    for (const it of l.items) this.add(shiftItem(it, top), pos);
     p.y += l.height;
     if (!l.space) {
       if (p.lines === 0) p.mark = this.mark;
       p.lines++;
       p.blank = false;
     }
-    for (const n of l.notes ?? []) {
-      if (this.notesSet.has(n.id)) continue;
+    for (const n of t.notes) {
       this.notesSet.add(n.id);
       p.notes.push(n);
-      if (p.y + p.reserve + this.noteArea(p.notes, []) > this.frame.height + EPS) {
-        this.overfull.push({ pos: n.pos, page: this.pageIndex, what: 'the footnotes referred to here are too long for the page and run into the text' });
-      }
     }
+    for (const n of t.carried) {
+      this.notesSet.add(n.id);
+      this.carry.push(n);
+    }
+    if (t.carried.length) p.split = true;
+  }
+
+  /**
+   * Notes begun on the page before, first at this page's foot: as much of them as leaves two
+   * body lines (the text goes on), or the whole page when only notes are left to set. The
+   * rest goes on again, keeping `widows` lines for the next page where it can.
+   */
+  private continueNotes(all: boolean): void {
+    const p = this.page;
+    const room = this.frame.height - this.o.notes.sep - (all ? 0 : 2 * this.frame.pitch) + EPS;
+    let h = 0;
+    while (this.carry.length) {
+      const n = this.carry[0];
+      if (h + height([n]) <= room) {
+        p.notes.push(n);
+        h += height([n]);
+        this.carry.shift();
+        continue;
+      }
+      let k = 0;
+      while (k < n.lines.length && h + n.lines[k].height <= room) h += n.lines[k++].height;
+      if (n.lines.length - k < this.o.notes.widows && n.lines.length > this.o.notes.widows) k = n.lines.length - this.o.notes.widows;
+      if (k === 0 && !p.notes.length) k = 1;
+      if (k > 0) {
+        const [here, there] = cutNote(n, k);
+        p.notes.push(here);
+        this.carry[0] = there;
+      }
+      break;
+    }
+    p.split = this.carry.length > 0;
+    if (p.notes.length) {
+      p.blank = false;
+      p.mark = this.mark;
+    }
+  }
+
+  /** Pages of their own for notes still to be continued. */
+  private flush(): void {
+    while (this.carry.length) this.newPage(true);
   }
 
   /**
@@ -324,6 +489,7 @@ export class Flow {
    * it fits below the text and its notes, else on a page of its own; on an even page if asked.
    */
   foot(height: number, draw: (top: number) => Item[], even = false): void {
+    this.flush();
     if (!this.states.length || this.room < height - EPS) this.newPage();
     if (even && this.number(this.pageIndex) % 2 === 1) this.newPage();
     const p = this.page;
@@ -336,10 +502,13 @@ export class Flow {
 
   /** The pages, each with its footnotes set at the foot. */
   finish(): FlowPage[] {
+    this.flush();
     return this.states.map((p) => {
       const items = [...p.items];
-      if (p.notes.length) items.push(...this.drawNotes(p));
-      return { items, notes: p.notes, blank: p.blank, colophonOnly: p.colophonOnly, mark: p.mark, starts: p.starts };
+      const notes = p.notes.length ? this.drawNotes(p) : [];
+      items.push(...notes);
+      const floor = this.frame.top + this.frame.height - p.reserve - this.noteArea(p.notes, []);
+      return { items, notes: p.notes, blank: p.blank, colophonOnly: p.colophonOnly, mark: p.mark, starts: p.starts, body: p.body, footnotes: notes, floor };
     });
   }
 
@@ -354,12 +523,30 @@ export class Flow {
     let y = top + s.sep;
     for (const n of p.notes) {
       for (const l of n.lines) {
-        for (const it of l.items) items.push(shiftItem(it, y));
+        for (const it of l.items) {
+          const placed = shiftItem(it, y);
+          items.push(placed);
+          if (n.pos) this.sources.set(placed, n.pos);
+        }
         y += l.height;
       }
     }
     return items;
   }
+}
+
+function height(notes: FlowNote[]): number {
+  let h = 0;
+  for (const n of notes) for (const l of n.lines) h += l.height;
+  return h;
+}
+
+/** A note's first k lines, and the rest that continues on the next page. */
+function cutNote(n: FlowNote, k: number): [FlowNote, FlowNote] {
+  return [
+    { ...n, lines: n.lines.slice(0, k) },
+    { ...n, lines: n.lines.slice(k) },
+  ];
 }
 
 /** Rounds a height up to whole grid lines. */

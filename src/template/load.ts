@@ -71,6 +71,7 @@ export const TEMPLATE_SCHEMA: Schema = {
       font: str,
       'header-font': str,
       size: num(1),
+      'min-size': num(1),
       pitch: num(1),
       color,
       padding: num(),

@@ -35,6 +35,8 @@ export interface Template {
     font: string;
     headerFont: string;
     size: number;
+    /** Least size a table is set at when its columns are too narrow at `size`. */
+    minSize: number;
     pitch: number;
     color: string;
     padding: number;

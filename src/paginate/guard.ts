@@ -1,0 +1,90 @@
+// After pagination, every item the flow drew must lie inside its page's text block: the body
+// above the notes and the colophon, the notes at the foot. Layout is built so that nothing
+// runs off the page; this check makes a future overflow loud instead of silent. Page
+// furniture (masthead, folios, running heads, colophon) sits where the template puts it and
+// is not checked.
+import type { Item } from './display.js';
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export interface Stray {
+  item: Item;
+  /** How far past which edge, in pt. */
+  edge: 'top' | 'foot' | 'left' | 'right';
+  by: number;
+}
+
+/** Glyphs are measured by their em boxes: 0.88 em above the baseline, 0.12 below (Chinese fonts' ideographic box). */
+const ASCENT = 0.88;
+const DESCENT = 0.12;
+/** Rounding in positions and the half-pt a rule's ends may reach past its box. */
+const SLACK = 0.5;
+
+/** The box an item covers on its page. */
+export function extent(it: Item): Box | undefined {
+  switch (it.kind) {
+    case 'text': {
+      if (!it.glyphs.length) return undefined;
+      let left = Infinity;
+      let right = -Infinity;
+      let up = 0;
+      let down = 0;
+      for (const g of it.glyphs) {
+        left = Math.min(left, it.x + g.x);
+        right = Math.max(right, it.x + g.x + g.adv);
+        up = Math.max(up, ASCENT * g.size);
+        down = Math.max(down, DESCENT * g.size);
+      }
+      return { left, right, top: it.y - up, bottom: it.y + down };
+    }
+    case 'rule': {
+      const w = it.width / 2;
+      return { left: Math.min(it.x1, it.x2) - w, right: Math.max(it.x1, it.x2) + w, top: Math.min(it.y1, it.y2) - w, bottom: Math.max(it.y1, it.y2) + w };
+    }
+    case 'image':
+    case 'link':
+      return { left: it.x, right: it.x + it.w, top: it.y, bottom: it.y + it.h };
+  }
+}
+
+/**
+ * The items that reach outside `box`. Sideways, `hang` more is allowed: punctuation and note
+ * markers hang into the margin at a line's end, and an opening mark's blank half at its start.
+ */
+export function strays(items: Item[], box: Box, hang: number): Stray[] {
+  const out: Stray[] = [];
+  for (const item of items) {
+    const e = extent(item);
+    if (!e) continue;
+    const over: [Stray['edge'], number][] = [
+      ['foot', e.bottom - box.bottom - SLACK],
+      ['top', box.top - e.top - SLACK],
+      ['right', e.right - box.right - hang - SLACK],
+      ['left', box.left - e.left - hang - SLACK],
+    ];
+    const worst = over.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (worst[1] > 0) out.push({ item, edge: worst[0], by: worst[1] + SLACK });
+  }
+  return out;
+}
+
+/** A few words of what an item shows, to recognise it by in a message. */
+export function describe(it: Item): string {
+  switch (it.kind) {
+    case 'text': {
+      const text = it.glyphs.map((g) => g.text).join('');
+      return `text “${Array.from(text).slice(0, 12).join('')}${Array.from(text).length > 12 ? '…' : ''}”`;
+    }
+    case 'rule':
+      return 'a rule';
+    case 'image':
+      return 'a picture';
+    case 'link':
+      return 'a link';
+  }
+}
