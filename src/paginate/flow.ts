@@ -30,7 +30,8 @@ export interface FlowLine {
   /**
    * A slot that may be cut between lines of its own (a table row): gives the tallest first
    * piece `fits` accepts and the rest, or nothing. Without `force` a piece keeps the slot's
-   * own widows and orphans; with it, any piece that fits will do.
+   * own widows and orphans; with it (the slot opens a page), any piece that fits will do, and
+   * when none does, the least one.
    */
   split?: (fits: (piece: FlowLine) => boolean, force: boolean) => [FlowLine, FlowLine] | undefined;
 }
@@ -206,16 +207,24 @@ export class Flow {
     while (from < lines.length) {
       const page = this.page;
       const atTop = page.lines === 0;
+      // Nothing at all on the page, not even a note carried over: what comes is set here, fit or not.
+      let empty = atTop && !page.notes.length;
       if (atTop) while (from < lines.length && lines[from].space) from++;
       if (from >= lines.length) break;
       if (!begun) {
         const lead = this.lead(blocks, b, 0, atTop);
-        if (!atTop && !this.fits(lead)) {
+        if (!empty && !this.fits(lead)) {
           this.newPage();
           continue;
         }
       } else if (continued && block.head) {
+        if (!empty && !this.fits([...block.head, lines[from]])) {
+          this.newPage();
+          continue;
+        }
         for (const l of block.head) this.put(l, block.pos);
+        // The header is down: what of the block follows it here must stay, as on an empty page.
+        empty = true;
       }
       continued = false;
       const rest = lines.length - from;
@@ -226,21 +235,20 @@ export class Flow {
       let cut = fit < rest ? lines[from + fit].split?.(fitsAfter, false) : undefined;
       let take: number;
       const force = () => {
-        // Taller than a whole page: break it after all, a cut slot against its own rules if
-        // need be (or let one line run past the foot: the guard reports it).
+        // Taller than a whole page: break it after all; a slot that opens the page and does
+        // not fit is cut against its own rules (what cannot be cut runs past the foot, and
+        // the guard reports it).
         take = Math.max(1, fit);
-        if (fit < rest) {
-          const c = lines[from + fit].split?.(fitsAfter, true);
-          if (c) {
-            take = fit;
-            cut = c;
-          }
+        const c = fit === 0 ? lines[from].split?.(fitsAfter, true) : undefined;
+        if (c) {
+          take = 0;
+          cut = c;
         }
       };
       const splittable = !block.whole && !block.keep && (begun ? rest > block.widows : rest >= block.orphans + block.widows);
       if (fit >= rest || cut) take = Math.min(fit, rest);
       else if (!splittable) {
-        if (!atTop) {
+        if (!empty) {
           this.newPage();
           continue;
         }
@@ -249,7 +257,7 @@ export class Flow {
       } else {
         take = Math.min(fit, rest - block.widows);
         if (take < (begun ? 1 : block.orphans)) {
-          if (!atTop) {
+          if (!empty) {
             this.newPage();
             continue;
           }

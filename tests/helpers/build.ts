@@ -1,5 +1,5 @@
 // Builds issues for tests, once per distinct input, with the project's own root.
-import { mkdtempSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type BuildResult } from '../../src/index.js';
@@ -24,4 +24,15 @@ export function copyIssue(dir: string): string {
   const to = mkdtempSync(join(tmpdir(), 'bulletin-'));
   cpSync(dir, to, { recursive: true });
   return to;
+}
+
+/** A copy of the all-constructs fixture whose only article has this title and Markdown body; its folder and the article's path. */
+export function issueWith(body: string, title = '测试文章'): { dir: string; file: string } {
+  const dir = copyIssue(join(ROOT, 'tests', 'fixtures', 'all-constructs'));
+  const articles = join(dir, 'articles');
+  rmSync(articles, { recursive: true });
+  mkdirSync(articles);
+  const file = join(articles, '01-ceshi.md');
+  writeFileSync(file, `---\ntitle: ${title}\n---\n\n${body}\n`);
+  return { dir, file };
 }

@@ -8,12 +8,13 @@ export const PITCH = 10;
 export const LINES = 10;
 export const FRAME: Frame = { left: 0, top: 100, width: 200, height: LINES * PITCH, pitch: PITCH, lines: LINES };
 
-function named(name: string, y: number): TextItem {
-  return { kind: 'text', x: 0, y, glyphs: [{ font: 'serif', size: 10, color: '#000000', id: 1, x: 0, adv: 10, text: name }] };
+/** A named glyph on a baseline at y, its em box (0.6 of the slot) inside its slot. */
+function named(name: string, y: number, size: number): TextItem {
+  return { kind: 'text', x: 0, y, glyphs: [{ font: 'serif', size, color: '#000000', id: 1, x: 0, adv: 10, text: name }] };
 }
 
 export function line(name: string, height = PITCH, notes?: FlowNote[]): FlowLine {
-  return { height, items: [named(name, height * 0.7)], notes };
+  return { height, items: [named(name, height * 0.7, 0.6 * height)], notes };
 }
 
 export function para(prefix: string, n: number, o: { orphans?: number; widows?: number } = {}): FlowBlock {
@@ -58,4 +59,29 @@ export function flowOf(blocks: FlowBlock[], o: ConstructorParameters<typeof Flow
 
 export function rules(items: Item[]): Extract<Item, { kind: 'rule' }>[] {
   return items.filter((it): it is Extract<Item, { kind: 'rule' }> => it.kind === 'rule');
+}
+
+/**
+ * A slot of n named lines (`${prefix}1` …) that the flow may cut between them, keeping
+ * `orphans` lines before a cut and `widows` after it, as a table row keeps its cells'.
+ */
+export function tall(prefix: string, n: number, o: { orphans?: number; widows?: number; pitch?: number } = {}): FlowLine {
+  const pitch = o.pitch ?? PITCH;
+  const orphans = o.orphans ?? 2;
+  const widows = o.widows ?? 2;
+  const piece = (a: number, b: number): FlowLine => {
+    const l: FlowLine = { height: (b - a) * pitch, items: Array.from({ length: b - a }, (_, k) => named(`${prefix}${a + k + 1}`, k * pitch + 0.7 * pitch, 0.6 * pitch)) };
+    if (b === n && n - a >= 2) l.split = cutter(a);
+    return l;
+  };
+  const cutter =
+    (a: number): NonNullable<FlowLine['split']> =>
+    (fits, force) => {
+      for (let k = n - a - 1; k >= 1; k--) {
+        const legal = k >= orphans && n - a - k >= widows;
+        if ((legal || force) && fits(piece(a, a + k))) return [piece(a, a + k), piece(a + k, n)];
+      }
+      return force ? [piece(a, a + 1), piece(a + 1, n)] : undefined;
+    };
+  return piece(0, n);
 }

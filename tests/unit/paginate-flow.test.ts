@@ -2,6 +2,7 @@
 // headings at the foot, space at the top, the line grid, article starts and the colophon.
 import { describe, expect, it } from 'vitest';
 import { Flow, type FlowBlock } from '../../src/paginate/flow.js';
+import { strays } from '../../src/paginate/guard.js';
 import { FRAME, LINES, PITCH, flowOf, heading, landed, line, pageOf, para } from '../helpers/flow.js';
 
 /** Lines of a block (by name prefix) on each page they reach. */
@@ -90,13 +91,16 @@ describe('headings', () => {
     expect(h.y).toBeCloseTo(FRAME.top + 3 * PITCH + 0.7 * PITCH);
   });
 
-  it('do not loop or lose text when what they keep is taller than a page', () => {
-    const big: FlowBlock = { lines: [line('fig', 12 * PITCH)], orphans: 1, widows: 1, whole: true };
-    const { pages, flow } = flowOf([para('a', 3), heading('h'), big, para('p', 3)]);
+  it('do not loop or lose text when what they keep is taller than a page (the guard finds what runs past the foot)', () => {
+    const fig = line('fig', 12 * PITCH);
+    fig.items.push({ kind: 'rule', x1: 0, y1: 12 * PITCH, x2: 50, y2: 12 * PITCH, width: 1, color: '#000000' });
+    const big: FlowBlock = { lines: [fig], orphans: 1, widows: 1, whole: true };
+    const { pages } = flowOf([para('a', 3), heading('h'), big, para('p', 3)]);
     const names = landed(pages).map((l) => l.name);
     expect(names).toContain('fig');
     expect(names.filter((n) => n.startsWith('p'))).toHaveLength(3);
-    expect(flow.overfull).toHaveLength(1);
+    const block = { left: FRAME.left, top: FRAME.top, right: FRAME.left + FRAME.width, bottom: FRAME.top + FRAME.height };
+    expect(pages.flatMap((p) => strays(p.body, { ...block, bottom: p.floor }, 0)).map((s) => s.edge)).toEqual(['foot']);
   });
 });
 
