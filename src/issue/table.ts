@@ -270,8 +270,8 @@ export function tableSize(size: number, least: number, cols: number, measure: nu
   const wordsAt = (s: number) => (words0 ??= m.words(size)).map((w) => Math.max((w * s) / size, s));
   const tight = (s: number): TableFit['narrow'] => {
     if (sum(natural0) * (s / size) <= avail(s) + 1e-6) return undefined;
-    if (sum(wordsAt(s)) > avail(s) + 1e-6) return 'words';
-    return avail(s) < cols * 2 * s - 1e-6 ? 'columns' : undefined;
+    if (avail(s) < cols * 2 * s - 1e-6) return 'columns';
+    return sum(wordsAt(s)) > avail(s) + 1e-6 ? 'words' : undefined;
   };
   // Columns are kept as wide as their longest words where all of them fit, else one glyph.
   const floor = (s: number, room: number, words: () => number[]) => () => {
