@@ -26,12 +26,13 @@ function cellWidth(inline: InlineSetter, spans: Span[], style: RunStyle, measure
  * Column widths filling the measure. When all fit, each column gets its natural width and the
  * room left is shared equally. Else, as browsers do, columns no wider than a fair share keep
  * their natural width, and the rest share what remains in proportion to their natural widths,
- * never below their least width (their longest unbreakable word).
+ * never below their least width (their longest unbreakable word, or one glyph). When even the
+ * least widths do not fit, each column keeps `one` (a character) and the rest is shared.
  */
-export function columnWidths(natural: number[], least: () => number[], avail: number, one = 0): { widths: number[]; overfull: boolean } {
+export function columnWidths(natural: number[], least: () => number[], avail: number, one = 0): number[] {
   const n = natural.length;
   const sum = natural.reduce((a, b) => a + b, 0);
-  if (sum <= avail) return { widths: natural.map((w) => w + (avail - sum) / n), overfull: false };
+  if (sum <= avail) return natural.map((w) => w + (avail - sum) / n);
   const min = least();
   const sumMin = min.reduce((a, b) => a + b, 0);
   if (sumMin >= avail) {
@@ -40,7 +41,7 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
     const spare = Math.max(0, avail - n * one);
     const more = min.map((w) => Math.max(0, w - one));
     const total = more.reduce((a, b) => a + b, 0) || 1;
-    return { widths: more.map((m) => one + (spare * m) / total), overfull: sumMin > avail + 1e-6 };
+    return more.map((m) => one + (spare * m) / total);
   }
   const widths = new Array<number>(n).fill(0);
   let open = natural.map((_, k) => k);
@@ -67,7 +68,7 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
     if (!under.length) break;
     fixed = new Set([...fixed, ...under]);
   }
-  return { widths, overfull: false };
+  return widths;
 }
 
 export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number): FlowBlock {
@@ -284,9 +285,9 @@ export function tableSize(size: number, least: number, cols: number, measure: nu
     s = Math.max(least, s - 0.5);
     narrow = tight(s);
   }
-  if (s === size) {
-    const { widths } = columnWidths(natural0, floor(s, avail(s), () => wordsAt(s)), avail(s), s);
-    return { size, inset: padding * s, widths, natural: natural0, narrow };
+  if (!narrow && s === size) {
+    const widths = columnWidths(natural0, floor(s, avail(s), () => wordsAt(s)), avail(s), s);
+    return { size, inset: padding * s, widths, natural: natural0 };
   }
   if (measure < cols * s) {
     // More columns than characters across: one character each, without padding.
@@ -296,7 +297,7 @@ export function tableSize(size: number, least: number, cols: number, measure: nu
   const inset = Math.min(padding * s, Math.max(0, (measure / cols - s) / 2));
   const room = measure - cols * 2 * inset;
   const natural = m.natural(s);
-  const { widths } = columnWidths(natural, floor(s, room, () => m.words(s).map((w) => Math.max(w, s))), room, s);
+  const widths = columnWidths(natural, floor(s, room, () => m.words(s).map((w) => Math.max(w, s))), room, s);
   return { size: s, inset, widths, natural, narrow };
 }
 

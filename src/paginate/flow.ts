@@ -236,8 +236,7 @@ export class Flow {
       let take: number;
       const force = () => {
         // Taller than a whole page: break it after all; a slot that opens the page and does
-        // not fit is cut against its own rules (what cannot be cut runs past the foot, and
-        // the guard reports it).
+        // not fit is cut against its own rules (what cannot be cut is left to the guard).
         take = Math.max(1, fit);
         const c = fit === 0 ? lines[from].split?.(fitsAfter, true) : undefined;
         if (c) {

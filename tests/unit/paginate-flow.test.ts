@@ -91,7 +91,7 @@ describe('headings', () => {
     expect(h.y).toBeCloseTo(FRAME.top + 3 * PITCH + 0.7 * PITCH);
   });
 
-  it('do not loop or lose text when what they keep is taller than a page (the guard finds what runs past the foot)', () => {
+  it('do not loop or lose text when what they keep is taller than a page (the guard finds what reaches below the foot)', () => {
     const fig = line('fig', 12 * PITCH);
     fig.items.push({ kind: 'rule', x1: 0, y1: 12 * PITCH, x2: 50, y2: 12 * PITCH, width: 1, color: '#000000' });
     const big: FlowBlock = { lines: [fig], orphans: 1, widows: 1, whole: true };

@@ -78,7 +78,7 @@ describe('a slot taller than the room left (a table row)', () => {
     }
   });
 
-  it('never runs past the foot, nor loses or reorders a line, however tall rows follow each other', () => {
+  it('keeps every line inside the text block, none lost or out of order, however tall rows follow each other', () => {
     for (let before = 0; before < LINES - 1; before++) {
       for (const m of [1, 3, 5, 9, 14, 23]) {
         for (const n of [1, 2, 4, 7, 15, 31]) {

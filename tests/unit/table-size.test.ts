@@ -13,8 +13,7 @@ const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
 
 describe('columnWidths', () => {
   it('gives every column at least one character when even the least widths do not fit', () => {
-    const { widths, overfull } = columnWidths([400, 30, 500], () => [200, 9, 300], 150, 9);
-    expect(overfull).toBe(true);
+    const widths = columnWidths([400, 30, 500], () => [200, 9, 300], 150, 9);
     expect(sum(widths)).toBeCloseTo(150);
     for (const w of widths) expect(w).toBeGreaterThanOrEqual(9 - 1e-9);
     // the columns that want more get more
@@ -67,5 +66,9 @@ describe('tableSize', () => {
     expect(fit.size).toBeCloseTo(7.5);
     expect(fit.inset).toBe(0);
     for (const w of fit.widths) expect(w).toBeCloseTo(7.5);
+    // the same when the template allows no smaller size at all
+    const fixed = tableSize(9, 9, 40, 300, 0.5, cells(new Array(40).fill(40), new Array(40).fill(10.5)));
+    expect(fixed.size).toBeCloseTo(7.5);
+    expect(fixed.narrow).toBe('columns');
   });
 });
