@@ -121,11 +121,13 @@ function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typ
   // The contents, below the masthead (furniture) on the first page.
   const furniture = new Set(cover.masthead);
   cover.pages.forEach((items, i) => {
-    for (const s of strays(items.filter((it) => !furniture.has(it)), block, hang)) report(s, i + 1, fallback, 'the contents');
+    for (const s of strays(items.filter((it) => !furniture.has(it)), block, hang)) report(s, i + 1, fallback);
   });
   laid.forEach((p, i) => {
-    const found = [...strays(p.body, { ...block, bottom: p.floor }, hang), ...strays(p.footnotes, block, hang)];
-    for (const s of found) report(s, cover.pages.length + i + 1, flow.sources.get(s.item) ?? fallback, p.body.includes(s.item) && p.floor < block.bottom - 1e-6 ? 'into the footnotes or colophon' : undefined);
+    const page = cover.pages.length + i + 1;
+    const floor = p.floor < block.bottom - 1e-6 ? 'into the footnotes or colophon' : undefined;
+    for (const s of strays(p.body, { ...block, bottom: p.floor }, hang)) report(s, page, flow.sources.get(s.item) ?? fallback, floor);
+    for (const s of strays(p.footnotes, block, hang)) report(s, page, flow.sources.get(s.item) ?? fallback);
   });
   function report(s: Stray, page: number, pos: SourcePos, foot?: string): void {
     const key = `${pos.file}:${pos.line}:${page}`;

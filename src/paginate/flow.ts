@@ -233,7 +233,7 @@ export class Flow {
       // A slot that does not fit in what is left (a tall table row) breaks between its own
       // lines, when a piece keeping their widows and orphans fits: that break needs no more.
       let cut = fit < rest ? lines[from + fit].split?.(fitsAfter, false) : undefined;
-      let take: number;
+      let take = 0;
       const force = () => {
         // Taller than a whole page: break it after all; a slot that opens the page and does
         // not fit is cut against its own rules (what cannot be cut is left to the guard).
@@ -251,7 +251,6 @@ export class Flow {
           this.newPage();
           continue;
         }
-        take = 0;
         force();
       } else {
         take = Math.min(fit, rest - block.widows);
@@ -263,7 +262,7 @@ export class Flow {
           force();
         }
       }
-      const placing = lines.slice(from, from + take!);
+      const placing = lines.slice(from, from + take);
       if (cut) placing.push(cut[0]);
       for (const l of placing) {
         if (!begun && !l.space) {
@@ -276,7 +275,7 @@ export class Flow {
         }
         this.put(l, block.pos);
       }
-      from += take!;
+      from += take;
       if (cut) {
         if (lines === block.lines) lines = [...lines];
         lines[from] = cut[1];
