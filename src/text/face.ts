@@ -135,11 +135,17 @@ export class Face {
     const advances: number[] = [];
     const texts: string[] = [];
     let width = 0;
+    // A glyph's text is taken from the input, never from the font: a glyph shared by several
+    // characters (· and • in one face) knows only one of them, and the copied text would change.
+    const chars = Array.from(text);
+    let at = 0;
     for (let i = 0; i < r.glyphs.length; i++) {
       const g = r.glyphs[i];
       ids.push(g.id);
       advances.push(r.positions[i].xAdvance);
-      texts.push(String.fromCodePoint(...g.codePoints));
+      const take = i === r.glyphs.length - 1 ? chars.length - at : Math.max(1, g.codePoints.length);
+      texts.push(chars.slice(at, at + take).join(''));
+      at += take;
       width += r.positions[i].xAdvance;
     }
     run = { ids, advances, texts, width };
