@@ -107,7 +107,8 @@ export class FontRegistry {
   /** Keeps what the faces learnt for the next build (a cache: losing it costs only time). */
   saveMetrics(): void {
     for (const f of this.faces.values()) {
-      if (!f.dirty) continue;
+      const pruned = f.compact();
+      if (!f.dirty && !pruned) continue;
       const file = this.metricsFile(f.file);
       try {
         mkdirSync(dirname(file), { recursive: true });
