@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/main.js';
+// The command line, from the one-file build (scripts/bundle.mjs) that npm run build makes.
+import { main } from '../lib/bulletin.mjs';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -14,6 +14,13 @@ export interface StyledRun {
   pos: SourcePos;
   /** Link target, for link areas in the display list. */
   href?: string;
+  /**
+   * A footnote marker: the key of the note it calls. The run becomes one atom of its own that
+   * sits against the ink before it, never starts a line, and hangs past the edge at a line's end.
+   */
+  note?: string;
+  /** Raised above the baseline by this many pt (superscript markers). */
+  rise?: number;
 }
 
 export interface PlacedGlyph {
@@ -26,6 +33,8 @@ export interface PlacedGlyph {
   /** Advance in pt as drawn (before any trimming). */
   adv: number;
   text: string;
+  /** Raised above the baseline by this many pt (superscripts). */
+  rise?: number;
 }
 
 /** Order in which clreq shrinks a line (1 first); line-end marks are handled apart. */
@@ -54,6 +63,13 @@ export interface Atom {
   alnumEnd: boolean;
   wide: boolean;
   href?: string;
+  /** A footnote marker atom: the key of the note it calls. */
+  note?: string;
+  /**
+   * What hangs past the measure when the line ends at this atom (default: its blank right
+   * half). For a marker, the markers up to it and the blank half they sit in.
+   */
+  hang?: number;
   /** The word space of this atom's font: glyph id and width in pt. */
   space?: { id: number; adv: number };
 }
@@ -178,7 +194,17 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       continue;
     }
     let atom: Atom | null;
-    if (isDashOrEllipsis(c.cp)) {
+    if (c.run.note !== undefined) {
+      // A marker is its own atom whatever its characters; a space typed before it belongs after it.
+      let j = i + 1;
+      while (j < chars.length && chars[j].run === c.run) j++;
+      const marker = markerAtom(chars.slice(i, j), atoms[atoms.length - 1], env);
+      i = j;
+      if (!marker) continue;
+      atoms.push(marker);
+      spaceBefore.push(null);
+      continue;
+    } else if (isDashOrEllipsis(c.cp)) {
       let j = i + 1;
       while (j < chars.length && chars[j].cp === c.cp) j++;
       atom = wideAtom(chars.slice(i, j), env);
@@ -188,7 +214,7 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       i++;
     } else {
       let j = i + 1;
-      while (j < chars.length && !isSpace(chars[j].cp) && !isWide(chars[j].cp)) j++;
+      while (j < chars.length && !isSpace(chars[j].cp) && !isWide(chars[j].cp) && chars[j].run.note === undefined) j++;
       const word = chars.slice(i, j);
       i = j;
       const url = urlPieces(word);
@@ -212,8 +238,52 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   // box would start before that glyph's and readers' tools would take them out of order.
   for (let k = 1; k < atoms.length; k++) if (!atoms[k - 1].wide) atoms[k].blankLeft = 0;
   const gaps: Gap[] = [];
-  for (let k = 0; k + 1 < atoms.length; k++) gaps.push(gapBetween(atoms[k], atoms[k + 1], spaceBefore[k + 1], env));
+  let base = -1; // the last atom that is not a marker
+  for (let k = 0; k + 1 < atoms.length; k++) {
+    if (!atoms[k].note) base = k;
+    const b = atoms[k + 1];
+    if (b.note) gaps.push(MARKER_GAP);
+    // After a marker, spacing and breaking are as they would be without it ("GDP①增长" has
+    // the Han/Latin space of "GDP增长"; "句①。" may not break before the stop).
+    else gaps.push(gapBetween(atoms[atoms[k].note && base >= 0 ? base : k], b, spaceBefore[k + 1], env));
+  }
   return { atoms, gaps };
+}
+
+/** Before a marker: no space, no break, no share of justification. */
+const MARKER_GAP: Gap = { width: 0, breakable: false, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+
+/**
+ * A footnote marker, raised, set against the ink of what it notes: over a closing mark's
+ * blank half (》① not 》 ①), which then no longer shrinks. At a line's end it hangs past
+ * the edge, as a hung stop does.
+ */
+function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null {
+  const a = wordAtom(cs, env);
+  if (!a) return null;
+  const run = cs[0].run;
+  const overlap = prev?.note ? 0 : prev?.blankRight ?? 0;
+  if (prev && overlap > 0) prev.blankRight = 0;
+  const ink = a.width;
+  const glyphs = a.glyphs.map((g) => ({ ...g, x: g.x - overlap, rise: run.rise }));
+  const width = Math.max(0, ink - overlap);
+  return {
+    ...a,
+    glyphs,
+    width,
+    space: undefined,
+    shrinkClass: ShrinkClass.LatinSpace,
+    alnumStart: false,
+    alnumEnd: false,
+    href: undefined,
+    note: run.note,
+    hang: (prev?.note ? prev.hang ?? 0 : overlap) + width,
+  };
+}
+
+/** What of the atom hangs past the measure when a line ends with it. */
+export function hangOf(a: Atom): number {
+  return a.hang ?? a.blankRight;
 }
 
 function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {

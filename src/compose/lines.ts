@@ -3,7 +3,7 @@
 // costs by how much its spacing departs from rest, and the cheapest path wins. Shrinking
 // (punctuation compression, 推入) and stretching (推出) are priced alike by the change
 // per gap, so whichever disturbs the spacing least is chosen.
-import { ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
+import { hangOf, ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
 
 export type Align = 'justify' | 'left' | 'center';
 
@@ -35,6 +35,8 @@ export interface Line {
   right: number;
   last: boolean;
   links: LinkSpan[];
+  /** Keys of the notes whose markers the line holds, in order. */
+  notes?: string[];
   /** Largest font size on the line. */
   size: number;
 }
@@ -121,7 +123,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   const prefix = new Float64Array(n + 1); // width of atoms and gaps before atom i
   for (let k = 0; k < n; k++) {
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
-    hang[k] = atoms[k].blankRight;
+    hang[k] = hangOf(atoms[k]);
   }
   for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
   const justify = o.align === 'justify';
@@ -152,8 +154,9 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       const measure = measureOf(o, i === 0);
       // an opening mark that starts the line loses its leading blank half
       const width = end - prefix[i] - atoms[i].blankLeft;
-      const gapAfter = s.z[j + 1] - s.z[j] - atoms[j].blankLeft - hang[j];
-      const shrink = s.z[j + 1] - s.z[i] - gapAfter - hang[j] - atoms[i].blankLeft;
+      // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
+      const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
+      const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
       const slack = measure - width;
       let demerits: number;
       if (slack < -shrink - 1e-6) {
@@ -196,7 +199,7 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   let first = true;
   for (let k = 0; k < atoms.length; k++) {
     const add = (w > 0 ? gaps[k - 1].width : 0) + atoms[k].width;
-    if (w > 0 && w + add - atoms[k].blankRight > measureOf(o, first)) {
+    if (w > 0 && w + add - hangOf(atoms[k]) > measureOf(o, first)) {
       ends.push(k - 1);
       first = false;
       w = atoms[k].width;
@@ -209,7 +212,7 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
 function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOptions, first: boolean, last: boolean): Line {
   const measure = measureOf(o, first);
   const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
-  let width = -atoms[j].blankRight - atoms[i].blankLeft;
+  let width = -hangOf(atoms[j]) - atoms[i].blankLeft;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
   const slack = measure - width;
   // The Han/Latin space is a quarter em above the line's common gap between Chinese
@@ -236,6 +239,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);
   const glyphs: PlacedGlyph[] = [];
   const links: LinkSpan[] = [];
+  let notes: string[] | undefined;
   let size = 0;
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
@@ -247,10 +251,12 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
       glyphs.push(g);
       if (g.size > size) size = g.size;
     }
-    const w = a.width - cut.left - cut.right - (k === j ? a.blankRight : 0);
+    const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) : 0);
+    if (a.note) (notes ??= []).push(a.note);
     if (a.href) {
       const prev = links[links.length - 1];
-      if (prev && prev.href === a.href && k > i) prev.x1 = x + w;
+      // one area for one link: its atoms in a row (the same address linked twice is two areas)
+      if (prev && prev.href === a.href && k > i && atoms[k - 1].href === a.href) prev.x1 = x + w;
       else links.push({ x0: x, x1: x + w, href: a.href });
     }
     x += w;
@@ -260,7 +266,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
       x += gap.width - (gapCut.get(k) ?? 0) + (share(gap) ? extra : 0);
     }
   }
-  return { glyphs, left: indent, right: x, last, links, size };
+  return { glyphs, left: indent, right: x, last, links, notes, size };
 }
 
 function squeeze(

@@ -9,6 +9,9 @@ import { Face, type FaceMetrics } from '../text/face.js';
 import { SparseFont } from './sparse.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 
+/** Bumped when what a face records changes meaning: older caches are then not read. */
+const METRICS_FORMAT = 'v2';
+
 export interface FontEntry {
   role: string;
   file: string;
@@ -89,7 +92,7 @@ export class FontRegistry {
   }
 
   private metricsFile(path: string): string {
-    return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${this.metricsKeys.get(path)}.json`);
+    return join(this.root, 'node_modules', '.cache', 'bulletin', `metrics-${METRICS_FORMAT}-${this.metricsKeys.get(path)}.json`);
   }
 
   private readMetrics(path: string): FaceMetrics | undefined {
@@ -104,7 +107,8 @@ export class FontRegistry {
   /** Keeps what the faces learnt for the next build (a cache: losing it costs only time). */
   saveMetrics(): void {
     for (const f of this.faces.values()) {
-      if (!f.dirty) continue;
+      const pruned = f.compact();
+      if (!f.dirty && !pruned) continue;
       const file = this.metricsFile(f.file);
       try {
         mkdirSync(dirname(file), { recursive: true });

@@ -2,7 +2,7 @@
 // code, links), footnote markers and the notes they call, and each line's display items.
 // Every block kind of an article (paragraphs, lists, tables, captions) sets text through here.
 import type { StyledRun } from '../compose/atoms.js';
-import type { Align, Line, LinkSpan } from '../compose/lines.js';
+import type { Align, Line } from '../compose/lines.js';
 import type { Item } from '../paginate/display.js';
 import type { FlowLine, FlowNote } from '../paginate/flow.js';
 import type { SourcePos } from '../source/diagnostics.js';
@@ -25,19 +25,6 @@ export interface SetOptions {
   restIndent?: number;
 }
 
-/** Marker runs carry this pseudo link, so the composed line tells which notes it holds. */
-const NOTE_HREF = 'note:';
-
-/**
- * Set just before a marker: a middle dot may not open a line (clreq), so the composer never
- * breaks before the marker, and it brings no Han/Latin space. It is taken out of the line
- * once the line is set.
- */
-const GLUE = '·';
-
-/** Full-width closing marks, whose right half is blank. */
-const HALF_BLANK = new Set(Array.from('，。、；：？！）》」』】〗〙〕］｝〉”’'));
-
 /** ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: the circled numbers Chinese footnotes use; then (51) …. */
 export function circled(n: number): string {
   if (n >= 1 && n <= 20) return String.fromCodePoint(0x2460 + n - 1);
@@ -50,8 +37,6 @@ export class InlineSetter {
   /** Note keys (a footnote's index, or a link's address) → their number in the article. */
   private readonly numbers = new Map<string, number>();
   private readonly bodies = new Map<number, FlowNote>();
-  /** Sizes of marker glyphs → how far they are raised above the baseline when drawn. */
-  private readonly markerSizes = new Map<number, number>();
 
   constructor(
     readonly ts: Typesetter,
@@ -77,10 +62,11 @@ export class InlineSetter {
     return n;
   }
 
+  /** A marker: raised small digits that the composer keeps against what they note. */
   private marker(n: number, style: RunStyle, pos: SourcePos): StyledRun {
     const size = Math.round(style.size * 0.6 * 1000) / 1000;
-    this.markerSizes.set(size, 0.4 * style.size);
-    return { text: GLUE + this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, href: `${NOTE_HREF}${n}` };
+    const rise = Math.round(style.size * 0.4 * 1000) / 1000;
+    return { text: this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, note: String(n), rise };
   }
 
   /** Spans → runs in a style; links and footnote references become markers and notes. */
@@ -136,111 +122,9 @@ export class InlineSetter {
         restIndent: o.restIndent,
         em: this.t.body.size,
       });
-      const bare = lines.map((l) => ({ ...l, glyphs: l.glyphs.filter((g) => !(g.text === GLUE && this.isMarker(g.size))) }));
-      out.push(...this.hangMarkers(bare).map((l) => this.tighten(l, o.align)));
+      out.push(...lines);
     });
     return out;
-  }
-
-  /**
-   * A superscript marker sits close against the text it notes: the composer's Han/Latin
-   * spaces around it (it is a digit to the composer) are taken out, and a justified line
-   * is spread back to its edge, evenly.
-   */
-  private tighten(l: Line, align: Align): Line {
-    const g = l.glyphs;
-    if (!g.some((x) => this.isMarker(x.size))) return l;
-    const old = g.map((x) => x.x);
-    const nx = [...old];
-    let shift = 0;
-    for (let i = 0; i < g.length; ) {
-      if (!this.isMarker(g[i].size)) {
-        nx[i] = old[i] - shift;
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < g.length && this.isMarker(g[j].size)) j++;
-      // Against the ink of what it notes: past a closing mark's blank half too (》② not 》 ②).
-      if (i > 0) shift += Math.max(0, old[i] - (old[i - 1] + (HALF_BLANK.has(g[i - 1].text) ? g[i - 1].adv / 2 : g[i - 1].adv)));
-      for (let k = i; k < j; k++) nx[k] = old[k] - shift;
-      if (j < g.length) shift += Math.max(0, old[j] - (old[j - 1] + g[j - 1].adv));
-      i = j;
-    }
-    if (shift < 1e-6) return l;
-    // The last glyph of text keeps the line's edge; markers after it hang past the edge, as a
-    // hung stop does (a closing mark's blank half hangs with them).
-    let anchor = g.length - 1;
-    while (anchor > 0 && this.isMarker(g[anchor].size)) anchor--;
-    const a = g[anchor];
-    const target = anchor < g.length - 1 ? l.right - (HALF_BLANK.has(a.text) ? a.adv / 2 : a.adv) : old[anchor];
-    let right = l.right;
-    if (align === 'justify' && !l.last && anchor > 0 && nx[anchor] > nx[0]) {
-      const delta = target - nx[anchor];
-      const span = nx[anchor] - nx[0];
-      const x0 = nx[0];
-      for (let k = 0; k < nx.length; k++) nx[k] += delta * Math.min(1, Math.max(0, (nx[k] - x0) / span));
-    } else {
-      const back = align === 'center' ? shift / 2 : 0;
-      for (let k = 0; k < nx.length; k++) nx[k] += back;
-      right -= shift - back;
-    }
-    // Link areas follow the glyphs they cover.
-    const map = (x: number): number => {
-      for (let k = 0; k < old.length; k++) if (old[k] >= x - 1e-6) return x + nx[k] - old[k];
-      return x + nx[nx.length - 1] - old[old.length - 1];
-    };
-    return {
-      ...l,
-      glyphs: g.map((x, k) => ({ ...x, x: nx[k] })),
-      links: l.links.map((s) => ({ ...s, x0: map(s.x0), x1: map(s.x1 - 1e-3) + 1e-3 })),
-      right,
-    };
-  }
-
-  private isMarker(size: number): boolean {
-    return this.markerSizes.has(size);
-  }
-
-  /**
-   * A note marker must not open a line (the glue before it sees to that; this is the
-   * safety net should the composer break there all the same): it hangs at the end of the
-   * line before, in the margin like a hung stop, and the line it left is spread back to the
-   * full measure.
-   */
-  private hangMarkers(lines: Line[]): Line[] {
-    for (let k = 1; k < lines.length; k++) {
-      const l = lines[k];
-      let n = 0;
-      while (n < l.glyphs.length && this.isMarker(l.glyphs[n].size)) n++;
-      if (n === 0 || n === l.glyphs.length) continue;
-      const moved = l.glyphs.slice(0, n);
-      const rest = l.glyphs.slice(n);
-      const prev = lines[k - 1];
-      const start = moved[0].x;
-      const end = rest[0].x;
-      const at = prev.glyphs.length ? Math.max(prev.right, prev.glyphs[prev.glyphs.length - 1].x + prev.glyphs[prev.glyphs.length - 1].adv) : prev.right;
-      const movedLinks = l.links.filter((s) => s.href.startsWith(NOTE_HREF) && s.x0 < end - 1e-6);
-      const keptLinks = l.links.filter((s) => !movedLinks.includes(s));
-      lines[k - 1] = {
-        ...prev,
-        glyphs: [...prev.glyphs, ...moved.map((g) => ({ ...g, x: g.x - start + at }))],
-        links: [...prev.links, ...movedLinks.map((s) => ({ ...s, x0: s.x0 - start + at, x1: s.x1 - start + at }))],
-      };
-      const last = rest[rest.length - 1];
-      const lastStart = last.x;
-      const left = l.left;
-      // Justified lines keep their right edge: positions are spread evenly; a last line just moves left.
-      const scale = !l.last && lastStart > end ? (lastStart - left) / (lastStart - end) : 1;
-      const map = (x: number) => left + (x - end) * scale;
-      lines[k] = {
-        ...l,
-        glyphs: rest.map((g) => ({ ...g, x: map(g.x) })),
-        links: keptLinks.map((s): LinkSpan => ({ ...s, x0: map(s.x0), x1: map(s.x1) })),
-        right: l.last ? map(l.right) : l.right,
-      };
-    }
-    return lines;
   }
 
   /** A composed line as a flow line: a slot `height` tall with its baseline at `baseline`. */
@@ -251,14 +135,9 @@ export class InlineSetter {
   /** The display items of a line whose baseline is at y (links span top … top + h). */
   items(line: Line, x: number, y: number, top: number, h: number): Item[] {
     const items: Item[] = [];
-    const plain = line.glyphs.filter((g) => !this.isMarker(g.size));
-    if (plain.length) items.push({ kind: 'text', x, y, glyphs: plain });
-    if (plain.length < line.glyphs.length) {
-      const raised = line.glyphs.filter((g) => this.isMarker(g.size));
-      items.push({ kind: 'text', x, y: y - (this.markerSizes.get(raised[0].size) ?? 0), glyphs: raised });
-    }
+    if (line.glyphs.length) items.push({ kind: 'text', x, y, glyphs: line.glyphs });
     for (const l of line.links) {
-      if (l.href.startsWith(NOTE_HREF) || l.href.startsWith('#')) continue;
+      if (l.href.startsWith('#')) continue;
       items.push({ kind: 'link', x: x + l.x0, y: top, w: l.x1 - l.x0, h, url: l.href });
     }
     return items;
@@ -266,9 +145,8 @@ export class InlineSetter {
 
   notesIn(line: Line): FlowNote[] | undefined {
     const notes: FlowNote[] = [];
-    for (const l of line.links) {
-      if (!l.href.startsWith(NOTE_HREF)) continue;
-      const note = this.bodies.get(Number(l.href.slice(NOTE_HREF.length)));
+    for (const key of line.notes ?? []) {
+      const note = this.bodies.get(Number(key));
       if (note && !notes.includes(note)) notes.push(note);
     }
     return notes.length ? notes : undefined;

@@ -6,10 +6,12 @@ import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 import type { Span } from '../source/model.js';
 import type { Template, TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
+import { composeCache } from './compose-cache.js';
 
 export class Typesetter {
   private readonly env: AtomEnv;
   private readonly reported = new Set<string>();
+  private missingCount = 0;
 
   constructor(
     readonly template: Template,
@@ -38,6 +40,7 @@ export class Typesetter {
   }
 
   private missing(ch: string, pos: SourcePos): void {
+    this.missingCount++;
     const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     const key = `${pos.file}:${pos.line}:${cp}`;
     if (this.reported.has(key)) return;
@@ -68,8 +71,15 @@ export class Typesetter {
     runs: StyledRun[],
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
-    const list = buildAtoms(runs, this.env);
-    return composeLines(list, { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker });
+    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker };
+    const key = composeCache.key(runs, options, { hanLatin: this.env.hanLatin, fallback: this.template.fonts.fallback });
+    const known = composeCache.get(key);
+    if (known) return known;
+    const missing = this.missingCount;
+    const lines = composeLines(buildAtoms(runs, this.env), options);
+    // A paragraph with characters no font has is set afresh each time, so each place is reported.
+    if (this.missingCount === missing) composeCache.set(key, lines);
+    return lines;
   }
 
   /**

@@ -171,7 +171,8 @@ function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string)
     const parts: string[] = [];
     let x = first.x; // where the pen stands after the previous glyph
     let j = k;
-    while (j < gs.length && gs[j].font === first.font && gs[j].size === first.size && gs[j].color === first.color) {
+    const rise = first.rise ?? 0;
+    while (j < gs.length && gs[j].font === first.font && gs[j].size === first.size && gs[j].color === first.color && (gs[j].rise ?? 0) === rise) {
       const g = gs[j];
       const gid = encode(font, g);
       const shift = g.x - x;
@@ -180,7 +181,8 @@ function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string)
       x = g.x + (font.widths[gid] * g.size) / 1000;
       j++;
     }
-    doc.addContent(`/${font.id} ${n(first.size)} Tf 1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y)} Tm [${parts.join(' ')}] TJ`);
+    // A raised run (a footnote marker) is drawn in its place in the line, so readers take it in order.
+    doc.addContent(`/${font.id} ${n(first.size)} Tf 1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y + rise)} Tm [${parts.join(' ')}] TJ`);
     k = j;
   }
 }

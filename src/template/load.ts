@@ -4,136 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import type { Diagnostics } from '../source/diagnostics.js';
-import { checkMapping, parseYaml, type FieldSpec, type Schema } from '../source/fields.js';
-import type { HeadingStyle, Template, TextStyle } from './model.js';
+import { checkMapping, parseYaml, type Schema } from '../source/fields.js';
+import type { Template } from './model.js';
+import { camel, defaults, schema, type TemplateOptions } from './options.js';
 
-const num = (min = 0, max?: number): FieldSpec => ({ type: 'number', min, max });
-const int = (min = 0, max?: number): FieldSpec => ({ type: 'integer', min, max });
-const str: FieldSpec = { type: 'string' };
-const bool: FieldSpec = { type: 'boolean' };
-const color: FieldSpec = { type: 'color' };
-const oneOf = (...values: string[]): FieldSpec => ({ type: 'string', oneOf: values });
-const style = (extra: Schema = {}): FieldSpec => ({
-  type: 'map',
-  fields: { font: str, size: num(1), pitch: num(1), color, ...extra },
-});
-
-/** A format string: must hold `need` ({author}, …), may hold only `allowed`. */
-const format = (need: string[], allowed: string[] = need): FieldSpec => ({
-  type: 'string',
-  test: (v) => {
-    const s = String(v);
-    const missing = need.filter((n) => !s.includes(`{${n}}`));
-    const unknown = [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !allowed.includes(n));
-    if (unknown.length) return { message: `{${unknown[0]}} is not a placeholder here`, fix: `use ${allowed.map((a) => `{${a}}`).join(', ')}` };
-    if (missing.length && s !== '') return { message: `"${s}" lacks {${missing[0]}}`, fix: `write {${missing[0]}} where it goes, or "" for nothing` };
-    return undefined;
-  },
-});
-
-const stringList: FieldSpec = {
-  type: 'list',
-  test: (v) => {
-    const list = v as unknown[];
-    if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) {
-      return { message: 'must be a list of one or more marks', fix: 'write e.g. ["•", "◦"]' };
-    }
-    return undefined;
-  },
-};
-
-const heading = style({ indent: num(), align: oneOf('left', 'center'), 'space-before': int(), 'space-after': int() });
-
-export const TEMPLATE_SCHEMA: Schema = {
-  page: { type: 'map', fields: { width: num(1), height: num(1), top: num(), chars: { type: 'integer', min: 4 }, lines: { type: 'integer', min: 4 } } },
-  fonts: { type: 'map', fields: { fallback: { type: 'list' }, optional: { type: 'list' } } },
-  flow: { type: 'map', fields: { orphans: int(1), widows: int(1), 'keep-after-heading': int(1), 'keep-after-title': int(1) } },
-  body: style({ bold: str, emphasis: str, indent: num(), 'han-latin': num() }),
-  title: style({ 'space-after': { type: 'integer', min: 0 } }),
-  byline: style({
-    align: oneOf('left', 'center', 'right'),
-    subtitle: format(['subtitle']),
-    author: format(['author']),
-    source: format(['source']),
-    joiner: str,
-  }),
-  heading2: heading,
-  heading3: heading,
-  heading4: heading,
-  heading5: heading,
-  list: { type: 'map', fields: { bullets: stringList, 'bullet-size': num(0.1, 1), indent: num(), nest: num(), gap: num() } },
-  quote: { type: 'map', fields: { font: str, size: num(1), color, indent: num(), 'right-indent': num() } },
-  code: { type: 'map', fields: { font: str, size: num(1), color, indent: num() } },
-  'section-break': { type: 'map', fields: { style: oneOf('rule', 'mark', 'space'), mark: str, length: num(0, 1), width: num() } },
-  table: {
-    type: 'map',
-    fields: {
-      font: str,
-      'header-font': str,
-      size: num(1),
-      'min-size': num(1),
-      pitch: num(1),
-      color,
-      padding: num(),
-      'row-padding': num(),
-      rules: oneOf('three-line', 'grid'),
-      thick: num(),
-      thin: num(),
-      'cell-align': oneOf('auto', 'left', 'center'),
-      continued: str,
-    },
-  },
-  caption: { type: 'map', fields: { font: str, size: num(1), color } },
-  figure: { type: 'map', fields: { dpi: num(36), 'max-height': num(0.1, 1), gap: num() } },
-  footnote: style({ marker: oneOf('circled', 'bracket'), 'rule-length': num(0, 1), 'rule-width': num() }),
-  links: { type: 'map', fields: { url: oneOf('footnote', 'after', 'none'), after: format(['url']) } },
-  'running-head': {
-    type: 'map',
-    fields: {
-      odd: format([], ['title', 'issue', 'article']),
-      even: format([], ['title', 'issue', 'article']),
-      font: str,
-      size: num(1),
-      color,
-      baseline: num(),
-      'rule-width': num(),
-      'on-article-start': bool,
-    },
-  },
-  masthead: {
-    type: 'map',
-    fields: {
-      top: num(),
-      color,
-      'title-font': str,
-      'title-size': num(1),
-      'title-tracking': num(),
-      'issue-font': str,
-      'issue-size': num(1),
-      'unit-font': str,
-      'unit-size': num(1),
-      'rule-width': num(),
-      'rule-gap': num(),
-    },
-  },
-  toc: {
-    type: 'map',
-    fields: {
-      heading: str,
-      'heading-font': str,
-      'heading-size': num(1),
-      font: str,
-      size: num(1),
-      pitch: num(1),
-      bullet: str,
-      leader: str,
-      color,
-    },
-  },
-  folio: { type: 'map', fields: { font: str, size: num(1), format: format(['n']), bottom: num(), position: oneOf('center', 'outside') } },
-  colophon: { type: 'map', fields: { font: str, size: num(1), pitch: num(1), 'rule-width': num(), page: oneOf('any', 'even') } },
-  article: { type: 'map', fields: { start: oneOf('new-page', 'odd-page', 'continue'), separator: oneOf('rule', 'mark', 'space') } },
-};
+/** The schema every template file is checked against, derived from the declarations. */
+export const TEMPLATE_SCHEMA: Schema = schema();
 
 type Raw = Record<string, Record<string, unknown>>;
 
@@ -159,9 +35,14 @@ export function templateDir(root: string, name: string): string {
 }
 
 export function loadTemplate(root: string, name: string, diags: Diagnostics): Template | null {
+  // The declared defaults, then the default template's file (an office may edit it), then the named one.
+  let raw: Raw = defaults();
   const baseFile = join(templateDir(root, 'default'), 'template.yaml');
-  let raw = readRaw(baseFile, diags);
-  if (!raw) return null;
+  if (existsSync(baseFile)) {
+    const base = readRaw(baseFile, diags);
+    if (!base) return null;
+    raw = overlay(raw, base);
+  }
   if (name !== 'default') {
     const file = join(templateDir(root, name), 'template.yaml');
     if (!existsSync(file)) {
@@ -175,88 +56,12 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics): Te
   return resolve(name, raw);
 }
 
-/** A section of the YAML with its kebab-case keys as the camelCase fields of the Template. */
-function camel<T>(section: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(section).map(([k, v]) => [k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as T;
-}
-
+/** Every section with its kebab-case keys as camelCase fields; headings also by level. */
 function resolve(name: string, r: Raw): Template {
-  // Every key has a value in the default template; a local template only overrides.
-  const s = (o: Record<string, unknown>): TextStyle => ({
-    font: o.font as string,
-    size: o.size as number,
-    pitch: (o.pitch as number) ?? (o.size as number) * 1.6,
-    color: (o.color as string) ?? '#000000',
-  });
-  const h = (o: Record<string, unknown>): HeadingStyle => ({
-    ...s(o),
-    indent: (o.indent as number) ?? 2,
-    align: (o.align as HeadingStyle['align']) ?? 'left',
-    spaceBefore: (o['space-before'] as number) ?? 0,
-    spaceAfter: (o['space-after'] as number) ?? 0,
-  });
-  const fn = r.footnote;
-  return {
-    name,
-    page: r.page as Template['page'],
-    fonts: {
-      fallback: ((r.fonts?.fallback as string[]) ?? []).map(String),
-      optional: ((r.fonts?.optional as string[]) ?? []).map(String),
-    },
-    flow: camel(r.flow),
-    body: {
-      ...s(r.body),
-      bold: r.body.bold as string,
-      emphasis: r.body.emphasis as string,
-      indent: r.body.indent as number,
-      hanLatin: r.body['han-latin'] as number,
-    },
-    title: { ...s(r.title), spaceAfter: (r.title['space-after'] as number) ?? 1 },
-    byline: {
-      ...s(r.byline),
-      align: r.byline.align as Template['byline']['align'],
-      subtitle: r.byline.subtitle as string,
-      author: r.byline.author as string,
-      source: r.byline.source as string,
-      joiner: r.byline.joiner as string,
-    },
-    headings: { 2: h(r.heading2), 3: h(r.heading3), 4: h(r.heading4), 5: h(r.heading5) },
-    list: {
-      bullets: (r.list.bullets as string[]).map(String),
-      bulletSize: (r.list['bullet-size'] as number) ?? 1,
-      indent: r.list.indent as number,
-      nest: r.list.nest as number,
-      gap: r.list.gap as number,
-    },
-    quote: camel(r.quote),
-    code: camel(r.code),
-    sectionBreak: camel(r['section-break']),
-    table: camel(r.table),
-    caption: { font: r.caption.font as string, size: r.caption.size as number, color: (r.caption.color as string) ?? '#000000' },
-    figure: camel(r.figure),
-    footnote: {
-      ...s(fn),
-      marker: fn.marker as Template['footnote']['marker'],
-      ruleLength: fn['rule-length'] as number,
-      ruleWidth: fn['rule-width'] as number,
-    },
-    links: camel(r.links),
-    runningHead: camel(r['running-head']),
-    masthead: camel(r.masthead),
-    toc: camel(r.toc),
-    folio: { ...(r.folio as Omit<Template['folio'], 'position'>), position: (r.folio.position as Template['folio']['position']) ?? 'center' },
-    colophon: {
-      font: r.colophon.font as string,
-      size: r.colophon.size as number,
-      pitch: r.colophon.pitch as number,
-      ruleWidth: r.colophon['rule-width'] as number,
-      page: (r.colophon.page as Template['colophon']['page']) ?? 'any',
-    },
-    article: {
-      start: (r.article.start as Template['article']['start']) ?? 'new-page',
-      separator: (r.article.separator as Template['article']['separator']) ?? 'rule',
-    },
-  };
+  const sections = Object.fromEntries(
+    Object.entries(r).map(([k, section]) => [camel(k), Object.fromEntries(Object.entries(section).map(([o, v]) => [camel(o), v]))]),
+  ) as TemplateOptions;
+  return { ...sections, name, headings: { 2: sections.heading2, 3: sections.heading3, 4: sections.heading4, 5: sections.heading5 } };
 }
 
 /**

@@ -32,6 +32,9 @@ export interface FaceMetrics {
   words: Record<string, [number[], number[], string[]]>;
 }
 
+/** Shaped words kept in the metrics cache before it is pruned to those in use. */
+const WORD_LIMIT = 5000;
+
 export class Face {
   readonly unitsPerEm: number;
   private readonly glyphs = new Map<number, GlyphInfo | null>();
@@ -119,10 +122,26 @@ export class Face {
     return side;
   }
 
+  /**
+   * What is kept between builds stays bounded: past WORD_LIMIT shaped words (random text, years
+   * of issues), only those met in this process are kept. Reading a large cache costs more than
+   * shaping its words again.
+   */
+  compact(): boolean {
+    const words = Object.keys(this.metrics.words);
+    if (words.length <= WORD_LIMIT) return false;
+    const kept: FaceMetrics['words'] = {};
+    for (const w of words) if (this.runs.has(w)) kept[w] = this.metrics.words[w];
+    this.metrics.words = kept;
+    return true;
+  }
+
   /** Shapes a Latin word (kerning, ligatures); each distinct word is shaped once. */
   latin(text: string): LatinRun {
     let run = this.runs.get(text);
     if (run) return run;
+    // a long-running process (the preview) meets words without end: start again rather than grow
+    if (this.runs.size >= 4 * WORD_LIMIT) this.runs.clear();
     const known = this.metrics.words[text];
     if (known) {
       const [ids, advances, texts] = known;
@@ -135,11 +154,17 @@ export class Face {
     const advances: number[] = [];
     const texts: string[] = [];
     let width = 0;
+    // A glyph's text is taken from the input, never from the font: a glyph shared by several
+    // characters (· and • in one face) knows only one of them, and the copied text would change.
+    const chars = Array.from(text);
+    let at = 0;
     for (let i = 0; i < r.glyphs.length; i++) {
       const g = r.glyphs[i];
       ids.push(g.id);
       advances.push(r.positions[i].xAdvance);
-      texts.push(String.fromCodePoint(...g.codePoints));
+      const take = i === r.glyphs.length - 1 ? chars.length - at : Math.max(1, g.codePoints.length);
+      texts.push(chars.slice(at, at + take).join(''));
+      at += take;
       width += r.positions[i].xAdvance;
     }
     run = { ids, advances, texts, width };

@@ -88,3 +88,52 @@ describe('link addresses in footnotes', async () => {
     expect(uris).toContain('mailto:kjqb@example.cn');
   });
 });
+
+describe('footnote markers after anything: Latin, digits, %, symbols, emoji, other markers, links', async () => {
+  const dir = copyIssue(FIXTURE);
+  const articles = join(dir, 'articles');
+  rmSync(articles, { recursive: true });
+  mkdirSync(articles);
+  const cases = [
+    '全市GDP[^1]增长15%[^2]，投入[^3]。',
+    '气温30℃[^4]，笑了😀[^5]，结尾end.[^6]中间·[^7]甲[^8][^9]乙。',
+    '一句话（括号）[^10]，引号“内容”[^11]，书名《报告》[^12]！',
+    '行内注释^[这是行内注释文本]之后，链接[统计局GDP](https://stats.example.cn/a)。',
+    'Latin words only[^13] and more text here[^14].',
+  ];
+  const defs = Array.from({ length: 14 }, (_, k) => `[^${k + 1}]: 第${k + 1}条注释文本。`);
+  writeFileSync(join(articles, '01-zhushi.md'), `---\ntitle: 注释位置\n---\n\n${cases.join('\n\n')}\n\n${defs.join('\n')}\n`);
+  const result = await build(dir, { root: ROOT });
+  const pdf = readPdf(result.pdf);
+  const text = squash(pdf.pages.slice(1).map((p) => p.text).join(''));
+  // in the order a reader's tool takes the characters (not regrouped by baseline)
+  const read = squash(pdf.pages.slice(1).map((p) => p.chars.map((c) => c.c).join('')).join(''));
+
+  it('prints the text of every note', () => {
+    for (let n = 1; n <= 14; n++) expect(text, `note ${n}`).toContain(`第${n}条注释文本。`);
+    expect(text).toContain('这是行内注释文本');
+    expect(text).toContain('https://stats.example.cn/a');
+  });
+
+  it('reads each marker in its place in the line', () => {
+    for (const s of ['全市GDP①增长15%②，投入③。', '30℃④，', 'end.⑥中间·⑦甲⑧⑨乙。', '（括号）⑩，', '”⑪，', '》⑫！', '行内注释⑬之后', '统计局GDP⑭。', 'only⑮andmore', 'here⑯.']) {
+      expect(read).toContain(s);
+    }
+  });
+
+  it('numbers notes in the order their markers are read, and warns of nothing but the emoji', () => {
+    const body = pdf.pages[1].lines.filter((l) => l.size === 9).map((l) => squash(l.text));
+    expect(body.map((l) => l.codePointAt(0)! - 0x2460 + 1)).toEqual(Array.from({ length: 16 }, (_, k) => k + 1));
+    expect(result.diagnostics.filter((d) => d.code === 'glyph-missing').map((d) => d.message)).toHaveLength(1);
+  });
+
+  it('raises markers above the baseline and sets them against the ink before them', () => {
+    const p = pdf.pages[1];
+    const line = p.lines.find((l) => l.text.includes('全市'))!;
+    const marks = p.chars.filter((c) => c.size < 8 && c.y < line.y && c.y > line.y - 8);
+    expect(marks.map((c) => c.c).join('')).toContain('①②③');
+    const gdp = line.chars.find((c) => c.c === 'P')!;
+    const one = marks.find((c) => c.c === '①')!;
+    expect(one.x0 - gdp.x1).toBeLessThan(1.5);
+  });
+});

@@ -1,0 +1,55 @@
+// Composed paragraphs remembered by what decides them: the runs' text and style, the fonts
+// (by identity: faces stay open between builds of one process), the measure and the spacing
+// options. A paragraph met again — in the same issue or in the next build of a preview —
+// costs a lookup. Lines are never changed after composition, so they can be shared.
+import type { StyledRun } from '../compose/atoms.js';
+import type { Line } from '../compose/lines.js';
+import type { Face } from '../text/face.js';
+
+/** Entries per generation; the cache holds at most two generations (old ones fall away). */
+const GENERATION = 20_000;
+
+const faceIds = new WeakMap<Face, number>();
+let nextFaceId = 1;
+
+function faceId(f: Face): number {
+  let id = faceIds.get(f);
+  if (id === undefined) faceIds.set(f, (id = nextFaceId++));
+  return id;
+}
+
+export class ComposeCache {
+  private current = new Map<string, Line[]>();
+  private previous = new Map<string, Line[]>();
+
+  /** The key of a paragraph: everything composition reads, and nothing else. */
+  key(runs: StyledRun[], options: object, env: { hanLatin: number; fallback: readonly string[] }): string {
+    // Fallback fonts by role: opening them only to name them would cost the builds that never need them.
+    let k = `${JSON.stringify(options)}|${env.hanLatin}|${env.fallback.join(',')}`;
+    for (const r of runs) k += `\u0000${faceId(r.face)}|${r.size}|${r.color}|${r.href ?? ''}|${r.note ?? ''}|${r.rise ?? ''}|${r.text}`;
+    return k;
+  }
+
+  get(key: string): Line[] | undefined {
+    const hit = this.current.get(key);
+    if (hit) return hit;
+    const old = this.previous.get(key);
+    if (old) this.set(key, old);
+    return old;
+  }
+
+  set(key: string, lines: Line[]): void {
+    if (this.current.size >= GENERATION) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, lines);
+  }
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+}
+
+/** One cache for the process: builds of the same issue (the preview) share what they composed. */
+export const composeCache = new ComposeCache();

@@ -1,0 +1,280 @@
+// Every template option, declared once: its YAML key, kind, default, unit and one line of
+// documentation. The Template type, the defaults, the validation (file:line:col errors) and
+// the reference (templates/README.md, templates/default/template.yaml) are derived from here;
+// a new option is one line in this file.
+import type { FieldSpec, FieldType, Schema } from '../source/fields.js';
+
+export type Unit = 'pt' | 'em' | 'chars' | 'lines' | 'fraction' | 'dpi';
+
+export interface Opt<T> {
+  type: FieldType;
+  default: T;
+  doc: string;
+  unit?: Unit;
+  min?: number;
+  max?: number;
+  /** The allowed words of a choice. */
+  values?: readonly string[];
+  /** Placeholders of a format string: those it must hold, and all it may. */
+  placeholders?: { need: readonly string[]; allowed: readonly string[] };
+  /** Lists: each entry must be non-empty text, and there must be one at least. */
+  nonEmpty?: boolean;
+}
+
+export interface Section<O extends Record<string, Opt<unknown>> = Record<string, Opt<unknown>>> {
+  doc: string;
+  options: O;
+}
+
+interface Range {
+  min?: number;
+  max?: number;
+  unit?: Unit;
+}
+
+const num = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type: 'number', default: value, doc, min: 0, ...r });
+const int = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type: 'integer', default: value, doc, min: 0, ...r });
+const text = (value: string, doc: string): Opt<string> => ({ type: 'string', default: value, doc });
+const font = (value: string, doc = 'font role (fonts/fonts.yaml)'): Opt<string> => text(value, doc);
+const color = (value: string, doc = 'colour, #rrggbb'): Opt<string> => ({ type: 'color', default: value, doc });
+const flag = (value: boolean, doc: string): Opt<boolean> => ({ type: 'boolean', default: value, doc });
+const choice = <V extends string>(values: readonly V[], value: V, doc: string): Opt<V> => ({ type: 'string', default: value, doc, values });
+const format = (value: string, doc: string, need: readonly string[], allowed: readonly string[] = need): Opt<string> => ({
+  type: 'string',
+  default: value,
+  doc,
+  placeholders: { need, allowed },
+});
+const list = (value: string[], doc: string, nonEmpty = false): Opt<string[]> => ({ type: 'list', default: value, doc, nonEmpty });
+
+const section = <O extends Record<string, Opt<unknown>>>(doc: string, options: O): Section<O> => ({ doc, options });
+
+/** font, size, pitch and colour: the options every text style has. */
+const style = (f: string, size: number, pitch: number, c = '#000000') => ({
+  font: font(f),
+  size: num(size, 'type size', { min: 1, unit: 'pt' }),
+  pitch: num(pitch, 'baseline to baseline', { min: 1, unit: 'pt' }),
+  color: color(c),
+});
+
+const heading = (doc: string, f: string) =>
+  section(doc, {
+    ...style(f, 12, 22),
+    indent: num(2, 'indent', { unit: 'chars' }),
+    align: choice(['left', 'center'] as const, 'left', 'left or center'),
+    'space-before': int(0, 'empty grid lines above (dropped at the top of a page)', { unit: 'lines' }),
+    'space-after': int(0, 'empty grid lines below', { unit: 'lines' }),
+  });
+
+const RUNNING_HEAD = ['title', 'issue', 'article'] as const;
+
+export const TEMPLATE = {
+  page: section('the paper and the text block (版心), counted in body characters and lines', {
+    width: num(595.28, 'paper width (A4: 595.28)', { min: 1, unit: 'pt' }),
+    height: num(841.89, 'paper height (A4: 841.89)', { min: 1, unit: 'pt' }),
+    top: num(80, 'top of the text block, from the paper’s top edge', { unit: 'pt' }),
+    chars: int(38, 'text block width, in characters of body type (版心字数)', { min: 4, unit: 'chars' }),
+    lines: int(31, 'text block height, in body lines (版心行数)', { min: 4, unit: 'lines' }),
+  }),
+  fonts: section('font roles tried for characters a style’s own font lacks', {
+    fallback: list(['serif', 'sans'], 'roles tried in order for a character the style’s font lacks'),
+    optional: list(['kai'], 'roles an installation may lack (licensed faces); text in them is then set in the body font'),
+  }),
+  flow: section('how text breaks across pages', {
+    orphans: int(2, 'least lines of a paragraph left at the foot of a page (孤行)', { min: 1, unit: 'lines' }),
+    widows: int(2, 'least lines of a paragraph carried to the top of the next (寡行)', { min: 1, unit: 'lines' }),
+    'keep-after-heading': int(2, 'a heading stays with this many lines of what follows', { min: 1, unit: 'lines' }),
+    'keep-after-title': int(2, 'an article’s title and byline stay with this many lines of its text', { min: 1, unit: 'lines' }),
+  }),
+  body: section('running text', {
+    ...style('serif', 12, 22),
+    bold: font('sans-bold', 'font role for **bold** (黑体-style run-in leads)'),
+    emphasis: font('serif-bold', 'font role for *emphasis*'),
+    indent: num(2, 'first-line indent', { unit: 'chars' }),
+    'han-latin': num(0.25, 'space between Chinese and Latin letters or digits', { unit: 'em' }),
+  }),
+  title: section('article title', {
+    ...style('serif-bold', 18, 28),
+    'space-after': int(1, 'empty body lines after the title block', { unit: 'lines' }),
+  }),
+  byline: section('subtitle, source and author under the title', {
+    ...style('sans', 10.5, 22, '#333333'),
+    align: choice(['left', 'center', 'right'] as const, 'center', 'center, left or right'),
+    subtitle: format('——{subtitle}', 'the front matter’s subtitle, on a line of its own', ['subtitle']),
+    author: format('{author}', 'author; shares the next line with the source', ['author']),
+    source: format('来源：{source}', 'source', ['source']),
+    joiner: text('　　', 'between author and source'),
+  }),
+  heading2: heading('## 一、… section headings (set on whole grid lines)', 'sans-bold'),
+  heading3: heading('### （一）… headings', 'serif-bold'),
+  heading4: heading('#### 1. … headings', 'serif-bold'),
+  heading5: heading('##### （1）… headings (###### is set like these)', 'serif'),
+  list: section('- bullet and 1. numbered lists, two levels and more', {
+    bullets: list(['●', '○'], 'bullet per level (the last one repeats for deeper levels)', true),
+    'bullet-size': num(0.5, 'bullets’ size, as a fraction of the text’s (numbers are set full size)', { min: 0.1, max: 1, unit: 'fraction' }),
+    indent: num(2, 'where the first level’s marker starts', { unit: 'chars' }),
+    nest: num(2, 'each deeper level starts this much further in', { unit: 'chars' }),
+    gap: num(0.5, 'space between the marker and the text', { unit: 'chars' }),
+  }),
+  quote: section('> block quotes (引文): indented, in their own face, on the body grid', {
+    font: font('kai', 'font role; falls back to the body font when fonts/fonts.yaml has no kai'),
+    size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
+    indent: num(2, 'left indent', { unit: 'chars' }),
+    'right-indent': num(2, 'right indent', { unit: 'chars' }),
+  }),
+  code: section('``` code blocks and `inline code`: code blocks on the body grid', {
+    font: font('sans'),
+    size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
+    indent: num(2, 'code blocks’ left indent', { unit: 'chars' }),
+  }),
+  'section-break': section('a Markdown rule (---): a section break one grid line tall', {
+    style: choice(['rule', 'mark', 'space'] as const, 'rule', 'rule: a short centred line; mark: the text below, centred; space: empty'),
+    mark: text('＊　＊　＊', 'the mark, when style is mark'),
+    length: num(0.25, 'the rule’s length, as a fraction of the text width', { max: 1, unit: 'fraction' }),
+    width: num(0.5, 'the rule’s thickness', { unit: 'pt' }),
+  }),
+  table: section('GFM pipe tables', {
+    font: font('serif'),
+    'header-font': font('serif-bold', 'font role of the header row'),
+    size: num(10.5, 'type size', { min: 1, unit: 'pt' }),
+    'min-size': num(9, 'a table whose columns cannot each hold two characters (or its longest words) is set smaller, down to this size, before it warns', { min: 1, unit: 'pt' }),
+    pitch: num(16, 'baseline to baseline inside a cell (scaled with the size)', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
+    padding: num(0.5, 'space at each side of a cell’s text, in em of table text', { unit: 'em' }),
+    'row-padding': num(3, 'space above and below a row’s text', { unit: 'pt' }),
+    rules: choice(['three-line', 'grid'] as const, 'three-line', 'three-line (三线表: thick top and bottom, thin under the header) or grid'),
+    thick: num(1, 'width of the top and bottom rules', { unit: 'pt' }),
+    thin: num(0.5, 'width of the other rules', { unit: 'pt' }),
+    'cell-align': choice(['auto', 'left', 'center'] as const, 'auto', 'columns the editor did not align: auto (centred when every cell fits on one line, else justified), left or center'),
+    continued: text('续表', 'printed above the header repeated on the next page ("": nothing)'),
+  }),
+  caption: section('表1 … above a table, 图1 … below a figure: on the body grid, like text', {
+    font: font('sans'),
+    size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
+  }),
+  figure: section('images: ![图1 caption](images/x.png), PNG or JPEG from the issue folder', {
+    dpi: num(150, 'resolution assumed for files that do not record one', { min: 36, unit: 'dpi' }),
+    'max-height': num(0.7, 'tallest picture, as a fraction of the text block’s height', { min: 0.1, max: 1, unit: 'fraction' }),
+    gap: num(6, 'between the picture and its caption', { unit: 'pt' }),
+  }),
+  footnote: section('[^1] footnotes: numbered per article, at the foot of the page', {
+    ...style('serif', 9, 14),
+    marker: choice(['circled', 'bracket'] as const, 'circled', 'circled (①②③) or bracket ([1] [2]), superscript in the text'),
+    'rule-length': num(0.25, 'the short rule above the notes, as a fraction of the text width', { max: 1, unit: 'fraction' }),
+    'rule-width': num(0.5, 'its thickness', { unit: 'pt' }),
+  }),
+  links: section('[text](https://…): the text prints; the PDF link is clickable', {
+    url: choice(['footnote', 'after', 'none'] as const, 'footnote', 'footnote: the address in a footnote; after: after the text; none'),
+    after: format('（{url}）', 'how the address follows the text when url is after', ['url']),
+  }),
+  'running-head': section('书眉: a line above the text block; {title}: the bulletin, {issue}: 2023年第6期, {article}: the article on the page', {
+    odd: format('', 'on odd pages ("": none)', [], RUNNING_HEAD),
+    even: format('', 'on even pages ("": none)', [], RUNNING_HEAD),
+    font: font('serif'),
+    size: num(9, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
+    baseline: num(62, 'from the page’s top edge', { unit: 'pt' }),
+    'rule-width': num(0.5, 'the rule under it (0: none)', { unit: 'pt' }),
+    'on-article-start': flag(false, 'also on pages where an article begins'),
+  }),
+  masthead: section('the red masthead (报头) on the first page', {
+    top: num(56, 'top of the masthead', { unit: 'pt' }),
+    color: color('#d7000f', 'colour of the title and the rules'),
+    'title-font': font('serif-black'),
+    'title-size': num(54, 'the bulletin’s name', { min: 1, unit: 'pt' }),
+    'title-tracking': num(0.18, 'extra space between the title’s characters', { unit: 'em' }),
+    'issue-font': font('serif'),
+    'issue-size': num(15, 'the issue line (2023年第6期)', { min: 1, unit: 'pt' }),
+    'unit-font': font('serif'),
+    'unit-size': num(14, 'the publisher and date line', { min: 1, unit: 'pt' }),
+    'rule-width': num(2.2, 'the red rule under the masthead', { unit: 'pt' }),
+    'rule-gap': num(1.5, 'a thin second rule this far below (0: none)', { unit: 'pt' }),
+  }),
+  toc: section('the contents (目录) on the first page', {
+    heading: text('目　录', 'the contents’ heading'),
+    'heading-font': font('sans-bold'),
+    'heading-size': num(16, 'the heading’s size', { min: 1, unit: 'pt' }),
+    font: font('serif'),
+    size: num(12, 'entries’ size', { min: 1, unit: 'pt' }),
+    pitch: num(44, 'entry to entry (two body lines keep them on the grid)', { min: 1, unit: 'pt' }),
+    bullet: text('★', 'before each entry'),
+    leader: text('.', 'the leader between title and page number'),
+    color: color('#000000'),
+  }),
+  folio: section('page numbers (页码); blank pages never carry one', {
+    font: font('serif'),
+    size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    format: format('— {n} —', 'the folio, {n}: the page number', ['n']),
+    bottom: num(42, 'from the page’s bottom edge to the folio’s baseline', { unit: 'pt' }),
+    position: choice(['center', 'outside'] as const, 'center', 'center, or outside (odd pages right, even pages left, as in 公文)'),
+  }),
+  colophon: section('版记: at the foot of the last page, or of a page of its own when the text leaves no room', {
+    font: font('serif'),
+    size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    pitch: num(22, 'colophon lines sit on the body grid at this pitch', { min: 1, unit: 'pt' }),
+    'rule-width': num(0.75, 'its rules', { unit: 'pt' }),
+    page: choice(['any', 'even'] as const, 'any', 'any, or even: on an even page (公文: the back of the last sheet)'),
+  }),
+  article: section('where articles start', {
+    start: choice(['new-page', 'odd-page', 'continue'] as const, 'new-page', 'new-page; odd-page (blank pages left carry no folio); or continue after the previous article'),
+    separator: choice(['rule', 'mark', 'space'] as const, 'rule', 'continue only: rule (short centred line), mark (section-break.mark) or space'),
+  }),
+};
+
+type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
+type Values<O> = { [K in keyof O as Camel<K & string>]: O[K] extends Opt<infer T> ? T : never };
+type Sections<D> = { [K in keyof D as Camel<K & string>]: D[K] extends Section<infer O> ? Values<O> : never };
+
+/** The options as layout reads them: camelCase fields, plain values. */
+export type TemplateOptions = Sections<typeof TEMPLATE>;
+
+/** A section's or option's YAML key as its camelCase field. */
+export function camel(key: string): string {
+  return key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The declared defaults, keyed as in YAML. */
+export function defaults(): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    Object.entries(TEMPLATE).map(([k, s]) => [k, Object.fromEntries(Object.entries(s.options as Record<string, Opt<unknown>>).map(([o, d]) => [o, structuredClone(d.default)]))]),
+  );
+}
+
+/** The validation schema the YAML reader checks a template against. */
+export function schema(): Schema {
+  const out: Schema = {};
+  for (const [k, s] of Object.entries(TEMPLATE)) {
+    const fields: Schema = {};
+    for (const [o, d] of Object.entries(s.options as Record<string, Opt<unknown>>)) fields[o] = fieldSpec(d);
+    out[k] = { type: 'map', fields };
+  }
+  return out;
+}
+
+function fieldSpec(d: Opt<unknown>): FieldSpec {
+  const spec: FieldSpec = { type: d.type, min: d.type === 'number' || d.type === 'integer' ? d.min : undefined, max: d.max, oneOf: d.values };
+  if (d.placeholders) spec.test = placeholderTest(d.placeholders.need, d.placeholders.allowed);
+  if (d.nonEmpty) spec.test = nonEmptyList;
+  return spec;
+}
+
+/** A format string must hold `need` ({author}, …) and may hold only `allowed`. */
+function placeholderTest(need: readonly string[], allowed: readonly string[]): FieldSpec['test'] {
+  return (v) => {
+    const s = String(v);
+    const missing = need.filter((n) => !s.includes(`{${n}}`));
+    const unknown = [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !allowed.includes(n));
+    if (unknown.length) return { message: `{${unknown[0]}} is not a placeholder here`, fix: `use ${allowed.map((a) => `{${a}}`).join(', ')}` };
+    if (missing.length && s !== '') return { message: `"${s}" lacks {${missing[0]}}`, fix: `write {${missing[0]}} where it goes, or "" for nothing` };
+    return undefined;
+  };
+}
+
+function nonEmptyList(v: unknown): { message: string; fix: string } | undefined {
+  const list = v as unknown[];
+  if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) return { message: 'must be a list of one or more marks', fix: 'write e.g. ["•", "◦"]' };
+  return undefined;
+}
