@@ -2,7 +2,7 @@
 // Chinese composer as the text, rows that never split, the header repeated on each page the
 // table runs onto, ruled as a three-line table (三线表) or a full grid.
 import type { Line } from '../compose/lines.js';
-import { shiftItem, type Item } from '../paginate/display.js';
+import { shiftItem, structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { FlowBlock, FlowLine, FlowNote } from '../paginate/flow.js';
 import type { Block, CellAlign, Span } from '../source/model.js';
 import type { Frame } from '../template/model.js';
@@ -61,10 +61,14 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
   return { widths, overfull: false };
 }
 
-export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number): FlowBlock {
+export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number, parent?: StructNode): FlowBlock {
   const ts = inline.ts;
   const t = ts.template;
   const tb = t.table;
+  // Made before any cell is set (notes called from cells come after the table) and the
+  // caption first: it is the table element's first child.
+  const table = structNode('Table', parent);
+  const captionNode = b.caption.length ? structNode('Caption', table) : undefined;
   const cols = Math.max(b.head.length, ...b.rows.map((r) => r.length), 1);
   const fill = (row: Span[][]) => Array.from({ length: cols }, (_, k) => row[k] ?? []);
   const head = fill(b.head);
@@ -118,12 +122,14 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
     const height = n * tb.pitch + 2 * tb.rowPadding;
     const items: Item[] = [];
     const notes: FlowNote[] = [];
+    const row = structNode('TR', table);
     cells.forEach((lines, c) => {
+      const cell = structNode(header ? 'TH' : 'TD', row, header ? { scope: 'Column' } : {});
       // Cells with fewer lines sit in the middle of the row.
       const top = tb.rowPadding + ((n - lines.length) * tb.pitch) / 2;
       lines.forEach((l, j) => {
         const y = top + j * tb.pitch;
-        items.push(...inline.items(l, xs[c] + inset, y + baselineIn(tb.pitch, tb.size), y, tb.pitch));
+        items.push(...inline.items(l, xs[c] + inset, y + baselineIn(tb.pitch, tb.size), y, tb.pitch, cell));
         for (const note of inline.notesIn(l) ?? []) if (!notes.includes(note)) notes.push(note);
       });
     });
@@ -143,15 +149,16 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
 
   // Captions sit on the body grid, like text: the table starts on it.
   const cap = t.caption;
-  const captionLines = (spans: Span[]): FlowLine[] =>
-    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size)));
-  const caption = b.caption.length ? captionLines(b.caption) : [];
+  const captionLines = (spans: Span[], node?: StructNode): FlowLine[] =>
+    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size), node));
+  const caption = b.caption.length ? captionLines(b.caption, captionNode) : [];
   const label = tb.continued ? continuedLabel(tb.continued, b.caption) : '';
+  // 续表N and the header repeated on a further page are furniture: the table is read once.
   const again = label ? captionLines([{ text: label, pos: b.pos }]) : [];
   // A little air above the rules and below them; the text after the table goes back to the grid.
   const air = 0.3 * frame.pitch;
   // The repeated header carries no footnotes: they are set once, where first referred to.
-  const headAgain: FlowLine = pad({ ...headLine, notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
+  const headAgain: FlowLine = pad({ ...headLine, items: headLine.items.map((it) => ({ ...it, node: undefined })), notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
   const lines = [...caption, pad(headLine, caption.length ? 0.25 * cap.size : air, 0), ...bodyLines];
   lines[lines.length - 1] = pad(lines[lines.length - 1], 0, air);
   return {

@@ -92,6 +92,8 @@ interface PageState extends FlowPage {
   /** Height kept free at the foot (the colophon). */
   reserve: number;
   colophon: boolean;
+  /** Where the colophon's items begin in `items`: the footnotes, read before it, go there. */
+  colophonAt?: number;
 }
 
 const EPS = 1e-6;
@@ -331,14 +333,16 @@ export class Flow {
     p.colophon = true;
     p.blank = false;
     p.colophonOnly = p.lines === 0;
+    p.colophonAt = p.items.length;
     p.items.push(...draw(this.frame.top + this.frame.height - height));
   }
 
   /** The pages, each with its footnotes set at the foot. */
   finish(): FlowPage[] {
     return this.states.map((p) => {
+      // In reading order: the text, its footnotes, then the colophon below them.
       const items = [...p.items];
-      if (p.notes.length) items.push(...this.drawNotes(p));
+      if (p.notes.length) items.splice(p.colophonAt ?? items.length, 0, ...this.drawNotes(p));
       return { items, notes: p.notes, blank: p.blank, colophonOnly: p.colophonOnly, mark: p.mark, starts: p.starts };
     });
   }

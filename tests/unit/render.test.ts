@@ -71,11 +71,17 @@ describe('renderPdf', async () => {
     expect(read.outline).toEqual([{ title: '第二页的文章', page: 1 }]);
   });
 
-  it('identifies itself as PDF/A-2b, with an sRGB output intent and widths from the fonts', () => {
+  it('identifies itself as PDF/A-2a and PDF/UA-1, with an sRGB output intent and widths from the fonts', () => {
     const root = read.doc.getTrailer().get('Root');
     const xmp = root.get('Metadata').readStream().asString();
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // pdfuaid is no schema PDF/A knows: it comes described
+    expect(xmp).toContain('<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>');
+    expect(root.get('MarkInfo').get('Marked').asBoolean()).toBe(true);
+    expect(root.get('Lang').asString()).toBe('zh-CN');
+    expect(root.get('ViewerPreferences').get('DisplayDocTitle').asBoolean()).toBe(true);
     expect(root.get('OutputIntents').get(0).get('S').asName()).toBe('GTS_PDFA1');
     expect(read.doc.getMetaData('info:ModDate') ?? '').toBe(''); // every Info entry has its XMP twin
   });
