@@ -26,6 +26,7 @@ const poppler = (pdf: Buffer) => popplerPages(pdf);
 describe.each([
   ['the sample issue', SAMPLE],
   ['the all-constructs issue', ALL],
+  ['the mixed-script issue', join(ROOT, 'tests', 'fixtures', 'mixed-script')],
 ])('%s, copied out of the PDF', async (_, dir) => {
   const { result } = await buildAndRead(dir);
   const pdf = result.pdf;
@@ -43,7 +44,7 @@ describe.each([
     // poppler reads a table column by column (its own layout analysis, whatever the order on
     // the page): there, each cell's lines are checked to be lines of its text, out of order
     const body = name === 'poppler' ? source.body.filter((u) => u.kind !== 'cell') : source.body;
-    expect(source.body.length).toBeGreaterThan(25);
+    expect(source.body.length).toBeGreaterThan(10);
     expect(show(findInOrder(body, text))).toEqual([]);
     expect(show(findInOrder(source.notes, text))).toEqual([]);
     if (name === 'poppler') {
@@ -237,7 +238,7 @@ describe.each([
       }
     }
     await doc.destroy();
-    expect(tagged).toBeGreaterThan(100);
+    expect(tagged).toBeGreaterThan(20);
     for (const f of furniture) if (!repeated.has(f.trim())) expect(f.replace(/\s/g, '')).toMatch(/^(—\d+—|…+|续表\d*)$/);
   });
 
