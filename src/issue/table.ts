@@ -127,6 +127,8 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
       const cell = structNode(header ? 'TH' : 'TD', row, header ? { scope: 'Column' } : {});
       // Cells with fewer lines sit in the middle of the row.
       const top = tb.rowPadding + ((n - lines.length) * tb.pitch) / 2;
+      // An empty cell is still a cell of the table's structure: an item with nothing in it.
+      if (!lines.length) items.push({ kind: 'text', x: xs[c] + inset, y: top + baselineIn(tb.pitch, tb.size), glyphs: [], node: cell });
       lines.forEach((l, j) => {
         const y = top + j * tb.pitch;
         items.push(...inline.items(l, xs[c] + inset, y + baselineIn(tb.pitch, tb.size), y, tb.pitch, cell));

@@ -108,7 +108,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
         // carries on, and the composer's space between them copies as nothing.
         const chain = [it];
         while (k + 1 < items.length && items[k + 1].kind === 'text' && (items[k + 1] as TextItem).continues) chain.push(items[++k] as TextItem);
-        if (chain.every((c) => !c.glyphs.length)) continue;
+        // (an empty item still holds its element's place in the structure: an empty table cell)
+        if (chain.every((c) => !c.glyphs.length && !c.node)) continue;
         text.draw(chain, tags);
         continue;
       }
