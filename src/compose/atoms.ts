@@ -71,7 +71,7 @@ export interface Atom {
    */
   hang?: number;
   /** The word space of this atom's font: glyph id and width in pt. */
-  space?: { id: number; adv: number };
+  space?: { id: number; adv: number; font?: string };
 }
 
 export interface Gap {
@@ -85,7 +85,7 @@ export interface Gap {
   typed?: boolean;
   /** Demerits for breaking here (after a word's own hyphen). */
   penalty?: number;
-  /** A word space: drawn as a space glyph so copied text keeps it. */
+  /** A space the editor typed, whatever width it is set at: a space glyph, so copied text keeps it. */
   space?: PlacedGlyph;
 }
 
@@ -303,6 +303,8 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
     x += g.advance * scale;
   }
   const hanLike = isHan(c.cp) || (c.cp >= 0x3040 && c.cp <= 0x30ff) || (c.cp >= 0xac00 && c.cp <= 0xd7af);
+  const spaceFace = faceFor(0x20, c.run, env);
+  const sp = spaceFace?.glyph(0x20);
   // Only marks have a blank half; asking the font about every ideograph would cost a
   // shaping call per distinct character.
   const side = cs.length === 1 && !hanLike ? face.blankSide(c.cp) : null;
@@ -322,6 +324,7 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
     alnumEnd: false,
     wide: true,
     href: c.run.href,
+    space: sp ? { id: sp.id, adv: (sp.advance * size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined,
   };
 }
 
@@ -357,7 +360,7 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
   const spaceFace = faceFor(0x20, last.run, env);
   const sp = spaceFace?.glyph(0x20);
   return {
-    space: sp ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm } : undefined,
+    space: sp ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined,
     glyphs,
     width: x,
     first: first.ch,
@@ -411,20 +414,23 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   if (space === 'url') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
   if (space === 'hyphen') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, penalty: HYPHEN_BREAK };
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
+  // Whatever width a typed space is set at (a quarter em, one em, nothing beside a full-width
+  // mark), text copied from the page keeps it: the composer's own spacing copies as nothing.
+  const typed = space === 'space' ? typedSpace(a, b) : undefined;
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
+    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin, space: typed };
   }
   if (space === 'space' && ((!a.wide && b.hanStart) || (a.hanEnd && !b.wide))) {
     // A space typed between Chinese and a Latin mark or symbol ("1. 供给侧") is kept,
     // a quarter em like the Han/Latin space.
     const w = env.hanLatin * em;
-    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin };
+    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin, space: typed };
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, typed: true };
+      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, typed: true, space: typed };
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
@@ -444,5 +450,13 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
-  return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+  return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+}
+
+/** The space glyph standing for a space typed between a and b (placed by the line). */
+function typedSpace(a: Atom, b: Atom): PlacedGlyph | undefined {
+  const from = a.space ? a : b.space ? b : null;
+  if (!from?.space) return undefined;
+  const g = from === a ? a.glyphs[a.glyphs.length - 1] : b.glyphs[0];
+  return { font: from.space.font ?? g.font, size: g.size, color: g.color, id: from.space.id, x: 0, adv: from.space.adv, text: ' ' };
 }

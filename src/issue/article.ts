@@ -1,7 +1,7 @@
 // An article → flow blocks: title, byline, headings, paragraphs, lists, quotes, code,
 // section breaks, tables and figures, with the page-breaking wishes of each.
 import type { Line } from '../compose/lines.js';
-import type { Item } from '../paginate/display.js';
+import { structNode, type Item, type Role, type StructNode } from '../paginate/display.js';
 import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
 import type { Article, Block, ImageRef, Span } from '../source/model.js';
 import type { Frame, Template } from '../template/model.js';
@@ -12,6 +12,8 @@ import { baselineIn, type Typesetter } from './typeset.js';
 export interface ArticleOptions {
   /** The article runs on after another: open it with the template's separator. */
   separator?: boolean;
+  /** The element the article's own (Art) element goes under. */
+  parent?: StructNode;
 }
 
 /** Where a block is set: its measure's edges (from the text block's), its text style, list depth. */
@@ -24,26 +26,32 @@ interface Place {
   /** Where a list's marker starts, from the text block's left edge. */
   listAt: number;
   depth: number;
+  /** The element the block's elements go under. */
+  node: StructNode;
 }
 
 export function articleBlocks(article: Article, ts: Typesetter, frame: Frame, anchor: string, o: ArticleOptions = {}): FlowBlock[] {
-  return new ArticleSetter(article, ts, frame, anchor).blocks(o);
+  return new ArticleSetter(article, ts, frame, anchor, structNode('Art', o.parent)).blocks(o);
 }
 
 class ArticleSetter {
   private readonly t: Template;
   private readonly em: number;
   private readonly inline: InlineSetter;
+  /** The last heading level used: levels never skip one going down (PDF/UA). */
+  private level = 1;
 
   constructor(
     readonly article: Article,
     readonly ts: Typesetter,
     readonly frame: Frame,
     readonly anchor: string,
+    readonly node: StructNode,
   ) {
     this.t = ts.template;
     this.em = this.t.body.size;
     this.inline = new InlineSetter(ts, article, anchor, frame);
+    this.inline.noteParent = node;
   }
 
   blocks(o: ArticleOptions): FlowBlock[] {
@@ -58,6 +66,7 @@ class ArticleSetter {
       indent: t.body.indent * this.em,
       listAt: t.list.indent * this.em,
       depth: 0,
+      node: this.node,
     };
     for (const b of this.article.blocks) out.push(...this.block(b, body));
     return out;
@@ -79,7 +88,7 @@ class ArticleSetter {
     });
     const out: FlowBlock[] = [
       {
-        lines: this.grid(titleLines, t.title, 2 * em, t.title.spaceAfter),
+        lines: this.grid(titleLines, t.title, 2 * em, t.title.spaceAfter, structNode('H1', this.node)),
         orphans: 1,
         widows: 1,
         keep: this.flow.keepAfterTitle,
@@ -94,9 +103,16 @@ class ArticleSetter {
       const align = b.align === 'right' ? 'left' : b.align;
       const lines = by.flatMap((text) => {
         const ls = this.ts.lines([this.ts.plain(text, b.font, b.size, b.color, a.titlePos)], { measure, align });
-        return b.align === 'right' ? ls.map((l) => shiftLine(l, measure - l.right)) : ls;
+        const node = structNode('P', this.node);
+        return (b.align === 'right' ? ls.map((l) => shiftLine(l, measure - l.right)) : ls).map((l) => ({ l, node }));
       });
-      out.push({ lines: this.grid(lines, b, 2 * em, 1), orphans: 1, widows: 1, keep: this.flow.keepAfterTitle, pos: a.titlePos });
+      const slots = this.grid(
+        lines.map((x) => x.l),
+        b,
+        2 * em,
+        1,
+      ).map((slot, k) => (k < lines.length ? { ...slot, items: slot.items.map((it) => ({ ...it, node: lines[k].node })) } : slot));
+      out.push({ lines: slots, orphans: 1, widows: 1, keep: this.flow.keepAfterTitle, pos: a.titlePos });
     }
     return out;
   }
@@ -136,6 +152,7 @@ class ArticleSetter {
           right: at.right + q.rightIndent * this.em,
           style: { font: q.font, size: q.size, color: q.color },
           listAt: at.listAt,
+          node: structNode('BlockQuote', at.node),
         };
         return b.blocks.flatMap((x) => this.block(x, inner));
       }
@@ -148,7 +165,7 @@ class ArticleSetter {
       case 'code':
         return [this.code(b.text, at, b.pos)];
       case 'table':
-        return [tableBlock(b, this.inline, this.frame, at.left, at.right)];
+        return [tableBlock(b, this.inline, this.frame, at.left, at.right, at.node)];
       case 'figure':
         return [this.figure(b.image, b.caption, at, b.pos)];
     }
@@ -157,6 +174,7 @@ class ArticleSetter {
   /** Body lines: one grid line each, so every page's baselines fall on the same grid. */
   private paragraph(spans: Span[], at: Place, indent: number, hang = 0): FlowBlock {
     const f = this.frame;
+    const node = structNode('P', at.node);
     const lines = this.inline.lines(spans, at.style, {
       measure: f.width - at.left - at.right,
       align: 'justify',
@@ -164,7 +182,7 @@ class ArticleSetter {
       restIndent: hang,
     });
     return {
-      lines: lines.map((l) => this.inline.slot(l, f.left + at.left, f.pitch, baselineIn(f.pitch, at.style.size))),
+      lines: lines.map((l) => this.inline.slot(l, f.left + at.left, f.pitch, baselineIn(f.pitch, at.style.size), node)),
       orphans: this.flow.orphans,
       widows: this.flow.widows,
       pos: spans[0]?.pos,
@@ -175,6 +193,9 @@ class ArticleSetter {
     const h = this.t.headings[level] ?? this.t.headings[5];
     const measure = this.frame.width - at.left - at.right;
     const indent = h.align === 'left' ? h.indent * this.em : 0;
+    // ## is H2 under the article's title (H1); a level skipped in the source is not skipped here.
+    this.level = Math.min(Math.max(2, level), this.level + 1, 6);
+    const node = structNode(`H${this.level}` as Role, at.node);
     const lines = this.inline.lines(spans, { font: h.font, size: h.size, color: h.color, bold: h.font }, {
       measure,
       align: h.align,
@@ -183,7 +204,7 @@ class ArticleSetter {
     });
     const before: FlowLine[] = Array.from({ length: h.spaceBefore }, () => ({ height: this.frame.pitch, items: [], space: true }));
     return {
-      lines: [...before, ...this.grid(lines, h, at.left, h.spaceAfter)],
+      lines: [...before, ...this.grid(lines, h, at.left, h.spaceAfter, node)],
       orphans: 1,
       widows: 1,
       keep: this.flow.keepAfterHeading,
@@ -195,14 +216,14 @@ class ArticleSetter {
    * Lines set at their own pitch, padded (centred) to a whole number of grid lines, plus
    * `after` empty grid lines: keeps the body grid intact below titles and headings.
    */
-  private grid(lines: Line[], style: { size: number; pitch: number }, left: number, after: number): FlowLine[] {
+  private grid(lines: Line[], style: { size: number; pitch: number }, left: number, after: number, node?: StructNode): FlowLine[] {
     const f = this.frame;
     const own = lines.length * style.pitch;
     const pad = toGrid(own, f.pitch) - own;
     const out: FlowLine[] = lines.map((line, k) => {
       const top = k === 0 ? pad / 2 : 0;
       const height = style.pitch + top + (k === lines.length - 1 ? pad / 2 : 0);
-      return this.inline.slot(line, f.left + left, height, top + baselineIn(style.pitch, style.size));
+      return this.inline.slot(line, f.left + left, height, top + baselineIn(style.pitch, style.size), node);
     });
     for (let k = 0; k < after; k++) out.push({ height: f.pitch, items: [] });
     return out;
@@ -223,18 +244,22 @@ class ArticleSetter {
     const markAt = at.listAt - at.left;
     const hang = markAt + box + t.list.gap * em;
     const out: FlowBlock[] = [];
+    const list = structNode('L', at.node);
     b.items.forEach((item, k) => {
-      const inner: Place = { ...at, depth: at.depth + 1, listAt: at.listAt + t.list.nest * em };
+      const li = structNode('LI', list);
+      const label = structNode('Lbl', li);
+      const body = structNode('LBody', li);
+      const inner: Place = { ...at, depth: at.depth + 1, listAt: at.listAt + t.list.nest * em, node: body };
       const blocks: FlowBlock[] = [];
       for (const x of item) {
-        if (x.kind === 'para') blocks.push(this.paragraph(x.spans, at, 0, hang));
+        if (x.kind === 'para') blocks.push(this.paragraph(x.spans, { ...at, node: body }, 0, hang));
         else if (x.kind === 'list') blocks.push(...this.list(x, { ...inner, left: at.left }));
         else blocks.push(...this.block(x, { ...inner, left: at.left + hang, indent: 0, listAt: at.left + hang }));
       }
       // The marker goes on the item's first line, whatever starts it; an empty item still shows it.
       const m = set[k];
       // Numbers stand flush right in their box, so 9. and 10. end alike; bullets sit left.
-      const mark: Item = { kind: 'text', x: this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0), y: baseline, glyphs: m.glyphs };
+      const mark: Item = { kind: 'text', x: this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0), y: baseline, glyphs: m.glyphs, node: label };
       const first = blocks.find((x) => x.lines.some((l) => !l.space));
       if (first) {
         const n = first.lines.findIndex((l) => !l.space);
@@ -257,6 +282,7 @@ class ArticleSetter {
     const left = at.left + c.indent * em;
     const measure = f.width - left - at.right;
     const lines: FlowLine[] = [];
+    const node = structNode('Code', at.node);
     const space = this.ts.line(this.ts.plain(' ', c.font, c.size, c.color, pos)).right || 0.5 * c.size;
     text.split('\n').forEach((raw, k) => {
       const src = raw.replace(/\t/g, '    ');
@@ -268,7 +294,7 @@ class ArticleSetter {
       const at0 = { ...pos, line: pos.line + 1 + k };
       const indent = Math.min(lead * Math.max(space, 0.25 * c.size), measure / 2);
       const set = this.ts.lines([this.ts.plain(src.trimStart(), c.font, c.size, c.color, at0)], { measure, align: 'left', firstIndent: indent, restIndent: indent + 2 * c.size });
-      for (const l of set) lines.push(this.inline.slot(l, f.left + left, f.pitch, baselineIn(f.pitch, c.size)));
+      for (const l of set) lines.push(this.inline.slot(l, f.left + left, f.pitch, baselineIn(f.pitch, c.size), node));
     });
     return { lines, orphans: this.flow.orphans, widows: this.flow.widows, pos };
   }
@@ -301,6 +327,9 @@ class ArticleSetter {
     const t = this.t;
     const fig = t.figure;
     const cap = t.caption;
+    // Made before the caption is set (a note it calls comes after the figure). A figure
+    // speaks through its caption, or without one through its file's name.
+    const node = structNode('Figure', at.node, { alt: plainText(caption).trim() || image.src.replace(/^.*\//, '') });
     const measure = f.width - at.left - at.right;
     const capMeasure = Math.max(measure - 4 * this.em, measure / 2);
     const capLines = plainText(caption).trim()
@@ -318,11 +347,12 @@ class ArticleSetter {
     const box = toGrid(h + gap + (capLines.length ? 0.5 : 1) * f.pitch, f.pitch);
     const top = capLines.length ? box - gap - h : (box - h) / 2;
     const x0 = f.left + at.left;
-    const items: Item[] = [{ kind: 'image', x: x0 + (measure - w) / 2, y: top, w, h, image }];
+    const capNode = capLines.length ? structNode('Caption', node) : undefined;
+    const items: Item[] = [{ kind: 'image', x: x0 + (measure - w) / 2, y: top, w, h, image, node }];
     let notes: FlowLine['notes'];
     capLines.forEach((l, k) => {
       const y = box + k * f.pitch;
-      items.push(...this.inline.items(l, x0 + (measure - capMeasure) / 2, y + baselineIn(f.pitch, cap.size), y, f.pitch));
+      items.push(...this.inline.items(l, x0 + (measure - capMeasure) / 2, y + baselineIn(f.pitch, cap.size), y, f.pitch, capNode));
       const n = this.inline.notesIn(l);
       if (n) notes = [...(notes ?? []), ...n];
     });

@@ -1,7 +1,7 @@
 // The whole layout of an issue: articles flowed onto pages, then the cover's contents
 // filled in with the page numbers they landed on, folios and the colophon added.
 import { FontRegistry } from '../fonts/registry.js';
-import type { DisplayList, Item, OutlineEntry, Page } from '../paginate/display.js';
+import { structNode, type DisplayList, type Item, type OutlineEntry, type Page, type StructNode } from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
 import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
@@ -47,14 +47,16 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
   const frame = frameOf(template);
   const start = template.article.start;
+  // The tagged PDF's root: every part of the issue is an element below it.
+  const doc = structNode('Document');
   // Composed once: the passes below only re-flow them, as the cover's length settles.
-  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0 }));
+  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc }));
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
   // unless filling in the numbers changed it after all.
   let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
-  let cover = coverItems(issue, entries, ts, frame);
+  let cover = coverItems(issue, entries, ts, frame, doc);
   let filled = cover;
   let pages: Page[] = [];
   let outline: OutlineEntry[] = [];
@@ -77,7 +79,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       flow!.start(mode);
       flow!.place(b);
     });
-    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top), template.colophon.page === 'even');
+    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
     const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
     entries = issue.articles.map((a, k) => {
@@ -85,7 +87,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       return { title: a.meta.title, page: index + 1, target: index };
     });
     outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
-    filled = coverItems(issue, entries, ts, frame);
+    filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
     pages = [...filled.pages.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, issue, ts, frame, flow!))];
     if (filled.pages.length === cover.pages.length) break;
@@ -144,9 +146,9 @@ function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typ
 }
 
 /** The cover page(s): masthead and contents (which may run on to further pages). */
-function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame): Cover {
-  const head = masthead(issue, ts, frame);
-  const pages = contents(issue, entries, ts, frame, head.bottom);
+function coverItems(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame, doc: StructNode): Cover {
+  const head = masthead(issue, ts, frame, doc);
+  const pages = contents(issue, entries, ts, frame, head.bottom, doc);
   pages[0].unshift(...head.items);
   return { pages, masthead: head.items };
 }
@@ -163,11 +165,13 @@ interface Cover {
  */
 function furnish(p: FlowPage, number: number, issue: Issue, ts: Typesetter, frame: Frame, flow: Flow): Page {
   const t = ts.template;
-  const items = [...p.items];
-  const folio = p.blank || (p.colophonOnly && t.colophon.page === 'even') ? null : number;
-  if (folio !== null) items.push(...folioItems(folio, ts, frame));
+  // In reading order: running head, the page's text, folio.
+  const items: Item[] = [];
   const opens = p.starts.some((a) => Math.abs((flow.anchors.get(a)?.y ?? -1) - frame.top) < 1e-6);
   if (!p.blank && !p.colophonOnly && (t.runningHead.onArticleStart || !opens)) items.push(...runningHead(number, p.mark ?? '', issue, ts, frame));
+  items.push(...p.items);
+  const folio = p.blank || (p.colophonOnly && t.colophon.page === 'even') ? null : number;
+  if (folio !== null) items.push(...folioItems(folio, ts, frame));
   return { items, folio };
 }
 
@@ -179,7 +183,7 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
   if (!text.trim()) return [];
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), 'center', frame.width);
-  const items: Item[] = [{ kind: 'text', x: frame.left, y: r.baseline, glyphs: line.glyphs }];
+  const items: Item[] = [{ kind: 'text', x: frame.left, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
   if (r.ruleWidth > 0) {
     const y = r.baseline + 0.35 * r.size + r.ruleWidth;
     items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: r.ruleWidth, color: r.color });
@@ -204,6 +208,6 @@ function folioItems(n: number, ts: Typesetter, frame: Frame): Item[] {
     for (const g of p.glyphs) glyphs.push({ ...g, x: g.x + x - frame.left });
     x += p.right + gap;
   }
-  return [{ kind: 'text', x: frame.left, y: ts.template.page.height - f.bottom, glyphs }];
+  return [{ kind: 'text', x: frame.left, y: ts.template.page.height - f.bottom, glyphs, artifact: 'Footer' }];
 }
 

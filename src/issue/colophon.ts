@@ -1,8 +1,9 @@
 // The editor colophon (版记) at the foot of the last page, between two rules.
-import type { Item } from '../paginate/display.js';
+import { structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
+import { spacersOut } from './cover.js';
 import { baselineIn, type Typesetter } from './typeset.js';
 
 /** A two-character name is spread to the width of three (李涛 → 李　涛), as Chinese forms do. */
@@ -16,7 +17,7 @@ export function colophonHeight(ts: Typesetter): number {
   return 3 * ts.template.colophon.pitch;
 }
 
-export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number): Item[] {
+export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number, doc?: StructNode): Item[] {
   const c = ts.template.colophon;
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   const h = colophonHeight(ts);
@@ -25,13 +26,17 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const first = top + c.pitch + baselineIn(c.pitch, c.size);
   const second = first + c.pitch;
   const unit = ts.line(ts.plain(`${issue.meta.publisher}编辑`, c.font, c.size, '#000000', pos));
-  const editor = ts.line(ts.plain(`编辑：${spreadName(issue.meta.editor)}`, c.font, c.size, '#000000', pos));
+  const name = issue.meta.editor.trim();
+  const spread = spreadName(name);
+  const editor = ts.line(ts.plain(`编辑：${spread}`, c.font, c.size, '#000000', pos));
   const phone = ts.line(ts.plain(`电话：${issue.meta.phone}`, c.font, c.size, '#000000', pos));
+  const div = structNode('Div', doc);
   return [
     rule(top + c.pitch),
-    { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs },
-    { kind: 'text', x: frame.left + em, y: second, glyphs: editor.glyphs },
-    { kind: 'text', x: frame.left + frame.width - em - phone.right, y: second, glyphs: phone.glyphs },
+    { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs, node: structNode('P', div) },
+    // The spread name copies as the editor wrote it (李涛); a space they typed stays.
+    { kind: 'text', x: frame.left + em, y: second, glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs), node: structNode('P', div) },
+    { kind: 'text', x: frame.left + frame.width - em - phone.right, y: second, glyphs: phone.glyphs, node: structNode('P', div) },
     rule(top + h),
   ];
 }

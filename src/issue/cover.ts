@@ -1,7 +1,7 @@
 // Page 1: the masthead (报头) and the generated table of contents.
 import type { PlacedGlyph } from '../compose/atoms.js';
 import type { Line } from '../compose/lines.js';
-import type { Item } from '../paginate/display.js';
+import { structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { baselineIn, type Typesetter } from './typeset.js';
@@ -24,8 +24,16 @@ export function issueLine(issue: Issue): string {
   return `${m.year}年第${m.number}期` + (m.total ? `（总第${m.total}期）` : '');
 }
 
+/**
+ * Glyphs of ideographic spaces put in by the design, not typed by the editor (目　录, the
+ * unit line's 　编辑): their room stays, their text goes, so the line copies as 目录.
+ */
+export function spacersOut(glyphs: PlacedGlyph[]): PlacedGlyph[] {
+  return glyphs.filter((g) => g.text !== '\u3000');
+}
+
 /** Masthead items; returns them and the y where the contents may begin. */
-export function masthead(issue: Issue, ts: Typesetter, frame: Frame): { items: Item[]; bottom: number } {
+export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: StructNode): { items: Item[]; bottom: number } {
   const t = ts.template;
   const m = t.masthead;
   const items: Item[] = [];
@@ -35,17 +43,17 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame): { items: I
   const tracked = track(title.glyphs, m.titleTracking * m.titleSize);
   const titleWidth = width(tracked);
   let y = m.top + m.titleSize * 0.88;
-  items.push({ kind: 'text', x: (t.page.width - titleWidth) / 2, y, glyphs: tracked });
+  items.push({ kind: 'text', x: (t.page.width - titleWidth) / 2, y, glyphs: tracked, node: structNode('Title', doc) });
   y += m.issueSize * 2.2;
   const il = ts.line(ts.plain(issueLine(issue), m.issueFont, m.issueSize, '#000000', pos), 'center', frame.width);
-  items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs });
+  items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs, node: structNode('P', doc) });
   // The unit line sits on the body grid like every other line of body-sized text.
   y += m.unitSize * 2.4;
   y = snapToGrid(y, frame, m.unitSize);
   const unit = ts.line(ts.plain(`${issue.meta.publisher}　编辑`, m.unitFont, m.unitSize, '#000000', pos));
-  items.push({ kind: 'text', x: frame.left, y, glyphs: unit.glyphs });
+  items.push({ kind: 'text', x: frame.left, y, glyphs: spacersOut(unit.glyphs), node: structNode('P', doc) });
   const date = ts.line(ts.plain(chineseDate(issue.meta.date), m.unitFont, m.unitSize, '#000000', pos));
-  items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: date.glyphs });
+  items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: date.glyphs, node: structNode('P', doc) });
   y += m.unitSize * 0.8;
   items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: m.ruleWidth, color: m.color });
   if (m.ruleGap > 0) {
@@ -77,7 +85,7 @@ function width(glyphs: PlacedGlyph[]): number {
  * template's pitch when they fit on the cover, at the body pitch when they do not, and run
  * on to further pages when even that is not enough. Returns the items of each page.
  */
-export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame, top: number): Item[][] {
+export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame, top: number, doc?: StructNode): Item[][] {
   const t = ts.template.toc;
   const pos = at(issue);
   const pages: Item[][] = [[]];
@@ -86,9 +94,10 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   if (t.heading) {
     const h = ts.line(ts.plain(t.heading, t.headingFont, t.headingSize, t.color, pos), 'center', frame.width);
     y += t.headingSize * 0.9;
-    items.push({ kind: 'text', x: frame.left, y, glyphs: h.glyphs });
+    items.push({ kind: 'text', x: frame.left, y, glyphs: spacersOut(h.glyphs), node: structNode('H1', doc) });
     y += t.headingSize * 0.6;
   }
+  const toc = structNode('TOC', doc);
   const em = t.size;
   const bullet = ts.line(ts.plain(t.bullet, t.font, t.size, t.color, pos));
   const hang = bullet.right + 0.5 * em;
@@ -108,6 +117,9 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   let base = grid(y + pitch - frame.pitch);
   entries.forEach((e, n) => {
     const lines = composed[n];
+    // The entry's text, leader and number are the link to its article; the leader, drawn
+    // as dots, copies as …, and is furniture to a screen reader.
+    const link = structNode('Link', structNode('TOCI', toc));
     const height = (lines.length - 1) * frame.pitch;
     if (base + height > bottom) {
       items = [];
@@ -117,22 +129,23 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
     const entryTop = base - baselineIn(frame.pitch, t.size) - (pitch - frame.pitch) / 2;
     lines.forEach((line: Line, k) => {
       const glyphs = k === 0 ? [...bullet.glyphs, ...line.glyphs] : line.glyphs;
-      items.push({ kind: 'text', x: frame.left, y: base, glyphs });
+      items.push({ kind: 'text', x: frame.left, y: base, glyphs, node: link });
       if (k === lines.length - 1) {
+        // In reading order: title, leader, number.
         const num = ts.line(ts.plain(e.page === null ? '000' : String(e.page), t.font, t.size, t.color, pos));
         const numX = frame.width - num.right;
-        items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs });
         const step = 0.5 * em;
         const dots: PlacedGlyph[] = [];
         // Dots on a fixed grid, so the leaders of all entries line up.
         for (let x = Math.ceil((line.right + 0.5 * em) / step) * step; x + step <= numX - 0.3 * em; x += step) {
-          for (const g of dot.glyphs) dots.push({ ...g, x: x + (step - dot.right) / 2 });
+          for (const g of dot.glyphs) dots.push({ ...g, x: x + (step - dot.right) / 2, text: '…' });
         }
-        if (dots.length) items.push({ kind: 'text', x: frame.left, y: base, glyphs: dots });
+        if (dots.length) items.push({ kind: 'text', x: frame.left, y: base, glyphs: dots, continues: true });
+        items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs, node: link, continues: true });
       } else base += frame.pitch;
     });
     const entryBottom = base + frame.pitch - baselineIn(frame.pitch, t.size) + (pitch - frame.pitch) / 2;
-    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: entryBottom - entryTop, page: e.target });
+    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: entryBottom - entryTop, page: e.target, node: link, label: e.page === null ? e.title : `${e.title}，第${e.page}页` });
     base += pitch;
   });
   return pages;

@@ -3,7 +3,7 @@
 // Every block kind of an article (paragraphs, lists, tables, captions) sets text through here.
 import type { StyledRun } from '../compose/atoms.js';
 import type { Align, Line } from '../compose/lines.js';
-import type { Item } from '../paginate/display.js';
+import { structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { FlowLine, FlowNote } from '../paginate/flow.js';
 import type { SourcePos } from '../source/diagnostics.js';
 import type { Article, Block, Span } from '../source/model.js';
@@ -37,6 +37,8 @@ export class InlineSetter {
   /** Note keys (a footnote's index, or a link's address) → their number in the article. */
   private readonly numbers = new Map<string, number>();
   private readonly bodies = new Map<number, FlowNote>();
+  /** The element footnotes (Note) go under: the article's, after the block that calls them. */
+  noteParent?: StructNode;
 
   constructor(
     readonly ts: Typesetter,
@@ -128,17 +130,20 @@ export class InlineSetter {
   }
 
   /** A composed line as a flow line: a slot `height` tall with its baseline at `baseline`. */
-  slot(line: Line, x: number, height: number, baseline: number): FlowLine {
-    return { height, items: this.items(line, x, baseline, 0, height), notes: this.notesIn(line) };
+  slot(line: Line, x: number, height: number, baseline: number, node?: StructNode): FlowLine {
+    return { height, items: this.items(line, x, baseline, 0, height, node), notes: this.notesIn(line) };
   }
 
-  /** The display items of a line whose baseline is at y (links span top … top + h). */
-  items(line: Line, x: number, y: number, top: number, h: number): Item[] {
+  /**
+   * The display items of a line whose baseline is at y (links span top … top + h), as
+   * content of `node` (none: furniture).
+   */
+  items(line: Line, x: number, y: number, top: number, h: number, node?: StructNode): Item[] {
     const items: Item[] = [];
-    if (line.glyphs.length) items.push({ kind: 'text', x, y, glyphs: line.glyphs });
+    if (line.glyphs.length) items.push({ kind: 'text', x, y, glyphs: line.glyphs, node });
     for (const l of line.links) {
       if (l.href.startsWith('#')) continue;
-      items.push({ kind: 'link', x: x + l.x0, y: top, w: l.x1 - l.x0, h, url: l.href });
+      items.push({ kind: 'link', x: x + l.x0, y: top, w: l.x1 - l.x0, h, url: l.href, node });
     }
     return items;
   }
@@ -158,6 +163,7 @@ export class InlineSetter {
     // Reserve the number first: a note's own text may refer to another note.
     const note: FlowNote = { id: `${this.anchor}:${n}`, lines: [], pos };
     this.bodies.set(n, note);
+    const node = structNode('Note', this.noteParent, { id: `${this.anchor}-note-${n}` });
     const f = this.t.footnote;
     const style: RunStyle = { font: f.font, size: f.size, color: f.color };
     const mark = this.ts.line(this.ts.plain(this.markerText(n), f.font, f.size, f.color, pos));
@@ -169,8 +175,8 @@ export class InlineSetter {
       // Addresses inside a note print in it: a note has no notes of its own.
       const lines = this.lines(spans, style, { measure: this.frame.width, align: 'justify', firstIndent: hang, restIndent: hang }, links);
       lines.forEach((line, j) => {
-        const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size));
-        if (k === 0 && j === 0) slot.items.unshift({ kind: 'text', x: this.frame.left, y: baselineIn(f.pitch, f.size), glyphs: mark.glyphs });
+        const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size), node);
+        if (k === 0 && j === 0) slot.items.unshift({ kind: 'text', x: this.frame.left, y: baselineIn(f.pitch, f.size), glyphs: mark.glyphs, node });
         const nested = slot.notes ?? [];
         slot.notes = undefined;
         note.lines.push(slot);

@@ -4,7 +4,7 @@
 // between the lines of its cells where it does not; a table too narrow for its text is set
 // smaller, down to the template's least size.
 import type { Line } from '../compose/lines.js';
-import { shiftItem, type Item } from '../paginate/display.js';
+import { shiftItem, structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { FlowBlock, FlowLine, FlowNote } from '../paginate/flow.js';
 import type { Block, CellAlign, Span } from '../source/model.js';
 import type { Frame } from '../template/model.js';
@@ -71,10 +71,14 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
   return widths;
 }
 
-export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number): FlowBlock {
+export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number, parent?: StructNode): FlowBlock {
   const ts = inline.ts;
   const t = ts.template;
   const tb = t.table;
+  // Made before any cell is set (notes called from cells come after the table) and the
+  // caption first: it is the table element's first child.
+  const table = structNode('Table', parent);
+  const captionNode = b.caption.length ? structNode('Caption', table) : undefined;
   const cols = Math.max(b.head.length, ...b.rows.map((r) => r.length), 1);
   const fill = (row: Span[][]) => Array.from({ length: cols }, (_, k) => row[k] ?? []);
   const head = fill(b.head);
@@ -139,23 +143,29 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   const pad = tb.rowPadding;
   const rule = (xa: number, ya: number, xb: number, yb: number, width: number): Item => ({ kind: 'rule', x1: xa, y1: ya, x2: xb, y2: yb, width, color: tb.color });
   /** Cell lines at their places in a slot: `at(c, j)` gives line j of cell c its top, or nothing. */
-  const slot = (cells: Line[][], height: number, at: (c: number, j: number) => number | undefined, over: Item[], rules: Item[], below: number): FlowLine => {
+  const slot = (cells: Line[][], nodes: StructNode[], height: number, at: (c: number, j: number) => number | undefined, over: Item[], rules: Item[], below: number): FlowLine => {
     const items: Item[] = [];
     const notes: FlowNote[] = [];
-    cells.forEach((lines, c) =>
+    cells.forEach((lines, c) => {
+      // An empty cell is still a cell of the table's structure: an item with nothing in it.
+      const top = at(c, 0);
+      if (!lines.length && top !== undefined) items.push({ kind: 'text', x: xs[c] + inset, y: top + baselineIn(pitch, size), glyphs: [], node: nodes[c] });
       lines.forEach((l, j) => {
         const y = at(c, j);
         if (y === undefined) return;
-        items.push(...inline.items(l, xs[c] + inset, y + baselineIn(pitch, size), y, pitch));
+        items.push(...inline.items(l, xs[c] + inset, y + baselineIn(pitch, size), y, pitch, nodes[c]));
         for (const note of inline.notesIn(l) ?? []) if (!notes.includes(note)) notes.push(note);
-      }),
-    );
+      });
+    });
     items.push(...over);
     if (tb.rules === 'grid') for (const xv of [...xs, x1]) items.push(rule(xv, 0, xv, height, thin));
     items.push(...rules);
     return { height: height + below, items, notes: notes.length ? notes : undefined };
   };
   const rowLine = (cells: Line[][], header: boolean, last: boolean, below = 0): FlowLine => {
+    // One row element however many pages the row is split over.
+    const row = structNode('TR', table);
+    const nodes = cells.map(() => structNode(header ? 'TH' : 'TD', row, header ? { scope: 'Column' } : {}));
     const n = Math.max(1, ...cells.map((c) => c.length));
     const height = n * pitch + 2 * pad;
     const over = header ? [rule(x0, thick / 2, x1, thick / 2, thick)] : [];
@@ -164,9 +174,9 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
     if (header) rules.push(rule(x0, height, x1, height, thin));
     if (last) rules.push(rule(x0, height - thick / 2, x1, height - thick / 2, thick));
     // Cells with fewer lines sit in the middle of the row.
-    const line = slot(cells, height, (c, j) => pad + ((n - cells[c].length) * pitch) / 2 + j * pitch, over, rules, below);
+    const line = slot(cells, nodes, height, (c, j) => pad + ((n - cells[c].length) * pitch) / 2 + j * pitch, over, rules, below);
     if (header || n < 2) return line;
-    return { ...line, split: splitRow(cells, 0, last, below) };
+    return { ...line, split: splitRow(cells, nodes, 0, last, below) };
   };
   /**
    * A row taller than the room left breaks between lines of its cells, all at one height: the
@@ -174,7 +184,7 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
    * (the rule that closes a page's piece is the table's `cut`). A cell keeps `orphans` lines
    * before a break and `widows` after it, unless nothing else fits on a page.
    */
-  const splitRow = (cells: Line[][], from: number, last: boolean, below: number): NonNullable<FlowLine['split']> => {
+  const splitRow = (cells: Line[][], nodes: StructNode[], from: number, last: boolean, below: number): NonNullable<FlowLine['split']> => {
     const n = Math.max(...cells.map((c) => c.length));
     /** Row lines a…to-1; the piece that ends the row may be split again. */
     const piece = (a: number, to: number): FlowLine => {
@@ -183,8 +193,8 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
       const rules: Item[] = [];
       if (end && tb.rules === 'grid' && !last) rules.push(rule(x0, height, x1, height, thin));
       if (end && last) rules.push(rule(x0, height - thick / 2, x1, height - thick / 2, thick));
-      const line = slot(cells, height, (_, j) => (j >= a && j < to ? pad + (j - a) * pitch : undefined), [], rules, end ? below : 0);
-      return end && n - a >= 2 ? { ...line, split: splitRow(cells, a, last, below) } : line;
+      const line = slot(cells, nodes, height, (_, j) => (j >= a && j < to ? pad + (j - a) * pitch : undefined), [], rules, end ? below : 0);
+      return end && n - a >= 2 ? { ...line, split: splitRow(cells, nodes, a, last, below) } : line;
     };
     const keeps = (k: number) =>
       cells.every((c) => {
@@ -216,13 +226,14 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
 
   // Captions sit on the body grid, like text: the table starts on it.
   const cap = t.caption;
-  const captionLines = (spans: Span[]): FlowLine[] =>
-    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size)));
-  const caption = b.caption.length ? captionLines(b.caption) : [];
+  const captionLines = (spans: Span[], node?: StructNode): FlowLine[] =>
+    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size), node));
+  const caption = b.caption.length ? captionLines(b.caption, captionNode) : [];
   const label = tb.continued ? continuedLabel(tb.continued, b.caption) : '';
+  // 续表N and the header repeated on a further page are furniture: the table is read once.
   const again = label ? captionLines([{ text: label, pos: b.pos }]) : [];
   // The repeated header carries no footnotes: they are set once, where first referred to.
-  const headAgain: FlowLine = padded({ ...headLine, notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
+  const headAgain: FlowLine = padded({ ...headLine, items: headLine.items.map((it) => ({ ...it, node: undefined })), notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
   const lines = [...caption, padded(headLine, caption.length ? 0.25 * cap.size : air, rows.length ? 0 : air), ...bodyLines];
   return {
     lines,

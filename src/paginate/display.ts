@@ -3,15 +3,63 @@
 import type { PlacedGlyph } from '../compose/atoms.js';
 import type { ImageRef } from '../source/model.js';
 
-export interface TextItem {
+/**
+ * Structure roles of a tagged PDF (PDF 1.7's standard types; `Title`, from PDF 2.0, is role
+ * mapped to H1 for PDF/UA-1).
+ */
+export type Role =
+  | 'Document' | 'Title' | 'Art' | 'Div' | 'TOC' | 'TOCI' | 'Link'
+  | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'BlockQuote' | 'Code'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD'
+  | 'Figure' | 'Caption' | 'Note';
+
+/**
+ * An element of the document's logical structure. Items name the element their content
+ * belongs to; the tree is the elements' parents. Siblings keep the order in which they were
+ * made (the order of the source), the document's own children the order of the pages.
+ */
+export interface StructNode {
+  role: Role;
+  parent?: StructNode;
+  /** Alternative text (a figure's caption). */
+  alt?: string;
+  /** Unique in the document (notes). */
+  id?: string;
+  /** Header cells: what they head. */
+  scope?: 'Column' | 'Row';
+  readonly seq: number;
+}
+
+let made = 0;
+
+export function structNode(role: Role, parent?: StructNode, o: { alt?: string; id?: string; scope?: 'Column' | 'Row' } = {}): StructNode {
+  return { role, parent, ...o, seq: made++ };
+}
+
+/**
+ * What every item may say about its place in the structure: the element its content belongs
+ * to, or nothing, which makes it page furniture (an Artifact: rules, leaders, folios…).
+ */
+interface Tagged {
+  node?: StructNode;
+  /** Furniture of the page's margins: running heads (Header) and folios (Footer). */
+  artifact?: 'Header' | 'Footer';
+}
+
+export interface TextItem extends Tagged {
   kind: 'text';
   /** Baseline origin; glyph x values are relative to it. Coordinates from the page's top left, in pt. */
   x: number;
   y: number;
   glyphs: PlacedGlyph[];
+  /**
+   * Set in sequence after the text item before it, on its baseline: the space between them
+   * is the composer's (a contents line's leader and number), so it copies as nothing.
+   */
+  continues?: boolean;
 }
 
-export interface RuleItem {
+export interface RuleItem extends Tagged {
   kind: 'rule';
   x1: number;
   y1: number;
@@ -21,7 +69,7 @@ export interface RuleItem {
   color: string;
 }
 
-export interface LinkItem {
+export interface LinkItem extends Tagged {
   kind: 'link';
   x: number;
   y: number;
@@ -31,10 +79,12 @@ export interface LinkItem {
   page?: number;
   /** …or an external address. */
   url?: string;
+  /** What the link says, for readers that announce it (the annotation's Contents). */
+  label?: string;
 }
 
 /** A picture drawn into the box x, y (top left), w × h, in pt. */
-export interface ImageItem {
+export interface ImageItem extends Tagged {
   kind: 'image';
   x: number;
   y: number;

@@ -113,6 +113,8 @@ interface PageState extends Omit<FlowPage, 'floor' | 'footnotes'> {
   colophon: boolean;
   /** A note continues from this page's foot to the next: no further note may start here. */
   split: boolean;
+  /** Where the colophon's items begin in `items`: the footnotes, read before it, go there. */
+  colophonAt?: number;
 }
 
 /** Where a page would stand with some lines more on it: their height, their notes. */
@@ -503,6 +505,7 @@ export class Flow {
     p.colophon = true;
     p.blank = false;
     p.colophonOnly = p.lines === 0;
+    p.colophonAt = p.items.length;
     p.items.push(...draw(this.frame.top + this.frame.height - height));
   }
 
@@ -510,9 +513,10 @@ export class Flow {
   finish(): FlowPage[] {
     this.flush();
     return this.states.map((p) => {
+      // In reading order: the text, its footnotes, then the colophon below them.
       const items = [...p.items];
       const notes = p.notes.length ? this.drawNotes(p) : [];
-      items.push(...notes);
+      items.splice(p.colophonAt ?? items.length, 0, ...notes);
       const floor = this.frame.top + this.frame.height - p.reserve - this.noteArea(p.notes, []);
       return { items, notes: p.notes, blank: p.blank, colophonOnly: p.colophonOnly, mark: p.mark, starts: p.starts, body: p.body, footnotes: notes, floor };
     });

@@ -2,40 +2,48 @@
 // links); every glyph is placed here at the position layout chose — pdfkit's own text
 // wrapping never decides a line.
 import PDFDocument from 'pdfkit';
-import type { PlacedGlyph } from '../compose/atoms.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
-/** The parts of pdfkit's embedded font this renderer drives directly. */
-interface EmbeddedFont {
-  id: string;
-  subset: TrueTypeSubset;
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-}
-
-type Doc = PDFKit.PDFDocument & {
-  _font: EmbeddedFont;
-  page: { fonts: Record<string, unknown>; height: number };
-  addContent(s: string): Doc;
-};
-
-const n = (v: number): string => {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
-};
-
-function rgb(hex: string): string {
-  const v = parseInt(hex.slice(1), 16);
-  return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)}`;
-}
+import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
+import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
 
 export interface RenderOptions {
   producer: string;
 }
+
+/**
+ * PDF/UA-1 beside PDF/A-2a in the XMP: the pdfuaid schema is not one PDF/A predefines, so
+ * it comes with its PDF/A extension-schema description.
+ */
+const PDFUA_XMP = `
+        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+            <pdfaExtension:schemas>
+                <rdf:Bag>
+                    <rdf:li rdf:parseType="Resource">
+                        <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>
+                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+                        <pdfaSchema:property>
+                            <rdf:Seq>
+                                <rdf:li rdf:parseType="Resource">
+                                    <pdfaProperty:name>part</pdfaProperty:name>
+                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+                                    <pdfaProperty:category>internal</pdfaProperty:category>
+                                    <pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>
+                                </rdf:li>
+                            </rdf:Seq>
+                        </pdfaSchema:property>
+                    </rdf:li>
+                </rdf:Bag>
+            </pdfaExtension:schemas>
+        </rdf:Description>
+        `;
 
 export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
   const { meta } = display;
@@ -45,8 +53,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     pdfVersion: '1.7',
     lang: 'zh-CN',
     displayTitle: true,
-    // PDF/A-2b for the archive: fonts embedded, sRGB output intent, XMP metadata.
-    subset: 'PDF/A-2b',
+    // Tagged (PDF/UA-1), and PDF/A-2a for the archive: fonts embedded, sRGB output intent,
+    // XMP metadata, the logical structure.
+    tagged: true,
+    subset: 'PDF/A-2a',
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -57,7 +67,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       // (no ModDate: PDF/A wants every Info entry mirrored in the XMP, which pdfkit writes without one)
       CreationDate: meta.date,
     },
-  }) as unknown as Doc;
+  } as PDFKit.PDFDocumentOptions) as unknown as Doc;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -66,15 +76,15 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   });
 
   const embedded = new Map<string, EmbeddedFont>();
-  const used = new Map<string, Set<number>>();
   const fontOf = (role: string): EmbeddedFont => {
     let f = embedded.get(role);
     if (!f) {
       const face = fonts.face(role);
       doc.registerFont(role, fontHeader(face.data));
       doc.font(role);
-      f = doc._font;
+      f = doc._font as EmbeddedFont;
       f.subset = new TrueTypeSubset(face.data);
+      f.cids = new Map();
       embedded.set(role, f);
     }
     return f;
@@ -82,42 +92,53 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   const targets = new Set<number>();
   for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
   const images = await embedImages(doc, display);
+  const tags = new StructureWriter(doc as unknown as TaggedDoc);
+  const text = new TextWriter(doc, fontOf, display.height);
 
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width, display.height], margin: 0 });
     if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', 0, display.height, null);
-    for (const it of page.items) {
+    // Drawn in reading order, each item marked as its element's content or as an Artifact.
+    const items = page.items;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      if (it.kind === 'link') continue;
+      if (it.kind === 'text') {
+        // A text item and those set in sequence after it are one text object: the pen
+        // carries on, and the composer's space between them copies as nothing.
+        const chain = [it];
+        while (k + 1 < items.length && items[k + 1].kind === 'text' && (items[k + 1] as TextItem).continues) chain.push(items[++k] as TextItem);
+        // (an empty item still holds its element's place in the structure: an empty table cell)
+        if (chain.every((c) => !c.glyphs.length && !c.node)) continue;
+        text.draw(chain, tags);
+        continue;
+      }
+      tags.begin(it.node, it.artifact);
       if (it.kind === 'rule') {
         doc.save().lineWidth(it.width).strokeColor(it.color).moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
-      } else if (it.kind === 'image') {
+      } else {
         doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
       }
+      tags.end();
     }
-    const text = page.items.filter((it): it is TextItem => it.kind === 'text' && it.glyphs.length > 0);
-    if (text.length) {
-      // Back to PDF's own y-up space for the text objects.
-      doc.addContent(`q 1 0 0 -1 0 ${n(display.height)} cm BT`);
-      for (const it of text) {
-        drawText(doc, it, display.height, fontOf);
-        for (const g of it.glyphs) {
-          let ids = used.get(g.font);
-          if (!ids) used.set(g.font, (ids = new Set()));
-          ids.add(g.id);
-        }
-      }
-      doc.addContent('ET Q');
-    }
-    for (const it of page.items) {
+    for (const it of items) {
       if (it.kind !== 'link') continue;
-      if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url);
-      else if (it.page !== undefined) doc.goTo(it.x, it.y, it.w, it.h, `page-${it.page}`);
+      const label = it.label ?? it.url ?? (it.page !== undefined ? `→ ${it.page + 1}` : '');
+      const tag = it.node ? tags.linkParent(it.node) : undefined;
+      const options = { Contents: new String(label), ...(tag ? { StructParent: tag.key } : {}) };
+      if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url, options as never);
+      else if (it.page !== undefined) doc.goTo(it.x, it.y, it.w, it.h, `page-${it.page}`, options as never);
+      else continue;
+      if (tag) tags.annotated(tag.element, doc.page.annotations[doc.page.annotations.length - 1] as Ref);
     }
   });
   // Outlines are read from the font files only now, for just the glyphs drawn.
-  for (const [role, ids] of used) fonts.loadGlyphs(role, ids);
+  for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
   for (const e of display.outline) {
     doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width, top: e.y } } as never);
   }
+  tags.finish();
+  doc.appendXML(PDFUA_XMP);
   doc.end();
   return done;
 }
@@ -156,42 +177,3 @@ async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef
   return opened;
 }
 
-function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string) => EmbeddedFont): void {
-  let k = 0;
-  const gs = it.glyphs;
-  let color = '';
-  while (k < gs.length) {
-    const first = gs[k];
-    const font = fontOf(first.font);
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    if (first.color !== color) {
-      color = first.color;
-      doc.addContent(`${rgb(color)} rg`);
-    }
-    const parts: string[] = [];
-    let x = first.x; // where the pen stands after the previous glyph
-    let j = k;
-    const rise = first.rise ?? 0;
-    while (j < gs.length && gs[j].font === first.font && gs[j].size === first.size && gs[j].color === first.color && (gs[j].rise ?? 0) === rise) {
-      const g = gs[j];
-      const gid = encode(font, g);
-      const shift = g.x - x;
-      if (j > k && Math.abs(shift) > 1e-4) parts.push(n((-shift * 1000) / g.size));
-      parts.push(`<${gid.toString(16).padStart(4, '0')}>`);
-      x = g.x + (font.widths[gid] * g.size) / 1000;
-      j++;
-    }
-    // A raised run (a footnote marker) is drawn in its place in the line, so readers take it in order.
-    doc.addContent(`/${font.id} ${n(first.size)} Tf 1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y + rise)} Tm [${parts.join(' ')}] TJ`);
-    k = j;
-  }
-}
-
-function encode(font: EmbeddedFont, g: PlacedGlyph): number {
-  const gid = font.subset.includeGlyph(g.id);
-  // The width the PDF declares is the font's own advance (not a kerned one): readers and
-  // PDF/A validators compare the two.
-  if (font.widths[gid] == null) font.widths[gid] = font.subset.advance(g.id);
-  if (font.unicode[gid] == null) font.unicode[gid] = Array.from(g.text, (c) => c.codePointAt(0)!);
-  return gid;
-}

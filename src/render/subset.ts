@@ -23,6 +23,8 @@ export class TrueTypeSubset {
   private readonly tables = new Map<string, Table>();
   private readonly ids: number[] = [];
   private readonly map = new Map<number, number>();
+  /** Subset index → the glyph it repeats with another advance (see `addTwin`). */
+  private readonly variants = new Map<number, { of: number; advance: number }>();
 
   constructor(private readonly data: Buffer) {
     const n = data.readUInt16BE(4);
@@ -44,6 +46,33 @@ export class TrueTypeSubset {
     return sub;
   }
 
+  /**
+   * The glyph again under a subset index of its own, with another advance (font units): a
+   * composite glyph of one component, so it costs a few bytes, not the outline. Space the
+   * composer adds after a glyph (the Han/Latin quarter em, tracking, justification) goes
+   * into the advance of such a twin, so text extraction sees one wider glyph and no gap.
+   */
+  addTwin(id: number, advance: number): number {
+    this.includeGlyph(id);
+    const sub = this.ids.length;
+    this.ids.push(id);
+    this.variants.set(sub, { of: id, advance });
+    return sub;
+  }
+
+  /** Units per em of the font's design grid. */
+  get unitsPerEm(): number {
+    return this.data.readUInt16BE(this.tables.get('head')!.offset + 18);
+  }
+
+  /** A glyph's advance in font units, from the font's hmtx. */
+  units(id: number): number {
+    const d = this.data;
+    const hhea = this.tables.get('hhea')!;
+    const hmtx = this.tables.get('hmtx')!;
+    return d.readUInt16BE(hmtx.offset + 4 * Math.min(id, d.readUInt16BE(hhea.offset + 34) - 1));
+  }
+
   /** A glyph's advance in thousandths of an em, from the font's hmtx (PDF widths). */
   advance(id: number): number {
     const d = this.data;
@@ -53,6 +82,12 @@ export class TrueTypeSubset {
     const n = d.readUInt16BE(hhea.offset + 34);
     const units = d.readUInt16BE(hmtx.offset + 4 * Math.min(id, n - 1));
     return (units * 1000) / d.readUInt16BE(head.offset + 18);
+  }
+
+  /** The advance of subset glyph `sub` in thousandths of an em (a twin's own). */
+  width(sub: number): number {
+    const v = this.variants.get(sub);
+    return ((v ? v.advance : this.units(this.ids[sub])) * 1000) / this.unitsPerEm;
   }
 
   /** Original ids of the glyphs in the subset so far. */
@@ -82,13 +117,15 @@ export class TrueTypeSubset {
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k];
       const [from, to] = range(id);
+      const variant = this.variants.get(k);
       let g: Buffer = Buffer.from(d.subarray(glyf.offset + from, glyf.offset + to));
-      if (g.length >= 10 && g.readInt16BE(0) < 0) g = this.remapComponents(g);
+      if (variant && g.length >= 10) g = twin(g, this.map.get(id)!);
+      else if (g.length >= 10 && g.readInt16BE(0) < 0) g = this.remapComponents(g);
       // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
       const pad = (4 - (g.length % 4)) % 4;
       outlines.push(pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g);
       const m = Math.min(id, numHMetrics - 1);
-      const advance = d.readUInt16BE(hmtx.offset + 4 * m);
+      const advance = variant ? variant.advance : d.readUInt16BE(hmtx.offset + 4 * m);
       const lsb = id < numHMetrics ? d.readInt16BE(hmtx.offset + 4 * id + 2) : d.readInt16BE(hmtx.offset + 4 * numHMetrics + 2 * (id - numHMetrics));
       metrics.push([advance, lsb]);
     }
@@ -117,6 +154,13 @@ export class TrueTypeSubset {
     newHhea.writeUInt16BE(count, 34);
     const newMaxp = copy('maxp')!;
     newMaxp.writeUInt16BE(count, 4);
+    if (this.variants.size && newMaxp.readUInt32BE(0) >= 0x00010000) {
+      // Twins are composites one level above what they repeat.
+      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(10), newMaxp.readUInt16BE(6)), 10);
+      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(12), newMaxp.readUInt16BE(8)), 12);
+      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(28), 1), 28);
+      newMaxp.writeUInt16BE(newMaxp.readUInt16BE(30) + 1, 30);
+    }
     const out = new Map<string, Buffer>([
       ['glyf', newGlyf],
       ['head', newHead],
@@ -146,6 +190,19 @@ export class TrueTypeSubset {
     }
     return g;
   }
+}
+
+/**
+ * A composite glyph drawing subset glyph `sub` unmoved: numberOfContours −1, the original's
+ * bounding box, one component (ARGS_ARE_XY_VALUES, byte offsets 0, 0).
+ */
+function twin(original: Buffer, sub: number): Buffer {
+  const g = Buffer.alloc(16);
+  g.writeInt16BE(-1, 0);
+  original.copy(g, 2, 2, 10);
+  g.writeUInt16BE(0x0002, 10);
+  g.writeUInt16BE(sub, 12);
+  return g;
 }
 
 function checksum(b: Buffer): number {

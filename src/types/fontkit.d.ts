@@ -26,6 +26,7 @@ declare module 'fontkit' {
     numGlyphs: number;
     availableFeatures: string[];
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(glyphId: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }

@@ -79,7 +79,7 @@ describe('a template with odd-page starts, running heads, outside folios and the
 
   it('puts the colophon on an even page', () => {
     const last = pages.length - 1;
-    expect(pages[last].text).toContain('编辑：王　芳');
+    expect(pages[last].text).toContain('编辑：王芳');
     expect((last + 1) % 2).toBe(0);
   });
 

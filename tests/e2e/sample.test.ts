@@ -71,7 +71,11 @@ describe('the sample issue 2023-06', async () => {
     const last = pdf.pages[pdf.pages.length - 1];
     const text = squash(last.text);
     expect(text).toContain('呼和浩特市科学技术局综合保障中心编辑');
-    expect(last.text).toContain('编辑：李　涛');
+    // 李涛 is spread to the width of three characters, and copies as the editor wrote it
+    expect(last.text).toContain('编辑：李涛');
+    const li = last.chars.find((c) => c.c === '李')!;
+    const tao = last.chars.find((c) => c.c === '涛' && Math.abs(c.y - li.y) < 1)!;
+    expect((tao.x0 - li.x0) / 12).toBeCloseTo(2, 2);
     expect(text).toContain('电话：4366683');
     const phone = last.lines.find((l) => l.text.includes('电话'))!;
     expect(phone.y).toBeGreaterThan(last.height * 0.8);

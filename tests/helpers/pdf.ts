@@ -1,11 +1,25 @@
 // Reads a PDF back the way a reader's tools do: characters with their positions, fonts and
 // sizes (MuPDF's structured text), grouped into lines by baseline.
+import * as fontkit from 'fontkit';
 import * as mupdf from 'mupdf';
+import { FontRegistry } from '../../src/fonts/registry.js';
+import type { Face } from '../../src/text/face.js';
+import { Diagnostics } from '../../src/source/diagnostics.js';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 export interface PdfChar {
   c: string;
   x0: number;
+  /**
+   * Where the glyph's own advance ends, from the font file. (The box a reader reports can be
+   * wider: space the composer adds after a glyph is part of the advance the PDF declares, so
+   * that it copies as nothing.)
+   */
   x1: number;
+  /** The right edge of the box the reader reports. */
+  boxX1: number;
   y: number; // baseline, from the top
   size: number;
   font: string;
@@ -47,7 +61,11 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     st.walk({
       onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad) {
         const xs = [quad[0], quad[2], quad[4], quad[6]];
-        chars.push({ c, x0: Math.min(...xs), x1: Math.max(...xs), y: origin[1], size, font: font.getName() });
+        const x0 = Math.min(...xs);
+        const boxX1 = Math.max(...xs);
+        const name = font.getName();
+        const own = advance(name, c);
+        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, y: origin[1], size, font: name });
       },
     });
     for (const l of page.getLinks()) {
@@ -69,6 +87,24 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
   };
   walk(doc.loadOutline());
   return { pages, outline, links, doc };
+}
+
+let faces: Map<string, Face> | undefined;
+
+/** A character's advance in em in the font file the PDF's font was made from (the project's fonts). */
+function advance(fontName: string, c: string): number | undefined {
+  if (!faces) {
+    faces = new Map();
+    const reg = FontRegistry.load(ROOT, new Diagnostics());
+    for (const role of reg.entries.keys()) {
+      const face = reg.face(role);
+      faces.set(fontkit.create(face.data).postscriptName, face);
+    }
+  }
+  const face = faces.get(fontName.replace(/^[A-Z]{6}\+/, ''));
+  const cp = c.codePointAt(0)!;
+  const g = face && c.length > 0 && [...c].length === 1 ? face.glyph(cp === 0x2014 ? 0x2500 : cp) : null;
+  return g ? g.advance / face!.unitsPerEm : undefined;
 }
 
 export function groupLines(chars: PdfChar[]): PdfLine[] {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Flow, type FlowBlock } from '../../src/paginate/flow.js';
 import { strays } from '../../src/paginate/guard.js';
-import { FRAME, LINES, PITCH, flowOf, heading, landed, line, pageOf, para } from '../helpers/flow.js';
+import { FRAME, LINES, PITCH, flowOf, heading, landed, line, note, pageOf, para } from '../helpers/flow.js';
 
 /** Lines of a block (by name prefix) on each page they reach. */
 function pieces(pages: ReturnType<typeof flowOf>['pages'], prefix: string): number[] {
@@ -172,6 +172,19 @@ describe('the colophon', () => {
     expect(pages).toHaveLength(1);
     const r = pages[0].items.find((it) => it.kind === 'rule')!;
     expect(r.kind === 'rule' && r.y1).toBe(FRAME.top + FRAME.height - 3 * PITCH);
+  });
+
+  it('comes after the footnotes above it in reading order, as on the page', () => {
+    const flow = new Flow(FRAME);
+    flow.start('new-page');
+    flow.place([{ lines: [line('a1', PITCH, [note('n', 1)]), line('a2')], orphans: 1, widows: 1 }]);
+    flow.foot(3 * PITCH, (top) => [line('colophon').items[0]].map((it) => ({ ...it, y: top + 5 })));
+    const pages = flow.finish();
+    expect(pages).toHaveLength(1);
+    const read = landed(pages);
+    expect(read.map((l) => l.name)).toEqual(['a1', 'a2', 'n.1', 'colophon']);
+    // and so they stand on the page, top to bottom
+    expect(read.map((l) => l.y)).toEqual([...read.map((l) => l.y)].sort((a, b) => a - b));
   });
 
   it('goes to a page of its own rather than overlap text', () => {

@@ -1,14 +1,17 @@
 // The renderer draws the display list exactly: glyphs where layout put them, text that
 // copies out as written, subset fonts, links, outline, metadata — and the same bytes twice.
+import * as fontkit from 'fontkit';
+import type * as mupdf from 'mupdf';
 import { describe, expect, it } from 'vitest';
 import type { PlacedGlyph } from '../../src/compose/atoms.js';
 import { FontRegistry } from '../../src/fonts/registry.js';
-import type { DisplayList } from '../../src/paginate/display.js';
+import type { DisplayList, TextItem } from '../../src/paginate/display.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { TrueTypeSubset } from '../../src/render/subset.js';
 import { Diagnostics } from '../../src/source/diagnostics.js';
 import { ROOT } from '../helpers/build.js';
 import { readPdf } from '../helpers/pdf.js';
+import { mupdfPages, pdfjsPages, popplerPages } from '../helpers/readers.js';
 
 const fonts = FontRegistry.load(ROOT, new Diagnostics());
 
@@ -71,11 +74,17 @@ describe('renderPdf', async () => {
     expect(read.outline).toEqual([{ title: '第二页的文章', page: 1 }]);
   });
 
-  it('identifies itself as PDF/A-2b, with an sRGB output intent and widths from the fonts', () => {
+  it('identifies itself as PDF/A-2a and PDF/UA-1, with an sRGB output intent and widths from the fonts', () => {
     const root = read.doc.getTrailer().get('Root');
     const xmp = root.get('Metadata').readStream().asString();
     expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // pdfuaid is no schema PDF/A knows: it comes described
+    expect(xmp).toContain('<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>');
+    expect(root.get('MarkInfo').get('Marked').asBoolean()).toBe(true);
+    expect(root.get('Lang').asString()).toBe('zh-CN');
+    expect(root.get('ViewerPreferences').get('DisplayDocTitle').asBoolean()).toBe(true);
     expect(root.get('OutputIntents').get(0).get('S').asName()).toBe('GTS_PDFA1');
     expect(read.doc.getMetaData('info:ModDate') ?? '').toBe(''); // every Info entry has its XMP twin
   });
@@ -107,5 +116,115 @@ describe('TrueTypeSubset', () => {
     for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
     expect(sum).toBe(0xb1b0afba);
     expect(sub.glyphs().length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('adds twins: the same outline under an index of its own, with another advance', () => {
+    const face = fonts.face('serif');
+    const ids = Array.from('年2').map((c) => face.glyph(c.codePointAt(0)!)!.id);
+    fonts.loadGlyphs('serif', ids);
+    const sub = new TrueTypeSubset(face.data);
+    const plain = sub.includeGlyph(ids[0]);
+    const twin = sub.addTwin(ids[0], 1250);
+    const again = sub.addTwin(ids[1], sub.units(ids[1]) + 250);
+    expect([plain, twin, again]).toEqual([1, 2, 4]); // the second twin's original comes first
+    expect(sub.width(twin)).toBe(1250);
+    const font = fontkit.create(sub.encode());
+    expect(font.getGlyph(twin).advanceWidth).toBe(1250);
+    expect(font.getGlyph(plain).advanceWidth).toBe(1000);
+    const outline = (id: number) => (font.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
+    expect(outline(twin)).toBe(outline(plain));
+    expect(outline(twin).length).toBeGreaterThan(100);
+    expect(outline(again)).toBe(outline(3));
+  });
+});
+
+/** Glyphs of `text` one after another, `gaps[k]` pt of the composer's space after the k-th. */
+function spaced(text: string, gaps: Record<number, number>, o: { size?: number; rise?: Record<number, number>; size2?: Record<number, number> } = {}): PlacedGlyph[] {
+  const face = fonts.face('serif');
+  let x = 0;
+  return Array.from(text).map((ch, k) => {
+    const size = o.size2?.[k] ?? o.size ?? 12;
+    const g = face.glyph(ch.codePointAt(0)!)!;
+    const adv = (g.advance * size) / face.unitsPerEm;
+    const placed: PlacedGlyph = { font: 'serif', size, color: '#000000', id: g.id, x, adv, text: ch, rise: o.rise?.[k] };
+    x += adv + (gaps[k] ?? 0);
+    return placed;
+  });
+}
+
+describe('the text a reader copies', async () => {
+  const q = 3; // a quarter em at 12 pt
+  const lines: [string, PlacedGlyph[]][] = [
+    // the Han/Latin quarter em, composed
+    ['2022年', spaced('2022年', { 3: q })],
+    // the same with the space the editor typed (a space glyph in the gap)
+    ['2022 年', spaced('2022 年', { 3: 0, 4: q - 3.0 })],
+    // a justified line: 0.15 em more between every two characters
+    ['近年来西安市在贯彻落实', spaced('近年来西安市在贯彻落实', Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k, 1.8])))],
+    // a spread name (the composer's em), and one the editor typed with U+3000
+    ['李涛', spaced('李涛', { 0: 12 })],
+    ['李　涛', spaced('李　涛', {})],
+    // a footnote marker in its place in the line, raised
+    ['一句①。', spaced('一句①。', {}, { size2: { 2: 7.2 }, rise: { 2: 4.8 } })],
+  ];
+  const display: DisplayList = {
+    width: 595.28,
+    height: 841.89,
+    pages: [
+      {
+        folio: null,
+        items: [
+          ...lines.map(([, glyphs], k): TextItem => ({ kind: 'text', x: 100, y: 100 + 40 * k, glyphs })),
+          // set in sequence: the space between them is the composer's
+          { kind: 'text', x: 100, y: 400, glyphs: spaced('标题', {}) },
+          { kind: 'text', x: 100, y: 400, glyphs: spaced('..', { 0: 3 }).map((g) => ({ ...g, x: g.x + 40, text: '…' })), continues: true },
+          { kind: 'text', x: 100, y: 400, glyphs: spaced('3', {}).map((g) => ({ ...g, x: g.x + 80 })), continues: true },
+        ],
+      },
+    ],
+    outline: [],
+    meta: { title: 't', author: 'a', subject: '', keywords: '', date: new Date('2024-01-31T00:00:00Z') },
+  };
+  const pdf = await renderPdf(display, fonts, { producer: 'test' });
+  const expected = [...lines.map(([t]) => t), '标题……3'];
+  const readers: [string, string[] | null][] = [
+    ['pdf.js', (await pdfjsPages(pdf))[0].split('\n')],
+    ['MuPDF', mupdfPages(pdf)[0].split('\n')],
+    ['poppler', popplerPages(pdf)?.[0].split('\n') ?? null],
+  ];
+
+  it.each(readers)('%s copies each line as typed: no space for the composer’s, the editor’s kept', (name, got) => {
+    if (!got) return console.warn(`poppler-utils (pdftotext) is not installed: ${name} not checked`);
+    expect(got.map((l) => l.normalize('NFC')).filter((l) => l.trim())).toEqual(expected);
+  });
+
+  it('still draws every glyph where the display list puts it, and the marker raised', () => {
+    const read = readPdf(pdf);
+    for (const [k, [, glyphs]] of lines.entries()) {
+      const inks = glyphs.filter((g) => g.text.trim());
+      const chars = read.pages[0].chars.filter((c) => c.c.trim() && Math.abs(c.y - (100 + 40 * k - (inks.find((g) => g.text === c.c)?.rise ?? 0))) < 0.01);
+      expect(chars.map((c) => c.c).join('')).toBe(inks.map((g) => g.text).join(''));
+      chars.forEach((c, i) => expect(c.x0).toBeCloseTo(100 + inks[i].x, 2));
+    }
+  });
+
+  it('declares for every CID the advance its glyph has in the embedded font', () => {
+    const read = readPdf(pdf);
+    const fontsSeen = new Set<string>();
+    read.doc.findPage(0).get('Resources').get('Font').forEach((f: mupdf.PDFObject) => {
+      const cid = f.get('DescendantFonts').get(0);
+      const program = fontkit.create(Buffer.from(cid.get('FontDescriptor').get('FontFile2').readStream().asUint8Array()));
+      const w = cid.get('W');
+      for (let i = 0; i + 1 < w.length; i += 2) {
+        const first = w.get(i).asNumber();
+        const widths = w.get(i + 1);
+        for (let k = 0; k < widths.length; k++) {
+          const glyph = program.getGlyph(first + k);
+          expect(widths.get(k).asNumber(), `CID ${first + k}`).toBeCloseTo((glyph.advanceWidth * 1000) / program.unitsPerEm, 3);
+        }
+      }
+      fontsSeen.add(cid.get('BaseFont').asName());
+    });
+    expect(fontsSeen.size).toBe(1);
   });
 });
