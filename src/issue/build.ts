@@ -3,7 +3,7 @@
 import { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, Item, OutlineEntry, Page } from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
-import { Diagnostics, InputError } from '../source/diagnostics.js';
+import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
@@ -12,6 +12,7 @@ import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
 import { Typesetter } from './typeset.js';
+import { watermark } from './watermark.js';
 
 export interface LayoutOptions {
   /** Project root holding templates/ and fonts/. */
@@ -20,6 +21,14 @@ export interface LayoutOptions {
   strict?: boolean;
   /** Line breaking: total fit (default) or greedy, for comparison. */
   breaker?: 'total-fit' | 'greedy';
+  /** A draft: the template's watermark (样稿) across every page. */
+  draft?: boolean;
+}
+
+/** A block written at `pos` begins on page `page` (index in the document). */
+export interface SourceMark {
+  pos: SourcePos;
+  page: number;
 }
 
 export interface Layout {
@@ -27,6 +36,8 @@ export interface Layout {
   display: DisplayList;
   fonts: FontRegistry;
   diagnostics: Diagnostics;
+  /** Where the articles' blocks landed, in reading order: to find the page of a source position. */
+  sources: SourceMark[];
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
@@ -82,6 +93,10 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     cover = filled;
   }
   const coverPages = cover.length;
+  if (o.draft) {
+    const mark = watermark(ts);
+    if (mark) pages = pages.map((p) => ({ ...p, items: [mark, ...p.items] }));
+  }
   for (const f of flow?.overfull ?? []) {
     if (f.pos) diags.warn('page-overfull', f.pos, `${f.what} (page ${coverPages + f.page + 1})`, 'make it shorter or smaller, or split it');
   }
@@ -99,7 +114,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       date,
     },
   };
-  return { issue, display, fonts, diagnostics: diags };
+  const sources = (flow?.sources ?? []).map((s) => ({ pos: s.pos, page: s.page + coverPages }));
+  return { issue, display, fonts, diagnostics: diags, sources };
 }
 
 /** The cover page(s): masthead and contents (which may run on to further pages). */

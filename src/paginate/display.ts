@@ -9,6 +9,10 @@ export interface TextItem {
   x: number;
   y: number;
   glyphs: PlacedGlyph[];
+  /** Turned about its origin, degrees counter-clockwise (a draft's watermark). */
+  angle?: number;
+  /** Drawn under everything else on the page, rules and pictures too (a watermark). */
+  behind?: boolean;
 }
 
 export interface RuleItem {

@@ -106,6 +106,8 @@ export class Flow {
   readonly anchors = new Map<string, Placed>();
   /** Blocks that could not be set as asked (taller than a page): for warnings. */
   readonly overfull: { pos?: SourcePos; page: number; what: string }[] = [];
+  /** Where each block written at a known place begins (flow page index): maps source to pages. */
+  readonly sources: { pos: SourcePos; page: number }[] = [];
   private readonly states: PageState[] = [];
   private readonly notesSet = new Set<string>();
   private readonly warned = new Set<FlowBlock>();
@@ -206,6 +208,7 @@ export class Flow {
       for (let k = from; k < from + take; k++) {
         if (!begun && !lines[k].space) {
           begun = true;
+          if (block.pos) this.sources.push({ pos: block.pos, page: this.pageIndex });
           if (block.mark !== undefined) this.mark = block.mark;
           if (block.anchor) {
             this.anchors.set(block.anchor, { page: this.pageIndex, y: this.frame.top + this.page.y });

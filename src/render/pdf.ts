@@ -86,6 +86,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width, display.height], margin: 0 });
     if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', 0, display.height, null);
+    const behind = page.items.filter((it): it is TextItem => it.kind === 'text' && !!it.behind && it.glyphs.length > 0);
+    if (behind.length) drawTexts(doc, behind, display.height, fontOf, used);
     for (const it of page.items) {
       if (it.kind === 'rule') {
         doc.save().lineWidth(it.width).strokeColor(it.color).moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
@@ -93,20 +95,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
         doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
       }
     }
-    const text = page.items.filter((it): it is TextItem => it.kind === 'text' && it.glyphs.length > 0);
-    if (text.length) {
-      // Back to PDF's own y-up space for the text objects.
-      doc.addContent(`q 1 0 0 -1 0 ${n(display.height)} cm BT`);
-      for (const it of text) {
-        drawText(doc, it, display.height, fontOf);
-        for (const g of it.glyphs) {
-          let ids = used.get(g.font);
-          if (!ids) used.set(g.font, (ids = new Set()));
-          ids.add(g.id);
-        }
-      }
-      doc.addContent('ET Q');
-    }
+    const text = page.items.filter((it): it is TextItem => it.kind === 'text' && !it.behind && it.glyphs.length > 0);
+    if (text.length) drawTexts(doc, text, display.height, fontOf, used);
     for (const it of page.items) {
       if (it.kind !== 'link') continue;
       if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url);
@@ -156,7 +146,23 @@ async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef
   return opened;
 }
 
+function drawTexts(doc: Doc, items: TextItem[], height: number, fontOf: (role: string) => EmbeddedFont, used: Map<string, Set<number>>): void {
+  // Back to PDF's own y-up space for the text objects.
+  doc.addContent(`q 1 0 0 -1 0 ${n(height)} cm BT`);
+  for (const it of items) {
+    drawText(doc, it, height, fontOf);
+    for (const g of it.glyphs) {
+      let ids = used.get(g.font);
+      if (!ids) used.set(g.font, (ids = new Set()));
+      ids.add(g.id);
+    }
+  }
+  doc.addContent('ET Q');
+}
+
 function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string) => EmbeddedFont): void {
+  const a = ((it.angle ?? 0) * Math.PI) / 180;
+  const [cos, sin] = [Math.cos(a), Math.sin(a)];
   let k = 0;
   const gs = it.glyphs;
   let color = '';
@@ -180,7 +186,8 @@ function drawText(doc: Doc, it: TextItem, height: number, fontOf: (role: string)
       x = g.x + (font.widths[gid] * g.size) / 1000;
       j++;
     }
-    doc.addContent(`/${font.id} ${n(first.size)} Tf 1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y)} Tm [${parts.join(' ')}] TJ`);
+    const tm = a === 0 ? `1 0 0 1 ${n(it.x + first.x)} ${n(height - it.y)}` : `${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(it.x + first.x * cos)} ${n(height - it.y + first.x * sin)}`;
+    doc.addContent(`/${font.id} ${n(first.size)} Tf ${tm} Tm [${parts.join(' ')}] TJ`);
     k = j;
   }
 }

@@ -132,6 +132,7 @@ export const TEMPLATE_SCHEMA: Schema = {
   folio: { type: 'map', fields: { font: str, size: num(1), format: format(['n']), bottom: num(), position: oneOf('center', 'outside') } },
   colophon: { type: 'map', fields: { font: str, size: num(1), pitch: num(1), 'rule-width': num(), page: oneOf('any', 'even') } },
   article: { type: 'map', fields: { start: oneOf('new-page', 'odd-page', 'continue'), separator: oneOf('rule', 'mark', 'space') } },
+  watermark: { type: 'map', fields: { text: str, font: str, size: num(1), color, angle: num(-360, 360) } },
 };
 
 type Raw = Record<string, Record<string, unknown>>;
@@ -255,6 +256,7 @@ function resolve(name: string, r: Raw): Template {
       start: (r.article.start as Template['article']['start']) ?? 'new-page',
       separator: (r.article.separator as Template['article']['separator']) ?? 'rule',
     },
+    watermark: { ...s(r.watermark), text: String(r.watermark.text ?? ''), angle: (r.watermark.angle as number) ?? 0 },
   };
 }
 
@@ -280,6 +282,7 @@ export function withInstalledFonts(t: Template, has: (role: string) => boolean):
     toc: { ...t.toc, font: sub(t.toc.font), headingFont: sub(t.toc.headingFont) },
     folio: { ...t.folio, font: sub(t.folio.font) },
     colophon: { ...t.colophon, font: sub(t.colophon.font) },
+    watermark: { ...t.watermark, font: sub(t.watermark.font) },
   };
 }
 
@@ -306,6 +309,7 @@ export function fontRoles(t: Template): string[] {
     t.toc.headingFont,
     t.folio.font,
     t.colophon.font,
+    t.watermark.font,
     ...t.fonts.fallback,
   ]);
   return [...roles];

@@ -86,6 +86,8 @@ export interface Template {
   folio: { font: string; size: number; format: string; bottom: number; position: 'center' | 'outside' };
   colophon: { font: string; size: number; pitch: number; ruleWidth: number; page: 'any' | 'even' };
   article: { start: 'new-page' | 'odd-page' | 'continue'; separator: 'rule' | 'mark' | 'space' };
+  /** A draft's mark across every page (bulletin build --draft, the preview); pitch unused. */
+  watermark: TextStyle & { text: string; angle: number };
 }
 
 /** Text block geometry derived from the template: the grid every body line sits on. */
