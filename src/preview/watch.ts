@@ -31,6 +31,7 @@ export class FileWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private rescanTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private started = false;
 
   constructor(
     private readonly targets: WatchTarget[],
@@ -70,7 +71,13 @@ export class FileWatcher {
         this.watchers.delete(dir);
       }
     }
-    for (const [dir, target] of wanted) if (!this.watchers.has(dir)) this.add(dir, target);
+    for (const [dir, target] of wanted) {
+      if (this.watchers.has(dir)) continue;
+      this.add(dir, target);
+      // What was written into a new folder before its watch began is seen by the build this asks for.
+      if (this.started) this.onChange(dir);
+    }
+    this.started = true;
     // A folder renamed away (or not made yet) is looked for again until it is back.
     if (missing) this.later(1000);
   }
