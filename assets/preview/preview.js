@@ -51,6 +51,7 @@ const STRINGS = {
     noPages: 'No pages yet: the issue has errors. Fix the problems listed in the panel; the preview updates when you save.',
     summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
     none: 'No problems found.',
+    omitted: (n) => `… and ${n} more: bulletin check lists them all.`,
     fix: 'Fix:',
     jump: (n) => `Go to page ${n}`,
   },
@@ -83,6 +84,7 @@ const STRINGS = {
     noPages: '还没有可显示的页面：稿件有错误。请按右侧列出的问题修改，保存后预览会自动更新。',
     summary: (e, w) => `${e} 个错误，${w} 个警告`,
     none: '没有发现问题。',
+    omitted: (n) => `……另有 ${n} 条未列出，用 bulletin check 可看全部。`,
     fix: '改法：',
     jump: (n) => `转到第 ${n} 页`,
   },
@@ -570,10 +572,10 @@ function showProblems(s) {
       return li;
     }),
   );
-  if (!list.length) {
+  if (!list.length || s.omitted) {
     const li = document.createElement('li');
-    li.className = 'none';
-    li.textContent = T.none;
+    li.className = list.length ? 'none more' : 'none';
+    li.textContent = list.length ? T.omitted(s.omitted) : T.none;
     ul.append(li);
   }
   $('problem-summary').textContent = T.summary(s.errors, s.warnings);

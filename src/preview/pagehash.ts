@@ -67,10 +67,20 @@ export function pageHash(page: Page): string {
         h.num(it.y);
         h.num(it.angle ?? 0);
         h.int(it.behind ? 1 : 0);
+        // Font, size and colour change seldom along a line: hashed where they change.
+        let font = '';
+        let size = -1;
+        let color = '';
         for (const g of it.glyphs) {
-          h.word(g.font);
-          h.num(g.size);
-          h.word(g.color);
+          if (g.font !== font || g.size !== size || g.color !== color) {
+            font = g.font;
+            size = g.size;
+            color = g.color;
+            h.int(-1);
+            h.word(font);
+            h.num(size);
+            h.word(color);
+          }
           h.int(g.id);
           h.num(g.x);
         }

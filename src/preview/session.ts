@@ -13,6 +13,9 @@ import { FileWatcher, type WatchTarget } from './watch.js';
  *  millisecond or two, a "save all" within a few; 50 ms gathers them and is not felt. */
 export const DEBOUNCE_MS = 50;
 
+/** Diagnostics listed on the page at most. */
+export const MAX_LISTED = 500;
+
 export interface SessionOptions {
   issueDir: string;
   root?: string;
@@ -46,6 +49,8 @@ export interface PreviewState {
   /** Fingerprint per page of that PDF. */
   pages: string[];
   diagnostics: PreviewDiagnostic[];
+  /** Diagnostics left out of the list (beyond MAX_LISTED); counted in errors and warnings. */
+  omitted: number;
   errors: number;
   warnings: number;
   /** How long the latest build took, ms. */
@@ -77,6 +82,7 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
       pdfVersion: 0,
       pages: [],
       diagnostics: [],
+      omitted: 0,
       errors: 0,
       warnings: 0,
       ms: 0,
@@ -138,7 +144,10 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
     } else if (outcome.internal) {
       this.emit('log', `internal error: ${outcome.internal.stack ?? outcome.internal.message}`);
     }
-    const diagnostics: PreviewDiagnostic[] = outcome.diagnostics.map((d) => ({
+    // Errors first; a flood (an issue pasted together from duplicates) is cut short, so the
+    // page stays quick: the counts stay exact, and bulletin check lists them all.
+    const all = [...outcome.diagnostics.filter((d) => d.severity === 'error'), ...outcome.diagnostics.filter((d) => d.severity !== 'error')];
+    const diagnostics: PreviewDiagnostic[] = all.slice(0, MAX_LISTED).map((d) => ({
       file: this.shown(d.file),
       line: d.line,
       col: d.col,
@@ -156,8 +165,9 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
       pdfVersion: outcome.ok ? version : s.pdfVersion,
       pages: outcome.ok ? outcome.pages : s.pages,
       diagnostics,
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+      errors: all.filter((d) => d.severity === 'error').length,
+      warnings: all.filter((d) => d.severity === 'warning').length,
+      omitted: all.length - diagnostics.length,
       ms: Math.round(outcome.ms),
       changed: info.changed.map((f) => this.shown(f)),
     };
