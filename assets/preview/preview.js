@@ -40,7 +40,7 @@ const STRINGS = {
     connecting: 'Connecting…',
     building: 'Building…',
     built: (ms, n) => `Built in ${ms} ms · ${n} pages`,
-    failed: (n) => `${n} error${n === 1 ? '' : 's'} — showing the last good pages`,
+    failed: (n, kept) => `${n} error${n === 1 ? '' : 's'}${kept ? ' — showing the last good pages' : ''}`,
     changed: 'Changed:',
     noChange: 'no page changed',
     pageN: (n) => `p. ${n}`,
@@ -73,7 +73,7 @@ const STRINGS = {
     connecting: '正在连接……',
     building: '正在排版……',
     built: (ms, n) => `排版完成，用时 ${ms} 毫秒 · 共 ${n} 页`,
-    failed: (n) => `${n} 个错误——显示的是上次排好的页面`,
+    failed: (n, kept) => `${n} 个错误${kept ? '——显示的是上次排好的页面' : ''}`,
     changed: '有改动：',
     noChange: '没有页面改动',
     pageN: (n) => `第 ${n} 页`,
@@ -143,7 +143,7 @@ const pageObserver = new IntersectionObserver(
     for (const e of entries) {
       const v = e.target.view;
       v.near = e.isIntersecting;
-      if (v.near && !fresh(v)) want(v);
+      if (due(v)) want(v);
     }
   },
   { root: scroller, rootMargin: '150% 0px' },
@@ -208,6 +208,11 @@ function fresh(v) {
   return v.drawn && v.drawn.hash === v.hash && v.drawn.scale === scale;
 }
 
+/** To be drawn: pages near the reader; in an issue short enough to keep whole, every page. */
+function due(v) {
+  return (v.near || views.length <= MAX_DRAWN) && !fresh(v);
+}
+
 const queue = new Set();
 let pumping = false;
 
@@ -226,13 +231,13 @@ async function pump() {
       let best = null;
       let bestCost = Infinity;
       for (const v of queue) {
-        const cost = Math.abs(v.index - here) + (v.near && !fresh(v) ? 0 : 1000);
+        const cost = Math.abs(v.index - here) + (v.near && !fresh(v) ? 0 : due(v) ? 500 : 1000);
         if (cost < bestCost) [best, bestCost] = [v, cost];
       }
       queue.delete(best);
       if (!best.alive || !doc) continue;
       try {
-        if (best.near && !fresh(best)) await drawPage(best);
+        if (due(best)) await drawPage(best);
         if (best.thumbNear && best.thumbDrawn !== best.hash) await drawThumb(best);
       } catch (e) {
         if (e?.name !== 'RenderingCancelledException' && !/destroyed|Transport/i.test(String(e?.message))) console.error(e);
@@ -458,7 +463,7 @@ function applyZoom() {
   scale = next;
   for (const v of views) sizeView(v);
   restore(pos);
-  for (const v of views) if (v.near && !fresh(v)) want(v);
+  for (const v of views) if (due(v)) want(v);
 }
 
 $('zoom').addEventListener('change', (e) => setZoom(e.target.value === 'fit' ? 'fit' : Number(e.target.value)));
@@ -622,7 +627,7 @@ async function onState(s) {
   showProblems(s);
   showOverlay(s);
   if (s.pdfVersion && s.pdfVersion !== shownVersion) await load(s.pdfVersion, s.pages);
-  else if (!s.ok) setStatus(T.failed(s.errors));
+  else if (!s.ok) setStatus(T.failed(s.errors, !!s.pdfVersion));
 }
 
 async function load(version, hashes) {
@@ -669,10 +674,7 @@ async function load(version, hashes) {
     restored = true;
   } else restore(pos);
   if (old) void old.destroy();
-  for (const v of views) {
-    if (v.near && !fresh(v)) want(v);
-    if (v.thumbNear && v.thumbDrawn !== v.hash) want(v);
-  }
+  for (const v of views) if (due(v) || (v.thumbNear && v.thumbDrawn !== v.hash)) want(v);
   for (const k of changed) {
     mark(views[k].div, 'changed');
     mark(views[k].thumb, 'changed');
@@ -680,7 +682,7 @@ async function load(version, hashes) {
   showPageNumber();
   void showOutline(d);
   const s = state;
-  if (!s.ok) setStatus(T.failed(s.errors));
+  if (!s.ok) setStatus(T.failed(s.errors, !!s.pdfVersion));
   else if (first) setStatus(T.built(s.ms, views.length));
   else setStatus(`${T.built(s.ms, views.length)} · ${changed.length ? T.changed : T.noChange}`, ranges(changed).map(([a, b]) => [a === b ? T.pageN(a + 1) : `${T.pageN(a + 1)}–${b + 1}`, a]));
 }

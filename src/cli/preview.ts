@@ -106,13 +106,13 @@ export async function runPreview(args: string[]): Promise<number> {
     s.session.on('log', (line) => process.stderr.write(`bulletin preview: ${line}\n`));
     let first = true;
     s.session.on('state', (st) => {
-      const what = first ? 'built' : `${st.changed.join(', ') || 'changed'} →`;
+      const what = first ? 'first build:' : `${st.changed.join(', ') || 'changed'} →`;
       first = false;
       if (st.ok) {
         const w = st.warnings ? `, ${st.warnings} warning${st.warnings === 1 ? '' : 's'}` : '';
         process.stdout.write(`${clock()} ${what} ${st.pages.length} pages in ${st.ms} ms${w}\n`);
       } else {
-        process.stdout.write(`${clock()} ${what} ${st.errors} error${st.errors === 1 ? '' : 's'}${st.pdfVersion ? '; the last good pages stay on screen' : ''}\n`);
+        process.stdout.write(`${clock()} ${what} ${st.errors} error${st.errors === 1 ? '' : 's'}${st.pdfVersion ? '; the last good pages stay on screen' : '; no pages yet'}\n`);
         for (const d of st.diagnostics) if (d.severity === 'error') process.stdout.write(`  ${formatDiagnostic(d)}\n`);
       }
     });
