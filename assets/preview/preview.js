@@ -113,7 +113,8 @@ const thumbsBox = $('thumbs');
 
 let state = null; // the server's latest PreviewState
 let doc = null; // the pdf.js document shown
-let shownVersion = 0; // the build it came from
+let shownVersion = 0; // the build it came from…
+let shownInstance = ''; // …of this run of the server
 let loadToken = 0;
 let views = []; // one per page: { index, div, canvas, text, links, thumb, thumbCanvas, hash, drawn, thumbDrawn, near, thumbNear }
 let pageSize = { w: 595.28, h: 841.89 }; // pt
@@ -626,11 +627,11 @@ async function onState(s) {
   if (s.version === 0) return setStatus(T.building);
   showProblems(s);
   showOverlay(s);
-  if (s.pdfVersion && s.pdfVersion !== shownVersion) await load(s.pdfVersion, s.pages);
+  if (s.pdfVersion && (s.pdfVersion !== shownVersion || s.instance !== shownInstance)) await load(s.pdfVersion, s.pages, s.instance);
   else if (!s.ok) setStatus(T.failed(s.errors, !!s.pdfVersion));
 }
 
-async function load(version, hashes) {
+async function load(version, hashes, instance) {
   const token = ++loadToken;
   const res = await fetch(`/issue.pdf?v=${version}`, { cache: 'no-store' });
   if (token !== loadToken || !res.ok) return;
@@ -647,6 +648,7 @@ async function load(version, hashes) {
   const pos = position();
   doc = d;
   shownVersion = version;
+  shownInstance = instance;
   const p1 = await d.getPage(1);
   const vp = p1.getViewport({ scale: 1 });
   pageSize = { w: vp.width, h: vp.height };

@@ -1,6 +1,7 @@
 // A preview session: the issue folder watched, rebuilt on every save, and the state the
 // page shows — the last good PDF, its page fingerprints, and the diagnostics of the latest
 // build, each with the page it is about.
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join, relative, resolve } from 'node:path';
 import { ROOT } from '../index.js';
@@ -40,6 +41,8 @@ export interface PreviewDiagnostic {
 export interface PreviewState {
   /** The folder's name (2023-06). */
   issue: string;
+  /** Differs between runs of the server: versions count from 1 again after a restart. */
+  instance: string;
   /** Bumped by every build published. */
   version: number;
   /** The latest build succeeded; else its errors are in diagnostics and the pages are older. */
@@ -77,6 +80,7 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
     this.watermark = o.watermark ?? true;
     this.state = {
       issue: this.issueDir.split(/[\\/]/).pop() ?? 'issue',
+      instance: randomUUID().slice(0, 8),
       version: 0,
       ok: false,
       pdfVersion: 0,

@@ -2,7 +2,7 @@
 // the PDF with its 样稿 mark, a build announced by server-sent events after each save, the
 // last good PDF kept while the input has errors, and nothing outside its folders served.
 import { spawn } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { get, request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -176,6 +176,42 @@ describe('the preview server', () => {
     expect(last.ok).toBe(true);
     const text = squash(readPdf((await fetchBytes(`${base}/issue.pdf`)).body).pages[2].text);
     expect(text).toContain('近年来，第19稿西安市');
+  });
+
+  it('survives any bad input, reporting each, and recovers when it is put right', async () => {
+    const events = listen(port);
+    let last = await events.next(() => true);
+    const yaml = join(dir, 'issue.yaml');
+    const yamlText = readFileSync(yaml, 'utf8');
+    const picture = join(dir, 'images', 'broken.png');
+    const breakages: [string, () => void][] = [
+      ['binary garbage in an article', () => save(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x2d, 0x2d]).toString('latin1'))],
+      ['no front matter', () => save('just text\n')],
+      ['a broken picture', () => {
+        mkdirSync(join(dir, 'images'), { recursive: true });
+        writeFileSync(picture, 'not a png');
+        save(original.replace('近年来，西安市', '![图1 坏图](images/broken.png)\n\n近年来，西安市'));
+      }],
+      ['issue.yaml gone', () => {
+        save(original);
+        rmSync(yaml);
+      }],
+      ['issue.yaml not a mapping', () => writeFileSync(yaml, '- a\n- b\n')],
+    ];
+    for (const [what, breakIt] of breakages) {
+      breakIt();
+      const s = await events.next((x) => x.version > last.version && !x.ok);
+      expect(s.errors, what).toBeGreaterThan(0);
+      expect(s.diagnostics.every((d) => d.message && d.code), what).toBe(true);
+      expect((await fetchBytes(`${base}/issue.pdf`)).status, what).toBe(200);
+      last = s;
+    }
+    writeFileSync(yaml, yamlText);
+    rmSync(picture);
+    const fixed = await events.next((x) => x.version > last.version && x.ok);
+    events.close();
+    expect(fixed.errors).toBe(0);
+    expect(server.session.stats.builds).toBeGreaterThan(0);
   });
 
   it.each([
