@@ -3,7 +3,10 @@
 //   1. the sample issue, as whole processes (cold: a fresh node each time) and in-process;
 //   2. a stress issue: the sample's articles repeated 30 times (about 270 pages);
 //   3. composition throughput on 200,000 characters, total fit against greedy;
-//   4. the sample's whole build with the greedy breaker, for the composer's overhead.
+//   4. the sample's whole build with the greedy breaker, for the composer's overhead;
+//   5. the preview's rebuilds: save → new PDF bytes for one-paragraph edits, and memory
+//      after 1,000 edits (bench/preview.js, in a process of its own; `npm run bench -- preview`
+//      runs only this part).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +16,17 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const SAMPLE = join(ROOT, 'issues', '2023-06');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+/** The preview's figures come from a fresh process, so its memory is its own. */
+function previewBench() {
+  console.log('');
+  const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'preview.js')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/preview.js failed (${r.status})`);
+}
+if (process.argv[2] === 'preview') {
+  previewBench();
+  process.exit(0);
+}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${(ms / 1000).toFixed(3)} s`;
@@ -141,3 +155,5 @@ for (const breaker of ['total-fit', 'greedy']) {
 }
 const size = statSync(join(OUT, 'bench.pdf')).size;
 writeFileSync(join(OUT, 'last-size.txt'), String(size));
+
+previewBench();

@@ -8,7 +8,7 @@ import { renderPdf } from './render/pdf.js';
 import { InputError, type Diagnostic } from './source/diagnostics.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
-export { layoutIssue } from './issue/build.js';
+export { layoutIssue, type Layout, type SourceMark } from './issue/build.js';
 export { checkIssue, fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
 
 export const VERSION = '0.1.0';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   breaker?: 'total-fit' | 'greedy';
   /** Proofreading checks (bulletin check) as warnings; default on. */
   check?: boolean;
+  /** A draft: the template's watermark (样稿) on every page. */
+  draft?: boolean;
 }
 
 export interface BuildResult {
@@ -35,7 +37,7 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
   const root = o.root ?? ROOT;
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker });
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
     if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);

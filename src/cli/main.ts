@@ -7,10 +7,11 @@ import { formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
 Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--strict]
+  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
+  bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
   bulletin --help | --version
-  bulletin build --help | bulletin check --help
+  bulletin build --help | bulletin check --help | bulletin preview --help
 
 An issue folder holds issue.yaml and articles/01-slug.md, 02-slug.md, …
 See README.md for the formats.`;
@@ -22,6 +23,7 @@ Lays out the issue in <issue-dir> and writes its PDF.
 Options:
   -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf)
   --strict             treat characters no font can print as errors
+  --draft              mark every page 样稿 (the template's watermark)
   -q, --quiet          print nothing but errors
   -h, --help           show this help
 
@@ -37,10 +39,11 @@ interface BuildArgs {
   output?: string;
   strict: boolean;
   quiet: boolean;
+  draft: boolean;
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false };
+  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -50,6 +53,7 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
       out.output = v;
     } else if (a.startsWith('--output=')) out.output = a.slice(9);
     else if (a === '--strict') out.strict = true;
+    else if (a === '--draft') out.draft = true;
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.dir) out.dir = a;
@@ -76,7 +80,7 @@ async function runBuild(args: string[]): Promise<number> {
   const name = basename(dir);
   const output = parsed.output ?? `dist/${name}.pdf`;
   try {
-    const result = await build(parsed.dir, { strict: parsed.strict });
+    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft });
     printDiagnostics(result.diagnostics, parsed.quiet);
     try {
       writeAtomically(output, result.pdf);
@@ -121,6 +125,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { runCheck } = await import('./check.js');
         return await runCheck(rest);
+      }
+      case 'preview': {
+        const { runPreview } = await import('./preview.js');
+        return await runPreview(rest);
       }
       default:
         throw new UsageError(`unknown command "${cmd}"`);

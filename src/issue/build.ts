@@ -13,6 +13,7 @@ import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
 import { Typesetter } from './typeset.js';
+import { watermark } from './watermark.js';
 
 export interface LayoutOptions {
   /** Project root holding templates/ and fonts/. */
@@ -21,6 +22,14 @@ export interface LayoutOptions {
   strict?: boolean;
   /** Line breaking: total fit (default) or greedy, for comparison. */
   breaker?: 'total-fit' | 'greedy';
+  /** A draft: the template's watermark (样稿) across every page. */
+  draft?: boolean;
+}
+
+/** A block written at `pos` begins on page `page` (index in the document). */
+export interface SourceMark {
+  pos: SourcePos;
+  page: number;
 }
 
 export interface Layout {
@@ -28,6 +37,8 @@ export interface Layout {
   display: DisplayList;
   fonts: FontRegistry;
   diagnostics: Diagnostics;
+  /** Where the articles' blocks landed, in reading order: to find the page of a source position. */
+  sources: SourceMark[];
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
@@ -94,6 +105,10 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     cover = filled;
   }
   guard(filled, laid, flow!, frame, ts, diags, { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
+  if (o.draft) {
+    const mark = watermark(ts);
+    if (mark) pages = pages.map((p) => ({ ...p, items: [mark, ...p.items] }));
+  }
   const date = new Date(`${issue.meta.date}T00:00:00Z`);
   const display: DisplayList = {
     width: template.page.width,
@@ -108,7 +123,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       date,
     },
   };
-  return { issue, display, fonts, diagnostics: diags };
+  const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
+  return { issue, display, fonts, diagnostics: diags, sources };
 }
 
 /**

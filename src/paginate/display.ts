@@ -57,6 +57,10 @@ export interface TextItem extends Tagged {
    * is the composer's (a contents line's leader and number), so it copies as nothing.
    */
   continues?: boolean;
+  /** Turned about its origin, degrees counter-clockwise (a draft's watermark). */
+  angle?: number;
+  /** Drawn under everything else on the page, rules and pictures too (a watermark). */
+  behind?: boolean;
 }
 
 export interface RuleItem extends Tagged {

@@ -140,6 +140,8 @@ export class Flow {
   readonly anchors = new Map<string, Placed>();
   /** Where the items on the pages were written: the guard names it when one strays. */
   readonly sources = new Map<Item, SourcePos>();
+  /** Where each block written at a known place begins (flow page index): maps source to pages. */
+  readonly blockStarts: { pos: SourcePos; page: number }[] = [];
   private readonly states: PageState[] = [];
   private readonly notesSet = new Set<string>();
   /** Lines of notes begun at an earlier page's foot, set first at the next page's. */
@@ -269,6 +271,7 @@ export class Flow {
       for (const l of placing) {
         if (!begun && !l.space) {
           begun = true;
+          if (block.pos) this.blockStarts.push({ pos: block.pos, page: this.pageIndex });
           if (block.mark !== undefined) this.mark = block.mark;
           if (block.anchor) {
             this.anchors.set(block.anchor, { page: this.pageIndex, y: this.frame.top + this.page.y });

@@ -124,7 +124,11 @@ export class TextWriter {
         doc.addContent(`${n(rise)} Ts`);
       }
       if (!started) {
-        doc.addContent(`1 0 0 1 ${n(x)} ${n(y)} Tm`);
+        // A turned item (a draft's watermark) turns about its origin; its glyphs run along the turned baseline.
+        const a = ((chain[0].angle ?? 0) * Math.PI) / 180;
+        const [cos, sin] = [Math.cos(a), Math.sin(a)];
+        const x0 = chain[0].x;
+        doc.addContent(a === 0 ? `1 0 0 1 ${n(x)} ${n(y)} Tm` : `${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(x0 + (x - x0) * cos)} ${n(y + (x - x0) * sin)} Tm`);
         started = true;
         pen = x;
       }

@@ -86,6 +86,7 @@ export function withInstalledFonts(t: Template, has: (role: string) => boolean):
     toc: { ...t.toc, font: sub(t.toc.font), headingFont: sub(t.toc.headingFont) },
     folio: { ...t.folio, font: sub(t.folio.font) },
     colophon: { ...t.colophon, font: sub(t.colophon.font) },
+    watermark: { ...t.watermark, font: sub(t.watermark.font) },
   };
 }
 
@@ -112,6 +113,7 @@ export function fontRoles(t: Template): string[] {
     t.toc.headingFont,
     t.folio.font,
     t.colophon.font,
+    t.watermark.font,
     ...t.fonts.fallback,
   ]);
   return [...roles];

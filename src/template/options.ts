@@ -218,6 +218,13 @@ export const TEMPLATE = {
     'rule-width': num(0.75, 'its rules', { unit: 'pt' }),
     page: choice(['any', 'even'] as const, 'any', 'any, or even: on an even page (公文: the back of the last sheet)'),
   }),
+  watermark: section('drafts only (bulletin build --draft, and the preview unless --no-watermark): a mark across the middle of every page, under everything printed there', {
+    text: text('样稿', 'the mark ("": none, even on drafts)'),
+    font: font('sans-bold'),
+    size: num(150, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#d4d4d4'),
+    angle: num(45, 'degrees, counter-clockwise from the baseline', { min: -360, max: 360 }),
+  }),
   article: section('where articles start', {
     start: choice(['new-page', 'odd-page', 'continue'] as const, 'new-page', 'new-page; odd-page (blank pages left carry no folio); or continue after the previous article'),
     separator: choice(['rule', 'mark', 'space'] as const, 'rule', 'continue only: rule (short centred line), mark (section-break.mark) or space'),
