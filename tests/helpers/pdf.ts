@@ -20,6 +20,8 @@ export interface PdfChar {
   x1: number;
   /** The right edge of the box the reader reports. */
   boxX1: number;
+  /** The glyph's origin on the baseline (x), from the left. */
+  ox: number;
   y: number; // baseline, from the top
   size: number;
   font: string;
@@ -65,7 +67,7 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
         const boxX1 = Math.max(...xs);
         const name = font.getName();
         const own = advance(name, c);
-        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, y: origin[1], size, font: name });
+        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name });
       },
     });
     for (const l of page.getLinks()) {
