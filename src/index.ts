@@ -24,6 +24,8 @@ export interface BuildOptions {
   check?: boolean;
   /** A draft: the template's watermark (样稿) on every page. */
   draft?: boolean;
+  /** The template, over issue.yaml's `template:`. */
+  template?: string;
 }
 
 export interface BuildResult {
@@ -37,7 +39,7 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
   const root = o.root ?? ROOT;
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft });
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
     if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);

@@ -7,7 +7,7 @@ import { formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
 Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
+  bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
   bulletin --help | --version
@@ -22,6 +22,7 @@ Lays out the issue in <issue-dir> and writes its PDF.
 
 Options:
   -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf)
+  -t, --template <name> set the issue in templates/<name> (over issue.yaml's template:)
   --strict             treat characters no font can print as errors
   --draft              mark every page 样稿 (the template's watermark)
   -q, --quiet          print nothing but errors
@@ -40,6 +41,7 @@ interface BuildArgs {
   strict: boolean;
   quiet: boolean;
   draft: boolean;
+  template?: string;
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
@@ -52,6 +54,11 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
       if (!v) throw new UsageError(`${a} needs a file name`);
       out.output = v;
     } else if (a.startsWith('--output=')) out.output = a.slice(9);
+    else if (a === '-t' || a === '--template') {
+      const v = args[++i];
+      if (!v) throw new UsageError(`${a} needs a template name`);
+      out.template = v;
+    } else if (a.startsWith('--template=')) out.template = a.slice(11);
     else if (a === '--strict') out.strict = true;
     else if (a === '--draft') out.draft = true;
     else if (a === '-q' || a === '--quiet') out.quiet = true;
@@ -80,7 +87,7 @@ async function runBuild(args: string[]): Promise<number> {
   const name = basename(dir);
   const output = parsed.output ?? `dist/${name}.pdf`;
   try {
-    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft });
+    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft, template: parsed.template });
     printDiagnostics(result.diagnostics, parsed.quiet);
     try {
       writeAtomically(output, result.pdf);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
+import { findFamily } from './discover.js';
 import { SparseFont } from './sparse.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 
@@ -14,9 +15,21 @@ const METRICS_FORMAT = 'v2';
 
 export interface FontEntry {
   role: string;
-  file: string;
+  /** The font file (relative to the project root), or… */
+  file?: string;
   sha256?: string;
+  /** …family names looked for in fonts/local/ and the system's fonts, first found wins. */
+  family?: string[];
+  /** The role to set this one's text in when no family is installed (a free face for a licensed one). */
+  else?: string;
 }
+
+/** How a role was found: its file, a family installed, another role standing in, or nothing. */
+export type Resolution =
+  | { kind: 'file'; path: string }
+  | { kind: 'family'; path: string; family: string; where: 'local' | 'system' }
+  | { kind: 'substitute'; role: string; wanted: string[] }
+  | { kind: 'missing'; why: string };
 
 /**
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
@@ -39,25 +52,71 @@ export class FontRegistry {
 
   static load(root: string, diags: Diagnostics): FontRegistry {
     const manifest = join(root, 'fonts', 'fonts.yaml');
-    const doc = parse(readFileSync(manifest, 'utf8')) as { roles?: Record<string, { file: string; sha256?: string }> };
+    const doc = parse(readFileSync(manifest, 'utf8')) as { roles?: Record<string, { file?: string; sha256?: string; family?: string | string[]; else?: string }> };
     const entries = new Map<string, FontEntry>();
-    for (const [role, e] of Object.entries(doc?.roles ?? {})) entries.set(role, { role, file: e.file, sha256: e.sha256 });
+    for (const [role, e] of Object.entries(doc?.roles ?? {})) {
+      const family = e?.family === undefined ? undefined : (Array.isArray(e.family) ? e.family : [e.family]).map(String);
+      entries.set(role, { role, file: e?.file, sha256: e?.sha256, family, else: e?.else });
+    }
     return new FontRegistry(root, entries, diags, manifest);
   }
 
-  has(role: string): boolean {
+  private readonly resolved = new Map<string, Resolution>();
+
+  /** Whether fonts/fonts.yaml names the role (installed or not). */
+  defines(role: string): boolean {
     return this.entries.has(role);
   }
 
-  path(role: string): string {
+  /** Whether the role can be set: its file is there, a family of it is installed, or a stand-in is. */
+  has(role: string): boolean {
+    return this.resolve(role).kind !== 'missing';
+  }
+
+  /** How the role is found (looked up once). */
+  resolve(role: string, seen: string[] = []): Resolution {
+    const known = this.resolved.get(role);
+    if (known) return known;
     const e = this.entries.get(role);
-    if (!e) throw new Error(`unknown font role ${role}`);
-    return isAbsolute(e.file) ? e.file : join(this.root, e.file);
+    let r: Resolution;
+    if (!e) r = { kind: 'missing', why: 'fonts/fonts.yaml does not name it' };
+    else if (e.file) {
+      const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
+      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
+    } else {
+      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local')) : undefined;
+      if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
+      else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
+        r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };
+      } else r = { kind: 'missing', why: e.family?.length ? `none of ${e.family.join(', ')} is installed (fonts/local/ or the system's fonts)` : 'it names neither a file nor a family' };
+    }
+    this.resolved.set(role, r);
+    return r;
+  }
+
+  /** The role whose font actually sets a role's text (itself, or the one standing in for it). */
+  canonical(role: string): string {
+    const r = this.resolve(role);
+    return r.kind === 'substitute' ? r.role : role;
+  }
+
+  path(role: string): string {
+    const r = this.resolve(role);
+    if (r.kind === 'file' || r.kind === 'family') return r.path;
+    if (r.kind === 'substitute') return this.path(r.role);
+    throw new Error(`font role "${role}": ${r.kind === 'missing' ? r.why : 'unknown'}`);
   }
 
   face(role: string): Face {
     let f = this.faces.get(role);
     if (f) return f;
+    // A role set in another's font shares that role's face: one font embedded, not two.
+    const stand = this.canonical(role);
+    if (stand !== role) {
+      f = this.face(stand);
+      this.faces.set(role, f);
+      return f;
+    }
     const path = this.path(role);
     const at: SourcePos = { file: this.manifestFile, line: 0, col: 0 };
     if (!existsSync(path)) {

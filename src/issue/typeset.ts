@@ -4,7 +4,7 @@ import { composeLines, type Align, type Line } from '../compose/lines.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 import type { Span } from '../source/model.js';
-import type { Template, TextStyle } from '../template/model.js';
+import { frameOf, type Template, type TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { composeCache } from './compose-cache.js';
 
@@ -20,8 +20,11 @@ export class Typesetter {
     readonly strict = false,
     readonly breaker: 'total-fit' | 'greedy' = 'total-fit',
   ) {
+    const tracking = frameOf(template).charPitch / template.body.size - 1;
     this.env = {
       hanLatin: template.body.hanLatin,
+      tracking: Math.abs(tracking) > 1e-9 ? tracking : 0,
+      compress: template.body.compress,
       fallback: () => this.fallback(),
       missing: (ch, pos) => this.missing(ch, pos),
     };
@@ -35,7 +38,8 @@ export class Typesetter {
 
   private fallback(): Face[] {
     // Opened on first need: most issues never need a fallback font.
-    this.fallbackFaces ??= this.template.fonts.fallback.map((r) => this.fonts.face(r));
+    // Fallback roles not installed here (HanaMinB, BabelStone Han) are passed over.
+    this.fallbackFaces ??= this.template.fonts.fallback.filter((r) => this.fonts.has(r)).map((r) => this.fonts.face(r));
     return this.fallbackFaces;
   }
 
@@ -72,7 +76,7 @@ export class Typesetter {
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
     const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker };
-    const key = composeCache.key(runs, options, { hanLatin: this.env.hanLatin, fallback: this.template.fonts.fallback });
+    const key = composeCache.key(runs, options, { ...this.env, fallback: this.template.fonts.fallback });
     const known = composeCache.get(key);
     if (known) return known;
     const missing = this.missingCount;

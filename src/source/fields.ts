@@ -20,6 +20,8 @@ export interface FieldSpec {
   open?: boolean;
   /** Schema for every value of an open map. */
   values?: FieldSpec;
+  /** Numbers: text that also means a number (37mm, 三号), read into one, or what is wrong with it. */
+  coerce?: (text: string) => number | { message: string; fix: string };
 }
 
 export type Schema = Record<string, FieldSpec>;
@@ -155,7 +157,7 @@ function checkValue(
     field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}`
     : field.min !== undefined && field.min > 0 ? ` of at least ${field.min}`
     : field.max !== undefined ? ` of at most ${field.max}` : '';
-  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '');
+  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '') + (field.coerce ? ' (pt), a length such as 37mm, or a Chinese size such as 三号' : '');
   const bad = (shown: unknown): undefined => {
     diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
     return undefined;
@@ -224,9 +226,19 @@ function scalar(
     case 'integer':
       if (typeof v === 'number' && Number.isInteger(v) && range(v)) return v;
       return bad(v);
-    case 'number':
-      if (typeof v === 'number' && range(v)) return v;
+    case 'number': {
+      let n = v;
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        if (typeof read !== 'number') {
+          diags.error('schema-value', pos, `"${where}": ${read.message}`, read.fix);
+          return undefined;
+        }
+        n = read;
+      }
+      if (typeof n === 'number' && range(n)) return n;
       return bad(v);
+    }
     case 'boolean':
       return typeof v === 'boolean' ? v : bad(v);
     case 'color':
