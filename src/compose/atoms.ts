@@ -70,6 +70,12 @@ export interface Atom {
    * half). For a marker, the markers up to it and the blank half they sit in.
    */
   hang?: number;
+  /**
+   * May hang wholly past the measure at a line's end, only when the line would not fit
+   * otherwise (a grid without compression: the mark that falls into the 29th cell of a
+   * 28-cell line hangs outside, 标点溢出边界).
+   */
+  overhang?: number;
   /** The word space of this atom's font: glyph id and width in pt. */
   space?: { id: number; adv: number; font?: string };
 }
@@ -242,7 +248,10 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     pending = null;
   }
   if (env.compress === false) {
-    for (const a of atoms) a.blankLeft = a.blankRight = 0;
+    for (const a of atoms) {
+      a.blankLeft = a.blankRight = 0;
+      if (a.wide && !a.hanEnd && NO_START.has(a.last)) a.overhang = a.width;
+    }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
   // box would start before that glyph's and readers' tools would take them out of order.

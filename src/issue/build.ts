@@ -118,7 +118,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
     const total = offset + laid.length;
-    pages = [...filled.pages.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, total, issue, ts, frame, flow!))];
+    const coverFolio = (items: Item[], i: number): Page => (template.folio.cover ? { items: [...items, ...folioItems(i + 1, total, ts, frame)], folio: i + 1 } : { items, folio: null });
+    pages = [...filled.pages.map(coverFolio), ...laid.map((p, i) => furnish(p, offset + i + 1, total, issue, ts, frame, flow!))];
     if (filled.pages.length === cover.pages.length) break;
     cover = filled;
   }
@@ -150,8 +151,9 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
 /** A role's font as people know it: its family name, from the font file. */
 function familyOf(fonts: FontRegistry, role: string): string {
   try {
-    const found = describeFont(fonts.path(role), 'local').families;
-    return found.find((f) => /^[\x20-\x7e]+$/.test(f)) ?? found[0] ?? role;
+    const found = describeFont(fonts.path(role), 'local');
+    const family = found.families.find((f) => /^[\x20-\x7e]+$/.test(f)) ?? found.families[0] ?? role;
+    return /^(regular|book|normal)$/i.test(found.style) || !found.style ? family : `${family} ${found.style}`;
   } catch {
     return role;
   }

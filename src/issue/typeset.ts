@@ -75,7 +75,7 @@ export class Typesetter {
     runs: StyledRun[],
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
-    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker };
+    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker, ...(this.template.body.compress ? {} : { fill: true }) };
     const key = composeCache.key(runs, options, { ...this.env, fallback: this.template.fonts.fallback });
     const known = composeCache.get(key);
     if (known) return known;

@@ -110,7 +110,7 @@ export const TEMPLATE = {
     emphasis: font('serif-bold', 'font role for *emphasis*'),
     indent: num(2, 'first-line indent', { unit: 'chars' }),
     'han-latin': num(0.25, 'space between Chinese and Latin letters or digits', { unit: 'em' }),
-    compress: flag(true, 'a line may take one more character by compressing punctuation (推入, and 。” pairs set in 1.5 em); false keeps every character in a cell of its own, as a 公文 grid does'),
+    compress: flag(true, 'a line may take one more character by compressing punctuation (推入, and 。” pairs set in 1.5 em); false keeps every character in a cell of its own, as a 公文 grid does, a mark falling past the line’s end hanging outside it (标点溢出边界)'),
   }),
   title: section('article title', {
     ...style('serif-bold', 18, 28),
@@ -211,6 +211,8 @@ export const TEMPLATE = {
     'unit-size': num(14, 'the publisher and date line', { min: 1, unit: 'pt' }),
     'rule-width': num(2.2, 'the red rule under the masthead', { unit: 'pt' }),
     'rule-gap': num(1.5, 'a thin second rule this far below (0: none)', { unit: 'pt' }),
+    'unit-line': flag(true, 'the publisher and date line under the issue line (false: the rule follows the issue line, as under a 公文 发文字号)'),
+    'issue-gap': num(2.2, 'from the title’s baseline to the issue line’s, in issue-line sizes', { unit: 'em' }),
   }),
   toc: section('the contents (目录) on the first page', {
     heading: text('目　录', 'the contents’ heading'),
@@ -230,6 +232,7 @@ export const TEMPLATE = {
     bottom: num(42, 'from the page’s bottom edge to the folio’s baseline', { unit: 'pt' }),
     position: choice(['center', 'outside'] as const, 'center', 'center, or outside (odd pages right, even pages left, as in 公文)'),
     inset: num(0, 'outside folios: this far in from the text block’s edge (公文: 1, 空一字)', { unit: 'em' }),
+    cover: flag(false, 'the cover pages (masthead and contents) carry folios too, page 1 first (公文: every page is numbered)'),
   }),
   colophon: section('版记: at the foot of the last page, or of a page of its own when the text leaves no room', {
     font: font('serif'),
@@ -237,6 +240,7 @@ export const TEMPLATE = {
     pitch: num(22, 'colophon lines sit on the body grid at this pitch', { min: 1, unit: 'pt' }),
     'rule-width': num(0.75, 'its rules', { unit: 'pt' }),
     page: choice(['any', 'even'] as const, 'any', 'any, or even: on an even page (公文: the back of the last sheet)'),
+    layout: choice(['bulletin', 'gongwen'] as const, 'bulletin', 'bulletin: the unit, then editor and phone, between two rules; gongwen (版记): editor and phone, then the unit and the date it was issued (印发), between thick rules with a thin one between'),
   }),
   watermark: section('drafts only (bulletin build --draft, and the preview unless --no-watermark): a mark across the middle of every page, under everything printed there', {
     text: text('样稿', 'the mark ("": none, even on drafts)'),

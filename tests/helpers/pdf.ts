@@ -99,6 +99,7 @@ function advance(fontName: string, c: string): number | undefined {
     faces = new Map();
     const reg = FontRegistry.load(ROOT, new Diagnostics());
     for (const role of reg.entries.keys()) {
+      if (!reg.has(role)) continue; // a face this machine lacks (HanaMinB, a licensed one)
       const face = reg.face(role);
       faces.set(fontkit.create(face.data).postscriptName, face);
     }
