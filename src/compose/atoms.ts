@@ -250,7 +250,8 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   if (env.compress === false) {
     for (const a of atoms) {
       a.blankLeft = a.blankRight = 0;
-      if (a.wide && !a.hanEnd && NO_START.has(a.last)) a.overhang = a.width;
+      // one mark hangs, never a —— or ……
+      if (a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!)) a.overhang = a.width;
     }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its

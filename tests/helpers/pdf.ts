@@ -25,6 +25,8 @@ export interface PdfChar {
   y: number; // baseline, from the top
   size: number;
   font: string;
+  /** Fill colour as the reader reports it (device components, 0–1). */
+  color: number[];
 }
 
 export interface PdfLine {
@@ -61,13 +63,13 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     const chars: PdfChar[] = [];
     const st = page.toStructuredText('preserve-whitespace');
     st.walk({
-      onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad) {
+      onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad, color: mupdf.Color) {
         const xs = [quad[0], quad[2], quad[4], quad[6]];
         const x0 = Math.min(...xs);
         const boxX1 = Math.max(...xs);
         const name = font.getName();
         const own = advance(name, c);
-        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name });
+        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name, color: Array.from(color ?? []) });
       },
     });
     for (const l of page.getLinks()) {
