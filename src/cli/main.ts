@@ -100,6 +100,10 @@ async function runBuild(args: string[]): Promise<number> {
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+      for (const f of result.layout.fallbacks) {
+        const shown = f.chars.slice(0, 12).join('') + (f.chars.length > 12 ? '…' : '');
+        process.stdout.write(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}\n`);
+      }
     }
     return 0;
   } catch (e) {

@@ -181,15 +181,57 @@ function posOf(c: Ch): SourcePos {
   return { file: c.run.pos.file, line: c.run.pos.line, col: c.run.pos.col + c.col };
 }
 
-export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
-  const chars: Ch[] = [];
-  for (const run of runs) {
+/**
+ * Parts that make a character sequence of what precedes them: ZWJ, variation selectors (VS16,
+ * ideographic variation selectors), skin tones, keycaps, tags, regional indicators (flags).
+ */
+const SEQUENCE_PART = /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+const REGIONAL = /^[\u{1f1e6}-\u{1f1ff}]$/u;
+/** Zero-width and format characters a paste brings: nothing to print. */
+const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * A run's characters. A sequence (🙅🏻‍♀️, ❤️, 1️⃣, a flag, 𠮷 with a variation selector) is one
+ * unit: printed as its base character when a font has that, else left out whole and
+ * reported once — never as a stray part (a lone ♀ or skin-tone swatch).
+ */
+function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
+  if (!SEQUENCE_PART.test(run.text)) {
     let col = 0;
     for (const ch of run.text) {
-      chars.push({ ch, cp: ch.codePointAt(0)!, run, col });
+      const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
+      // invisible: left out and reported, even where a fallback font has an empty glyph for it
+      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      else out.push(c);
+    }
+    return;
+  }
+  graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' });
+  for (const { segment, index } of graphemes.segment(run.text)) {
+    const parts = Array.from(segment);
+    if (parts.length > 1 && SEQUENCE_PART.test(segment)) {
+      const base = parts[0];
+      const cp = base.codePointAt(0)!;
+      const c: Ch = { ch: base, cp, run, col: index };
+      if (!REGIONAL.test(base) && !SEQUENCE_PART.test(base) && faceFor(cp, run, env)) out.push(c);
+      else env.missing?.(segment, posOf(c));
+      continue;
+    }
+    let col = index;
+    for (const ch of parts) {
+      const c = { ch, cp: ch.codePointAt(0)!, run, col };
+      col += ch.length;
+      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      else out.push(c);
     }
   }
+}
+
+export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
+  const chars: Ch[] = [];
+  for (const run of runs) runChars(run, env, chars);
   const atoms: Atom[] = [];
   const spaceBefore: Before[] = [];
   let pending: null | 'space' | 'newline' = null;

@@ -42,6 +42,14 @@ export interface Layout {
   diagnostics: Diagnostics;
   /** Where the articles' blocks landed, in reading order: to find the page of a source position. */
   sources: SourceMark[];
+  /** Fonts that printed characters their text's own font lacks: role, family, the characters. */
+  fallbacks: FallbackUse[];
+}
+
+export interface FallbackUse {
+  role: string;
+  family: string;
+  chars: string[];
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
@@ -145,7 +153,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     },
   };
   const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
-  return { issue, display, fonts, diagnostics: diags, sources };
+  const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({ role, family: familyOf(fonts, role), chars: [...chars].sort() }));
+  return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
 }
 
 /** A role's font as people know it: its family name, from the font file. */

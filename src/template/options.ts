@@ -95,7 +95,7 @@ export const TEMPLATE = {
     'margin-outside': num(70, 'margins: 切口, on the side away from the binding', { unit: 'pt' }),
   }),
   fonts: section('font roles tried for characters a style’s own font lacks', {
-    fallback: list(['serif', 'sans', 'hanamin-a', 'hanamin-b', 'babelstone'], 'roles tried in order for a character the style’s font lacks (those not installed are passed over)'),
+    fallback: list(['serif', 'sans', 'hanamin-a', 'hanamin-b', 'babelstone', 'symbols'], 'roles tried in order for a character the style’s font lacks (those not installed are passed over)'),
     optional: list(['kai'], 'roles an installation may lack (licensed faces); text in them is then set in the body font'),
   }),
   flow: section('how text breaks across pages', {

@@ -62,7 +62,7 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     const [, , w, h] = page.getBounds();
     const chars: PdfChar[] = [];
     const st = page.toStructuredText('preserve-whitespace');
-    st.walk({
+    walkAstral(st, {
       onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad, color: mupdf.Color) {
         const xs = [quad[0], quad[2], quad[4], quad[6]];
         const x0 = Math.min(...xs);
@@ -91,6 +91,21 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
   };
   walk(doc.loadOutline());
   return { pages, outline, links, doc };
+}
+
+/**
+ * mupdf.js 1.28 hands onChar its character through String.fromCharCode, which cuts a
+ * character beyond U+FFFF (𡈽, U+2123D) to its low 16 bits; while the walk runs, such a call
+ * makes the whole character instead.
+ */
+function walkAstral(st: mupdf.StructuredText, walker: Parameters<mupdf.StructuredText['walk']>[0]): void {
+  const own = String.fromCharCode;
+  String.fromCharCode = (...codes: number[]) => (codes.length === 1 && codes[0] > 0xffff ? String.fromCodePoint(codes[0]) : own(...codes));
+  try {
+    st.walk(walker);
+  } finally {
+    String.fromCharCode = own;
+  }
 }
 
 let faces: Map<string, Face> | undefined;
