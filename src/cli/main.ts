@@ -10,6 +10,7 @@ Usage:
   bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
+  bulletin fonts [issue-dir] [--template name] [--all] [--json]
   bulletin --help | --version
   bulletin build --help | bulletin check --help | bulletin preview --help
 
@@ -136,6 +137,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { runCheck } = await import('./check.js');
         return await runCheck(rest);
+      }
+      case 'fonts': {
+        const { runFonts } = await import('./fonts.js');
+        return await runFonts(rest);
       }
       case 'preview': {
         const { runPreview } = await import('./preview.js');

@@ -2,7 +2,7 @@
 // list where there is one, else the usual font folders). Only a font file's header and name
 // table are read, so a look through a few hundred system fonts costs milliseconds.
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
 
@@ -144,6 +144,14 @@ export function fontsIn(dir: string, where: FoundFont['where'] = 'local'): Found
 
 let system: FoundFont[] | undefined;
 
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 /**
  * The system's fonts: fontconfig's list of files where fc-list runs, else the usual folders.
  * Read once per process (`refresh` to read again).
@@ -153,11 +161,13 @@ export function systemFonts(refresh = false): FoundFont[] {
   let files: string[] = [];
   try {
     const out = execFileSync('fc-list', ['--format', '%{file}\n'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
-    files = [...new Set(out.split('\n').filter((f) => f && FONT_EXT.has(extname(f).toLowerCase())))].sort();
+    files = out.split('\n').filter((f) => f && FONT_EXT.has(extname(f).toLowerCase()));
   } catch {
     for (const d of systemFolders()) walk(d, 4, files);
   }
-  system = files.map((f) => describeCached(f, 'system'));
+  // One entry per file: links (Debian's alternatives) are followed to the file they name.
+  const real = [...new Set(files.map(realOrSelf))].sort();
+  system = real.map((f) => describeCached(f, 'system'));
   return system;
 }
 

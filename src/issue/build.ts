@@ -162,7 +162,7 @@ function familyOf(fonts: FontRegistry, role: string): string {
   try {
     const found = describeFont(fonts.path(role), 'local');
     const family = found.families.find((f) => /^[\x20-\x7e]+$/.test(f)) ?? found.families[0] ?? role;
-    return /^(regular|book|normal)$/i.test(found.style) || !found.style ? family : `${family} ${found.style}`;
+    return /^(regular|book|normal)$/i.test(found.style) || !found.style || family.endsWith(found.style) ? family : `${family} ${found.style}`;
   } catch {
     return role;
   }
