@@ -8,6 +8,7 @@ const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) i
 
 Usage:
   bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft]
+                [--cmyk | --grayscale] [--marks] [--impose booklet]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
   bulletin fonts [issue-dir] [--template name] [--all] [--json]
@@ -26,6 +27,13 @@ Options:
   -t, --template <name> set the issue in templates/<name> (over issue.yaml's template:)
   --strict             treat characters no font can print as errors
   --draft              mark every page 样稿 (the template's watermark)
+  --cmyk               colours in CMYK for the print shop (红头 0/100/100/0, black text K
+                       only) with a print output intent: PDF/X-4 when a CMYK profile is found
+                       (profiles/, or the system's) and the issue has no RGB pictures
+  --grayscale          colours as greys, for black-and-white office printers
+  --marks              crop marks and a 3 mm bleed around every page (TrimBox, BleedBox)
+  --impose booklet     also write <output>-booklet.pdf: the pages two up in saddle-stitch
+                       order (A5 on A4, A4 on A3), blank pages added to a multiple of four
   -q, --quiet          print nothing but errors
   -h, --help           show this help
 
@@ -43,10 +51,14 @@ interface BuildArgs {
   quiet: boolean;
   draft: boolean;
   template?: string;
+  cmyk: boolean;
+  grayscale: boolean;
+  marks: boolean;
+  impose?: 'booklet';
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false };
+  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false, cmyk: false, grayscale: false, marks: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -62,12 +74,21 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
     } else if (a.startsWith('--template=')) out.template = a.slice(11);
     else if (a === '--strict') out.strict = true;
     else if (a === '--draft') out.draft = true;
+    else if (a === '--cmyk') out.cmyk = true;
+    else if (a === '--grayscale') out.grayscale = true;
+    else if (a === '--marks') out.marks = true;
+    else if (a === '--impose' || a.startsWith('--impose=')) {
+      const v = a === '--impose' ? args[++i] : a.slice(9);
+      if (v !== 'booklet') throw new UsageError(`--impose takes booklet (saddle stitch), not ${v ? `"${v}"` : 'nothing'}`);
+      out.impose = 'booklet';
+    }
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.dir) out.dir = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (!out.dir) throw new UsageError('build needs an issue folder, e.g. bulletin build issues/2023-06');
+  if (out.cmyk && out.grayscale) throw new UsageError('--cmyk and --grayscale exclude each other: choose one');
   return out;
 }
 
@@ -88,10 +109,20 @@ async function runBuild(args: string[]): Promise<number> {
   const name = basename(dir);
   const output = parsed.output ?? `dist/${name}.pdf`;
   try {
-    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft, template: parsed.template });
+    const result = await build(parsed.dir, {
+      strict: parsed.strict,
+      draft: parsed.draft,
+      template: parsed.template,
+      cmyk: parsed.cmyk,
+      grayscale: parsed.grayscale,
+      marks: parsed.marks,
+      impose: parsed.impose,
+    });
     printDiagnostics(result.diagnostics, parsed.quiet);
+    const bookletFile = output.replace(/(\.pdf)?$/i, '-booklet.pdf');
     try {
       writeAtomically(output, result.pdf);
+      if (result.booklet) writeAtomically(bookletFile, result.booklet);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const why = { EACCES: 'permission denied', EISDIR: 'it is a folder', ENOSPC: 'the disk is full', EROFS: 'read-only file system' }[err.code ?? ''] ?? err.message;
@@ -101,6 +132,9 @@ async function runBuild(args: string[]): Promise<number> {
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+      if (result.booklet) process.stdout.write(`${bookletFile}: the pages imposed for saddle stitch, ${Math.round(result.booklet.length / 1024)} KB\n`);
+      const x = result.print.pdfx;
+      if (x) process.stdout.write(x.claimed ? `  CMYK, PDF/X-4 (output intent: ${x.profile})\n` : `  CMYK, not PDF/X-4: ${x.why}\n`);
       for (const f of result.layout.fallbacks) {
         const shown = f.chars.slice(0, 12).join('') + (f.chars.length > 12 ? '…' : '');
         process.stdout.write(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}\n`);

@@ -20,8 +20,11 @@ export interface FieldSpec {
   open?: boolean;
   /** Schema for every value of an open map. */
   values?: FieldSpec;
-  /** Numbers: text that also means a number (37mm, 三号), read into one, or what is wrong with it. */
-  coerce?: (text: string) => number | { message: string; fix: string };
+  /**
+   * Numbers: text that also means a number (37mm, 三号), read into one; colours: the text in its
+   * canonical form. Or what is wrong with it.
+   */
+  coerce?: (text: string) => number | string | { message: string; fix: string };
 }
 
 export type Schema = Record<string, FieldSpec>;
@@ -92,7 +95,7 @@ const TYPE_WORDS: Record<FieldType, string> = {
   number: 'a number',
   date: 'a date (YYYY-MM-DD)',
   boolean: 'true or false',
-  color: 'a colour (#rrggbb)',
+  color: 'a colour (#rrggbb, cmyk(0,100,100,0), or both: "#d7000f cmyk(0,100,100,0)")',
   map: 'a mapping (key: value lines)',
   list: 'a list',
 };
@@ -230,7 +233,7 @@ function scalar(
       let n = v;
       if (typeof v === 'string' && field.coerce) {
         const read = field.coerce(v);
-        if (typeof read !== 'number') {
+        if (typeof read === 'object') {
           diags.error('schema-value', pos, `"${where}": ${read.message}`, read.fix);
           return undefined;
         }
@@ -241,8 +244,13 @@ function scalar(
     }
     case 'boolean':
       return typeof v === 'boolean' ? v : bad(v);
-    case 'color':
+    case 'color': {
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        return typeof read === 'string' ? read : bad(v);
+      }
       return typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v.toLowerCase() : bad(v);
+    }
     case 'date': {
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -3,6 +3,7 @@
 // the reference (templates/README.md, templates/default/template.yaml) are derived from here;
 // a new option is one line in this file.
 import type { FieldSpec, FieldType, Schema } from '../source/fields.js';
+import { canonicalColor } from './color.js';
 import { parseLength } from './sizes.js';
 
 export type Unit = 'pt' | 'em' | 'chars' | 'lines' | 'fraction' | 'dpi';
@@ -48,7 +49,7 @@ const num = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type:
 const int = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type: 'integer', default: value, doc, min: 0, ...r });
 const text = (value: string, doc: string): Opt<string> => ({ type: 'string', default: value, doc });
 const font = (value: string, doc = 'font role (fonts/fonts.yaml)'): Opt<string> => text(value, doc);
-const color = (value: string, doc = 'colour, #rrggbb'): Opt<string> => ({ type: 'color', default: value, doc });
+const color = (value: string, doc = 'colour: #rrggbb, cmyk(c,m,y,k) or both'): Opt<string> => ({ type: 'color', default: value, doc });
 const flag = (value: boolean, doc: string): Opt<boolean> => ({ type: 'boolean', default: value, doc });
 const choice = <V extends string>(values: readonly V[], value: V, doc: string): Opt<V> => ({ type: 'string', default: value, doc, values });
 const format = (value: string, doc: string, need: readonly string[], allowed: readonly string[] = need): Opt<string> => ({
@@ -201,7 +202,7 @@ export const TEMPLATE = {
   }),
   masthead: section('the red masthead (报头) on the first page', {
     top: num(56, 'top of the masthead', { unit: 'pt' }),
-    color: color('#d7000f', 'colour of the title and the rules'),
+    color: color('#d7000f cmyk(0,100,100,0)', 'colour of the title and the rules (红头: 0/100/100/0 in print)'),
     'title-font': font('serif-black'),
     'title-size': num(54, 'the bulletin’s name', { min: 1, unit: 'pt' }),
     'title-tracking': num(0.18, 'extra space between the title’s characters', { unit: 'em' }),
@@ -291,6 +292,8 @@ function fieldSpec(d: Opt<unknown>): FieldSpec {
   if (d.nonEmpty) spec.test = nonEmptyList;
   // Wherever a size or length is, 三号 and 37mm are as good as a number of points.
   if (d.type === 'number' && d.unit === 'pt') spec.coerce = parseLength;
+  // A colour may carry the CMYK the print shop is to get (--cmyk).
+  if (d.type === 'color') spec.coerce = (text) => canonicalColor(text) ?? { message: `"${text}" is not a colour`, fix: 'write #rrggbb, cmyk(c,m,y,k) in per cent, or both' };
   return spec;
 }
 

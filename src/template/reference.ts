@@ -13,7 +13,7 @@ function sections(): [string, Section][] {
 function kind(d: Opt<unknown>): string {
   if (d.values) return d.values.map((v) => `\`${v}\``).join(' \\| ');
   if (d.placeholders) return `text with ${d.placeholders.allowed.map((p) => `{${p}}`).join(', ') || 'no placeholders'}`;
-  const base = { string: 'text', integer: 'whole number', number: 'number', boolean: 'true/false', color: '#rrggbb', list: 'list', date: 'date', map: 'mapping' }[d.type];
+  const base = { string: 'text', integer: 'whole number', number: 'number', boolean: 'true/false', color: '#rrggbb or cmyk(c,m,y,k)', list: 'list', date: 'date', map: 'mapping' }[d.type];
   const range = d.min !== undefined && d.min > 0 ? ` ≥ ${d.min}` : '';
   // Sizes and lengths may be written in mm or as Chinese sizes.
   const length = d.type === 'number' && d.unit === 'pt' ? ', `5mm`, `三号`' : '';
