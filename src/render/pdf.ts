@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
+import { rememberDeflate } from './deflate-cache.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
@@ -47,8 +48,11 @@ const PDFUA_XMP = `
 
 export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
   const { meta } = display;
+  rememberDeflate();
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font: every glyph is drawn in a font of the issue's (pdfkit would read Helvetica's metrics for nothing).
+    font: null as unknown as string,
     compress: true,
     pdfVersion: '1.7',
     lang: 'zh-CN',
