@@ -214,24 +214,33 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   const paired = new Set<string>();
 
   // Articles: each later one against every earlier one in the issue, then against back issues.
+  // Each later copy is reported once, at the first article it repeats, counting the others:
+  // an issue of many copies gets a line per copy, not one per pair.
   const artIx = new ShingleIndex(articles);
   for (let j = 0; j < articles.length; j++) {
     const shared = artIx.count(articles[j].set, new Int32Array(articles.length));
+    let first: { i: number; like: Likeness } | undefined;
+    let others = 0;
     for (let i = 0; i < j; i++) {
       const like = likeness(shared[i], articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${j}`);
-      const p = articlePct(like.score, articles[i], articles[j]);
-      const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
-      sink.add(
-        'error',
-        'dup-article',
-        articles[j],
-        `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}`,
-        'remove one of the two copies: the issue would print the same article twice',
-      );
-      sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
+      if (first) others++;
+      else first = { i, like };
     }
+    if (!first) continue;
+    const { i, like } = first;
+    const p = articlePct(like.score, articles[i], articles[j]);
+    const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+    const more = others ? ` (and ${others} other article${others === 1 ? '' : 's'} of this issue)` : '';
+    sink.add(
+      'error',
+      'dup-article',
+      articles[j],
+      `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}${more}`,
+      'remove one of the two copies: the issue would print the same article twice',
+    );
+    sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
   }
   // Against back issues: each article once, at its closest match (the latest on a tie),
   // counting the other issues that printed it too.
@@ -263,19 +272,28 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   });
 
   // Paragraphs, except between articles already reported as copies of each other.
+  // One warning per pair of articles, at the first repeated paragraph, counting the rest.
   const paraIx = new ShingleIndex(paras);
   const apart = (x: Text, y: Text) => !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
+  const pairs = new Map<string, { later: Text; earlier: Text; like: Likeness; lines: number[] }>();
   for (let j = 0; j < paras.length; j++) {
     const shared = paraIx.count(paras[j].set, new Int32Array(paras.length));
     for (let i = 0; i < j; i++) {
       const like = shared[i] && apart(paras[i], paras[j]) ? likeness(shared[i], paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
       if (!like) continue;
       // The later paragraph is the one to look at; it points at the first like it.
-      const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
-      sink.add('warning', 'dup-paragraph', paras[j], `this paragraph repeats ${where(paras[i])} (「${paras[i].excerpt}…」): ${how}`, 'remove the repeated paragraph, or rewrite one of them');
-      sink.list[sink.list.length - 1].related = { file: paras[i].file, line: paras[i].line, col: paras[i].col };
+      const key = `${paras[i].article}:${paras[j].article}`;
+      const pair = pairs.get(key);
+      if (pair) pair.lines.push(paras[j].line);
+      else pairs.set(key, { later: paras[j], earlier: paras[i], like, lines: [] });
       break;
     }
+  }
+  for (const { later, earlier, like, lines } of pairs.values()) {
+    const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
+    const more = lines.length ? `; ${morePlaces(lines)} of this article repeat${lines.length === 1 ? 's' : ''} paragraphs of ${earlier.file} too` : '';
+    sink.add('warning', 'dup-paragraph', later, `this paragraph repeats ${where(earlier)} (「${earlier.excerpt}…」): ${how}${more}`, 'remove the repeated paragraphs, or rewrite one of each pair');
+    sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
   }
   const best: { like: Likeness; other: Text; issue: string }[] = [];
   for (const b of back) {
@@ -287,12 +305,27 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
       }
     }
   }
+  // Likewise one warning per article and back-issue article.
+  const reprints = new Map<string, { at: Text; m: (typeof best)[number]; lines: number[] }>();
   best.forEach((m, i) => {
     if (!m) return;
-    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
-    sink.add('warning', 'dup-archive', paras[i], `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}`, 'rewrite it, or check that repeating it is intended');
-    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+    const key = `${paras[i].article}:${m.other.file}`;
+    const r = reprints.get(key);
+    if (r) r.lines.push(paras[i].line);
+    else reprints.set(key, { at: paras[i], m, lines: [] });
   });
+  for (const { at, m, lines } of reprints.values()) {
+    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
+    const more = lines.length ? `; ${morePlaces(lines)} of this article ${lines.length === 1 ? 'was' : 'were'} printed there too` : '';
+    sink.add('warning', 'dup-archive', at, `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}${more}`, 'rewrite it, or check that repeating it is intended');
+    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+  }
+}
+
+/** "2 more paragraphs (lines 14, 20)", the lines listed up to five. */
+function morePlaces(lines: number[]): string {
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+  return `${lines.length} more paragraph${lines.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown})`;
 }
 
 function clip(s: string): string {

@@ -7,12 +7,13 @@ import { FontRegistry } from '../fonts/registry.js';
 import { Diagnostics, type Diagnostic } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import { loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
-import type { Template } from '../template/model.js';
+import { frameOf, type Template } from '../template/model.js';
+import { imageLimits } from '../source/image.js';
 import type { Face } from '../text/face.js';
 import { articleFiles, previousIssues, readArchived, readInfo } from './archive.js';
 import { checkConsistency } from './consistency.js';
 import { checkDuplicates } from './duplicates.js';
-import { planFixes, writeFixes, type FileFix } from './fix.js';
+import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
@@ -23,7 +24,7 @@ import { checkStructure } from './structure.js';
 import { tocMeasure } from './toc.js';
 
 export type { Finding, Edit } from './model.js';
-export type { FileFix } from './fix.js';
+export type { FileFix, FixFailure } from './fix.js';
 export { formatHuman, formatJson, COLOUR, PLAIN } from './report.js';
 
 export interface CheckOptions {
@@ -61,7 +62,12 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const diags = new Diagnostics();
   let templateName: string | undefined;
   if (o.schema !== false) {
-    const loaded = loadIssue(dir);
+    const loaded = loadIssue(dir, {
+      template: (name) => {
+        const t = cachedTemplate(o.root, name).template;
+        return t ? imageLimits(frameOf(t)) : undefined;
+      },
+    });
     diags.list.push(...loaded.diagnostics.list);
     templateName = loaded.issue?.meta.template;
   }
@@ -99,7 +105,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       fonts = undefined;
     }
   }
-  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.has(r)) : null;
+  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.installed(r)) : null;
   let measure;
   if (template && fonts) {
     const registry = fonts;
@@ -164,15 +170,17 @@ export interface FixResult {
   files: FileFix[];
   /** Files changed on disk since they were checked, left alone. */
   skipped: string[];
+  /** Files that could not be written (a read-only folder), left as they were. */
+  failed: FixFailure[];
   fixed: Finding[];
 }
 
 /** Applies the safe fixes of a check and writes the files. */
 export function fixIssue(result: CheckResult): FixResult {
   const files = planFixes(result.findings, result.docs);
-  const skipped = writeFixes(files);
-  const written = files.filter((f) => !skipped.includes(f.file));
-  return { files: written, skipped, fixed: written.flatMap((f) => f.fixed) };
+  const { skipped, failed } = writeFixes(files);
+  const written = files.filter((f) => !skipped.includes(f.file) && !failed.some((x) => x.file === f.file));
+  return { files: written, skipped, failed, fixed: written.flatMap((f) => f.fixed) };
 }
 
 export const issueName = (dir: string) => basename(resolve(dir));

@@ -1,10 +1,11 @@
 // templates/<name>/template.yaml → Template. Every template is laid over the default one,
 // so a local template names only what it changes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, type Node } from 'yaml';
 import type { Diagnostics } from '../source/diagnostics.js';
 import { checkMapping, parseYaml, type FieldSpec, type Schema } from '../source/fields.js';
+import { isProblem, readText } from '../source/read.js';
 import type { HeadingStyle, Template, TextStyle } from './model.js';
 
 const num = (min = 0, max?: number): FieldSpec => ({ type: 'number', min, max });
@@ -137,8 +138,14 @@ export const TEMPLATE_SCHEMA: Schema = {
 type Raw = Record<string, Record<string, unknown>>;
 
 function readRaw(file: string, diags: Diagnostics): Raw | null {
-  const shown = relative(process.cwd(), file) || file;
-  const parsed = parseYaml(readFileSync(file, 'utf8'), shown.startsWith('..') ? file : shown, diags);
+  const rel = relative(process.cwd(), file) || file;
+  const shown = rel.startsWith('..') ? file : rel;
+  const read = readText(file, shown);
+  if (isProblem(read)) {
+    diags.error(read.code, { file: shown, line: read.line, col: read.col }, read.message, read.fix);
+    return null;
+  }
+  const parsed = parseYaml(read.text, shown, diags);
   if (!parsed) return null;
   if (parsed.doc.contents != null && !isMap(parsed.doc.contents)) {
     checkMapping(parsed, parsed.doc.contents as Node, TEMPLATE_SCHEMA, diags, 'template');
