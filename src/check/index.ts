@@ -4,7 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
-import { Diagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { Diagnostics, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import { loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
 import { frameOf, type Template } from '../template/model.js';
@@ -61,10 +61,12 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const sink = new FindingSink();
   const diags = new Diagnostics();
   let templateName: string | undefined;
+  let templateAt: SourcePos | undefined;
   if (o.schema !== false) {
     const loaded = loadIssue(dir, {
-      template: (name) => {
-        const t = cachedTemplate(o.root, name).template;
+      template: (name, at) => {
+        templateAt = at;
+        const t = cachedTemplate(o.root, name, at).template;
         return t ? imageLimits(frameOf(t)) : undefined;
       },
     });
@@ -95,7 +97,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     return finish(dir, sink, diags.list, docs);
   }
   // Template and fonts: the template's problems are the build's (reported with schema).
-  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName);
+  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName, templateAt);
   if (o.schema !== false) diags.list.push(...tdiags);
   let fonts = o.fonts;
   if (!fonts && raw) {
@@ -135,13 +137,13 @@ function templateStamp(root: string, name: string): string {
   return files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : '-')).join('|');
 }
 
-function cachedTemplate(root: string, name: string): { template: Template | null; diagnostics: Diagnostic[] } {
+function cachedTemplate(root: string, name: string, at?: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {
   const stamp = templateStamp(root, name);
-  const key = `${root}|${name}`;
+  const key = `${root}|${name}|${at ? `${at.file}:${at.line}:${at.col}` : ''}`;
   const kept = templates.get(key);
   if (kept && kept.stamp === stamp) return kept;
   const d = new Diagnostics();
-  const entry = { stamp, template: loadTemplate(root, name, d), diagnostics: d.list };
+  const entry = { stamp, template: loadTemplate(root, name, d, at), diagnostics: d.list };
   templates.set(key, entry);
   return entry;
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
 import { SparseFont } from './sparse.js';
 import { InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
@@ -62,7 +62,10 @@ export class FontRegistry {
         diags.error('font-manifest', at, `font role "${role}" names no file`, 'write file: and the path of the font file under it');
         continue;
       }
-      entries.set(role, { role, file: e.file, sha256: typeof e.sha256 === 'string' ? e.sha256 : undefined });
+      // A hash is text, as written (one of all digits would read as a number).
+      const sha = isMap(item.value) ? item.value.get('sha256', true) : undefined;
+      const sha256 = isScalar(sha) && sha.value != null ? String((sha as { source?: string }).source ?? sha.value) : undefined;
+      entries.set(role, { role, file: e.file, sha256 });
       registry.places.set(role, at);
     }
     return registry;
@@ -132,9 +135,9 @@ export class FontRegistry {
     let f = this.faces.get(role);
     if (f) return f;
     const path = this.path(role);
-    const at: SourcePos = { file: this.manifestFile, line: 0, col: 0 };
+    const at: SourcePos = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
     if (!existsSync(path)) {
-      throw new InputError([{ severity: 'error', code: 'font-missing', ...(this.places.get(role) ?? at), message: `the font file of role "${role}" is missing: ${path}`, fix: 'run npm ci, or correct fonts/fonts.yaml' }]);
+      throw new InputError([{ severity: 'error', code: 'font-missing', ...at, message: `the font file of role "${role}" is missing: ${path}`, fix: 'run npm ci, or correct fonts/fonts.yaml' }]);
     }
     const st = statSync(path);
     const key = `${role}|${path}`;

@@ -35,8 +35,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const templateDiags = new Diagnostics();
   let loaded = null as Template | null;
   const { issue, diagnostics: diags } = loadIssue(dir, {
-    template: (name) => {
-      loaded = loadTemplate(o.root, name, templateDiags);
+    template: (name, at) => {
+      loaded = loadTemplate(o.root, name, templateDiags, at);
       return loaded ? imageLimits(frameOf(loaded)) : undefined;
     },
   });

@@ -3,7 +3,8 @@ import { existsSync, lstatSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { listArticles } from './articles.js';
 import { Diagnostics, type SourcePos } from './diagnostics.js';
-import { checkMapping, parseYaml, type Schema } from './fields.js';
+import { isMap, type Node } from 'yaml';
+import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
@@ -41,7 +42,7 @@ export interface LoadOptions {
    * Called once issue.yaml has named its template (or not: "default"), before any image is
    * read: returns the limits images are held to, which come from the template's page.
    */
-  template?: (name: string) => ImageLimits | undefined;
+  template?: (name: string, at: SourcePos) => ImageLimits | undefined;
 }
 
 /** A problem with a file as a diagnostic at the file (and line, where there is one). */
@@ -73,6 +74,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const metaFile = join(dir, 'issue.yaml');
   let meta: IssueMeta | null = null;
   let templateName = 'default';
+  let templateAt: SourcePos = at(metaFile);
   if (!existsSync(metaFile) && !isLink(metaFile)) {
     diags.error('issue-yaml-missing', at(metaFile), 'issue.yaml is missing', 'create it with title, year, number, date, publisher, editor and phone');
   } else {
@@ -83,9 +85,11 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       const m = checkMapping(parsed, parsed.doc.contents, ISSUE_SCHEMA, diags, 'issue.yaml');
       meta = { template: 'default', ...m } as unknown as IssueMeta;
       templateName = meta.template;
+      const node = isMap(parsed.doc.contents) ? parsed.doc.contents.get('template', true) : undefined;
+      if (node) templateAt = nodePos(parsed, node as Node);
     }
   }
-  const limits = o.template?.(templateName) ?? DEFAULT_LIMITS;
+  const limits = o.template?.(templateName, templateAt) ?? DEFAULT_LIMITS;
 
   const articlesDir = join(dir, 'articles');
   const articles: Article[] = [];

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, type Node } from 'yaml';
-import type { Diagnostics } from '../source/diagnostics.js';
+import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 import { checkMapping, parseYaml, type FieldSpec, type Schema } from '../source/fields.js';
 import { isProblem, readText } from '../source/read.js';
 import type { HeadingStyle, Template, TextStyle } from './model.js';
@@ -164,14 +164,15 @@ export function templateDir(root: string, name: string): string {
   return join(root, 'templates', name);
 }
 
-export function loadTemplate(root: string, name: string, diags: Diagnostics): Template | null {
+/** `at`: where the issue names the template, for a template that is not there. */
+export function loadTemplate(root: string, name: string, diags: Diagnostics, at: SourcePos = { file: 'issue.yaml', line: 0, col: 0 }): Template | null {
   const baseFile = join(templateDir(root, 'default'), 'template.yaml');
   let raw = readRaw(baseFile, diags);
   if (!raw) return null;
   if (name !== 'default') {
     const file = join(templateDir(root, name), 'template.yaml');
     if (!existsSync(file)) {
-      diags.error('template-missing', { file: 'issue.yaml', line: 0, col: 0 }, `template "${name}" not found (looked for ${file})`, 'create templates/' + name + '/template.yaml or remove "template:" from issue.yaml');
+      diags.error('template-missing', at, `template "${name}" not found (looked for ${file})`, 'create templates/' + name + '/template.yaml or remove "template:" from issue.yaml');
       return null;
     }
     const over = readRaw(file, diags);
