@@ -54,7 +54,9 @@ function startsWithPdf(path: string): boolean {
 
 /** Why the PDF of the issue in `issueDir` must not be written at `output`, if it must not. */
 export function outputProblem(output: string, issueDir: string): OutputProblem | undefined {
-  const elsewhere = `write it elsewhere, e.g. -o dist/${basename(resolve(issueDir))}.pdf`;
+  const name = basename(resolve(issueDir));
+  const beside = relative(process.cwd(), resolve(dirname(resolve(issueDir)), `${name}.pdf`));
+  const elsewhere = `write it outside the issue folder, e.g. -o ${beside.startsWith('..') || isAbsolute(beside) ? beside : `./${beside}`}`;
   if (/[\\/]$/.test(output)) return { message: 'this names a folder, not a file', fix: `give a file name, e.g. -o ${output}${basename(resolve(issueDir))}.pdf` };
   const st = lstat(output);
   if (st?.isSymbolicLink()) {
@@ -67,7 +69,7 @@ export function outputProblem(output: string, issueDir: string): OutputProblem |
   }
   const issue = real(issueDir);
   const target = real(output);
-  if (inside(issue, target)) return { message: `this is inside the issue folder ${issueDir}: the build never writes among the issue's sources`, fix: elsewhere };
+  if (inside(issue, target)) return { message: `this is inside the issue folder ${name}: the build never writes among the issue's sources`, fix: elsewhere };
   if (st && st.size > 0 && !startsWithPdf(output)) {
     return { message: 'this file exists and is not a PDF: it is not replaced', fix: 'remove it first if it is to go, or choose another name' };
   }

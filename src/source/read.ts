@@ -198,7 +198,7 @@ function notUtf8(data: Buffer, shown: string): FileProblem {
         const q = shellQuote(shown);
         const tmp = shellQuote(`${shown}.utf8`);
         return whole(
-          'encoding-gbk',
+          `encoding-${name.toLowerCase()}`,
           `the file is not UTF-8 (it looks like ${name})`,
           `convert it with: iconv -f ${iconv} -t UTF-8 ${q} > ${tmp} && mv ${tmp} ${q} (or save it as UTF-8 in the editor)`,
         );
