@@ -8,7 +8,8 @@ import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.j
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
-import { frameOf, type Frame } from '../template/model.js';
+import { frameOf, type Frame, type Template } from '../template/model.js';
+import { imageLimits } from '../source/image.js';
 import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
@@ -42,16 +43,24 @@ export interface Layout {
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
-  const { issue, diagnostics: diags } = loadIssue(dir);
+  // The template is read as soon as issue.yaml names it: images are held to its page's limits.
+  const templateDiags = new Diagnostics();
+  let loaded = null as Template | null;
+  const { issue, diagnostics: diags } = loadIssue(dir, {
+    template: (name, at) => {
+      loaded = loadTemplate(o.root, name, templateDiags, at);
+      return loaded ? imageLimits(frameOf(loaded)) : undefined;
+    },
+  });
+  diags.list.push(...templateDiags.list);
   if (!issue) throw new InputError(diags.list);
-  const loaded = loadTemplate(o.root, issue.meta.template, diags);
   const fonts = FontRegistry.load(o.root, diags);
-  const template = loaded && withInstalledFonts(loaded, (role) => fonts.has(role));
+  const template = loaded && withInstalledFonts(loaded, (role) => fonts.installed(role));
   if (template) {
     for (const role of fontRoles(template)) {
       if (!fonts.has(role)) {
         diags.error('font-role', { file: `${templateDir(o.root, issue.meta.template)}/template.yaml`, line: 0, col: 0 }, `the template names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);
-      }
+      } else fonts.verify(role);
     }
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);

@@ -151,6 +151,26 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
 interface OpenedImage {
   obj?: { offset?: number } | null;
   embed(doc: unknown): void;
+  /** Called by pdfkit when the image's data is ready (at once, or after unpacking a PNG). */
+  finalize(): void;
+}
+
+/**
+ * Embeds an image and resolves once pdfkit has written it. A PNG with transparency (or
+ * interlaced) is unpacked asynchronously and only then finalized; the wait is for that
+ * call, however long a large picture takes, not a count of turns of the event loop.
+ * (The source stage has checked the data, and refused pictures too large for a page.)
+ */
+function embedded(img: OpenedImage, doc: Doc): Promise<void> {
+  return new Promise((resolve) => {
+    const finalize = img.finalize;
+    img.finalize = function (this: OpenedImage) {
+      finalize.call(this);
+      resolve();
+    };
+    img.embed(doc);
+    if (img.obj?.offset !== undefined) resolve();
+  });
 }
 
 /**
@@ -168,11 +188,7 @@ async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef
       let img = byPath.get(ref.path);
       if (!img) {
         img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(ref.data);
-        img.embed(doc);
-        for (let wait = 0; img.obj?.offset === undefined; wait++) {
-          if (wait > 100_000) throw new Error(`image ${ref.path} was never written`);
-          await new Promise((r) => setImmediate(r));
-        }
+        await embedded(img, doc);
         byPath.set(ref.path, img);
       }
       opened.set(ref, img);

@@ -1,10 +1,11 @@
 // templates/<name>/template.yaml → Template. Every template is laid over the default one,
 // so a local template names only what it changes.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, type Node } from 'yaml';
-import type { Diagnostics } from '../source/diagnostics.js';
+import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 import { checkMapping, parseYaml, type Schema } from '../source/fields.js';
+import { isProblem, readText } from '../source/read.js';
 import type { Template } from './model.js';
 import { camel, defaults, schema, type TemplateOptions } from './options.js';
 
@@ -14,8 +15,14 @@ export const TEMPLATE_SCHEMA: Schema = schema();
 type Raw = Record<string, Record<string, unknown>>;
 
 function readRaw(file: string, diags: Diagnostics): Raw | null {
-  const shown = relative(process.cwd(), file) || file;
-  const parsed = parseYaml(readFileSync(file, 'utf8'), shown.startsWith('..') ? file : shown, diags);
+  const rel = relative(process.cwd(), file) || file;
+  const shown = rel.startsWith('..') ? file : rel;
+  const read = readText(file, shown);
+  if (isProblem(read)) {
+    diags.error(read.code, { file: shown, line: read.line, col: read.col }, read.message, read.fix);
+    return null;
+  }
+  const parsed = parseYaml(read.text, shown, diags);
   if (!parsed) return null;
   if (parsed.doc.contents != null && !isMap(parsed.doc.contents)) {
     checkMapping(parsed, parsed.doc.contents as Node, TEMPLATE_SCHEMA, diags, 'template');
@@ -34,7 +41,8 @@ export function templateDir(root: string, name: string): string {
   return join(root, 'templates', name);
 }
 
-export function loadTemplate(root: string, name: string, diags: Diagnostics): Template | null {
+/** `at`: where the issue names the template, for a template that is not there. */
+export function loadTemplate(root: string, name: string, diags: Diagnostics, at: SourcePos = { file: 'issue.yaml', line: 0, col: 0 }): Template | null {
   // The declared defaults, then the default template's file (an office may edit it), then the named one.
   let raw: Raw = defaults();
   const baseFile = join(templateDir(root, 'default'), 'template.yaml');
@@ -46,7 +54,7 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics): Te
   if (name !== 'default') {
     const file = join(templateDir(root, name), 'template.yaml');
     if (!existsSync(file)) {
-      diags.error('template-missing', { file: 'issue.yaml', line: 0, col: 0 }, `template "${name}" not found (looked for ${file})`, 'create templates/' + name + '/template.yaml or remove "template:" from issue.yaml');
+      diags.error('template-missing', at, `template "${name}" not found (looked for ${file})`, 'create templates/' + name + '/template.yaml or remove "template:" from issue.yaml');
       return null;
     }
     const over = readRaw(file, diags);
