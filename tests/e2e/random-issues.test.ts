@@ -107,7 +107,13 @@ describe('random whole issues', () => {
           rmSync(parent, { recursive: true, force: true });
         }
       }),
-      { numRuns: RUNS, seed: process.env.BULLETIN_FUZZ_SEED ? Number(process.env.BULLETIN_FUZZ_SEED) : undefined, reporter: (r) => { if (r.failed) throw new Error(`${r.counterexample ? '' : ''}seed ${r.seed}, path ${r.counterexamplePath}: ${(r.errorInstance as Error)?.message}`); } },
+      { numRuns: RUNS, seed: process.env.BULLETIN_FUZZ_SEED ? Number(process.env.BULLETIN_FUZZ_SEED) : undefined, reporter: (r) => {
+          if (!r.failed) return;
+          const issue = r.counterexample?.[0];
+          const files = issue ? `\n${issue.yaml}\n${issue.articles.map((a) => `--- ${a.name}\n${a.markdown}`).join('\n')}` : '';
+          throw new Error(`seed ${r.seed}, path ${r.counterexamplePath}: ${(r.errorInstance as Error)?.message}${files}`);
+        },
+      },
     );
     // Most generated issues are valid: a property that only ever saw refusals would prove nothing.
     expect(stats.built).toBeGreaterThan(stats.refused);
