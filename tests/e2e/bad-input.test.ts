@@ -113,6 +113,23 @@ const CASES: Case[] = [
   { name: 'quotes twelve deep print, and what follows them', make: article('03-quote.md', DEEP_QUOTE), code: 0, prints: ['第1层引文', '第12层引文', '引文之后的段落。', '引文之后的脚注内容。'] },
   { name: 'a list forty deep prints flat past the limit, with a warning', make: article('03-deeper.md', DEEPER_LIST), code: 0, names: 'articles/03-deeper.md', line: 36, says: /warning: lists or quotes nested too deep/, prints: ['第1层', '第40层', '最深的列表之后的段落。'] },
 
+  {
+    name: 'quotes seventy deep print flat past the limit, with a warning',
+    make: article('03-deepq.md', ART('七十层引文', [...Array.from({ length: 70 }, (_, i) => `${'>'.repeat(i + 1)} 第${i + 1}层引文\n${'>'.repeat(i + 1)}`), '', '引文之后的段落[^z]。', '', '[^z]: 最后的脚注。'].join('\n'))),
+    code: 0,
+    names: 'articles/03-deepq.md',
+    says: /warning: lists or quotes nested too deep/,
+    prints: ['第1层引文', '第63层引文', '第70层引文', '引文之后的段落', '最后的脚注。'],
+  },
+  {
+    name: 'a paragraph of 300,000 characters',
+    make: article('03-long.md', ART('没有分段', '很长的一段话，'.repeat(43_000))),
+    code: 1,
+    names: 'articles/03-long.md',
+    line: 5,
+    says: /a paragraph of 301,000 characters .*: more than one paragraph can be \(200,000\) \(split it into paragraphs/,
+  },
+
   // --- 4. encodings
   { name: 'a UTF-16 article with a byte-order mark prints', make: (c) => writeFileSync(join(c.dir, 'articles', '03-u16.md'), utf16(ART('十六位编码', 'UTF-16 的文章照样印出。'), 'le')), code: 0, prints: ['UTF-16的文章照样印出。'] },
   { name: 'a big-endian UTF-16 article prints', make: (c) => writeFileSync(join(c.dir, 'articles', '03-u16be.md'), utf16(ART('大端编码', '大端的 UTF-16 也能读。'), 'be')), code: 0, prints: ['大端的UTF-16也能读。'] },
