@@ -20,7 +20,7 @@ let parser: MarkdownItType | undefined;
  */
 export const MAX_NESTING = 64;
 
-function markdown(): MarkdownItType {
+export function markdown(): MarkdownItType {
   // commonmark keeps the syntax predictable; GFM tables and footnotes are what editors add to
   // it. html stays on only so that raw HTML arrives as tokens we can report (never rendered).
   if (parser) return parser;
