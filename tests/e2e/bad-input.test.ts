@@ -33,6 +33,8 @@ interface Case {
   says?: RegExp;
   /** Run as an ordinary user: permissions bind. */
   user?: boolean;
+  /** Takes permissions away, just before the run (after the folders are opened to that user). */
+  lock?: (c: Ctx) => void;
   /** Needs a copy of the project to damage (templates/, fonts/). */
   project?: boolean;
   /** For code 0: texts the PDF must hold (whitespace ignored). */
@@ -262,10 +264,8 @@ const CASES: Case[] = [
     name: 'check --fix in a read-only folder says which file it cannot write',
     cmd: 'fix',
     user: true,
-    make: (c) => {
-      writeFileSync(join(c.dir, 'articles', '03-fix.md'), ART('只读', '发展,创新。'));
-      chmodSync(join(c.dir, 'articles'), 0o555);
-    },
+    make: article('03-fix.md', ART('只读', '发展,创新。')),
+    lock: (c) => chmodSync(join(c.dir, 'articles'), 0o555),
     code: 1,
     names: 'articles/03-fix.md',
     says: /error: cannot write the fixes: permission denied; the file is unchanged/,
@@ -280,6 +280,17 @@ const CASES: Case[] = [
       expect(spawnSync('mkfifo', [join(c.dir, 'articles', '03-pipe.md')]).status).toBe(0);
     },
     code: 1, names: 'articles/03-pipe.md', says: /a FIFO \(named pipe\), not a file/ },
+  { name: 'an articles folder nobody may read', user: true, make: () => {}, lock: (c) => chmodSync(join(c.dir, 'articles'), 0o000), code: 1, names: 'articles', says: /the folder cannot be read: permission denied \(make it readable: chmod a\+rx/ },
+  { name: 'an issue folder nobody may read', user: true, make: () => {}, lock: (c) => chmodSync(c.dir, 0o311), code: 1, names: '.', says: /2023-06: error: the folder cannot be read: permission denied/ },
+  {
+    name: 'no font manifest',
+    project: true,
+    make: (c) => rmSync(join(c.root, 'fonts', 'fonts.yaml')),
+    code: 1,
+    names: '/fonts/fonts.yaml',
+    says: /error: the font manifest fonts\/fonts\.yaml is missing \(restore fonts\/fonts\.yaml/,
+    then: (_c, r) => expect(r.err).not.toMatch(/does not define/),
+  },
   { name: 'an article nobody may read', user: true, make: (c) => chmodSync(join(c.dir, 'articles', '02-b.md'), 0o000), code: 1, names: 'articles/02-b.md', says: /cannot be read: permission denied \(make it readable: chmod a\+r/ },
   {
     name: 'a missing font file named in fonts/fonts.yaml',
@@ -431,7 +442,7 @@ describe.concurrent('bad input: exit code, the file named, no stack trace, the l
         }
       }
       openTo(!!k.user, tmp, dir, join(dir, 'articles'), outDir);
-      if (k.user && k.cmd === 'fix') chmodSync(join(dir, 'articles'), 0o555);
+      k.lock?.(c);
       const args = custom ?? (k.cmd === 'check' ? ['check', dir, '--no-archive'] : k.cmd === 'fix' ? ['check', dir, '--fix', '--no-archive'] : ['build', dir, '-o', out]);
       const r = await runBulletin(root, args, tmp, k.user);
       // With -o -, standard output is the PDF.
