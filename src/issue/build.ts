@@ -56,7 +56,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   if (!issue) throw new InputError(diags.list);
   const fonts = FontRegistry.load(o.root, diags);
   const template = loaded && withInstalledFonts(loaded, (role) => fonts.installed(role));
-  if (template) {
+  // With no manifest to read (its error is said), every role would be reported missing too.
+  if (template && fonts.entries.size) {
     for (const role of fontRoles(template)) {
       if (!fonts.has(role)) {
         diags.error('font-role', { file: `${templateDir(o.root, issue.meta.template)}/template.yaml`, line: 0, col: 0 }, `the template names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);

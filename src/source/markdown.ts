@@ -20,7 +20,7 @@ let parser: MarkdownItType | undefined;
  */
 export const MAX_NESTING = 64;
 
-function markdown(): MarkdownItType {
+export function markdown(): MarkdownItType {
   // commonmark keeps the syntax predictable; GFM tables and footnotes are what editors add to
   // it. html stays on only so that raw HTML arrives as tokens we can report (never rendered).
   if (parser) return parser;
@@ -35,28 +35,38 @@ function markdown(): MarkdownItType {
 type BlockState = Parameters<MarkdownItType['block']['tokenize']>[0];
 
 /**
- * A block nested past the limit: its lines as written (deeper markers and all), one
- * paragraph, so that its text prints at the deepest indentation and nothing after it is lost.
+ * A block nested past the limit: its lines as written (deeper markers and all), a paragraph
+ * each, so that its text prints at the deepest indentation and nothing after it is lost.
  */
 function flatten(state: BlockState, startLine: number, endLine: number): void {
-  let line = state.skipEmptyLines(startLine);
+  const line = state.skipEmptyLines(startLine);
   let end = line;
   while (end < endLine && (state.isEmpty(end) || state.sCount[end] >= state.blkIndent)) end++;
   while (end > line && state.isEmpty(end - 1)) end--;
   if (end > line) {
     const env = state.env as { nestingCut?: number };
     env.nestingCut ??= line;
-    const content = state.getLines(line, end, state.blkIndent, false).trim();
-    const open = state.push('paragraph_open', 'p', 1);
-    open.map = [line, end];
-    const inline = state.push('inline', '', 0);
-    inline.content = content;
-    inline.map = [line, end];
-    inline.children = [];
-    state.push('paragraph_close', 'p', -1);
+    for (let l = line; l < end; l++) {
+      const content = state.getLines(l, l + 1, state.blkIndent, false).trim();
+      if (!content) continue;
+      const open = state.push('paragraph_open', 'p', 1);
+      open.map = [l, l + 1];
+      const inline = state.push('inline', '', 0);
+      inline.content = content;
+      inline.map = [l, l + 1];
+      inline.children = [];
+      state.push('paragraph_close', 'p', -1);
+    }
   }
   state.line = Math.max(end, line);
 }
+
+/**
+ * The longest paragraph set: some 170 pages of one paragraph. Longer (a pasted blob, a file
+ * that lost its blank lines) is refused at its line, rather than composed in memory that
+ * grows with it until the process fails.
+ */
+export const MAX_PARAGRAPH = 200_000;
 
 type CoreState = Parameters<Parameters<MarkdownItType['core']['ruler']['at']>[1]>[0];
 
@@ -229,7 +239,18 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
     if (until && t.type === until) return [blocks, i + 1];
     switch (t.type) {
       case 'paragraph_open': {
-        blocks.push(...paragraph(tokens[i + 1], ctx, posOf(ctx, t)));
+        const inline = tokens[i + 1];
+        if (inline.content.length > MAX_PARAGRAPH) {
+          ctx.diags.error(
+            'md-paragraph-long',
+            posOf(ctx, t),
+            `a paragraph of ${inline.content.length.toLocaleString('en')} characters (about ${Math.round(inline.content.length / 1200).toLocaleString('en')} pages without a break): more than one paragraph can be (${MAX_PARAGRAPH.toLocaleString('en')})`,
+            'split it into paragraphs with blank lines between them',
+          );
+          i += 3;
+          break;
+        }
+        blocks.push(...paragraph(inline, ctx, posOf(ctx, t)));
         i += 3;
         break;
       }
