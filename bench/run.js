@@ -7,6 +7,8 @@
 //   5. the preview's rebuilds: save → new PDF bytes for one-paragraph edits, and memory
 //      after 1,000 edits (bench/preview.js, in a process of its own; `npm run bench -- preview`
 //      runs only this part).
+//   5. pathological sizes: an article of 10,000 footnotes (and of 2,000, to see the growth
+//      is near-linear) and an article of 5 MB, built and checked as whole processes.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -153,6 +155,73 @@ for (const breaker of ['total-fit', 'greedy']) {
   const ms = median(runs);
   console.log(`${`compose 200k chars, ${breaker}`.padEnd(34)} ${fmt(ms).padStart(9)}  ${Math.round(chars / (ms / 1000)).toLocaleString('en')} chars/s  ${lines} lines`);
 }
+// Pathological sizes, as whole processes: `bulletin build` and `bulletin check`, each saying
+// its peak memory as it exits.
+const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak '+process.resourceUsage().maxRSS+'\\n'))`;
+{
+  const bin = join(ROOT, 'bin', 'bulletin.js');
+  const cases = [
+    ['2,000 footnotes', footnoteIssue(2_000)],
+    ['10,000 footnotes', footnoteIssue(10_000)],
+    ['a 5 MB article', longIssue(5_000_000)],
+  ];
+  for (const [label, issue] of cases) {
+    for (const cmd of ['build', 'check']) {
+      const args = cmd === 'build' ? ['build', issue, '-o', join(OUT, 'size.pdf'), '-q'] : ['check', issue, '--no-archive'];
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['--import', PEAK, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const ms = performance.now() - t0;
+      const kb = Number(/^peak (\d+)$/m.exec(r.stderr)?.[1]);
+      const pages = cmd === 'build' ? ` ${String(pageCount(join(OUT, 'size.pdf'))).padStart(5)} pages` : '';
+      console.log(`${`${label}, ${cmd}`.padEnd(34)} ${fmt(ms).padStart(9)}  exit ${r.status}${pages}  peak ${Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '?'} MB`);
+    }
+  }
+}
+
+/** An issue of one article with n paragraphs, each referring to a footnote of its own. */
+function footnoteIssue(n) {
+  const dir = join(OUT, `footnotes-${n}`, '2023-06');
+  rmSync(dirname(dir), { recursive: true, force: true });
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+  cpSync(join(SAMPLE, 'issue.yaml'), join(dir, 'issue.yaml'));
+  const body = [];
+  const notes = [];
+  for (let i = 1; i <= n; i++) {
+    body.push(`第${i}段：统计显示，全市研发投入增长${(i % 97) / 10 + 1}%[^n${i}]，成果转化继续推进。`);
+    notes.push(`[^n${i}]: 第${i}条注释：数据来源于市统计局${2000 + (i % 24)}年公报。`);
+  }
+  writeFileSync(join(dir, 'articles', '01-notes.md'), `---\ntitle: 注释很多的文章\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`);
+  return dir;
+}
+
+/** An issue of one article of about `bytes` bytes: the sample's sentences, shuffled into paragraphs. */
+function longIssue(bytes) {
+  const dir = join(OUT, 'long-article', '2023-06');
+  rmSync(dirname(dir), { recursive: true, force: true });
+  mkdirSync(join(dir, 'articles'), { recursive: true });
+  cpSync(join(SAMPLE, 'issue.yaml'), join(dir, 'issue.yaml'));
+  const sentences = readdirSync(join(SAMPLE, 'articles'))
+    .flatMap((f) => readFileSync(join(SAMPLE, 'articles', f), 'utf8').split(/^---$/m)[2].replace(/[#*>-]/g, '').split(/(?<=[。；！？])/))
+    .map((x) => x.trim())
+    .filter((x) => x.length > 8);
+  let seed = 1;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const parts = ['---\ntitle: 很长的文章\n---\n'];
+  let size = 0;
+  for (let k = 1; size < bytes; k++) {
+    const p = (k % 40 === 1 ? `## ${k}、第${k}部分\n\n` : '') + Array.from({ length: 4 }, () => sentences[Math.floor(rnd() * sentences.length)]).join('') + `（第${k}段）`;
+    parts.push(p);
+    size += Buffer.byteLength(p) + 2;
+  }
+  writeFileSync(join(dir, 'articles', '01-long.md'), parts.join('\n\n') + '\n');
+  return dir;
+}
+
+function pageCount(pdf) {
+  const m = /\/Type \/Pages[^>]*\/Count (\d+)/.exec(readFileSync(pdf, 'latin1'));
+  return m ? Number(m[1]) : '?';
+}
+
 const size = statSync(join(OUT, 'bench.pdf')).size;
 writeFileSync(join(OUT, 'last-size.txt'), String(size));
 

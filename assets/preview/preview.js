@@ -534,7 +534,7 @@ async function showOutline(d) {
 
 function showProblems(s) {
   const ul = $('diagnostics');
-  const order = { error: 0, warning: 1 };
+  const order = { error: 0, warning: 1, note: 2 };
   const list = [...s.diagnostics].sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   ul.replaceChildren(
     ...list.map((d) => {

@@ -1,7 +1,9 @@
 // The archive: previous issues kept as sibling folders of this one (issues/2023-05 beside
 // issues/2023-06). Only folders named in the same pattern count (digits aside), so test
 // fixtures or an odd folder next to an issue are never taken for back issues.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { listArticles } from '../source/articles.js';
+import { isProblem, readText } from '../source/read.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readDoc, type SourceDoc } from './prose.js';
 
@@ -49,12 +51,9 @@ export function previousIssues(dir: string, limit: number): string[] {
  */
 export function readInfo(dir: string): IssueInfo {
   const info: IssueInfo = { dir, name: basename(resolve(dir)) };
-  let text: string;
-  try {
-    text = readFileSync(join(dir, 'issue.yaml'), 'utf8');
-  } catch {
-    return info;
-  }
+  const read = readText(join(dir, 'issue.yaml'), 'issue.yaml');
+  if (isProblem(read)) return info;
+  const text = read.text;
   for (const m of text.matchAll(/^(year|number|total|date|template)[ \t]*:[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/gm)) {
     const v = m[2].replace(/^(["'])(.*)\1$/, '$2');
     if (m[1] === 'date') {
@@ -66,14 +65,10 @@ export function readInfo(dir: string): IssueInfo {
   return info;
 }
 
-/** Article files of an issue folder, in order. */
+/** Article files of an issue folder, in order (the loader's rule: see source/articles.ts). */
 export function articleFiles(dir: string): string[] {
-  const articles = join(dir, 'articles');
   try {
-    return readdirSync(articles)
-      .filter((n) => n.endsWith('.md'))
-      .sort()
-      .map((n) => join(articles, n));
+    return listArticles(join(dir, 'articles')).articles.map((a) => a.path);
   } catch {
     return [];
   }

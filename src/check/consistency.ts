@@ -1,6 +1,7 @@
 // issue.yaml against itself, its folder's name and the issue before it in the archive:
 // the masthead prints year, number and date, and a slip there is on every copy.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { isProblem, readText } from '../source/read.js';
 import { join } from 'node:path';
 import { FindingSink } from './model.js';
 import { readInfo, type IssueInfo } from './archive.js';
@@ -18,7 +19,9 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
   const path = join(dir, 'issue.yaml');
   if (!existsSync(path)) return;
   const file = shown(path);
-  const lines = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n').split('\n');
+  const read = readText(path, file);
+  if (isProblem(read)) return; // the loader says why
+  const lines = read.text.replace(/\r\n?/g, '\n').split('\n');
   const at = (key: string) => {
     const k = lines.findIndex((l) => new RegExp(`^${key}\\s*:`).test(l));
     if (k < 0) return { file, line: 0, col: 0 };

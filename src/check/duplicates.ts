@@ -56,6 +56,14 @@ function mix(h: number): number {
 }
 
 /**
+ * A shingle held by more texts than this is common ("科技创新", "的发展"): it alone does not
+ * make two texts worth comparing. Walking its holders for every text is what made a long
+ * article's check quadratic (a 5 MB report: a minute); exact copies, whose every shingle
+ * may be common, are found by their normalised text instead.
+ */
+const COMMON = 48;
+
+/**
  * Which texts hold each shingle, in typed arrays (open addressing): a build compares a few
  * thousand shingles and must stay in the millisecond range. Most shingles belong to one
  * text; the few shared ones chain on in `more`.
@@ -64,9 +72,14 @@ class ShingleIndex {
   private readonly keys: Int32Array;
   private readonly owner: Int32Array;
   private readonly next: Int32Array;
+  /** How many texts hold the shingle in each slot. */
+  private readonly holders: Int32Array;
   private readonly more: number[] = [];
   private readonly moreNext: number[] = [];
   private readonly mask: number;
+  /** Texts already listed for the current query (its stamp), to list each once. */
+  private readonly seen: Int32Array;
+  private stamp = 0;
 
   constructor(texts: Text[]) {
     const total = texts.reduce((n, t) => n + t.set.length, 0);
@@ -76,6 +89,8 @@ class ShingleIndex {
     this.keys = new Int32Array(size).fill(-1);
     this.owner = new Int32Array(size);
     this.next = new Int32Array(size).fill(-1);
+    this.holders = new Int32Array(size);
+    this.seen = new Int32Array(texts.length);
     texts.forEach((t, k) => {
       // Indexed loops: a typed array's iterator is slow until the code is optimised, and a build runs this once.
       const set = t.set;
@@ -91,6 +106,7 @@ class ShingleIndex {
 
   private add(h: number, k: number): void {
     const i = this.slot(h);
+    this.holders[i]++;
     if (this.keys[i] === -1) {
       this.keys[i] = h;
       this.owner[i] = k;
@@ -101,17 +117,61 @@ class ShingleIndex {
     this.next[i] = this.more.length - 1;
   }
 
-  /** Adds to counts[k] the shingles `set` shares with indexed text k. */
-  count(set: Int32Array, counts: Int32Array): Int32Array {
+  /** The texts that share an uncommon shingle with `set`, each once, in index order. */
+  candidates(set: Int32Array): number[] {
+    const out: number[] = [];
+    const stamp = ++this.stamp;
+    const take = (k: number) => {
+      if (this.seen[k] !== stamp) {
+        this.seen[k] = stamp;
+        out.push(k);
+      }
+    };
     for (let j = 0; j < set.length; j++) {
-      const h = set[j];
-      const i = this.slot(h);
-      if (this.keys[i] === -1) continue;
-      counts[this.owner[i]]++;
-      for (let m = this.next[i]; m !== -1; m = this.moreNext[m]) counts[this.more[m]]++;
+      const i = this.slot(set[j]);
+      if (this.keys[i] === -1 || this.holders[i] > COMMON) continue;
+      take(this.owner[i]);
+      for (let m = this.next[i]; m !== -1; m = this.moreNext[m]) take(this.more[m]);
     }
-    return counts;
+    return out.sort((x, y) => x - y);
   }
+}
+
+/** How many values two sorted sets of distinct shingles share. */
+function shared(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** The texts to compare `t` with: those sharing an uncommon shingle, and its exact copies. */
+function comparable(ix: ShingleIndex, t: Text, copies: Map<string, number[]>): number[] {
+  const list = ix.candidates(t.set);
+  const same = copies.get(t.norm);
+  if (!same) return list;
+  const all = new Set(list);
+  for (const k of same) all.add(k);
+  return [...all].sort((x, y) => x - y);
+}
+
+/** Texts by their normalised text, for exact copies. */
+function byText(texts: Text[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  texts.forEach((t, k) => {
+    const l = m.get(t.norm);
+    if (l) l.push(k);
+    else m.set(t.norm, [k]);
+  });
+  return m;
 }
 
 interface Text {
@@ -123,14 +183,14 @@ interface Text {
   article: number;
   length: number;
   set: Int32Array;
+  /** The normalised text (for an article, of its body), to find exact copies. */
+  norm: string;
   excerpt: string;
 }
 
 interface Article extends Text {
   issue: string | null; // null: this issue; else the back issue's folder name
   title: string;
-  /** The normalised text: a sampled estimate of 100 % is only said of identical texts. */
-  body: string;
 }
 
 /** An article's shingles: a quarter of them (by hash), plenty to measure thousands of characters. */
@@ -160,7 +220,7 @@ function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: 
     sets.push(set);
     length += text.length;
     if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
-      paras.push({ file: doc.file, line: sourceAt(u, 0).line + 1, col: sourceAt(u, 0).col + 1, article: k, length: text.length, set, excerpt: u.text.trim().slice(0, 12) });
+      paras.push({ file: doc.file, line: sourceAt(u, 0).line + 1, col: sourceAt(u, 0).col + 1, article: k, length: text.length, set, norm: text, excerpt: u.text.trim().slice(0, 12) });
     }
   }
   const at = title ?? units[0];
@@ -171,7 +231,7 @@ function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: 
     article: k,
     length,
     set: sample(sets),
-    body: bodies.join(''),
+    norm: bodies.join(''),
     excerpt: title?.text.trim() ?? '',
     issue,
     title: title?.text.trim() ?? doc.file,
@@ -202,7 +262,7 @@ function likeness(shared: number, a: Text, b: Text, threshold: number, minLength
 
 const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
 /** Articles are compared on a sample of shingles: "100 %" only for the very same text. */
-const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.body !== b.body ? '99%' : pct(x));
+const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.norm !== b.norm ? '99%' : pct(x));
 const where = (t: Text) => `${t.file}:${t.line}`;
 
 export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sink: FindingSink): void {
@@ -214,32 +274,41 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   const paired = new Set<string>();
 
   // Articles: each later one against every earlier one in the issue, then against back issues.
+  // Each later copy is reported once, at the first article it repeats, counting the others:
+  // an issue of many copies gets a line per copy, not one per pair.
   const artIx = new ShingleIndex(articles);
+  const artCopies = byText(articles);
   for (let j = 0; j < articles.length; j++) {
-    const shared = artIx.count(articles[j].set, new Int32Array(articles.length));
-    for (let i = 0; i < j; i++) {
-      const like = likeness(shared[i], articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
+    let first: { i: number; like: Likeness } | undefined;
+    let others = 0;
+    for (const i of comparable(artIx, articles[j], artCopies)) {
+      if (i >= j) break;
+      const like = likeness(shared(articles[i].set, articles[j].set), articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${j}`);
-      const p = articlePct(like.score, articles[i], articles[j]);
-      const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
-      sink.add(
-        'error',
-        'dup-article',
-        articles[j],
-        `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}`,
-        'remove one of the two copies: the issue would print the same article twice',
-      );
-      sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
+      if (first) others++;
+      else first = { i, like };
     }
+    if (!first) continue;
+    const { i, like } = first;
+    const p = articlePct(like.score, articles[i], articles[j]);
+    const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+    const more = others ? ` (and ${others} other article${others === 1 ? '' : 's'} of this issue)` : '';
+    sink.add(
+      'error',
+      'dup-article',
+      articles[j],
+      `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}${more}`,
+      'remove one of the two copies: the issue would print the same article twice',
+    );
+    sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
   }
   // Against back issues: each article once, at its closest match (the latest on a tie),
   // counting the other issues that printed it too.
   const matches: { like: Likeness; other: Article }[][] = articles.map(() => []);
   for (const b of back) {
-    const shared = artIx.count(b.article.set, new Int32Array(articles.length));
-    for (let i = 0; i < articles.length; i++) {
-      const like = likeness(shared[i], articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
+    for (const i of comparable(artIx, b.article, artCopies)) {
+      const like = likeness(shared(articles[i].set, b.article.set), articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${b.article.article}`);
       matches[i].push({ like, other: b.article });
@@ -263,36 +332,61 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   });
 
   // Paragraphs, except between articles already reported as copies of each other.
+  // One warning per pair of articles, at the first repeated paragraph, counting the rest.
   const paraIx = new ShingleIndex(paras);
+  const paraCopies = byText(paras);
   const apart = (x: Text, y: Text) => !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
+  const pairs = new Map<string, { later: Text; earlier: Text; like: Likeness; lines: number[] }>();
   for (let j = 0; j < paras.length; j++) {
-    const shared = paraIx.count(paras[j].set, new Int32Array(paras.length));
-    for (let i = 0; i < j; i++) {
-      const like = shared[i] && apart(paras[i], paras[j]) ? likeness(shared[i], paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
-      if (!like) continue;
+    for (const i of comparable(paraIx, paras[j], paraCopies)) {
+      if (i >= j) break;
+      // Measured first, paired after: most texts share a few shingles, few are alike.
+      const like = likeness(shared(paras[i].set, paras[j].set), paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
+      if (!like || !apart(paras[i], paras[j])) continue;
       // The later paragraph is the one to look at; it points at the first like it.
-      const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
-      sink.add('warning', 'dup-paragraph', paras[j], `this paragraph repeats ${where(paras[i])} (「${paras[i].excerpt}…」): ${how}`, 'remove the repeated paragraph, or rewrite one of them');
-      sink.list[sink.list.length - 1].related = { file: paras[i].file, line: paras[i].line, col: paras[i].col };
+      const key = `${paras[i].article}:${paras[j].article}`;
+      const pair = pairs.get(key);
+      if (pair) pair.lines.push(paras[j].line);
+      else pairs.set(key, { later: paras[j], earlier: paras[i], like, lines: [] });
       break;
     }
+  }
+  for (const { later, earlier, like, lines } of pairs.values()) {
+    const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
+    const more = lines.length ? `; ${morePlaces(lines)} of this article repeat${lines.length === 1 ? 's' : ''} paragraphs of ${earlier.file} too` : '';
+    sink.add('warning', 'dup-paragraph', later, `this paragraph repeats ${where(earlier)} (「${earlier.excerpt}…」): ${how}${more}`, 'remove the repeated paragraphs, or rewrite one of each pair');
+    sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
   }
   const best: { like: Likeness; other: Text; issue: string }[] = [];
   for (const b of back) {
     for (const other of b.paras) {
-      const shared = paraIx.count(other.set, new Int32Array(paras.length));
-      for (let i = 0; i < paras.length; i++) {
-        const like = shared[i] && apart(paras[i], other) ? likeness(shared[i], paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH) : null;
-        if (like && !(best[i] && best[i].like.score > like.score)) best[i] = { like, other, issue: b.article.issue! };
+      for (const i of comparable(paraIx, other, paraCopies)) {
+        const like = likeness(shared(paras[i].set, other.set), paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
+        if (like && apart(paras[i], other) && !(best[i] && best[i].like.score > like.score)) best[i] = { like, other, issue: b.article.issue! };
       }
     }
   }
+  // Likewise one warning per article and back-issue article.
+  const reprints = new Map<string, { at: Text; m: (typeof best)[number]; lines: number[] }>();
   best.forEach((m, i) => {
     if (!m) return;
-    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
-    sink.add('warning', 'dup-archive', paras[i], `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}`, 'rewrite it, or check that repeating it is intended');
-    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+    const key = `${paras[i].article}:${m.other.file}`;
+    const r = reprints.get(key);
+    if (r) r.lines.push(paras[i].line);
+    else reprints.set(key, { at: paras[i], m, lines: [] });
   });
+  for (const { at, m, lines } of reprints.values()) {
+    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
+    const more = lines.length ? `; ${morePlaces(lines)} of this article ${lines.length === 1 ? 'was' : 'were'} printed there too` : '';
+    sink.add('warning', 'dup-archive', at, `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}${more}`, 'rewrite it, or check that repeating it is intended');
+    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+  }
+}
+
+/** "2 more paragraphs (lines 14, 20)", the lines listed up to five. */
+function morePlaces(lines: number[]): string {
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+  return `${lines.length} more paragraph${lines.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown})`;
 }
 
 function clip(s: string): string {

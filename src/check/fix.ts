@@ -2,8 +2,9 @@
 // full-width marks, digit widths), applied character by character. Every other byte of the
 // file stays as it was, line ends and byte-order mark included; the file is replaced
 // atomically, and only when something changed.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { isProblem, readText, type Encoding } from '../source/read.js';
 import type { Edit, Finding } from './model.js';
 import { joinLines, type SourceDoc } from './prose.js';
 
@@ -18,8 +19,16 @@ export interface FileFix {
   diff: string;
   eols: string[];
   bom: boolean;
+  encoding: Encoding;
   /** The file as read, to make sure nobody changed it in between. */
   original: string;
+}
+
+/** A file that could not be fixed, and why. */
+export interface FixFailure {
+  file: string;
+  message: string;
+  fix: string;
 }
 
 /** Plans the fixes per file, on the text as checked; edits that overlap an earlier one wait for the next run. */
@@ -53,7 +62,7 @@ export function planFixes(findings: Finding[], docs: SourceDoc[]): FileFix[] {
       after[e.line] = after[e.line].slice(0, e.start) + e.text + after[e.line].slice(e.end);
     }
     if (after.every((l, k) => l === lines[k])) continue;
-    out.push({ path, file: list[0].file, before: lines, after, fixed, diff: diff(list[0].file, lines, after), eols, bom, original });
+    out.push({ path, file: list[0].file, before: lines, after, fixed, diff: diff(list[0].file, lines, after), eols, bom, encoding: doc.encoding ?? 'utf-8', original });
   }
   return out;
 }
@@ -79,31 +88,51 @@ export function diff(file: string, before: string[], after: string[]): string {
   return out.join('\n') + '\n';
 }
 
+/** The text in the file's own encoding (its byte-order mark is in the text). */
+function encode(text: string, encoding: Encoding): Buffer {
+  if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
+  const le = Buffer.from(text, 'utf16le');
+  return encoding === 'utf-16le' ? le : le.swap16();
+}
+
+const WHY: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the disk is read-only', ENOSPC: 'the disk is full' };
+
 /**
- * Writes each fixed file through a temporary file and a rename. A file changed on disk
- * since it was checked is left alone (its name is returned), so no one's edit is lost.
+ * Writes each fixed file through a temporary file and a rename, beside the file itself: a
+ * symlinked article is written through to its target and stays a link; the file keeps its
+ * permissions. A file changed on disk since it was checked is left alone (returned in
+ * `skipped`), so no one's edit is lost; one that cannot be written is returned in `failed`.
  */
-export function writeFixes(fixes: FileFix[]): string[] {
+export function writeFixes(fixes: FileFix[]): { skipped: string[]; failed: FixFailure[] } {
   const skipped: string[] = [];
+  const failed: FixFailure[] = [];
   for (const f of fixes) {
-    let now: string;
+    const now = readText(f.path, f.file);
+    if (isProblem(now) || (now.bom ? '\uFEFF' : '') + now.text !== f.original || now.encoding !== f.encoding) {
+      skipped.push(f.file);
+      continue;
+    }
+    let target: string;
     try {
-      now = readFileSync(f.path, 'utf8');
+      target = realpathSync(f.path);
     } catch {
       skipped.push(f.file);
       continue;
     }
-    if (now !== f.original) {
-      skipped.push(f.file);
-      continue;
-    }
-    const tmp = `${f.path}.${process.pid}.fix.tmp`;
+    const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.fix.tmp`);
     try {
-      writeFileSync(tmp, joinLines({ lines: f.after, eols: f.eols, bom: f.bom }));
-      renameSync(tmp, f.path);
+      writeFileSync(tmp, encode(joinLines({ lines: f.after, eols: f.eols, bom: f.bom }), f.encoding), { mode: statSync(target).mode & 0o7777 });
+      renameSync(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      failed.push({
+        file: f.file,
+        message: `cannot write the fixes: ${WHY[code] ?? (e as Error).message}; the file is unchanged`,
+        fix: code === 'EACCES' || code === 'EPERM' ? `make the file and its folder writable (chmod u+w ${dirname(f.file) || '.'}), or fix it by hand` : 'fix it by hand, or free the disk and run again',
+      });
     } finally {
       if (existsSync(tmp)) rmSync(tmp, { force: true });
     }
   }
-  return skipped;
+  return { skipped, failed };
 }

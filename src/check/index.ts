@@ -4,15 +4,16 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
-import { Diagnostics, type Diagnostic } from '../source/diagnostics.js';
+import { Diagnostics, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import { loadTemplate, templatesStamp, withInstalledFonts } from '../template/load.js';
-import type { Template } from '../template/model.js';
+import { frameOf, type Template } from '../template/model.js';
+import { imageLimits } from '../source/image.js';
 import type { Face } from '../text/face.js';
 import { articleFiles, previousIssues, readArchived, readInfo } from './archive.js';
 import { checkConsistency } from './consistency.js';
 import { checkDuplicates } from './duplicates.js';
-import { planFixes, writeFixes, type FileFix } from './fix.js';
+import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
@@ -23,7 +24,7 @@ import { checkStructure } from './structure.js';
 import { tocMeasure } from './toc.js';
 
 export type { Finding, Edit } from './model.js';
-export type { FileFix } from './fix.js';
+export type { FileFix, FixFailure } from './fix.js';
 export { formatHuman, formatJson, COLOUR, PLAIN } from './report.js';
 
 export interface CheckOptions {
@@ -62,8 +63,15 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const sink = new FindingSink();
   const diags = new Diagnostics();
   let templateName: string | undefined;
+  let templateAt: SourcePos | undefined;
   if (o.schema !== false) {
-    const loaded = loadIssue(dir);
+    const loaded = loadIssue(dir, {
+      template: (name, at) => {
+        templateAt = at;
+        const t = cachedTemplate(o.root, name, at).template;
+        return t ? imageLimits(frameOf(t)) : undefined;
+      },
+    });
     diags.list.push(...loaded.diagnostics.list);
     templateName = loaded.issue?.meta.template;
   }
@@ -91,7 +99,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     return finish(dir, sink, diags.list, docs);
   }
   // Template and fonts: the template's problems are the build's (reported with schema).
-  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName);
+  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName, templateAt);
   if (o.schema !== false) diags.list.push(...tdiags);
   let fonts = o.fonts;
   if (!fonts && raw) {
@@ -101,7 +109,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       fonts = undefined;
     }
   }
-  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.has(r)) : null;
+  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.installed(r)) : null;
   let measure;
   if (template && fonts) {
     const registry = fonts;
@@ -131,13 +139,13 @@ function templateStamp(root: string, _name: string): string {
   return templatesStamp(root);
 }
 
-function cachedTemplate(root: string, name: string): { template: Template | null; diagnostics: Diagnostic[] } {
+function cachedTemplate(root: string, name: string, at?: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {
   const stamp = templateStamp(root, name);
-  const key = `${root}|${name}`;
+  const key = `${root}|${name}|${at ? `${at.file}:${at.line}:${at.col}` : ''}`;
   const kept = templates.get(key);
   if (kept && kept.stamp === stamp) return kept;
   const d = new Diagnostics();
-  const entry = { stamp, template: loadTemplate(root, name, d), diagnostics: d.list };
+  const entry = { stamp, template: loadTemplate(root, name, d, at), diagnostics: d.list };
   templates.set(key, entry);
   return entry;
 }
@@ -166,15 +174,17 @@ export interface FixResult {
   files: FileFix[];
   /** Files changed on disk since they were checked, left alone. */
   skipped: string[];
+  /** Files that could not be written (a read-only folder), left as they were. */
+  failed: FixFailure[];
   fixed: Finding[];
 }
 
 /** Applies the safe fixes of a check and writes the files. */
 export function fixIssue(result: CheckResult): FixResult {
   const files = planFixes(result.findings, result.docs);
-  const skipped = writeFixes(files);
-  const written = files.filter((f) => !skipped.includes(f.file));
-  return { files: written, skipped, fixed: written.flatMap((f) => f.fixed) };
+  const { skipped, failed } = writeFixes(files);
+  const written = files.filter((f) => !skipped.includes(f.file) && !failed.some((x) => x.file === f.file));
+  return { files: written, skipped, failed, fixed: written.flatMap((f) => f.fixed) };
 }
 
 export const issueName = (dir: string) => basename(resolve(dir));

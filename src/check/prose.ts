@@ -4,7 +4,7 @@
 // every other byte of the file alone. So this reads the raw lines itself: it recognises the
 // Markdown that bulletins use (headings, lists, quotes, tables, footnotes, links, code) well
 // enough to keep markup, code and addresses out of the prose, and nothing more.
-import { readFileSync } from 'node:fs';
+import { isProblem, readText, type Encoding } from '../source/read.js';
 import { relative } from 'node:path';
 
 /** Stands for text that prints but is not prose (inline code, a URL, an entity): Latin-like. */
@@ -43,6 +43,8 @@ export interface SourceDoc {
   /** What ended each line ('\n', '\r\n', or '' for the last). */
   eols: string[];
   bom: boolean;
+  /** How the file is stored (a UTF-16 file is written back as UTF-16). */
+  encoding?: Encoding;
   /** 0-based line of the front matter's closing ---; -1 when there is no front matter. */
   frontEnd: number;
   /** title, subtitle, source, author: the printed front matter values. */
@@ -146,8 +148,14 @@ export function joinLines(doc: Pick<SourceDoc, 'lines' | 'eols' | 'bom'>): strin
 
 const FIELDS = new Set(['title', 'subtitle', 'source', 'author']);
 
+/** Reads an article; throws when the file cannot be read as text (the loader reports why). */
 export function readDoc(path: string): SourceDoc {
-  return parseDoc(path, readFileSync(path, 'utf8'));
+  const read = readText(path, shown(path));
+  if (isProblem(read)) throw new Error(read.message);
+  const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
+  doc.encoding = read.encoding;
+  if (read.encoding !== 'utf-8') doc.bom = read.bom;
+  return doc;
 }
 
 export function parseDoc(path: string, raw: string): SourceDoc {

@@ -1,6 +1,6 @@
 // The checker's report: for people, grouped by file (coloured on a terminal); for scripts,
 // one JSON document.
-import { formatDiagnostic } from '../source/diagnostics.js';
+import { capped, formatDiagnostic } from '../source/diagnostics.js';
 import type { Finding } from './model.js';
 
 export interface Counts {
@@ -10,8 +10,12 @@ export interface Counts {
 
 export function count(findings: Finding[]): Counts {
   let errors = 0;
-  for (const f of findings) if (f.severity === 'error') errors++;
-  return { errors, warnings: findings.length - errors };
+  let warnings = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
 }
 
 export interface Style {
@@ -38,17 +42,19 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function formatHuman(findings: Finding[], label: string, style: Style = PLAIN): string {
   const out: string[] = [];
   const files = new Map<string, Finding[]>();
-  for (const f of findings) {
+  const { shown, more } = capped(findings);
+  for (const f of shown) {
     const l = files.get(f.file);
     if (l) l.push(f);
     else files.set(f.file, [f]);
   }
   for (const [file, list] of files) {
     const c = count(list);
-    const parts = [c.errors ? style.red(plural(c.errors, 'error')) : '', c.warnings ? style.yellow(plural(c.warnings, 'warning')) : ''].filter(Boolean);
+    const notes = list.filter((f) => f.severity === 'note').length;
+    const parts = [c.errors ? style.red(plural(c.errors, 'error')) : '', c.warnings ? style.yellow(plural(c.warnings, 'warning')) : '', notes ? style.dim(plural(notes, 'note')) : ''].filter(Boolean);
     out.push(`${style.bold(style.cyan(file))}  ${parts.join(', ')}`);
     for (const f of list) {
-      const sev = f.severity === 'error' ? style.red('error') : style.yellow('warning');
+      const sev = f.severity === 'error' ? style.red('error') : f.severity === 'warning' ? style.yellow('warning') : style.dim('note');
       const line = formatDiagnostic({ ...f, fix: undefined }).replace(`: ${f.severity}: `, `: ${sev}: `);
       const tags = [f.code, f.edits ? 'fixable' : ''].filter(Boolean).join(', ');
       out.push(`  ${line} ${style.dim(`[${tags}]`)}`);
@@ -56,6 +62,7 @@ export function formatHuman(findings: Finding[], label: string, style: Style = P
     }
     out.push('');
   }
+  if (more.length) out.push(...more.map((l) => style.dim(`${l} (--json lists them all)`)), '');
   const c = count(findings);
   if (!findings.length) out.push(style.green(`${label}: no problems found`));
   else {

@@ -92,6 +92,7 @@ export async function runCheck(args: string[]): Promise<number> {
   const options = { root: ROOT, archive: parsed.archive ? 12 : 0 };
   let result = checkIssue(parsed.dir, options);
   let fixed;
+  let failed = false;
   if (parsed.fix) {
     const done = fixIssue(result);
     fixed = done.fixed;
@@ -100,6 +101,8 @@ export async function runCheck(args: string[]): Promise<number> {
     const to = parsed.json ? process.stderr : process.stdout;
     if (diffs) to.write(diffs);
     for (const file of done.skipped) process.stderr.write(`bulletin check: ${file} changed while it was checked; not fixed\n`);
+    for (const f of done.failed) process.stderr.write(`${f.file}: error: ${f.message} (${f.fix})\n`);
+    if (done.failed.length) failed = true;
     if (done.files.length) {
       const n = done.fixed.length;
       to.write(style.green(`fixed ${n} problem${n === 1 ? '' : 's'} in ${done.files.length} file${done.files.length === 1 ? '' : 's'}`) + '\n\n');
@@ -108,7 +111,7 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   if (parsed.json) process.stdout.write(formatJson(result.findings, fixed));
   else process.stdout.write(formatHuman(result.findings, issueName(parsed.dir), style));
-  if (result.errors > 0) return 1;
+  if (result.errors > 0 || failed) return 1;
   if (parsed.maxWarnings !== undefined && result.warnings > parsed.maxWarnings) {
     if (!parsed.json) process.stdout.write(`${result.warnings} warnings: more than --max-warnings ${parsed.maxWarnings}\n`);
     return 1;

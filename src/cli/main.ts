@@ -2,7 +2,8 @@
 // 0 success, 1 errors in the input (every diagnostic printed), 2 wrong usage.
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
+import { capped, formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
+import { outputProblem } from '../output.js';
 
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
@@ -23,7 +24,9 @@ const BUILD_HELP = `bulletin build <issue-dir> [options]
 Lays out the issue in <issue-dir> and writes its PDF.
 
 Options:
-  -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf)
+  -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf); - for
+                       standard output. Never a file inside the issue folder, a link, a
+                       folder, a device, or an existing file that is not a PDF
   -t, --template <name> set the issue in templates/<name> (over issue.yaml's template:)
   --strict             treat characters no font can print as errors
   --draft              mark every page 样稿 (the template's watermark)
@@ -93,7 +96,29 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
 }
 
 function printDiagnostics(list: Diagnostic[], quiet: boolean): void {
-  for (const d of list) if (!quiet || d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
+  const { shown, more } = capped(list.filter((d) => !quiet || d.severity === 'error'));
+  for (const d of shown) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const line of more) process.stderr.write(line + ' (bulletin check --json lists them all)\n');
+}
+
+const WHY: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOENT: 'its folder cannot be made',
+  ENOSPC: 'the disk is full',
+  EROFS: 'read-only file system',
+  EBUSY: 'it is in use',
+  EEXIST: 'a file of that name stands in the way',
+};
+
+/** The PDF on standard output (-o -): the whole of it, or an error. */
+function writeStdout(pdf: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.once('error', reject);
+    process.stdout.write(pdf, (err) => (err ? reject(err) : resolve()));
+  });
 }
 
 async function runBuild(args: string[]): Promise<number> {
@@ -108,6 +133,23 @@ async function runBuild(args: string[]): Promise<number> {
   const dir = resolve(parsed.dir);
   const name = basename(dir);
   const output = parsed.output ?? `dist/${name}.pdf`;
+  const toStdout = output === '-';
+  // Checked before the build, and so before anything is written.
+  if (toStdout && process.stdout.isTTY) {
+    process.stderr.write(`-: error: standard output is a terminal, where a PDF would print as noise (send it to a file or a program: bulletin build ${parsed.dir} -o - > ${name}.pdf)\n`);
+    return 1;
+  }
+  // The booklet goes beside the PDF: -o - leaves it nowhere to go.
+  if (toStdout && parsed.impose) {
+    process.stderr.write(`-: error: --impose writes a second file beside the PDF, and standard output has no "beside" (give -o a file name)\n`);
+    return 2;
+  }
+  const bookletFile = output.replace(/(\.pdf)?$/i, '-booklet.pdf');
+  const refused = toStdout ? undefined : outputProblem(output, parsed.dir) ?? (parsed.impose ? outputProblem(bookletFile, parsed.dir) : undefined);
+  if (refused) {
+    process.stderr.write(`${output}: error: cannot write the PDF here: ${refused.message} (${refused.fix}); nothing written\n`);
+    return 1;
+  }
   try {
     const result = await build(parsed.dir, {
       strict: parsed.strict,
@@ -119,25 +161,31 @@ async function runBuild(args: string[]): Promise<number> {
       impose: parsed.impose,
     });
     printDiagnostics(result.diagnostics, parsed.quiet);
-    const bookletFile = output.replace(/(\.pdf)?$/i, '-booklet.pdf');
     try {
-      writeAtomically(output, result.pdf);
+      if (toStdout) await writeStdout(result.pdf);
+      else writeAtomically(output, result.pdf);
       if (result.booklet) writeAtomically(bookletFile, result.booklet);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
-      const why = { EACCES: 'permission denied', EISDIR: 'it is a folder', ENOSPC: 'the disk is full', EROFS: 'read-only file system' }[err.code ?? ''] ?? err.message;
+      if (toStdout) {
+        process.stderr.write(`-: error: the PDF could not be written to standard output: ${err.code === 'EPIPE' ? 'the program reading it stopped' : (WHY[err.code ?? ''] ?? err.message)}\n`);
+        return 1;
+      }
+      const why = WHY[err.code ?? ''] ?? err.message;
       process.stderr.write(`${output}: error: cannot write the PDF: ${why} (choose another place with -o); any earlier PDF there is untouched\n`);
       return 1;
     }
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
-      process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
-      if (result.booklet) process.stdout.write(`${bookletFile}: the pages imposed for saddle stitch, ${Math.round(result.booklet.length / 1024)} KB\n`);
+      // With -o -, standard output holds the PDF alone.
+      const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+      say(`${toStdout ? '(standard output)' : output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s`);
+      if (result.booklet) say(`${bookletFile}: the pages imposed for saddle stitch, ${Math.round(result.booklet.length / 1024)} KB`);
       const x = result.print.pdfx;
-      if (x) process.stdout.write(x.claimed ? `  CMYK, PDF/X-4 (output intent: ${x.profile})\n` : `  CMYK, not PDF/X-4: ${x.why}\n`);
+      if (x) say(x.claimed ? `  CMYK, PDF/X-4 (output intent: ${x.profile})` : `  CMYK, not PDF/X-4: ${x.why}`);
       for (const f of result.layout.fallbacks) {
         const shown = f.chars.slice(0, 12).join('') + (f.chars.length > 12 ? '…' : '');
-        process.stdout.write(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}\n`);
+        say(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}`);
       }
     }
     return 0;
@@ -152,7 +200,16 @@ async function runBuild(args: string[]): Promise<number> {
   }
 }
 
+/** A fault outside the awaited chain (a library's callback) is still a bug: exit 3, said once. */
+function internal(e: unknown): void {
+  const err = e as Error;
+  process.stderr.write(`bulletin: internal error: ${err?.stack ?? String(e)}\n`);
+  process.exit(3);
+}
+
 export async function main(argv: string[]): Promise<number> {
+  process.on('uncaughtException', internal);
+  process.on('unhandledRejection', internal);
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {

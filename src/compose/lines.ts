@@ -156,7 +156,6 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       hi = lo;
     }
     for (let i = hi; i >= 0; i--) {
-      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       const measure = measureOf(o, i === 0);
       // an opening mark that starts the line loses its leading blank half
       let width = end - prefix[i] - atoms[i].blankLeft;
@@ -166,9 +165,14 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
       const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
       const slack = measure - width;
+      // Wider than the measure even when squeezed: earlier starts only widen it. Said before
+      // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
+      // unreachable (words nearly as wide as the measure) is scanned back to its start.
+      const overfull = slack < -shrink - 1e-6;
+      if (overfull && i !== j) break;
+      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       let demerits: number;
-      if (slack < -shrink - 1e-6) {
-        if (i !== j) break; // wider than the measure even when squeezed; earlier starts only widen it
+      if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
         const gapsIn = s.s[j] - s.s[i];

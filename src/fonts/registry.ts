@@ -2,13 +2,15 @@
 // against their recorded sha256 (cached by size and mtime, so a build does not rehash
 // 40 MB of fonts every time).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isMap, isScalar, type Node } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
 import { findFamily } from './discover.js';
 import { SparseFont } from './sparse.js';
-import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import { InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
+import { nodePos, parseYaml } from '../source/fields.js';
+import { fileProblem, isProblem, readText } from '../source/read.js';
 
 /** Bumped when what a face records changes meaning: older caches are then not read. */
 const METRICS_FORMAT = 'v2';
@@ -52,13 +54,88 @@ export class FontRegistry {
 
   static load(root: string, diags: Diagnostics): FontRegistry {
     const manifest = join(root, 'fonts', 'fonts.yaml');
-    const doc = parse(readFileSync(manifest, 'utf8')) as { roles?: Record<string, { file?: string; sha256?: string; family?: string | string[]; else?: string }> };
+    const shown = relative(process.cwd(), manifest);
+    const name = shown && !shown.startsWith('..') ? shown : manifest;
     const entries = new Map<string, FontEntry>();
-    for (const [role, e] of Object.entries(doc?.roles ?? {})) {
-      const family = e?.family === undefined ? undefined : (Array.isArray(e.family) ? e.family : [e.family]).map(String);
-      entries.set(role, { role, file: e?.file, sha256: e?.sha256, family, else: e?.else });
+    const registry = new FontRegistry(root, entries, diags, name);
+    const read = readText(manifest, name);
+    if (isProblem(read)) {
+      diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? 'the font manifest fonts/fonts.yaml is missing' : read.message, read.code === 'file-missing' ? 'restore fonts/fonts.yaml (git checkout fonts/fonts.yaml)' : read.fix);
+      return registry;
     }
-    return new FontRegistry(root, entries, diags, manifest);
+    const parsed = parseYaml(read.text, name, diags);
+    if (!parsed) return registry;
+    const roles = isMap(parsed.doc.contents) ? parsed.doc.contents.get('roles', true) : undefined;
+    if (!isMap(roles)) {
+      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), 'fonts/fonts.yaml has no "roles:" mapping', 'write roles: and under it, for each role, file: and sha256:');
+      return registry;
+    }
+    for (const item of roles.items) {
+      const role = String((item.key as { value?: unknown })?.value ?? item.key);
+      const e = (item.value as Node | null)?.toJSON?.() as { file?: unknown; sha256?: unknown; family?: unknown; else?: unknown } | null;
+      const at = nodePos(parsed, item.key as Node);
+      const family = e && typeof e === 'object' && e.family != null ? (Array.isArray(e.family) ? e.family : [e.family]).map(String) : undefined;
+      const file = e && typeof e === 'object' && typeof e.file === 'string' && e.file ? e.file : undefined;
+      if (!file && !family?.length) {
+        diags.error('font-manifest', at, `font role "${role}" names no file`, 'write file: and the path of the font file under it, or family: [names to look for]');
+        continue;
+      }
+      // A hash is text, as written (one of all digits would read as a number).
+      const sha = isMap(item.value) ? item.value.get('sha256', true) : undefined;
+      const sha256 = isScalar(sha) && sha.value != null ? String((sha as { source?: string }).source ?? sha.value) : undefined;
+      entries.set(role, { role, file, sha256, family, else: typeof e?.else === 'string' ? e.else : undefined });
+      registry.places.set(role, at);
+    }
+    return registry;
+  }
+
+  /** Where each role is written in the manifest, for messages. */
+  private readonly places = new Map<string, SourcePos>();
+  private readonly verified = new Map<string, boolean>();
+
+  /**
+   * Checks that a role's font file is there and is a font, before the build depends on it:
+   * an error at the role's line in the manifest, and false, if it is not.
+   */
+  verify(role: string): boolean {
+    const known = this.verified.get(role);
+    if (known !== undefined) return known;
+    const r = this.resolve(role);
+    // a stand-in is checked as itself; a role found nowhere is the caller's to report
+    if (r.kind === 'substitute') return this.verify(r.role);
+    if (r.kind === 'missing' && !this.entries.get(role)?.file) return false;
+    const path = this.path(role);
+    const at = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
+    const file = this.entries.get(role)!.file ?? path;
+    let problem = fileProblem(path, file);
+    if (!problem) {
+      try {
+        const fd = openSync(path, 'r');
+        const head = Buffer.alloc(4);
+        try {
+          readSync(fd, head, 0, 4, 0);
+        } finally {
+          closeSync(fd);
+        }
+        const tag = head.toString('latin1');
+        if (head.readUInt32BE(0) !== 0x00010000 && tag !== 'true' && tag !== 'OTTO' && tag !== 'ttcf') {
+          problem = { code: 'font-not-font', message: 'is not a TrueType or OpenType font', fix: 'point the role at a .ttf or .otf file', line: 0, col: 0 };
+        }
+      } catch (e) {
+        problem = { code: 'file-unreadable', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'make it readable (chmod a+r)', line: 0, col: 0 };
+      }
+    }
+    if (problem) {
+      const missing = problem.code === 'file-missing';
+      this.diags.error(
+        missing ? 'font-missing' : problem.code,
+        at,
+        missing ? `the font file of role "${role}" is missing: ${file}` : `the font file of role "${role}" (${file}): ${problem.message}`,
+        missing ? (file.startsWith('node_modules/') ? 'run npm ci to install the fonts' : 'copy the font file there, or correct its path in fonts/fonts.yaml') : problem.fix,
+      );
+    }
+    this.verified.set(role, !problem);
+    return !problem;
   }
 
   private readonly resolved = new Map<string, Resolution>();
@@ -71,6 +148,11 @@ export class FontRegistry {
   /** Whether the role can be set: its file is there, a family of it is installed, or a stand-in is. */
   has(role: string): boolean {
     return this.resolve(role).kind !== 'missing';
+  }
+
+  /** Named in the manifest and found: an optional role (kai …) is used only then. */
+  installed(role: string): boolean {
+    return this.has(role);
   }
 
   /** How the role is found (looked up once). */
@@ -104,7 +186,9 @@ export class FontRegistry {
     const r = this.resolve(role);
     if (r.kind === 'file' || r.kind === 'family') return r.path;
     if (r.kind === 'substitute') return this.path(r.role);
-    throw new Error(`font role "${role}": ${r.kind === 'missing' ? r.why : 'unknown'}`);
+    const e = this.entries.get(role);
+    if (e?.file) return isAbsolute(e.file) ? e.file : join(this.root, e.file);
+    throw new Error(`font role "${role}": ${r.why}`);
   }
 
   face(role: string): Face {
@@ -118,9 +202,9 @@ export class FontRegistry {
       return f;
     }
     const path = this.path(role);
-    const at: SourcePos = { file: this.manifestFile, line: 0, col: 0 };
+    const at: SourcePos = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
     if (!existsSync(path)) {
-      throw new Error(`font file for role "${role}" not found: ${path} (run npm ci, or fix fonts/fonts.yaml)`);
+      throw new InputError([{ severity: 'error', code: 'font-missing', ...at, message: `the font file of role "${role}" is missing: ${path}`, fix: 'run npm ci, or correct fonts/fonts.yaml' }]);
     }
     const st = statSync(path);
     const key = `${role}|${path}`;

@@ -147,10 +147,12 @@ class ArticleSetter {
         return this.list(b, at);
       case 'quote': {
         const q = this.t.quote;
+        // Quotes in quotes indent no further once the measure is down to its narrowest.
+        const deeper = this.roomy(at.left + q.indent * this.em, at.right + q.rightIndent * this.em);
         const inner: Place = {
           ...at,
-          left: at.left + q.indent * this.em,
-          right: at.right + q.rightIndent * this.em,
+          left: deeper ? at.left + q.indent * this.em : at.left,
+          right: deeper ? at.right + q.rightIndent * this.em : at.right,
           style: { font: q.font, size: q.size, color: q.color },
           listAt: at.listAt,
           node: structNode('BlockQuote', at.node),
@@ -170,6 +172,14 @@ class ArticleSetter {
       case 'figure':
         return [this.figure(b.image, b.caption, at, b.pos)];
     }
+  }
+
+  /**
+   * Whether text set between these edges keeps a sensible measure (at least 60 % of the
+   * text block): lists and quotes nested past that are set at the indentation they have.
+   */
+  private roomy(left: number, right: number): boolean {
+    return this.frame.width - left - right >= 0.6 * this.frame.width;
   }
 
   /** Body lines: one grid line each, so every page's baselines fall on the same grid. */
@@ -250,12 +260,17 @@ class ArticleSetter {
       const li = structNode('LI', list);
       const label = structNode('Lbl', li);
       const body = structNode('LBody', li);
-      const inner: Place = { ...at, depth: at.depth + 1, listAt: at.listAt + t.list.nest * em, node: body };
+      // Nested lists step in until the measure is down to its narrowest, then stay there.
+      const listAt = this.roomy(at.listAt + t.list.nest * em + hang - markAt, at.right) ? at.listAt + t.list.nest * em : at.listAt;
+      const inner: Place = { ...at, depth: at.depth + 1, listAt, node: body };
       const blocks: FlowBlock[] = [];
       for (const x of item) {
         if (x.kind === 'para') blocks.push(this.paragraph(x.spans, { ...at, node: body }, 0, hang));
         else if (x.kind === 'list') blocks.push(...this.list(x, { ...inner, left: at.left }));
-        else blocks.push(...this.block(x, { ...inner, left: at.left + hang, indent: 0, listAt: at.left + hang }));
+        else {
+          const left = this.roomy(at.left + hang, at.right) ? at.left + hang : at.left;
+          blocks.push(...this.block(x, { ...inner, left, indent: 0, listAt: left }));
+        }
       }
       // The marker goes on the item's first line, whatever starts it; an empty item still shows it.
       const m = set[k];

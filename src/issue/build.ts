@@ -9,7 +9,8 @@ import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.j
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
-import { frameOf, frameProblem, type Frame } from '../template/model.js';
+import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
+import { imageLimits } from '../source/image.js';
 import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
@@ -53,23 +54,32 @@ export interface FallbackUse {
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
-  const { issue, diagnostics: diags } = loadIssue(dir);
+  // The template is read as soon as issue.yaml names it: images are held to its page's limits.
+  const templateDiags = new Diagnostics();
+  let loaded = null as Template | null;
+  const { issue, diagnostics: diags } = loadIssue(dir, {
+    template: (name, at) => {
+      // --template on the command line wins over issue.yaml's template:
+      loaded = loadTemplate(o.root, o.template ?? name, templateDiags, o.template ? { file: '--template', line: 0, col: 0 } : at);
+      return loaded ? imageLimits(frameOf(loaded)) : undefined;
+    },
+  });
+  diags.list.push(...templateDiags.list);
   if (!issue) throw new InputError(diags.list);
   const name = o.template ?? issue.meta.template;
-  const asked = o.template ? { file: '--template', line: 0, col: 0 } : { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
-  const loaded = loadTemplate(o.root, name, diags, asked);
   const fonts = FontRegistry.load(o.root, diags);
-  const template = loaded && withInstalledFonts(loaded, (role) => fonts.has(role));
+  const template = loaded && withInstalledFonts(loaded, (role) => fonts.installed(role));
   const templateFile = { file: `${templateDir(o.root, name)}/template.yaml`, line: 0, col: 0 };
-  if (template) {
+  // With no manifest to read (its error is said), every role would be reported missing too.
+  if (template && fonts.entries.size) {
     const stands: string[] = [];
     for (const role of fontRoles(template)) {
       const r = fonts.resolve(role);
       if (r.kind === 'missing' && !fonts.defines(role)) {
         diags.error('font-role', templateFile, `the template names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);
-      } else if (r.kind === 'missing') {
+      } else if (r.kind === 'missing' && !fonts.entries.get(role)?.file) {
         diags.error('font-missing', templateFile, `font "${role}" cannot be found: ${r.why}`, 'install it, put it in fonts/local/, or give the role another font in fonts/fonts.yaml');
-      } else if (r.kind === 'substitute') stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
+      } else if (fonts.verify(role) && r.kind === 'substitute') stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
     }
     // Said once a build: the licensed faces a standard asks for are not here, and what stands in.
     if (stands.length) diags.warn('font-substitute', templateFile, `not installed, set in the closest free face instead: ${stands.join('; ')}`, 'put the licensed fonts in fonts/local/ (see fonts/fonts.yaml) for the standard\'s own faces');

@@ -68,6 +68,13 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
     if (!under.length) break;
     fixed = new Set([...fixed, ...under]);
   }
+  // The narrow columns' natural widths can leave the others less than their least: then every
+  // column starts from its least width and the room left is shared by how much more each wants.
+  if (widths.reduce((a, b) => a + b, 0) > avail + 1e-6) {
+    const more = natural.map((w, k) => Math.max(0, w - min[k]));
+    const total = more.reduce((a, b) => a + b, 0) || 1;
+    return min.map((m, k) => m + ((avail - sumMin) * more[k]) / total);
+  }
   return widths;
 }
 

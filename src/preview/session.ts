@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join, relative, resolve } from 'node:path';
 import { ROOT } from '../index.js';
+import type { Severity } from '../source/diagnostics.js';
 import { rebuild, type Outcome } from './rebuild.js';
 import { RebuildScheduler, type RunInfo } from './scheduler.js';
 import { SourceMap } from './sourcemap.js';
@@ -30,7 +31,7 @@ export interface PreviewDiagnostic {
   file: string;
   line: number;
   col: number;
-  severity: 'error' | 'warning';
+  severity: Severity;
   code: string;
   message: string;
   fix?: string;

@@ -6,6 +6,7 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
+import { rememberDeflate } from './deflate-cache.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
@@ -74,8 +75,11 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: !o.profile ? 'no CMYK output profile found (put one in profiles/, or install libgs-common)' : 'the issue has RGB pictures' };
   }
   const slug = o.marks ? SLUG : 0;
+  rememberDeflate();
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font: every glyph is drawn in a font of the issue's (pdfkit would read Helvetica's metrics for nothing).
+    font: null as unknown as string,
     compress: true,
     pdfVersion: '1.7',
     lang: 'zh-CN',
@@ -221,6 +225,26 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
 interface OpenedImage {
   obj?: { offset?: number } | null;
   embed(doc: unknown): void;
+  /** Called by pdfkit when the image's data is ready (at once, or after unpacking a PNG). */
+  finalize(): void;
+}
+
+/**
+ * Embeds an image and resolves once pdfkit has written it. A PNG with transparency (or
+ * interlaced) is unpacked asynchronously and only then finalized; the wait is for that
+ * call, however long a large picture takes, not a count of turns of the event loop.
+ * (The source stage has checked the data, and refused pictures too large for a page.)
+ */
+function embedded(img: OpenedImage, doc: Doc): Promise<void> {
+  return new Promise((resolve) => {
+    const finalize = img.finalize;
+    img.finalize = function (this: OpenedImage) {
+      finalize.call(this);
+      resolve();
+    };
+    img.embed(doc);
+    if (img.obj?.offset !== undefined) resolve();
+  });
 }
 
 /**
@@ -238,11 +262,7 @@ async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef
       let img = byPath.get(ref.path);
       if (!img) {
         img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(ref.data);
-        img.embed(doc);
-        for (let wait = 0; img.obj?.offset === undefined; wait++) {
-          if (wait > 100_000) throw new Error(`image ${ref.path} was never written`);
-          await new Promise((r) => setImmediate(r));
-        }
+        await embedded(img, doc);
         byPath.set(ref.path, img);
       }
       opened.set(ref, img);

@@ -160,9 +160,9 @@ function checkValue(
     field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}`
     : field.min !== undefined && field.min > 0 ? ` of at least ${field.min}`
     : field.max !== undefined ? ` of at most ${field.max}` : '';
-  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '') + (field.coerce ? ' (pt), a length such as 37mm, or a Chinese size such as 三号' : '');
-  const bad = (shown: unknown): undefined => {
-    diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
+  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '') + (field.coerce && field.type === 'number' ? ' (pt), a length such as 37mm, or a Chinese size such as 三号' : '');
+  const bad = (shown: unknown, raw?: string): undefined => {
+    diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${raw ?? JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
     return undefined;
   };
   if (field.type === 'map') {
@@ -183,14 +183,19 @@ function checkValue(
     if (node == null && !field.required) return undefined;
     return bad(node == null ? null : node.toJSON());
   }
-  const v = node.value;
+  // Text is text whatever YAML makes of it: phone: 04714366683 keeps its leading zero,
+  // title: 1e3 stays "1e3", not 1000.
+  const source = (node as { source?: unknown }).source;
+  const v = field.type === 'string' && node.value !== null && typeof node.value !== 'string' && node.type === 'PLAIN' && typeof source === 'string' ? source : node.value;
   if (v === null) {
     if (field.required) {
       diags.error('schema-missing', pos, `"${where}" is empty`, `give ${key} a value`);
     }
     return undefined;
   }
-  const value = scalar(v, field, pos, diags, where, key, bad);
+  // Shown as written: 1e308, not 1e+308.
+  const written = node.type === 'PLAIN' && typeof source === 'string' && typeof v !== 'string' ? source : undefined;
+  const value = scalar(v, field, pos, diags, where, key, (shown) => bad(shown, written));
   if (value !== undefined && field.test) {
     const problem = field.test(value);
     if (problem) {

@@ -11,6 +11,41 @@ export interface ImageProblem {
   fix: string;
 }
 
+/**
+ * How large an image may be. What a page can show is the text block at print resolution
+ * (600 dpi: finer than any office printer or plate resolves a photograph); an image may have
+ * up to four times that many pixels (the text block at 1200 dpi). Beyond that it only costs
+ * memory and time, so it is refused before its pixels are unpacked. The file itself may
+ * be as large as the text block's pixels uncompressed in RGB, and a PNG's pixels, unpacked
+ * (as the PDF writer unpacks a PNG with transparency), as many bytes as the block in RGBA.
+ */
+export interface ImageLimits {
+  /** Most pixels, width × height. */
+  pixels: number;
+  /** Largest file, in bytes. */
+  bytes: number;
+  /** Largest PNG pixel data once unpacked, in bytes. */
+  unpacked: number;
+  /** The text block in pixels at PRINT_DPI, for messages. */
+  block: { width: number; height: number };
+}
+
+export const PRINT_DPI = 600;
+
+/** The limits for a text block of `frame` points. */
+export function imageLimits(frame: { width: number; height: number }): ImageLimits {
+  const width = Math.round((frame.width / 72) * PRINT_DPI);
+  const height = Math.round((frame.height / 72) * PRINT_DPI);
+  const area = width * height;
+  return { pixels: 4 * area, bytes: 3 * area, unpacked: 4 * area, block: { width, height } };
+}
+
+/** The default template's text block (38 characters of 12 pt, 31 lines of 22 pt). */
+export const DEFAULT_LIMITS = imageLimits({ width: 456, height: 682 });
+
+const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
+const mp = (n: number) => `${(n / 1e6).toFixed(1)} megapixels`;
+
 /** A scheme (http:, https:, data:, file:, ftp: …) or a protocol-relative //host. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -23,7 +58,7 @@ function inside(root: string, path: string): boolean {
  * Finds an image for `src` as written in `articleFile`: relative to the issue folder
  * (images/x.png) or to the article's own folder (../images/x.png); never outside the issue.
  */
-export function loadImage(src: string, articleFile: string, issueDir: string): ImageRef | ImageProblem {
+export function loadImage(src: string, articleFile: string, issueDir: string, limits: ImageLimits = DEFAULT_LIMITS): ImageRef | ImageProblem {
   const written = src.trim();
   if (!written) return { message: 'the image has no file name', fix: 'write ![caption](images/name.png)' };
   if (REMOTE.test(written)) {
@@ -42,6 +77,11 @@ export function loadImage(src: string, articleFile: string, issueDir: string): I
     return { message: `image "${written}" is outside the issue folder`, fix: 'copy the image into the issue folder (images/) and refer to it from there' };
   }
   const path = candidates.find((c) => inside(root, c) && existsSync(c) && statSync(c).isFile());
+  const other = path ? undefined : candidates.find((c) => inside(root, c) && existsSync(c));
+  if (other) {
+    const st = statSync(other);
+    return { message: `image "${written}" is ${st.isDirectory() ? 'a folder' : 'not an ordinary file'}`, fix: 'write the path of a PNG or JPEG file' };
+  }
   if (!path) {
     return { message: `image file "${written}" not found (looked in ${relative(process.cwd(), resolve(root, name)) || name})`, fix: 'check the file name and its case, or add the file to the issue\'s images/ folder' };
   }
@@ -55,17 +95,43 @@ export function loadImage(src: string, articleFile: string, issueDir: string): I
   if (!inside(realpathSync(root), real)) {
     return { message: `image "${written}" is a link to a file outside the issue folder`, fix: 'copy the image itself into the issue folder' };
   }
-  const data = readFileSync(real);
-  const info = sniff(data, extname(name).toLowerCase());
+  const size = statSync(real).size;
+  if (size > limits.bytes) {
+    return {
+      message: `the image file is ${mb(size)}, more than a page can use (at most ${mb(limits.bytes)} with this template)`,
+      fix: `scale it down (${limits.block.width} pixels across the text block is ${PRINT_DPI} dpi), or save a photograph as JPEG`,
+    };
+  }
+  let data: Buffer;
+  try {
+    data = readFileSync(real);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { message: `image "${written}" cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ` (${code})`}`, fix: 'make the file readable (chmod a+r)' };
+  }
+  const info = sniff(data, extname(name).toLowerCase(), limits);
   if ('message' in info) return info;
   return { src: written, path: real, data, ...info };
 }
 
+/** Too many pixels for any page: refused from the header, before anything is unpacked. */
+function tooManyPixels(width: number, height: number, limits: ImageLimits): ImageProblem | undefined {
+  if (width * height <= limits.pixels) return undefined;
+  const { width: bw, height: bh } = limits.block;
+  return {
+    message: `the image is ${width} × ${height} pixels (${mp(width * height)}): more than a page can print (at most ${mp(limits.pixels)}; the text block is ${bw} × ${bh} pixels at ${PRINT_DPI} dpi)`,
+    fix: `scale it down, e.g. to ${Math.min(width, bw)} pixels wide, and save it again`,
+  };
+}
+
 type Measured = Pick<ImageRef, 'format' | 'width' | 'height' | 'dpi'>;
 
-function sniff(data: Buffer, ext: string): Measured | ImageProblem {
-  if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47 && data.readUInt32BE(4) === 0x0d0a1a0a) return png(data);
-  if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) return jpeg(data);
+function sniff(data: Buffer, ext: string, limits: ImageLimits): Measured | ImageProblem {
+  if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47 && data.readUInt32BE(4) === 0x0d0a1a0a) return png(data, limits);
+  if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) {
+    const r = jpeg(data);
+    return 'message' in r ? r : tooManyPixels(r.width, r.height, limits) ?? r;
+  }
   const kind =
     data.subarray(0, 4).toString('latin1') === 'GIF8' ? 'a GIF'
     : data.subarray(0, 4).toString('latin1') === 'RIFF' ? 'a WebP'
@@ -82,10 +148,32 @@ const damaged = (what: string): ImageProblem => ({
 // Bit depths a PNG may use per colour type (PNG spec, table 11.1).
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
-function png(data: Buffer): Measured | ImageProblem {
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const COLOURS: Record<number, string> = { 0: 'grey', 2: 'RGB', 3: 'indexed colour', 4: 'grey with transparency', 6: 'RGBA' };
+
+/** Adam7: each pass's first column and row, and steps. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+];
+
+/** Each row of the unpacked data, as [pixels across, row count] per pass (one pass unless interlaced). */
+function passes(width: number, height: number, interlaced: boolean): [number, number][] {
+  if (!interlaced) return [[width, height]];
+  return ADAM7.map(([x0, y0, dx, dy]) => [Math.max(0, Math.ceil((width - x0) / dx)), Math.max(0, Math.ceil((height - y0) / dy))] as [number, number]).filter(([w, h]) => w > 0 && h > 0);
+}
+
+function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   let pos = 8;
   let width = 0;
   let height = 0;
+  let depth = 8;
+  let interlaced = false;
   let dpi: number | undefined;
   let colorType = -1;
   let palette = false;
@@ -100,9 +188,13 @@ function png(data: Buffer): Measured | ImageProblem {
       if (len < 13) return damaged('short header');
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
-      const depth = body[8];
+      depth = body[8];
       colorType = body[9];
+      interlaced = body[12] === 1;
       if (!PNG_DEPTHS[colorType]?.includes(depth)) return damaged(`colour type ${colorType} with bit depth ${depth}`);
+      if (!width || !height) return damaged('no image header');
+      const many = tooManyPixels(width, height, limits);
+      if (many) return many;
     } else if (type === 'PLTE') palette = true;
     else if (type === 'IDAT') idat.push(body);
     else if (type === 'pHYs' && len >= 9 && body[8] === 1) {
@@ -116,12 +208,30 @@ function png(data: Buffer): Measured | ImageProblem {
   if (!width || !height) return damaged('no image header');
   if (!idat.length || !ended) return damaged('no image data, or the file is cut short');
   if (colorType === 3 && !palette) return damaged('an indexed image without its palette');
-  // The PDF writer inflates some PNGs later, where a damaged stream could not be reported
-  // with the file's name: check the data now.
+  // Unpacked, the pixels take this many bytes: each row its filter byte and its samples.
+  const rows = passes(width, height, interlaced);
+  const bits = CHANNELS[colorType] * depth;
+  const unpacked = rows.reduce((n, [w, h]) => n + h * (1 + Math.ceil((w * bits) / 8)), 0);
+  if (unpacked > limits.unpacked) {
+    return {
+      message: `the PNG is ${width} × ${height} pixels of ${depth}-bit ${COLOURS[colorType]}: ${mb(unpacked)} once unpacked, more than a page can use (at most ${mb(limits.unpacked)} with this template)`,
+      fix: `scale it down (${limits.block.width} pixels across the text block is ${PRINT_DPI} dpi), or save a photograph as JPEG`,
+    };
+  }
+  // The PDF writer unpacks some PNGs later, where a damaged stream could not be reported
+  // with the file's name (nor a bad row filter, on which it would stop): check the data now,
+  // unpacking no more than the header says there is.
+  let pixels: Buffer;
   try {
-    inflateSync(Buffer.concat(idat));
+    pixels = inflateSync(Buffer.concat(idat), { maxOutputLength: unpacked + 1 });
   } catch {
-    return damaged('its compressed data does not unpack');
+    return damaged('its compressed data does not unpack to the size its header gives');
+  }
+  if (pixels.length !== unpacked) return damaged('its compressed data does not unpack to the size its header gives');
+  let at = 0;
+  for (const [w, h] of rows) {
+    const stride = 1 + Math.ceil((w * bits) / 8);
+    for (let y = 0; y < h; y++, at += stride) if (pixels[at] > 4) return damaged(`row filter ${pixels[at]} is not one of PNG's`);
   }
   return { format: 'png', width, height, dpi: dpi && dpi >= 36 ? dpi : undefined };
 }

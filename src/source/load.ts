@@ -1,21 +1,26 @@
 // Issue folder → Issue. The only stage that reads the editors' files.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { listArticles } from './articles.js';
 import { Diagnostics, type SourcePos } from './diagnostics.js';
-import { checkMapping, parseYaml, type Schema } from './fields.js';
+import { isMap, type Node } from 'yaml';
+import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
+import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
+import { isProblem, readText, shellQuote, type FileProblem } from './read.js';
 
 export const ISSUE_SCHEMA: Schema = {
   title: { type: 'string', required: true },
-  year: { type: 'integer', required: true, min: 1900 },
-  number: { type: 'integer', required: true, min: 1 },
+  year: { type: 'integer', required: true, min: 1900, max: 2999 },
+  number: { type: 'integer', required: true, min: 1, max: 9999 },
   date: { type: 'date', required: true },
   publisher: { type: 'string', required: true },
   editor: { type: 'string', required: true },
+  // Text whatever YAML makes of it: 04714366683 keeps its leading zero.
   phone: { type: 'string', required: true },
   template: { type: 'string' },
-  total: { type: 'integer', min: 1 },
+  total: { type: 'integer', min: 1, max: 999999 },
 };
 
 export const ARTICLE_SCHEMA: Schema = {
@@ -25,11 +30,24 @@ export const ARTICLE_SCHEMA: Schema = {
   author: { type: 'string' },
 };
 
-const ARTICLE_NAME = /^(\d+)-([^/]+)\.md$/;
+const ARTICLE_NAME = /^(\d+)-([^/]+)\.md$/i;
 
 export interface Loaded {
   issue: Issue | null;
   diagnostics: Diagnostics;
+}
+
+export interface LoadOptions {
+  /**
+   * Called once issue.yaml has named its template (or not: "default"), before any image is
+   * read: returns the limits images are held to, which come from the template's page.
+   */
+  template?: (name: string, at: SourcePos) => ImageLimits | undefined;
+}
+
+/** A problem with a file as a diagnostic at the file (and line, where there is one). */
+export function fileError(diags: Diagnostics, file: string, p: FileProblem): void {
+  diags.error(p.code, { file, line: p.line, col: p.col }, p.message, p.fix);
 }
 
 /** Paths in diagnostics are shown relative to the working directory when that is shorter. */
@@ -38,31 +56,60 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export function loadIssue(dir: string): Loaded {
+export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const diags = new Diagnostics();
   const at = (file: string): SourcePos => ({ file: shown(file), line: 0, col: 0 });
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    diags.error('issue-missing', at(dir), 'no such issue folder', 'give the path of a folder holding issue.yaml and articles/');
+  const isDir = (p: string) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (!isDir(dir)) {
+    const file = existsSync(dir);
+    diags.error('issue-missing', at(dir), file ? 'this is a file, not an issue folder' : 'no such issue folder', 'give the path of a folder holding issue.yaml and articles/');
     return { issue: null, diagnostics: diags };
   }
+  const unreadable = (folder: string): boolean => {
+    try {
+      readdirSync(folder);
+      return false;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      diags.error('folder-unreadable', at(folder), `the folder cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ` (${code})`}`, `make it readable: chmod a+rx ${shellQuote(shown(folder))}`);
+      return true;
+    }
+  };
+  if (unreadable(dir)) return { issue: null, diagnostics: diags };
   const metaFile = join(dir, 'issue.yaml');
   let meta: IssueMeta | null = null;
-  if (!existsSync(metaFile)) {
+  let templateName = 'default';
+  let templateAt: SourcePos = at(metaFile);
+  if (!existsSync(metaFile) && !isLink(metaFile)) {
     diags.error('issue-yaml-missing', at(metaFile), 'issue.yaml is missing', 'create it with title, year, number, date, publisher, editor and phone');
   } else {
-    const parsed = parseYaml(readFileSync(metaFile, 'utf8'), shown(metaFile), diags);
+    const read = readText(metaFile, shown(metaFile));
+    if (isProblem(read)) fileError(diags, shown(metaFile), read);
+    const parsed = isProblem(read) ? null : parseYaml(read.text, shown(metaFile), diags);
     if (parsed) {
       const m = checkMapping(parsed, parsed.doc.contents, ISSUE_SCHEMA, diags, 'issue.yaml');
       meta = { template: 'default', ...m } as unknown as IssueMeta;
+      templateName = meta.template;
+      const node = isMap(parsed.doc.contents) ? parsed.doc.contents.get('template', true) : undefined;
+      if (node) templateAt = nodePos(parsed, node as Node);
     }
   }
+  const limits = o.template?.(templateName, templateAt) ?? DEFAULT_LIMITS;
 
   const articlesDir = join(dir, 'articles');
   const articles: Article[] = [];
-  if (!existsSync(articlesDir)) {
-    diags.error('articles-missing', at(articlesDir), 'the articles/ folder is missing', 'put one Markdown file per article in articles/, named 01-slug.md, 02-slug.md, …');
-  } else {
-    const names = readdirSync(articlesDir).filter((n) => n.endsWith('.md')).sort();
+  if (!isDir(articlesDir)) {
+    diags.error('articles-missing', at(articlesDir), existsSync(articlesDir) ? 'articles is a file, not a folder' : 'the articles/ folder is missing', 'put one Markdown file per article in articles/, named 01-slug.md, 02-slug.md, …');
+  } else if (!unreadable(articlesDir)) {
+    const listing = listArticles(articlesDir);
+    for (const f of listing.others) diags.add(f.severity, f.code, at(f.path), f.message, f.fix);
+    const names = listing.articles.map((a) => a.name);
     const orders = new Map<number, string>();
     for (const name of names) {
       const file = join(articlesDir, name);
@@ -77,7 +124,7 @@ export function loadIssue(dir: string): Loaded {
         diags.error('article-order', at(file), `two articles share the number ${m[1]} (${clash} and ${name})`, 'give each article its own number');
       }
       orders.set(order, name);
-      const article = loadArticle(file, order, m[2], dir, diags);
+      const article = loadArticle(file, order, m[2], dir, diags, limits);
       if (article) articles.push(article);
     }
     if (names.length === 0) {
@@ -89,9 +136,22 @@ export function loadIssue(dir: string): Loaded {
   return { issue: { dir, name: basename(dir.replace(/[\\/]+$/, '')), meta, articles }, diagnostics: diags };
 }
 
-function loadArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics): Article | null {
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function loadArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics, limits: ImageLimits): Article | null {
   const file = shown(path);
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const read = readText(path, file);
+  if (isProblem(read)) {
+    fileError(diags, file, read);
+    return null;
+  }
+  const text = read.text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   if (lines[0].trim() !== '---') {
     diags.error('front-matter-missing', { file, line: 1, col: 1 }, 'the article has no front matter', 'start the file with ---, a line "title: …", and ---');
@@ -113,7 +173,7 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   );
   const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
   const body = lines.slice(close + 1).join('\n');
-  const { blocks, footnotes } = parseMarkdown(body, file, close + 1, diags, { issueDir, path });
+  const { blocks, footnotes } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
   if (blocks.length === 0) {
     diags.warn('article-empty', { file, line: close + 2, col: 1 }, 'the article has no text', 'write the article below the front matter, or remove the file');
   }

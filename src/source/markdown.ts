@@ -7,16 +7,122 @@ import footnotes from 'markdown-it-footnote';
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 
 import type { Diagnostics, SourcePos } from './diagnostics.js';
-import { loadImage } from './image.js';
+import { DEFAULT_LIMITS, loadImage, type ImageLimits } from './image.js';
 import type { Block, CellAlign, Footnote, Span } from './model.js';
 
 let parser: MarkdownItType | undefined;
 
-function markdown(): MarkdownItType {
+/**
+ * How deep blocks may nest (markdown-it counts a list and its item as two levels, a quote as
+ * one): deeper than any article means, and still far from the stack's limit. markdown-it
+ * drops a block past its limit together with everything after it to the end of the file;
+ * here such a block is kept as a plain paragraph of its lines instead (see flatten).
+ */
+export const MAX_NESTING = 64;
+
+export function markdown(): MarkdownItType {
   // commonmark keeps the syntax predictable; GFM tables and footnotes are what editors add to
   // it. html stays on only so that raw HTML arrives as tokens we can report (never rendered).
-  parser ??= new MarkdownIt('commonmark', { html: true, linkify: false }).enable('table').use(cjkFriendly).use(footnotes);
-  return parser;
+  if (parser) return parser;
+  const md = new MarkdownIt('commonmark', { html: true, linkify: false, maxNesting: MAX_NESTING }).enable('table').use(cjkFriendly).use(footnotes);
+  md.core.ruler.at('footnote_tail', footnoteTail);
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => (state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine));
+  parser = md;
+  return md;
+}
+
+type BlockState = Parameters<MarkdownItType['block']['tokenize']>[0];
+
+/**
+ * A block nested past the limit: its lines as written (deeper markers and all), a paragraph
+ * each, so that its text prints at the deepest indentation and nothing after it is lost.
+ */
+function flatten(state: BlockState, startLine: number, endLine: number): void {
+  const line = state.skipEmptyLines(startLine);
+  let end = line;
+  while (end < endLine && (state.isEmpty(end) || state.sCount[end] >= state.blkIndent)) end++;
+  while (end > line && state.isEmpty(end - 1)) end--;
+  if (end > line) {
+    const env = state.env as { nestingCut?: number };
+    env.nestingCut ??= line;
+    for (let l = line; l < end; l++) {
+      const content = state.getLines(l, l + 1, state.blkIndent, false).trim();
+      if (!content) continue;
+      const open = state.push('paragraph_open', 'p', 1);
+      open.map = [l, l + 1];
+      const inline = state.push('inline', '', 0);
+      inline.content = content;
+      inline.map = [l, l + 1];
+      inline.children = [];
+      state.push('paragraph_close', 'p', -1);
+    }
+  }
+  state.line = Math.max(end, line);
+}
+
+/**
+ * The longest paragraph set: some 170 pages of one paragraph. Longer (a pasted blob, a file
+ * that lost its blank lines) is refused at its line, rather than composed in memory that
+ * grows with it until the process fails.
+ */
+export const MAX_PARAGRAPH = 200_000;
+
+type CoreState = Parameters<Parameters<MarkdownItType['core']['ruler']['at']>[1]>[0];
+
+/**
+ * markdown-it-footnote's footnote_tail, the same tokens in the same order, built in one pass:
+ * the plugin's own copies the whole token list once per note (10,000 notes took a minute).
+ */
+function footnoteTail(state: CoreState): void {
+  const env = state.env as { footnotes?: { list?: { label?: string; count?: number; tokens?: Token[]; content?: string }[] } };
+  if (!env.footnotes) return;
+  const refTokens = new Map<string, Token[]>();
+  const kept: Token[] = [];
+  let current: Token[] | null = null;
+  let label = '';
+  for (const tok of state.tokens) {
+    if (tok.type === 'footnote_reference_open') {
+      current = [];
+      label = (tok.meta as { label: string }).label;
+    } else if (tok.type === 'footnote_reference_close') {
+      refTokens.set(label, current ?? []);
+      current = null;
+    } else if (current) current.push(tok);
+    else kept.push(tok);
+  }
+  state.tokens = kept;
+  const list = env.footnotes.list;
+  if (!list) return;
+  const out = state.tokens;
+  out.push(new state.Token('footnote_block_open', '', 1));
+  list.forEach((note, i) => {
+    const open = new state.Token('footnote_open', '', 1);
+    open.meta = { id: i, label: note.label };
+    out.push(open);
+    let tokens: Token[] | undefined;
+    if (note.tokens) {
+      const po = new state.Token('paragraph_open', 'p', 1);
+      po.block = true;
+      const inline = new state.Token('inline', '', 0);
+      inline.children = note.tokens;
+      inline.content = note.content ?? '';
+      const pc = new state.Token('paragraph_close', 'p', -1);
+      pc.block = true;
+      tokens = [po, inline, pc];
+    } else if (note.label) tokens = refTokens.get(note.label);
+    if (tokens) for (const t of tokens) out.push(t);
+    const last = out[out.length - 1].type === 'paragraph_close' ? out.pop() : undefined;
+    const n = note.count && note.count > 0 ? note.count : 1;
+    for (let j = 0; j < n; j++) {
+      const a = new state.Token('footnote_anchor', '', 0);
+      a.meta = { id: i, subId: j, label: note.label };
+      out.push(a);
+    }
+    if (last) out.push(last);
+    out.push(new state.Token('footnote_close', '', -1));
+  });
+  out.push(new state.Token('footnote_block_close', '', -1));
 }
 
 export interface MarkdownOptions {
@@ -24,6 +130,8 @@ export interface MarkdownOptions {
   issueDir: string;
   /** The article file as found on disk (for images written relative to it). */
   path: string;
+  /** How large images may be (from the template's page). */
+  limits?: ImageLimits;
 }
 
 export interface ParsedMarkdown {
@@ -39,6 +147,8 @@ interface Ctx {
   o?: MarkdownOptions;
   /** Footnote id (markdown-it's) → index into the article's footnotes. */
   noteIds: Map<number, number>;
+  /** Where each footnote is defined, found once (label → place). */
+  notePlaces?: Map<string, SourcePos>;
 }
 
 /** What markdown-it-footnote leaves in the parser's env. */
@@ -47,10 +157,18 @@ interface FootnoteEnv {
 }
 
 export function parseMarkdown(body: string, file: string, lineOffset: number, diags: Diagnostics, o?: MarkdownOptions): ParsedMarkdown {
-  const raw = {};
+  const raw: { nestingCut?: number } = {};
   const tokens = markdown().parse(body, raw);
   const env = raw as FootnoteEnv;
   const ctx: Ctx = { file, lines: body.split('\n'), lineOffset, diags, o, noteIds: new Map() };
+  if (raw.nestingCut !== undefined) {
+    diags.warn(
+      'md-nesting',
+      { file, line: raw.nestingCut + 1 + lineOffset, col: 1 },
+      `lists or quotes nested too deep (more than ${MAX_NESTING / 2 - 1} lists, or ${MAX_NESTING - 1} quotes, one in another): from here the deeper levels print as plain text, their markers included`,
+      'nest less deeply',
+    );
+  }
   const list = env.footnotes?.list ?? [];
   list.forEach((_, id) => ctx.noteIds.set(id, id));
   const [blocks] = readBlocks(tokens, 0, ctx, null);
@@ -82,14 +200,18 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
 }
 
 function notePos(ctx: Ctx, label: string | undefined): SourcePos {
-  if (label !== undefined) {
-    const needle = `[^${label}]:`;
-    for (let l = 0; l < ctx.lines.length; l++) {
-      const k = ctx.lines[l].indexOf(needle);
-      if (k >= 0) return { file: ctx.file, line: l + 1 + ctx.lineOffset, col: k + 1 };
-    }
+  if (!ctx.notePlaces) {
+    // Every "[^label]:" of the text, first place first: one pass, however many notes.
+    const places = new Map<string, SourcePos>();
+    ctx.lines.forEach((text, l) => {
+      if (!text.includes('[^')) return;
+      for (const m of text.matchAll(/\[\^([^\]\s]+)\]:/g)) {
+        if (!places.has(m[1])) places.set(m[1], { file: ctx.file, line: l + 1 + ctx.lineOffset, col: m.index + 1 });
+      }
+    });
+    ctx.notePlaces = places;
   }
-  return { file: ctx.file, line: 1 + ctx.lineOffset, col: 1 };
+  return (label !== undefined && ctx.notePlaces.get(label)) || { file: ctx.file, line: 1 + ctx.lineOffset, col: 1 };
 }
 
 function posOf(ctx: Ctx, tok: Token, needle?: string, map?: [number, number] | null): SourcePos {
@@ -117,7 +239,18 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
     if (until && t.type === until) return [blocks, i + 1];
     switch (t.type) {
       case 'paragraph_open': {
-        blocks.push(...paragraph(tokens[i + 1], ctx, posOf(ctx, t)));
+        const inline = tokens[i + 1];
+        if (inline.content.length > MAX_PARAGRAPH) {
+          ctx.diags.error(
+            'md-paragraph-long',
+            posOf(ctx, t),
+            `a paragraph of ${inline.content.length.toLocaleString('en')} characters (about ${Math.round(inline.content.length / 1200).toLocaleString('en')} pages without a break): more than one paragraph can be (${MAX_PARAGRAPH.toLocaleString('en')})`,
+            'split it into paragraphs with blank lines between them',
+          );
+          i += 3;
+          break;
+        }
+        blocks.push(...paragraph(inline, ctx, posOf(ctx, t)));
         i += 3;
         break;
       }
@@ -218,7 +351,7 @@ function paragraph(inline: Token, ctx: Ctx, pos: SourcePos): Block[] {
       ctx.diags.warn('md-image-inline', piece.pos, 'an image inside a line of text is set as a figure on its own line', 'put the image on a line of its own, with blank lines around it');
     }
     flush();
-    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir) : { message: 'images need the issue folder', fix: 'build the issue folder' };
+    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir, ctx.o.limits ?? DEFAULT_LIMITS) : { message: 'images need the issue folder', fix: 'build the issue folder' };
     if ('message' in image) {
       ctx.diags.error('md-image', piece.pos, image.message, image.fix);
       continue;

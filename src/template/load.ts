@@ -1,11 +1,12 @@
 // templates/<name>/template.yaml → Template. A template names only what it changes: it is
 // laid over the one it extends (`extends: <name>`, the default template when it says none),
 // which is laid over the declared defaults.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
 import { checkMapping, nodePos, parseYaml, type Schema } from '../source/fields.js';
+import { isProblem, readText } from '../source/read.js';
 import type { Template } from './model.js';
 import { camel, defaults, MM, PAPER, schema, type TemplateOptions } from './options.js';
 
@@ -26,7 +27,13 @@ function shownPath(file: string): string {
 }
 
 function readLayer(file: string, diags: Diagnostics): Layer | null {
-  const parsed = parseYaml(readFileSync(file, 'utf8'), shownPath(file), diags);
+  const shown = shownPath(file);
+  const read = readText(file, shown);
+  if (isProblem(read)) {
+    diags.error(read.code, { file: shown, line: read.line, col: read.col }, read.message, read.fix);
+    return null;
+  }
+  const parsed = parseYaml(read.text, shown, diags);
   if (!parsed) return null;
   const contents = parsed.doc.contents as Node | null;
   if (contents != null && !isMap(contents)) {

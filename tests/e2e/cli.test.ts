@@ -99,7 +99,7 @@ describe('bulletin build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulletin-out-'));
     const r = run(['build', SAMPLE, '-o', dir]);
     expect(r.code).toBe(1);
-    expect(r.err).toContain(`${dir}: error: cannot write the PDF: it is a folder`);
+    expect(r.err).toContain(`${dir}: error: cannot write the PDF here: this is a folder, not a file`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

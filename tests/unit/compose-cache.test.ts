@@ -47,3 +47,18 @@ describe('composition cache', () => {
     expect(second.pdf.equals(first.pdf)).toBe(true);
   });
 });
+
+describe('compressed streams remembered by content', () => {
+  it('gives the bytes zlib gives, for the same input again and for a changed one', async () => {
+    const zlib = (await import('node:zlib')).default;
+    const { rememberDeflate } = await import('../../src/render/deflate-cache.js');
+    const data = Buffer.from('科技情报参考'.repeat(4000));
+    const fresh = zlib.deflateSync(data);
+    rememberDeflate();
+    expect(zlib.deflateSync(data).equals(fresh)).toBe(true);
+    expect(zlib.deflateSync(data).equals(fresh)).toBe(true);
+    const other = Buffer.concat([data, Buffer.from('。')]);
+    expect(zlib.inflateSync(zlib.deflateSync(other)).equals(other)).toBe(true);
+    expect(zlib.deflateSync(new Uint8Array(data)).equals(fresh)).toBe(true);
+  });
+});

@@ -20,6 +20,14 @@ describe('columnWidths', () => {
     expect(widths[2]).toBeGreaterThan(widths[0]);
     expect(widths[1]).toBeCloseTo(9);
   });
+
+  it('never gives more than the room when a narrow column would leave the others less than their least', () => {
+    // (found by the random-issue property: a column of 的 beside columns of long unbreakable words)
+    const min = [5, 60, 60];
+    const widths = columnWidths([40, 100, 100], () => min, 130, 5);
+    expect(sum(widths)).toBeLessThanOrEqual(130 + 1e-6);
+    widths.forEach((w, k) => expect(w).toBeGreaterThanOrEqual(min[k] - 1e-9));
+  });
 });
 
 describe('tableSize', () => {

@@ -1,0 +1,46 @@
+// Compressed streams remembered by their content. pdfkit compresses every stream of every
+// build with zlib; in one process (the preview, `--all`), most of them — the font subsets
+// above all, a quarter megabyte each — are the same bytes as last time. Deflate is
+// deterministic, so a remembered result is the very bytes a fresh one would be.
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
+
+/** Streams smaller than this are compressed afresh: hashing them would cost about as much. */
+const SMALLEST = 8 * 1024;
+/** Bytes of compressed output kept; the oldest go first. */
+const BUDGET = 48 * 1024 * 1024;
+
+const kept = new Map<string, Buffer>();
+let bytes = 0;
+let installed = false;
+
+/**
+ * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache. Calls with
+ * options of their own, and small inputs, go straight to zlib.
+ */
+export function rememberDeflate(): void {
+  if (installed) return;
+  installed = true;
+  const plain = zlib.deflateSync;
+  const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
+    if (options !== undefined || !ArrayBuffer.isView(data) || data.byteLength < SMALLEST) return plain(data, options);
+    const key = createHash('sha1').update(data).digest('base64') + data.byteLength;
+    const hit = kept.get(key);
+    if (hit) {
+      // most recently used last
+      kept.delete(key);
+      kept.set(key, hit);
+      return hit;
+    }
+    const out = plain(data);
+    kept.set(key, out);
+    bytes += out.length;
+    for (const [k, v] of kept) {
+      if (bytes <= BUDGET) break;
+      kept.delete(k);
+      bytes -= v.length;
+    }
+    return out;
+  };
+  (zlib as { deflateSync: typeof cached }).deflateSync = cached;
+}
