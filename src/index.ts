@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChecks } from './check/index.js';
 import { layoutIssue, type Layout } from './issue/build.js';
-import { renderPdf } from './render/pdf.js';
+import { imposeBooklet } from './render/impose.js';
+import { renderPdf, type PrintReport, type RenderOptions } from './render/pdf.js';
+import { findCmykProfile } from './render/print.js';
 import { InputError, type Diagnostic } from './source/diagnostics.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
@@ -24,6 +26,16 @@ export interface BuildOptions {
   check?: boolean;
   /** A draft: the template's watermark (样稿) on every page. */
   draft?: boolean;
+  /** The template, over issue.yaml's `template:`. */
+  template?: string;
+  /** Colours as DeviceCMYK with a print output intent (PDF/X-4 where it conforms). */
+  cmyk?: boolean;
+  /** Colours as greys, for black-and-white printers. */
+  grayscale?: boolean;
+  /** Crop marks and a 3 mm bleed (TrimBox, BleedBox). */
+  marks?: boolean;
+  /** Also the pages imposed for saddle-stitch printing (BuildResult.booklet). */
+  impose?: 'booklet';
 }
 
 export interface BuildResult {
@@ -31,13 +43,17 @@ export interface BuildResult {
   pages: number;
   diagnostics: Diagnostic[];
   layout: Layout;
+  /** What the print options made of the file (PDF/X-4, PDF/A). */
+  print: PrintReport;
+  /** The imposed booklet, with --impose booklet. */
+  booklet?: Buffer;
 }
 
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
   const root = o.root ?? ROOT;
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft });
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
     if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
@@ -46,9 +62,17 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
   const diagnostics = [...layout.diagnostics.list, ...(o.check === false ? [] : proofread(issueDir, root, layout))];
   // Layout finds problems of its own (with --strict, characters no font has are errors).
   if (layout.diagnostics.hasErrors()) throw new InputError(diagnostics);
-  const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
+  const render: RenderOptions = {
+    producer: `bulletin ${VERSION}`,
+    color: o.cmyk ? 'cmyk' : o.grayscale ? 'gray' : 'rgb',
+    marks: o.marks,
+    profile: o.cmyk ? findCmykProfile(root) : undefined,
+  };
+  const print: PrintReport = { pdfa: true };
+  const pdf = await renderPdf(layout.display, layout.fonts, render, print);
+  const booklet = o.impose === 'booklet' ? await renderPdf(imposeBooklet(layout.display), layout.fonts, render) : undefined;
   layout.fonts.saveMetrics();
-  return { pdf, pages: layout.display.pages.length, diagnostics, layout };
+  return { pdf, pages: layout.display.pages.length, diagnostics, layout, print, booklet };
 }
 
 /** The checker's findings, as warnings; a fault in the checker never stops a build. */

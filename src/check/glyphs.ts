@@ -9,6 +9,9 @@ import { OPAQUE, posAt, type SourceDoc, type Unit } from './prose.js';
 
 export type FaceOf = (role: string) => Face | null;
 
+/** Invisible characters a paste brings (zero-width space, joiners outside a sequence, BOM). */
+export const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+
 function roleOf(u: Unit, t: Template): string {
   switch (u.kind) {
     case 'field':
@@ -49,7 +52,9 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
       for (let k = 0; k < t.length; k++) {
         const cp = t.codePointAt(k)!;
         const width = cp > 0xffff ? 2 : 1;
-        if ((cp >= 0x20 && cp < 0x7f) || cp === 0x0a || cp === 0x09 || t[k] === OPAQUE || printable(cp, role)) {
+        // Zero-width and format characters print as nothing whatever font has a glyph for them.
+        const invisible = ZERO_WIDTH.test(String.fromCodePoint(cp));
+        if ((cp >= 0x20 && cp < 0x7f) || cp === 0x0a || cp === 0x09 || t[k] === OPAQUE || (!invisible && printable(cp, role))) {
           k += width - 1;
           continue;
         }

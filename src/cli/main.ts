@@ -8,9 +8,11 @@ import { outputProblem } from '../output.js';
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
 Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
+  bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft]
+                [--cmyk | --grayscale] [--marks] [--impose booklet]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
+  bulletin fonts [issue-dir] [--template name] [--all] [--json]
   bulletin --help | --version
   bulletin build --help | bulletin check --help | bulletin preview --help
 
@@ -25,8 +27,16 @@ Options:
   -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf); - for
                        standard output. Never a file inside the issue folder, a link, a
                        folder, a device, or an existing file that is not a PDF
+  -t, --template <name> set the issue in templates/<name> (over issue.yaml's template:)
   --strict             treat characters no font can print as errors
   --draft              mark every page 样稿 (the template's watermark)
+  --cmyk               colours in CMYK for the print shop (红头 0/100/100/0, black text K
+                       only) with a print output intent: PDF/X-4 when a CMYK profile is found
+                       (profiles/, or the system's) and the issue has no RGB pictures
+  --grayscale          colours as greys, for black-and-white office printers
+  --marks              crop marks and a 3 mm bleed around every page (TrimBox, BleedBox)
+  --impose booklet     also write <output>-booklet.pdf: the pages two up in saddle-stitch
+                       order (A5 on A4, A4 on A3), blank pages added to a multiple of four
   -q, --quiet          print nothing but errors
   -h, --help           show this help
 
@@ -43,10 +53,15 @@ interface BuildArgs {
   strict: boolean;
   quiet: boolean;
   draft: boolean;
+  template?: string;
+  cmyk: boolean;
+  grayscale: boolean;
+  marks: boolean;
+  impose?: 'booklet';
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false };
+  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false, cmyk: false, grayscale: false, marks: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -55,14 +70,28 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
       if (!v) throw new UsageError(`${a} needs a file name`);
       out.output = v;
     } else if (a.startsWith('--output=')) out.output = a.slice(9);
+    else if (a === '-t' || a === '--template') {
+      const v = args[++i];
+      if (!v) throw new UsageError(`${a} needs a template name`);
+      out.template = v;
+    } else if (a.startsWith('--template=')) out.template = a.slice(11);
     else if (a === '--strict') out.strict = true;
     else if (a === '--draft') out.draft = true;
+    else if (a === '--cmyk') out.cmyk = true;
+    else if (a === '--grayscale') out.grayscale = true;
+    else if (a === '--marks') out.marks = true;
+    else if (a === '--impose' || a.startsWith('--impose=')) {
+      const v = a === '--impose' ? args[++i] : a.slice(9);
+      if (v !== 'booklet') throw new UsageError(`--impose takes booklet (saddle stitch), not ${v ? `"${v}"` : 'nothing'}`);
+      out.impose = 'booklet';
+    }
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.dir) out.dir = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
   if (!out.dir) throw new UsageError('build needs an issue folder, e.g. bulletin build issues/2023-06');
+  if (out.cmyk && out.grayscale) throw new UsageError('--cmyk and --grayscale exclude each other: choose one');
   return out;
 }
 
@@ -110,17 +139,32 @@ async function runBuild(args: string[]): Promise<number> {
     process.stderr.write(`-: error: standard output is a terminal, where a PDF would print as noise (send it to a file or a program: bulletin build ${parsed.dir} -o - > ${name}.pdf)\n`);
     return 1;
   }
-  const refused = toStdout ? undefined : outputProblem(output, parsed.dir);
+  // The booklet goes beside the PDF: -o - leaves it nowhere to go.
+  if (toStdout && parsed.impose) {
+    process.stderr.write(`-: error: --impose writes a second file beside the PDF, and standard output has no "beside" (give -o a file name)\n`);
+    return 2;
+  }
+  const bookletFile = output.replace(/(\.pdf)?$/i, '-booklet.pdf');
+  const refused = toStdout ? undefined : outputProblem(output, parsed.dir) ?? (parsed.impose ? outputProblem(bookletFile, parsed.dir) : undefined);
   if (refused) {
     process.stderr.write(`${output}: error: cannot write the PDF here: ${refused.message} (${refused.fix}); nothing written\n`);
     return 1;
   }
   try {
-    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft });
+    const result = await build(parsed.dir, {
+      strict: parsed.strict,
+      draft: parsed.draft,
+      template: parsed.template,
+      cmyk: parsed.cmyk,
+      grayscale: parsed.grayscale,
+      marks: parsed.marks,
+      impose: parsed.impose,
+    });
     printDiagnostics(result.diagnostics, parsed.quiet);
     try {
       if (toStdout) await writeStdout(result.pdf);
       else writeAtomically(output, result.pdf);
+      if (result.booklet) writeAtomically(bookletFile, result.booklet);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (toStdout) {
@@ -134,7 +178,15 @@ async function runBuild(args: string[]): Promise<number> {
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       // With -o -, standard output holds the PDF alone.
-      (toStdout ? process.stderr : process.stdout).write(`${toStdout ? '(standard output)' : output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+      const say = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
+      say(`${toStdout ? '(standard output)' : output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s`);
+      if (result.booklet) say(`${bookletFile}: the pages imposed for saddle stitch, ${Math.round(result.booklet.length / 1024)} KB`);
+      const x = result.print.pdfx;
+      if (x) say(x.claimed ? `  CMYK, PDF/X-4 (output intent: ${x.profile})` : `  CMYK, not PDF/X-4: ${x.why}`);
+      for (const f of result.layout.fallbacks) {
+        const shown = f.chars.slice(0, 12).join('') + (f.chars.length > 12 ? '…' : '');
+        say(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}`);
+      }
     }
     return 0;
   } catch (e) {
@@ -176,6 +228,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'check': {
         const { runCheck } = await import('./check.js');
         return await runCheck(rest);
+      }
+      case 'fonts': {
+        const { runFonts } = await import('./fonts.js');
+        return await runFonts(rest);
       }
       case 'preview': {
         const { runPreview } = await import('./preview.js');

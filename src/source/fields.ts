@@ -20,6 +20,11 @@ export interface FieldSpec {
   open?: boolean;
   /** Schema for every value of an open map. */
   values?: FieldSpec;
+  /**
+   * Numbers: text that also means a number (37mm, 三号), read into one; colours: the text in its
+   * canonical form. Or what is wrong with it.
+   */
+  coerce?: (text: string) => number | string | { message: string; fix: string };
 }
 
 export type Schema = Record<string, FieldSpec>;
@@ -90,7 +95,7 @@ const TYPE_WORDS: Record<FieldType, string> = {
   number: 'a number',
   date: 'a date (YYYY-MM-DD)',
   boolean: 'true or false',
-  color: 'a colour (#rrggbb)',
+  color: 'a colour (#rrggbb, cmyk(0,100,100,0), or both: "#d7000f cmyk(0,100,100,0)")',
   map: 'a mapping (key: value lines)',
   list: 'a list',
 };
@@ -155,7 +160,7 @@ function checkValue(
     field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}`
     : field.min !== undefined && field.min > 0 ? ` of at least ${field.min}`
     : field.max !== undefined ? ` of at most ${field.max}` : '';
-  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '');
+  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '') + (field.coerce && field.type === 'number' ? ' (pt), a length such as 37mm, or a Chinese size such as 三号' : '');
   const bad = (shown: unknown, raw?: string): undefined => {
     diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${raw ?? JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
     return undefined;
@@ -229,13 +234,28 @@ function scalar(
     case 'integer':
       if (typeof v === 'number' && Number.isInteger(v) && range(v)) return v;
       return bad(v);
-    case 'number':
-      if (typeof v === 'number' && range(v)) return v;
+    case 'number': {
+      let n = v;
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        if (typeof read === 'object') {
+          diags.error('schema-value', pos, `"${where}": ${read.message}`, read.fix);
+          return undefined;
+        }
+        n = read;
+      }
+      if (typeof n === 'number' && range(n)) return n;
       return bad(v);
+    }
     case 'boolean':
       return typeof v === 'boolean' ? v : bad(v);
-    case 'color':
+    case 'color': {
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        return typeof read === 'string' ? read : bad(v);
+      }
       return typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v.toLowerCase() : bad(v);
+    }
     case 'date': {
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
