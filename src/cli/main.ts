@@ -10,6 +10,7 @@ Usage:
   bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
+  bulletin import <file.txt|.pdf|.docx> [-o issues/<yyyy-mm>] [--keep-duplicates]
   bulletin --help | --version
   bulletin build --help | bulletin check --help | bulletin preview --help
 
@@ -129,6 +130,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'preview': {
         const { runPreview } = await import('./preview.js');
         return await runPreview(rest);
+      }
+      case 'import': {
+        const { runImport } = await import('./import.js');
+        return await runImport(rest);
       }
       default:
         throw new UsageError(`unknown command "${cmd}"`);
