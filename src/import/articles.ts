@@ -61,7 +61,7 @@ interface Start {
 /** Title-like: short, no stop inside, larger or centred where the page shows it. */
 function titleLike(p: Para, pr: Printed): boolean {
   if (p.text.length > 60 || /[。！？；]./.test(p.text)) return false;
-  if (pr.kind === 'pdf') return p.center || (p.size ?? 0) > (pr.bodySize ?? 0) * 1.15;
+  if (pr.kind === 'pdf') return (p.size ?? 0) >= (pr.bodySize ?? 0) && (p.center || (p.size ?? 0) > (pr.bodySize ?? 0) * 1.15);
   return !terminated(p.text) && !headingLike(p);
 }
 
@@ -96,7 +96,9 @@ function startsFromToc(paras: Para[], toc: TocEntry[], pr: Printed, notes: Note[
       continue;
     }
     const before = notes.length;
-    const printed = titleText(paras.slice(found.i, found.i + found.k), pr, notes);
+    // The same words: the contents' line keeps a space that a title's line break swallowed.
+    const lines = found.score === 1 ? [{ ...paras[found.i], text: e.title }] : paras.slice(found.i, found.i + found.k);
+    const printed = titleText(lines, pr, notes);
     const start: Start = { index: found.i, count: found.k, title: printed, at: paras[found.i].at, tocPage: e.page };
     for (const n of notes.slice(before)) n.anchor = start;
     if (found.score < 1) {

@@ -4,14 +4,19 @@
 export const isHanChar = (c: string): boolean => /[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]/u.test(c);
 export const isLatinChar = (c: string): boolean => /[A-Za-z0-9]/.test(c);
 
-/** Width in ems as printed: full-width characters 1, the rest half (a space a quarter). */
+/**
+ * Width in ems as printed: full-width characters 1, the rest about half, a space or the
+ * quarter em a typesetter puts between Chinese and Latin a quarter.
+ */
 export function emWidth(s: string): number {
   let w = 0;
+  let prev: 'han' | 'latin' | 'space' | null = null;
   for (const c of s) {
     const cp = c.codePointAt(0)!;
-    if (c === ' ') w += 0.25;
-    else if (cp >= 0x2e80 || (cp >= 0x2010 && cp <= 0x2027 && c !== '-')) w += 1;
-    else w += 0.5;
+    const kind = c === ' ' ? 'space' : cp >= 0x2e80 || (cp >= 0x2010 && cp <= 0x2027 && c !== '-') ? 'han' : 'latin';
+    w += kind === 'space' ? 0.25 : kind === 'han' ? 1 : c === '%' ? 0.8 : 0.55;
+    if ((prev === 'han' && kind === 'latin') || (prev === 'latin' && kind === 'han' && isHanChar(c))) w += 0.25;
+    prev = kind;
   }
   return w;
 }

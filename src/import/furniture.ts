@@ -103,7 +103,7 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
       continue;
     }
     const m = TOC_LINE.exec(t);
-    if (m && (TOC_BULLET.test(t) || toc.length)) {
+    if (m) {
       toc.push({ title: m[1].replace(TOC_BULLET, '').trim(), page: Number(m[2]), at: lines[j].at });
       j++;
       continue;

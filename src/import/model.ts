@@ -44,6 +44,8 @@ export interface Printed {
   bodySize?: number;
   /** Text whose lines are the printed lines (copied out of a PDF viewer, pdftotext), not one line per paragraph. */
   wrapped?: boolean;
+  /** Wrapped text that kept the paragraphs' indents. */
+  indents?: boolean;
 }
 
 /** A guess the importer made, reported for the editor to confirm. */

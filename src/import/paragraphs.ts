@@ -34,7 +34,7 @@ export function paragraphs(pr: Printed, lines: PrintedLine[], notes: Note[]): Pa
       cur = null;
       continue;
     }
-    if (cur && prev && geometric && runsOn(pr, prev, l, notes)) {
+    if (cur && prev && geometric && runsOn(pr, prev, l, notes, cur.lines.length === 1)) {
       cur.text = joinBroken(cur.text, l.text);
       const glue = cur.text.endsWith(' ' + l.text.trimStart()) ? ' ' : '';
       appendRuns(cur.runs, glue ? [{ text: ' ', bold: cur.runs[cur.runs.length - 1]?.bold ?? false }, ...l.runs] : l.runs);
@@ -57,8 +57,8 @@ function appendRuns(to: Run[], more: Run[]): void {
   }
 }
 
-/** Does line b continue the paragraph of line a? */
-function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[]): boolean {
+/** Does line b continue the paragraph of line a (the first line of its paragraph when `first`)? */
+function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[], first: boolean): boolean {
   const em = b.size ?? pr.bodySize ?? 1;
   if (Math.abs((a.size ?? 0) - (b.size ?? 0)) > 0.5 || !!a.center !== !!b.center || boldAll(a) !== boldAll(b)) return false;
   // A centred title of two lines is one title.
@@ -67,6 +67,17 @@ function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[]): boo
   const right = pr.right ?? Infinity;
   const indented = (b.x ?? 0) > left + 0.8 * em;
   const full = (a.right ?? 0) >= right - 1.2 * em;
+  if (pr.wrapped && !pr.indents) {
+    // Text that lost the indents (pdftotext, a viewer's copy), its widths only estimated:
+    // a paragraph ends at a finished sentence. A line that stops mid-sentence runs on unless
+    // it is short (a title, a heading); one that finishes a sentence ends the paragraph when
+    // it is short, or when the next line opens one (two ems short: its indent; 一是…; 二、…).
+    const w = a.right ?? 0;
+    const heading = headingNumberLevel(a.text) && !/[。！？；]/.test(a.text);
+    if (!terminated(a.text)) return w >= 0.7 * right && !(heading && w < right - 1.2 * em);
+    const twoShort = Math.abs((b.right ?? 0) - (right - 2 * em)) <= 0.8 * em;
+    return w >= right - 1.2 * em && !twoShort && !LEAD_OPENERS.test(b.text) && !headingNumberLevel(b.text);
+  }
   if (indented || !full) return false;
   if (a.page !== b.page) {
     // A full line at a page's foot and an unindented one at the next page's top: one

@@ -111,10 +111,11 @@ function withBody(pr: Printed): Printed {
   // Full lines end at the right edge, or half an em past it (a hung stop): the edge is the
   // commonest right end, and no line of the body's size ends much further right.
   const right = mode(rights);
-  const mid = (left + right) / 2;
+  // Centred: as far in from both edges (an indented first line reaches the right edge).
   for (const l of pr.lines) {
-    const centre = (l.x! + l.right!) / 2;
-    l.center = l.x! > left + 1.5 * bodySize && Math.abs(centre - mid) < 1.5 * bodySize;
+    const before = l.x! - left;
+    const after = right - l.right!;
+    l.center = before > 1.5 * bodySize && after > 1.5 * bodySize && Math.abs(before - after) < 1.2 * bodySize;
   }
   return { ...pr, left, right, bodySize };
 }

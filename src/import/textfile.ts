@@ -42,7 +42,8 @@ export function readText(text: string, file: string): Printed {
   // The usual full line: what most lines of the long runs reach.
   const widths = lines.filter((l) => l.text && l.right !== undefined).map((l) => l.right!).sort((a, b) => a - b);
   const full = widths.length ? widths[Math.floor(widths.length * 0.8)] : undefined;
-  return { file: name, kind: 'text', lines, wrapped, left: wrapped ? 0 : undefined, right: wrapped ? full : undefined, bodySize: wrapped ? 1 : undefined };
+  const indents = wrapped && lines.some((l) => l.x);
+  return { file: name, kind: 'text', lines, wrapped, indents, left: wrapped ? 0 : undefined, right: wrapped ? full : undefined, bodySize: wrapped ? 1 : undefined };
 }
 
 /** Printed lines, not paragraphs: most text lines sit in runs of three or more with no blank between. */
