@@ -7,10 +7,13 @@ import { formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
 Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
+  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft] [--record]
+  bulletin build --all [archive-dir] [--jobs N] [--force]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
   bulletin import <file.txt|.pdf|.docx> [-o issues/<yyyy-mm>] [--keep-duplicates]
+  bulletin new [issues/<yyyy-mm>]
+  bulletin reprint <issue-dir> [-o file.pdf] [--strict]
   bulletin --help | --version
   bulletin build --help | bulletin check --help | bulletin preview --help
 
@@ -25,6 +28,10 @@ Options:
   -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf)
   --strict             treat characters no font can print as errors
   --draft              mark every page 样稿 (the template's watermark)
+  --record             write the issue's build manifest (build.json) anew; without it,
+                       build.json is written only when the issue has none
+  --all [archive-dir]  build every issue in archive-dir (default issues/) into dist/:
+                       see bulletin build --all --help
   -q, --quiet          print nothing but errors
   -h, --help           show this help
 
@@ -41,10 +48,11 @@ interface BuildArgs {
   strict: boolean;
   quiet: boolean;
   draft: boolean;
+  record: boolean;
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false };
+  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false, record: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -55,6 +63,7 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
     } else if (a.startsWith('--output=')) out.output = a.slice(9);
     else if (a === '--strict') out.strict = true;
     else if (a === '--draft') out.draft = true;
+    else if (a === '--record') out.record = true;
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.dir) out.dir = a;
@@ -69,6 +78,10 @@ function printDiagnostics(list: Diagnostic[], quiet: boolean): void {
 }
 
 async function runBuild(args: string[]): Promise<number> {
+  if (args.includes('--all')) {
+    const { runBuildAll } = await import('./build-all.js');
+    return runBuildAll(args.filter((a) => a !== '--all'));
+  }
   const parsed = parseBuild(args);
   if (parsed === 'help') {
     process.stdout.write(BUILD_HELP + '\n');
@@ -94,6 +107,13 @@ async function runBuild(args: string[]): Promise<number> {
     if (!parsed.quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       process.stdout.write(`${output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+    }
+    // The issue's record (build.json): a draft is not the issue, and is never recorded.
+    if (!parsed.draft) {
+      const { recordBuild } = await import('../archive/record.js');
+      const { ROOT, VERSION } = await import('../index.js');
+      const done = recordBuild(parsed.dir, result, ROOT, VERSION, parsed.record);
+      if (!parsed.quiet && done !== 'kept') process.stdout.write(`${parsed.dir.replace(/[\\/]+$/, '')}/build.json: ${done === 'written' ? 'recorded' : 'already this build\'s record'}\n`);
     }
     return 0;
   } catch (e) {
@@ -134,6 +154,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': {
         const { runImport } = await import('./import.js');
         return await runImport(rest);
+      }
+      case 'reprint': {
+        const { runReprint } = await import('./reprint.js');
+        return await runReprint(rest);
+      }
+      case 'new': {
+        const { runNew } = await import('./new.js');
+        return await runNew(rest);
       }
       default:
         throw new UsageError(`unknown command "${cmd}"`);

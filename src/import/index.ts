@@ -2,6 +2,7 @@
 // with a report of every guess made on the way.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
+import { lastWeekday } from '../archive/calendar.js';
 import { splitArticles } from './articles.js';
 import { clip, splitFurniture } from './furniture.js';
 import type { ImportedIssue, ImportedMeta, Note, Place, Printed } from './model.js';
@@ -103,12 +104,7 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
   return meta;
 }
 
-/** The last Monday-to-Friday day of a month, as YYYY-MM-DD (holidays are the editor's to know). */
-export function lastWeekday(year: number, month: number): string {
-  const d = new Date(Date.UTC(year, month, 0));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+export { lastWeekday };
 
 /** The folder an import goes to unless told: issues/<yyyy-mm> from the date. */
 export function defaultFolder(meta: ImportedMeta): string {
