@@ -24,7 +24,7 @@ export type SourceKind = 'text' | 'pdf' | 'docx';
 /** What a file is, by its first bytes (an extension can lie; a PDF is a PDF). */
 export function sourceKind(data: Buffer, file: string): SourceKind {
   if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (data[0] === 0x50 && data[1] === 0x4b && /\.docx$/i.test(file)) return 'docx';
+  // A zip: Word's .docx (the only zip read).
   if (data[0] === 0x50 && data[1] === 0x4b) return 'docx';
   return 'text';
 }
@@ -61,6 +61,11 @@ export async function importPrinted(file: string, o: ImportOptions = {}): Promis
 
 /** Imports a file of any kind the importer reads. */
 export async function importFile(file: string, o: ImportOptions = {}): Promise<ImportedIssue> {
+  const data = readFileSync(file);
+  if (sourceKind(data, file) === 'docx') {
+    const { importDocx } = await import('./docx.js');
+    return importDocx(file, data);
+  }
   return importPrinted(file, o);
 }
 

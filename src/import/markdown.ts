@@ -3,7 +3,7 @@
 import type { Run } from './model.js';
 
 /** Inline text, escaped; `atStart` also guards what would open a block (#, >, -, 1.). */
-function escapeInline(s: string, atStart: boolean): string {
+export function escapeInline(s: string, atStart: boolean): string {
   let t = s.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   if (atStart) t = t.replace(/^([+\-=])/, '\\$1').replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
   return t;
