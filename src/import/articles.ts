@@ -148,16 +148,22 @@ function titleText(ps: Para[], pr: Printed, notes: Note[]): string {
 
 const BYLINE_SOURCE = /^[（(]?\s*(?:来\s*源|信息来源|转\s*自)\s*[：:]\s*(.+?)\s*[)）]?\s*$/;
 const BYLINE_AUTHOR = /^(?:作\s*者|撰\s*稿|文\s*[/／]|供\s*稿)\s*[：:]?\s*(.+)$/;
+/** Where the text was found, for the record (not printed): 原文：https://… */
+const BYLINE_URL = /^(?:原\s*文|链\s*接|网\s*址)\s*[：:]\s*(https?:\/\/\S+)$/;
 
 /** The lines under a title: ——subtitle, author and 来源：source (as the default template prints them). */
 function byline(a: ImportedArticle, body: Para[], pr: Printed): Para[] {
   let n = 0;
-  for (const p of body.slice(0, 3)) {
+  for (const p of body.slice(0, 4)) {
     if (pr.kind === 'pdf' && !p.center) break;
     const t = p.text.trim();
     let used = false;
     const sub = /^——\s*(.+)$/.exec(t);
-    if (sub && !a.subtitle) {
+    const url = BYLINE_URL.exec(t);
+    if (url) {
+      a.url = url[1];
+      used = true;
+    } else if (sub && !a.subtitle) {
       a.subtitle = sub[1];
       used = true;
     } else {

@@ -81,6 +81,8 @@ export interface ImportedArticle {
   subtitle?: string;
   author?: string;
   source?: string;
+  /** Where the text was found (原文：https://…): kept as a comment in the front matter. */
+  url?: string;
   blocks: MdBlock[];
   at: Place;
   /** Page the contents list gives for it. */

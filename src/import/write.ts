@@ -41,7 +41,7 @@ export function articleText(a: ImportedArticle, from?: string): string {
   if (a.subtitle) front.subtitle = a.subtitle;
   if (a.author) front.author = a.author;
   if (a.source) front.source = a.source;
-  const head = ['---', ...(from ? [`# ${from}`] : []), stringify(front).trimEnd(), '---', ''];
+  const head = ['---', ...(from ? [`# ${from}`] : []), ...(a.url ? [`# 原文：${a.url}`] : []), stringify(front).trimEnd(), '---', ''];
   const lines = head.join('\n').split('\n');
   for (const b of a.blocks) {
     b.outLine = lines.length + 1;

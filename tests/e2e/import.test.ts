@@ -164,3 +164,22 @@ describe('a bulletin printed by another tool', () => {
     expect(built.pages).toBeGreaterThan(1);
   });
 });
+
+describe("the archive's back issues", () => {
+  it('are what bulletin import makes of their sources, and check clean', () => {
+    for (const name of ['2023-04', '2023-05']) {
+      const dir = join(scratch(), 'issues', name);
+      const r = run(['import', join(ROOT, 'tests', 'fixtures', 'import', `archive-${name}.txt`), '-o', dir]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('bulletin check: 0 errors, 0 warnings');
+      const kept = join(ROOT, 'issues', name);
+      expect(readFileSync(join(dir, 'issue.yaml'), 'utf8')).toBe(readFileSync(join(kept, 'issue.yaml'), 'utf8'));
+      const names = readdirSync(join(kept, 'articles')).sort();
+      expect(readdirSync(join(dir, 'articles')).sort()).toEqual(names);
+      for (const n of names) expect(readFileSync(join(dir, 'articles', n), 'utf8')).toBe(readFileSync(join(kept, 'articles', n), 'utf8'));
+      // Each article cites where its text was found.
+      for (const n of names) expect(readFileSync(join(kept, 'articles', n), 'utf8')).toMatch(/^# 原文：https?:\/\/\S+\nt/m);
+    }
+    expect(checkIssue(join(ROOT, 'issues', '2023-06'), { root: ROOT }).findings.map((f) => f.code)).toEqual(['punct-width']);
+  });
+});
