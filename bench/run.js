@@ -6,7 +6,9 @@
 //   4. the sample's whole build with the greedy breaker, for the composer's overhead;
 //   5. the preview's rebuilds: save → new PDF bytes for one-paragraph edits, and memory
 //      after 1,000 edits (bench/preview.js, in a process of its own; `npm run bench -- preview`
-//      runs only this part).
+//      runs only this part);
+//   6. the archive: build --all over 24 issues against 24 single builds, and a no-change
+//      --all (bench/archive.js; `npm run bench -- archive` runs only this part).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,8 +25,17 @@ function previewBench() {
   const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'preview.js')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bench/preview.js failed (${r.status})`);
 }
+function archiveBench() {
+  console.log('');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'archive.js')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/archive.js failed (${r.status})`);
+}
 if (process.argv[2] === 'preview') {
   previewBench();
+  process.exit(0);
+}
+if (process.argv[2] === 'archive') {
+  archiveBench();
   process.exit(0);
 }
 
@@ -157,3 +168,4 @@ const size = statSync(join(OUT, 'bench.pdf')).size;
 writeFileSync(join(OUT, 'last-size.txt'), String(size));
 
 previewBench();
+archiveBench();
