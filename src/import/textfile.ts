@@ -46,21 +46,29 @@ export function readText(text: string, file: string): Printed {
   return { file: name, kind: 'text', lines, wrapped, indents, left: wrapped ? 0 : undefined, right: wrapped ? full : undefined, bodySize: wrapped ? 1 : undefined };
 }
 
-/** Printed lines, not paragraphs: most text lines sit in runs of three or more with no blank between. */
+/**
+ * Printed lines, not paragraphs: most text lines sit in runs of three or more with no blank
+ * between, and many of those reach about the same width (a measure). A masthead and a
+ * contents list run together too, but their lines are all of different widths.
+ */
 function isWrapped(lines: PrintedLine[]): boolean {
-  let inRuns = 0;
+  const inRuns: PrintedLine[] = [];
   let total = 0;
-  let run = 0;
+  let run: PrintedLine[] = [];
   const close = () => {
-    if (run >= 3) inRuns += run;
-    run = 0;
+    if (run.length >= 3) inRuns.push(...run);
+    run = [];
   };
   for (const l of lines) {
     if (l.text) {
       total++;
-      run++;
+      run.push(l);
     } else close();
   }
   close();
-  return total > 0 && inRuns / total > 0.5;
+  if (!total || inRuns.length / total <= 0.5) return false;
+  const widths = inRuns.map((l) => l.right ?? 0).sort((a, b) => a - b);
+  const measure = widths[Math.floor(widths.length * 0.8)];
+  const full = widths.filter((w) => w >= measure - 3).length;
+  return full >= 5 && full >= 0.4 * inRuns.length;
 }
