@@ -61,6 +61,8 @@ export async function runBuildAll(args: string[]): Promise<number> {
     process.stderr.write(MESSAGES.none(archive) + '\n');
     return 1;
   }
+  // Piped into head or less that quits early: stop quietly, as a shell command does.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', (e: NodeJS.ErrnoException) => e.code === 'EPIPE' && process.exit(1));
   const t0 = performance.now();
   const tty = !!process.stderr.isTTY && !values.quiet;
   const running = new Set<string>();
