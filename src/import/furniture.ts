@@ -24,6 +24,8 @@ const ISSUE_LINE = /(\d{4})\s*年\s*第\s*(\d{1,3})\s*期/;
 const TOTAL = /总\s*第\s*(\d{1,5})\s*期/;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const UNIT = /^(.+?)\s*(?:编\s*辑|编\s*印|主\s*办|编)$/;
+/** The unit named before its role: 主办单位：… 编印：… */
+const UNIT_FIRST = /^(?:主\s*办|编\s*印|编\s*辑)(?:\s*单\s*位)?\s*[：:]\s*(.+)$/;
 const CONTENTS_HEAD = /^目\s*录$|^本期(?:要目|目录)$/;
 /** ★ title …… 3 — leaders of dots or ellipses (or a wide space), then the page. */
 const TOC_LINE = /^[★☆●◆■•·]?\s*(.+?)\s*(?:[.．…·。⋯]{2,}|\s{3,}|\t+)\s*(\d{1,3})\s*$/;
@@ -69,7 +71,7 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
       used = true;
     }
     const rest = t.replace(ISSUE_LINE, '').replace(TOTAL, '').replace(DATE, '').replace(/[（）()]/g, '').trim();
-    const unit = UNIT.exec(rest);
+    const unit = UNIT_FIRST.exec(rest) ?? UNIT.exec(rest);
     if (unit && !meta.publisher) {
       meta.publisher = unit[1].replace(/\s+/g, '');
       metaAt.publisher = l.at;

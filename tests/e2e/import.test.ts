@@ -120,6 +120,18 @@ describe('the round trip: build the sample, import its PDF, build again', () => 
     expect(await pdfjsPages(again.pdf)).toEqual(await pdfjsPages(pdf));
   });
 
+  it('reads a draft (样稿 across every page) as the issue, the mark left out', async () => {
+    const draft = await build(SAMPLE, { root: ROOT, check: false, draft: true });
+    const from = join(scratch(), 'draft.pdf');
+    writeFileSync(from, draft.pdf);
+    const dir = join(scratch(), '2023-06');
+    await importTo(from, dir);
+    const got = articles(dir);
+    const want = articles(SAMPLE);
+    expect(got.map((a) => a.title)).toEqual(want.map((a) => a.title));
+    got.forEach((a, k) => expect(blocks(a.body)).toEqual(blocks(want[k].body)));
+  });
+
   it('reads the same issue from the text a PDF viewer copies (one line per printed line, folios, page breaks)', async () => {
     const pages = await pdfjsPages(await sample());
     const file = join(scratch(), 'copied.txt');
