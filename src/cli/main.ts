@@ -8,11 +8,15 @@ import { outputProblem } from '../output.js';
 const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
 
 Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft]
+  bulletin build <issue-dir> [-o file.pdf] [--template name] [--strict] [--draft] [--record]
                 [--cmyk | --grayscale] [--marks] [--impose booklet]
+  bulletin build --all [archive-dir] [--jobs N] [--force]
   bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
   bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
   bulletin fonts [issue-dir] [--template name] [--all] [--json]
+  bulletin import <file.txt|.pdf|.docx> [-o issues/<yyyy-mm>] [--keep-duplicates]
+  bulletin new [issues/<yyyy-mm>]
+  bulletin reprint <issue-dir> [-o file.pdf] [--strict]
   bulletin --help | --version
   bulletin build --help | bulletin check --help | bulletin preview --help
 
@@ -37,6 +41,10 @@ Options:
   --marks              crop marks and a 3 mm bleed around every page (TrimBox, BleedBox)
   --impose booklet     also write <output>-booklet.pdf: the pages two up in saddle-stitch
                        order (A5 on A4, A4 on A3), blank pages added to a multiple of four
+  --record             write the issue's build manifest (build.json) anew; without it,
+                       build.json is written only when the issue has none
+  --all [archive-dir]  build every issue in archive-dir (default issues/) into dist/:
+                       see bulletin build --all --help
   -q, --quiet          print nothing but errors
   -h, --help           show this help
 
@@ -58,10 +66,11 @@ interface BuildArgs {
   grayscale: boolean;
   marks: boolean;
   impose?: 'booklet';
+  record: boolean;
 }
 
 function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false, cmyk: false, grayscale: false, marks: false };
+  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false, cmyk: false, grayscale: false, marks: false, record: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -85,6 +94,7 @@ function parseBuild(args: string[]): BuildArgs | 'help' {
       if (v !== 'booklet') throw new UsageError(`--impose takes booklet (saddle stitch), not ${v ? `"${v}"` : 'nothing'}`);
       out.impose = 'booklet';
     }
+    else if (a === '--record') out.record = true;
     else if (a === '-q' || a === '--quiet') out.quiet = true;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else if (!out.dir) out.dir = a;
@@ -122,6 +132,10 @@ function writeStdout(pdf: Buffer): Promise<void> {
 }
 
 async function runBuild(args: string[]): Promise<number> {
+  if (args.includes('--all')) {
+    const { runBuildAll } = await import('./build-all.js');
+    return runBuildAll(args.filter((a) => a !== '--all'));
+  }
   const parsed = parseBuild(args);
   if (parsed === 'help') {
     process.stdout.write(BUILD_HELP + '\n');
@@ -188,6 +202,13 @@ async function runBuild(args: string[]): Promise<number> {
         say(`  fallback font ${f.family} (${f.role}): ${f.chars.length} character${f.chars.length === 1 ? '' : 's'} ${shown}`);
       }
     }
+    // The issue's record (build.json): a draft is not the issue, and is never recorded.
+    if (!parsed.draft) {
+      const { recordBuild } = await import('../archive/record.js');
+      const { ROOT, VERSION } = await import('../index.js');
+      const done = recordBuild(parsed.dir, result, ROOT, VERSION, parsed.record);
+      if (!parsed.quiet && done !== 'kept') process.stdout.write(`${parsed.dir.replace(/[\\/]+$/, '')}/build.json: ${done === 'written' ? 'recorded' : 'already this build\'s record'}\n`);
+    }
     return 0;
   } catch (e) {
     if (e instanceof InputError) {
@@ -236,6 +257,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'preview': {
         const { runPreview } = await import('./preview.js');
         return await runPreview(rest);
+      }
+      case 'import': {
+        const { runImport } = await import('./import.js');
+        return await runImport(rest);
+      }
+      case 'reprint': {
+        const { runReprint } = await import('./reprint.js');
+        return await runReprint(rest);
+      }
+      case 'new': {
+        const { runNew } = await import('./new.js');
+        return await runNew(rest);
       }
       default:
         throw new UsageError(`unknown command "${cmd}"`);

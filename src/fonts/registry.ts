@@ -265,6 +265,11 @@ export class FontRegistry {
     }
   }
 
+  /** The sha256 of a role's font file (cached by size and date): for build manifests. */
+  sha256(role: string): string {
+    return this.hash(this.path(role));
+  }
+
   /** Reads the outlines of the glyphs a document uses, before the PDF subsets them. */
   loadGlyphs(role: string, ids: Iterable<number>): void {
     this.sparse.get(role)?.loadGlyphs(ids);

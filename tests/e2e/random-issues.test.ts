@@ -65,6 +65,8 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
   const { body, notes } = streams(pdf);
   const missing = unprintable(diags);
   let at = 0;
+  // Cells are counted, not placed: a row split over pages is read piece by piece across its cells.
+  const cells = new Map<string, number>();
   for (const a of issue.articles) {
     if (!a.counted) {
       if (body.includes('不应印出的备份文字')) return `${a.name} was printed`;
@@ -73,6 +75,10 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
     for (const u of a.units) {
       const want = expected(u, missing);
       if (!want) continue;
+      if (u.where === 'cell') {
+        for (const c of want) cells.set(c, (cells.get(c) ?? 0) + 1);
+        continue;
+      }
       if (u.where === 'note') {
         if (!notes.includes(want)) return `note text "${want}" (${a.name})`;
         continue;
@@ -82,6 +88,9 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
       at = k + want.length;
     }
   }
+  const printed = new Map<string, number>();
+  for (const c of body) printed.set(c, (printed.get(c) ?? 0) + 1);
+  for (const [c, n] of cells) if ((printed.get(c) ?? 0) < n) return `table cells hold ${n} × "${c}", the page ${printed.get(c) ?? 0}`;
   return null;
 }
 
