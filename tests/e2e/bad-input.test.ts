@@ -313,7 +313,7 @@ const CASES: Case[] = [
     },
     code: 0,
     names: '/fonts/fonts.yaml',
-    line: 13,
+    line: 17,
     says: /warning: font "serif" .* differs from the manifest's sha256/,
   },
   { name: 'a template that does not exist', make: (c) => appendFileSync(join(c.dir, 'issue.yaml'), 'template: nowhere\n'), code: 1, names: 'issue.yaml', line: 8, says: /template "nowhere" not found/ },
@@ -388,7 +388,7 @@ const CASES: Case[] = [
 
   // --- Markdown the build refuses, and --strict
   { name: 'a footnote with no definition', make: append('02-b.md', '\n引用了不存在的脚注[^nope]。\n'), code: 1, names: 'articles/02-b.md', line: 7, says: /footnote \[\^nope\] has no definition/ },
-  { name: 'a character no font has, with --strict', make: (c) => (append('02-b.md', '\n生僻字\u{20BB7}。\n')(c), ['build', c.dir, '-o', c.out, '--strict']), code: 1, names: 'articles/02-b.md', line: 7, says: /no font can print/ },
+  { name: 'a character no font has, with --strict', make: (c) => (append('02-b.md', '\n生僻字\u{1B170}。\n')(c), ['build', c.dir, '-o', c.out, '--strict']), code: 1, names: 'articles/02-b.md', line: 7, says: /no font can print/ },
   { name: 'a missing issue folder', make: (c) => ['build', join(c.tmp, '1999-01'), '-o', c.out], code: 1, names: () => '1999-01', says: /no such issue folder/ },
 
   // --- 10. many duplicates: one line a copy, the printout capped with a summary
