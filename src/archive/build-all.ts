@@ -53,8 +53,15 @@ export function inputsKey(dir: string, root: string, version: string, fonts: Fon
   for (const f of templateFiles(root, template)) h.push(`${f} ${sha256(readFileSync(f))}`);
   h.push(`fonts.yaml ${sha256(readFileSync(join(root, 'fonts', 'fonts.yaml')))}`);
   for (const role of [...fonts.entries.keys()].sort()) {
-    const path = fonts.path(role);
-    h.push(`${role} ${existsSync(path) ? fonts.sha256(role) : 'missing'}`);
+    // A role found by family name may have no font on this machine (a licensed 楷体): that is its state.
+    let state = 'missing';
+    try {
+      const path = fonts.path(role);
+      if (existsSync(path)) state = fonts.sha256(role);
+    } catch {
+      // not installed
+    }
+    h.push(`${role} ${state}`);
   }
   return sha256(h.join('\n'));
 }

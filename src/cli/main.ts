@@ -207,7 +207,8 @@ async function runBuild(args: string[]): Promise<number> {
       const { recordBuild } = await import('../archive/record.js');
       const { ROOT, VERSION } = await import('../index.js');
       const done = recordBuild(parsed.dir, result, ROOT, VERSION, parsed.record);
-      if (!parsed.quiet && done !== 'kept') process.stdout.write(`${parsed.dir.replace(/[\\/]+$/, '')}/build.json: ${done === 'written' ? 'recorded' : 'already this build\'s record'}\n`);
+      // (with -o -, standard output holds the PDF alone)
+      if (!parsed.quiet && done !== 'kept') (toStdout ? process.stderr : process.stdout).write(`${parsed.dir.replace(/[\\/]+$/, '')}/build.json: ${done === 'written' ? 'recorded' : 'already this build\'s record'}\n`);
     }
     return 0;
   } catch (e) {
