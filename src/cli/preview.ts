@@ -132,12 +132,8 @@ export async function runPreview(args: string[]): Promise<number> {
     }
   }
   if (!server) return 1;
-  process.stdout.write(`bulletin preview: ${server.session.state.issue} at ${server.url}\n`);
-  if (parsed.host !== '127.0.0.1' && parsed.host !== 'localhost') {
-    process.stderr.write(`bulletin preview: warning: listening on ${parsed.host}: anyone who can reach this machine on port ${server.port} can read the issue\n`);
-  }
-  process.stdout.write('watching the issue folder, the templates and fonts/fonts.yaml; Ctrl+C to stop\n');
-  if (parsed.open) openBrowser(server.url);
+  // Ctrl+C is listened for before anything is announced: a stop right after the first line
+  // still closes the server cleanly.
   const running = server;
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -148,6 +144,12 @@ export async function runPreview(args: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`bulletin preview: ${server.session.state.issue} at ${server.url}\n`);
+  if (parsed.host !== '127.0.0.1' && parsed.host !== 'localhost') {
+    process.stderr.write(`bulletin preview: warning: listening on ${parsed.host}: anyone who can reach this machine on port ${server.port} can read the issue\n`);
+  }
+  process.stdout.write('watching the issue folder, the templates and fonts/fonts.yaml; Ctrl+C to stop\n');
+  if (parsed.open) openBrowser(server.url);
   await running.session.start();
   await stopped;
   return 0;
