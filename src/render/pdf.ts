@@ -8,6 +8,7 @@ import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
 import { rememberDeflate } from './deflate-cache.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
+import { identificationXmp } from './xmp.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
@@ -35,32 +36,15 @@ export interface PrintReport {
  * PDF/UA-1 beside PDF/A-2a in the XMP: the pdfuaid schema is not one PDF/A predefines, so
  * it comes with its PDF/A extension-schema description.
  */
-const PDFUA_XMP = `
-        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-            <pdfaExtension:schemas>
-                <rdf:Bag>
-                    <rdf:li rdf:parseType="Resource">
-                        <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>
-                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-                        <pdfaSchema:property>
-                            <rdf:Seq>
-                                <rdf:li rdf:parseType="Resource">
-                                    <pdfaProperty:name>part</pdfaProperty:name>
-                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-                                    <pdfaProperty:category>internal</pdfaProperty:category>
-                                    <pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>
-                                </rdf:li>
-                            </rdf:Seq>
-                        </pdfaSchema:property>
-                    </rdf:li>
-                </rdf:Bag>
-            </pdfaExtension:schemas>
-        </rdf:Description>
-        `;
+const PDFUA_XMP = identificationXmp({
+  namespace: 'http://www.aiim.org/pdfua/ns/id/',
+  prefix: 'pdfuaid',
+  property: 'part',
+  value: '1',
+  valueType: 'Integer',
+  schema: 'PDF/UA identification',
+  description: 'The part of ISO 14289 the file conforms to',
+});
 
 export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions, report?: PrintReport): Promise<Buffer> {
   const { meta } = display;

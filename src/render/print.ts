@@ -3,6 +3,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, join } from 'node:path';
+import { identificationXmp } from './xmp.js';
 
 export const MM = 72 / 25.4;
 /** The bleed print shops ask for, each side of the trimmed page. */
@@ -117,32 +118,17 @@ export function cropMarks(x: number, y: number, w: number, h: number): [number, 
 }
 
 /** PDF/X-4's identification in the XMP, with its PDF/A extension-schema description. */
-export const PDFX_XMP = `
-        <rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-            <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-            <pdfaExtension:schemas>
-                <rdf:Bag>
-                    <rdf:li rdf:parseType="Resource">
-                        <pdfaSchema:schema>PDF/X ID Schema</pdfaSchema:schema>
-                        <pdfaSchema:namespaceURI>http://www.npes.org/pdfx/ns/id/</pdfaSchema:namespaceURI>
-                        <pdfaSchema:prefix>pdfxid</pdfaSchema:prefix>
-                        <pdfaSchema:property>
-                            <rdf:Seq>
-                                <rdf:li rdf:parseType="Resource">
-                                    <pdfaProperty:name>GTS_PDFXVersion</pdfaProperty:name>
-                                    <pdfaProperty:valueType>Text</pdfaProperty:valueType>
-                                    <pdfaProperty:category>internal</pdfaProperty:category>
-                                    <pdfaProperty:description>The PDF/X version the file conforms to</pdfaProperty:description>
-                                </rdf:li>
-                            </rdf:Seq>
-                        </pdfaSchema:property>
-                    </rdf:li>
-                </rdf:Bag>
-            </pdfaExtension:schemas>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+export const PDFX_XMP =
+  identificationXmp({
+    namespace: 'http://www.npes.org/pdfx/ns/id/',
+    prefix: 'pdfxid',
+    property: 'GTS_PDFXVersion',
+    value: 'PDF/X-4',
+    valueType: 'Text',
+    schema: 'PDF/X ID Schema',
+    description: 'The PDF/X version the file conforms to',
+  }) +
+  `<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
             <pdf:Trapped>False</pdf:Trapped>
         </rdf:Description>
         `;
