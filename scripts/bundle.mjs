@@ -4,21 +4,49 @@
 // inside them. The commands' `await import()`s become chunks of their own (code splitting), so
 // `bulletin build` compiles only what a build runs: the 0.7 MB of pinyin-pro and mammoth that
 // only `import` uses, the preview's server and the archive stay on disk unread.
-// pdfkit and fontkit stay outside: pdfkit reads its own data files at run time, and it shares
-// fontkit with the project.
+// pdfkit and fontkit come inside too (one copy of fontkit, shared by both), with four modules
+// they load at start-up but a build does not use replaced by stand-ins that load them on first
+// call (scripts/bundle-stubs/): unicode-trie (five character tables inflated at load), brotli
+// (WOFF2 only; left out of the bundle, 1.4 MB), @noble/ciphers' AES (encryption only). Each stand-in gives the real module's
+// answer when called, so nothing a build does changes; it only stops paying for them.
+// pdfkit finds its data files from import.meta.url, which is pointed back at its own file.
 // Chunks sit beside lib/index.js, not in a folder of their own: the code in them finds the
 // project's root as '..' from its own file (src/index.ts ROOT).
 // Run by `npm run build` (and so by npm ci and npm test) after tsc.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lib = join(root, 'lib');
+const stubs = join(root, 'scripts', 'bundle-stubs');
+
+/** Module → its load-on-first-use stand-in (the stand-in itself gets the real module). */
+const LAZY = {
+  'unicode-trie': join(stubs, 'unicode-trie.mjs'),
+  'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
+  '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+      args.importer.startsWith(stubs) ? (args.path.startsWith('brotli') ? { path: args.path, external: true } : undefined) : { path: LAZY[args.path] },
+    );
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const n = src.split('import.meta.url').length - 1;
+      // two uses in pdfkit 0.20 (the sRGB profile, createRequire for the standard fonts)
+      if (n !== 2) throw new Error(`pdfkit: expected 2 uses of import.meta.url, found ${n} (check scripts/bundle-stubs/pdfkit-url.mjs still fits)`);
+      const url = JSON.stringify(join(stubs, 'pdfkit-url.mjs'));
+      return { contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\n` + src.replaceAll('import.meta.url', '__pdfkitUrl'), loader: 'js' };
+    });
+  },
+};
 // Chunks of an earlier build are named by their hash: remove them, or they pile up.
 for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.mjs$/.test(f)) rmSync(join(lib, f));
-await build({
+const result = await build({
   entryPoints: { bulletin: join(lib, 'cli', 'main.js') },
   outdir: lib,
   outExtension: { '.js': '.mjs' },
@@ -28,8 +56,12 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pdfkit', 'fontkit', 'mupdf', 'pdfjs-dist', 'playwright-core'],
+  external: ['mupdf', 'pdfjs-dist', 'playwright-core'],
+  plugins: [lazyModules],
   // CommonJS dependencies inside an ES module need a require of their own.
   banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: Boolean(process.env.BUNDLE_META),
 });
+// BUNDLE_META=file.json: what went into which chunk (for esbuild's analyser, or scripts of one's own).
+if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));
