@@ -34,6 +34,17 @@ const lazyModules = {
     b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
       args.importer.startsWith(stubs) ? (args.path.startsWith('brotli') ? { path: args.path, external: true } : undefined) : { path: LAZY[args.path] },
     );
+    // restructure (fontkit's reader) makes a TextDecoder for every string it reads (the name
+    // tables of each font pdfkit opens): opening the converter each time is most of that cost.
+    // A decoder used without { stream: true } keeps nothing between calls, so one per
+    // encoding decodes the same.
+    b.onLoad({ filter: /restructure[\\/]src[\\/]DecodeStream\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const make = 'let decoder = new TextDecoder(encoding);';
+      if (src.split(make).length !== 2) throw new Error('restructure: readString is not what it was (check scripts/bundle.mjs)');
+      const cached = 'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
+      return { contents: 'const __decoders = new Map();\n' + src.replace(make, cached), loader: 'js' };
+    });
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const n = src.split('import.meta.url').length - 1;
