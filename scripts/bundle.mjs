@@ -45,6 +45,26 @@ const lazyModules = {
       const cached = 'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
       return { contents: 'const __decoders = new Map();\n' + src.replace(make, cached), loader: 'js' };
     });
+    // The tables' bytes are decoded from base64 at load too, before the (lazy) trie is made:
+    // those calls are deferred with the trie, handing it the decoding to do on first read.
+    b.onLoad({ filter: /(linebreak|unicode-properties|fontkit)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const decoders = [
+        '(0, $12727730ddfc8bfe$export$94fdf11bafc8de6b)("', // fontkit's own base64 reader
+        '(0, $bdjGp$base64js).toByteArray("', // unicode-properties
+        '$hJqJp$base64js.toByteArray("', // linebreak
+      ];
+      let out = src;
+      let n = 0;
+      for (const d of decoders) {
+        const parts = out.split(d);
+        n += parts.length - 1;
+        out = parts.join(`__deferBytes((text) => ${d.slice(0, -1)}text), "`);
+      }
+      const want = { linebreak: 1, 'unicode-properties': 1, fontkit: 3 }[/(linebreak|unicode-properties|fontkit)/.exec(args.path)[1]];
+      if (n !== want) throw new Error(`${args.path}: expected ${want} tables decoded at load, found ${n} (check scripts/bundle.mjs)`);
+      return { contents: `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out, loader: 'js' };
+    });
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const n = src.split('import.meta.url').length - 1;
