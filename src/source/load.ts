@@ -6,6 +6,7 @@ import { Diagnostics, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
+import { frontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
 import { isProblem, readText, shellQuote, type FileProblem } from './read.js';
@@ -153,15 +154,16 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   }
   const text = read.text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  if (lines[0].trim() !== '---') {
+  const front = frontMatter(lines);
+  if (front.kind === 'none') {
     diags.error('front-matter-missing', { file, line: 1, col: 1 }, 'the article has no front matter', 'start the file with ---, a line "title: …", and ---');
     return null;
   }
-  const close = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (close < 0) {
+  if (front.kind === 'open') {
     diags.error('front-matter-open', { file, line: 1, col: 1 }, 'the front matter is never closed', 'add a line --- after the last front matter key');
     return null;
   }
+  const close = front.close;
   const yamlText = lines.slice(1, close).join('\n');
   const parsed = parseYaml(yamlText, file, diags, 1);
   if (!parsed) return null;

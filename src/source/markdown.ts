@@ -9,6 +9,7 @@ import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 import type { Diagnostics, SourcePos } from './diagnostics.js';
 import { DEFAULT_LIMITS, loadImage, type ImageLimits } from './image.js';
 import type { Block, CellAlign, Footnote, Span } from './model.js';
+import { recordProse } from './prose.js';
 
 let parser: MarkdownItType | undefined;
 
@@ -26,6 +27,8 @@ export function markdown(): MarkdownItType {
   if (parser) return parser;
   const md = new MarkdownIt('commonmark', { html: true, linkify: false, maxNesting: MAX_NESTING }).enable('table').use(cjkFriendly).use(footnotes);
   md.core.ruler.at('footnote_tail', footnoteTail);
+  // Before text_join, which merges escapes and entities into the text around them.
+  md.core.ruler.after('inline', 'prose', recordProse);
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) => (state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine));
   parser = md;
