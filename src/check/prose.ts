@@ -5,8 +5,9 @@
 // prose and columns source/prose.ts records during the parse; the front matter is split by
 // source/frontmatter.ts and read with the yaml package, as the loader reads it.
 import type { Token } from 'markdown-it';
-import { isScalar, isMap, parseDocument, type Scalar } from 'yaml';
+import { isScalar, isMap, parseDocument, type Document, type Scalar } from 'yaml';
 import { frontMatter } from '../source/frontmatter.js';
+import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
 import { OPAQUE, proseOf, type Prose } from '../source/prose.js';
 import { isProblem, readText, type Encoding } from '../source/read.js';
@@ -131,10 +132,38 @@ export function readDoc(path: string): SourceDoc {
 }
 
 /**
- * An article from its text. `tokens`: the body as the build's loader parsed it (the same
- * parser, on the same body), so a build and its checks parse each article once.
+ * The articles of an issue folder, in order: each taken from the build's parse when `issue`
+ * (as the loader gave it) holds it, else read and parsed here. Unreadable files are left out
+ * (the loader says why).
  */
-export function parseDoc(path: string, raw: string, tokens?: Token[]): SourceDoc {
+export function articleDocs(paths: string[], issue?: Issue | null): SourceDoc[] {
+  const parsed = new Map<string, ArticleSource>();
+  for (const a of issue?.articles ?? []) if (a.source) parsed.set(a.source.path, a.source);
+  const docs: SourceDoc[] = [];
+  for (const path of paths) {
+    const s = parsed.get(path);
+    if (s) {
+      const doc = parseDoc(path, s.bom && s.encoding === 'utf-8' ? '\uFEFF' + s.text : s.text, s);
+      doc.encoding = s.encoding;
+      if (s.encoding !== 'utf-8') doc.bom = s.bom;
+      docs.push(doc);
+      continue;
+    }
+    try {
+      docs.push(readDoc(path));
+    } catch {
+      // unreadable: the loader says so
+    }
+  }
+  return docs;
+}
+
+/**
+ * An article from its text. `parsed`: its front matter and body as the build's loader
+ * parsed them (the same parsers, on the same text), so a build and its checks parse each
+ * article once.
+ */
+export function parseDoc(path: string, raw: string, parsed?: Pick<ArticleSource, 'front' | 'tokens'>): SourceDoc {
   const { lines, eols, bom } = splitLines(raw);
   const doc: SourceDoc = { path, file: shown(path), lines, eols, bom, frontEnd: -1, fields: new Map(), units: [] };
   const front = frontMatter(lines);
@@ -142,19 +171,19 @@ export function parseDoc(path: string, raw: string, tokens?: Token[]): SourceDoc
   if (front.kind !== 'none') {
     doc.frontEnd = front.kind === 'closed' ? front.close : lines.length;
     body = doc.frontEnd + 1;
-    doc.fields = fieldUnits(lines, doc.frontEnd);
+    doc.fields = fieldUnits(lines, doc.frontEnd, parsed?.front);
   }
-  if (body < lines.length) doc.units = bodyUnits(tokens ?? markdown().parse(lines.slice(body).join('\n'), {}), body);
+  if (body < lines.length) doc.units = bodyUnits(parsed?.tokens ?? markdown().parse(lines.slice(body).join('\n'), {}), body);
   return doc;
 }
 
 /** The printed front matter values (one line each; quoted scalars lose their quotes). */
-function fieldUnits(lines: string[], end: number): Map<string, Unit> {
+function fieldUnits(lines: string[], end: number, parsed?: Document): Map<string, Unit> {
   const fields = new Map<string, Unit>();
   const text = lines.slice(1, Math.min(end, lines.length)).join('\n');
   const starts = [0];
   for (let k = 0; k < text.length; k++) if (text[k] === '\n') starts.push(k + 1);
-  const yaml = parseDocument(text, { uniqueKeys: false });
+  const yaml = parsed ?? parseDocument(text, { uniqueKeys: false });
   if (!isMap(yaml.contents)) return fields;
   for (const pair of yaml.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';

@@ -175,9 +175,11 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   );
   const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
   const body = lines.slice(close + 1).join('\n');
-  const { blocks, footnotes } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
+  const { blocks, footnotes, tokens } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
   if (blocks.length === 0) {
     diags.warn('article-empty', { file, line: close + 2, col: 1 }, 'the article has no text', 'write the article below the front matter, or remove the file');
   }
-  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes };
+  // A lone CR ends a line here but not for the checker's line-exact reading: it parses anew.
+  const source = /\r(?!\n)/.test(read.text) ? undefined : { path, text: read.text, bom: read.bom, encoding: read.encoding, front: parsed.doc, tokens };
+  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes, source };
 }

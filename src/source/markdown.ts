@@ -140,6 +140,8 @@ export interface MarkdownOptions {
 export interface ParsedMarkdown {
   blocks: Block[];
   footnotes: Footnote[];
+  /** The token stream itself, prose and columns recorded (source/prose.ts): the checker reads it. */
+  tokens: Token[];
 }
 
 interface Ctx {
@@ -199,7 +201,7 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
     const label = key.slice(1);
     diags.warn('md-footnote-unused', notePos(ctx, label), `footnote [^${label}] is defined but never referenced; it is not printed`, `add [^${label}] where it belongs in the text, or remove the definition`);
   }
-  return { blocks: attachCaptions(blocks), footnotes: notes };
+  return { blocks: attachCaptions(blocks), footnotes: notes, tokens };
 }
 
 function notePos(ctx: Ctx, label: string | undefined): SourcePos {

@@ -146,9 +146,17 @@ const UNKNOWN_NOTE = /\[\^[^\]\s]+\]/g;
 
 /** A text token's content at offset o: bare addresses are opaque, unknown note references dropped. */
 function text(out: Out, t: string, o: number): void {
+  // Most text has none of these: a look for the one character each needs saves the scans.
+  const note = t.includes('[^');
+  const url = t.includes('://') || t.includes('www.');
+  const email = t.includes('@');
+  if (!note && !url && !email) {
+    out.run(t, o);
+    return;
+  }
   const marks: [number, number, boolean][] = [];
-  for (const m of t.matchAll(UNKNOWN_NOTE)) marks.push([m.index, m.index + m[0].length, false]);
-  for (const re of [URL, EMAIL]) {
+  if (note) for (const m of t.matchAll(UNKNOWN_NOTE)) marks.push([m.index, m.index + m[0].length, false]);
+  for (const re of url && email ? [URL, EMAIL] : url ? [URL] : email ? [EMAIL] : []) {
     for (const m of t.matchAll(re)) {
       let e = m.index + m[0].length;
       const hasOpen = m[0].includes('(');

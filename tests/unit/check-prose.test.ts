@@ -100,3 +100,25 @@ describe('reading an article', () => {
     expect(splitLines(raw).lines[4]).toBe('正文。');
   });
 });
+
+describe('one parse for build and check', () => {
+  it('checks an article from the parse its build made, not from the file again', async () => {
+    const { loadIssue } = await import('../../src/source/load.js');
+    const { articleDocs } = await import('../../src/check/prose.js');
+    const { ROOT } = await import('../helpers/build.js');
+    const { issue } = loadIssue(`${ROOT}/issues/2023-06`, {});
+    const article = issue!.articles[0];
+    const source = article.source!;
+    // What the build parsed is what is checked: a unit of the parse, stood in for the file's.
+    const { markdown } = await import('../../src/source/markdown.js');
+    const tokens = markdown().parse('替换的段落，只在解析里。', {});
+    const docs = articleDocs([source.path], { ...issue!, articles: [{ ...article, source: { ...source, tokens } }] });
+    expect(docs[0].units.map((u) => u.text)).toEqual(['替换的段落，只在解析里。']);
+    // Without the build's parse, the file is read and parsed here, to the same units.
+    const fresh = articleDocs([source.path])[0];
+    const reused = articleDocs([source.path], issue)[0];
+    expect(reused.units.map((u) => [u.kind, u.text, [...u.segs]])).toEqual(fresh.units.map((u) => [u.kind, u.text, [...u.segs]]));
+    expect([...reused.fields.values()]).toEqual([...fresh.fields.values()]);
+    expect(reused.lines).toEqual(fresh.lines);
+  });
+});
