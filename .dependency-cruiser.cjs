@@ -29,10 +29,16 @@ const STAGES = [
 
 const layering = STAGES.slice(0, -1).map(([name, path], k) => ({
   name: `${name}-imports-down`,
-  comment: `${name} is below ${STAGES.slice(k + 1).map(([n]) => n).join(', ')}: it may not import them`,
+  comment: `${name} is below ${STAGES.slice(k + 1)
+    .map(([n]) => n)
+    .join(', ')}: it may not import them`,
   severity: 'error',
   from: { path },
-  to: { path: STAGES.slice(k + 1).map(([, p]) => `(${p})`).join('|') },
+  to: {
+    path: STAGES.slice(k + 1)
+      .map(([, p]) => `(${p})`)
+      .join('|'),
+  },
 }));
 
 module.exports = {
@@ -85,6 +91,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

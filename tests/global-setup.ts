@@ -31,7 +31,11 @@ export function newestInput(root: string): number {
 /** The oldest of what the tests run: the bundle, and tsc's output (the bundle is made from it). */
 export function builtAt(root: string): number {
   try {
-    return Math.min(statSync(join(root, 'lib', 'bulletin.mjs')).mtimeMs, statSync(join(root, 'lib', 'index.js')).mtimeMs, statSync(join(root, 'lib', 'archive', 'build-worker.js')).mtimeMs);
+    return Math.min(
+      statSync(join(root, 'lib', 'bulletin.mjs')).mtimeMs,
+      statSync(join(root, 'lib', 'index.js')).mtimeMs,
+      statSync(join(root, 'lib', 'archive', 'build-worker.js')).mtimeMs,
+    );
   } catch {
     return -1; // missing: build
   }

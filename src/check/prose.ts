@@ -5,7 +5,7 @@
 // prose and columns source/prose.ts records during the parse; the front matter is split by
 // source/frontmatter.ts and read with the yaml package, as the loader reads it.
 import type { Token } from 'markdown-it';
-import { isScalar, isMap, parseDocument, type Document, type Scalar } from 'yaml';
+import { isScalar, isMap, parseDocument, type Document } from 'yaml';
 import { frontMatter } from '../source/frontmatter.js';
 import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
@@ -187,9 +187,9 @@ function fieldUnits(lines: string[], end: number, parsed?: Document): Map<string
   if (!isMap(yaml.contents)) return fields;
   for (const pair of yaml.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!FIELDS.has(key) || fields.has(key) || !isScalar(pair.value) || !pair.value.range) continue;
-    const v = pair.value as Scalar;
-    const [s, e] = v.range!;
+    const v = pair.value;
+    if (!FIELDS.has(key) || fields.has(key) || !isScalar(v) || !v.range) continue;
+    const [s, e] = v.range;
     const written = text.slice(s, e);
     // A block scalar or a value over several lines: its text is not one run of one line.
     if (written.includes('\n') || v.type === 'BLOCK_LITERAL' || v.type === 'BLOCK_FOLDED') continue;

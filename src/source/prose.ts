@@ -48,11 +48,11 @@ export function recordProse(state: CoreState): void {
   let rowMap: [number, number] | null = null;
   let cell = false;
   for (const t of state.tokens) {
-    if (t.type === 'tr_open') rowMap = t.map as [number, number] | null;
+    if (t.type === 'tr_open') rowMap = t.map;
     else if (t.type === 'td_open' || t.type === 'th_open') cell = true;
     else if (t.type === 'td_close' || t.type === 'th_close') cell = false;
     else if (t.type === 'inline' && t.children) {
-      const map = (t.map as [number, number] | null) ?? rowMap;
+      const map = t.map ?? rowMap;
       if (!map) continue;
       const place = placeLines(t.content, map[0], lines, cell ? cursor : null);
       prose.set(t, walk(t.children, t.content, 0, place, env));
@@ -73,7 +73,7 @@ function placeLines(content: string, first: number, src: string[], cursor: Map<n
   content.split('\n').forEach((c, k) => {
     const li = first + k;
     const s = src[li] ?? '';
-    let col = -1;
+    let col: number;
     if (cursor) {
       col = c ? s.indexOf(c, cursor.get(li) ?? 0) : (cursor.get(li) ?? 0);
       if (col >= 0) cursor.set(li, col + c.length);

@@ -13,7 +13,15 @@ function project(): { root: string; touch: (file: string, seconds: number) => vo
     writeFileSync(path, '');
     utimesSync(path, seconds, seconds);
   };
-  for (const f of ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/bundle.mjs', 'src/a.ts', 'src/deep/b.ts']) touch(f, 1000);
+  for (const f of [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'scripts/bundle.mjs',
+    'src/a.ts',
+    'src/deep/b.ts',
+  ])
+    touch(f, 1000);
   return { root, touch };
 }
 
