@@ -78,7 +78,7 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
 /** The checker's findings, as warnings; a fault in the checker never stops a build. */
 function proofread(issueDir: string, root: string, layout?: Layout): Diagnostic[] {
   try {
-    return buildChecks(issueDir, root, layout?.fonts);
+    return buildChecks(issueDir, root, layout?.fonts, layout?.issue);
   } catch (e) {
     const at = { file: issueDir, line: 0, col: 0 };
     return [{ ...at, severity: 'warning', code: 'check-failed', message: `the proofreading checks failed: ${(e as Error).message}`, fix: 'run bulletin check on the issue, and report this with the input' }];
