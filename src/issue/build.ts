@@ -11,7 +11,7 @@ import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
 import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
-import { articleBlocks } from './article.js';
+import { articleBlocks, type SectionMark } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
 import { Typesetter } from './typeset.js';
@@ -96,12 +96,16 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The tagged PDF's root: every part of the issue is an element below it.
   const doc = structNode('Document');
   // Composed once: the passes below only re-flow them, as the cover's length settles.
-  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc }));
+  // The sections the contents list (toc.levels 2 and 3), anchored where they land.
+  const sections = issue.articles.map(() => [] as SectionMark[]);
+  const blocks = issue.articles.map((a, k) =>
+    articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc, sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined }),
+  );
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
   // unless filling in the numbers changed it after all.
-  let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
+  let entries: TocEntry[] = issue.articles.flatMap((a, k) => [{ title: a.meta.title, level: 1, page: null, target: 0 }, ...sections[k].map((s) => ({ title: s.title, level: s.level, page: null, target: 0 }))]);
   let cover = coverItems(issue, entries, ts, frame, doc);
   let filled = cover;
   let pages: Page[] = [];
@@ -127,12 +131,29 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     });
     flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
-    const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
-    entries = issue.articles.map((a, k) => {
-      const index = at(k).page + cover.pages.length;
-      return { title: a.meta.title, page: index + 1, target: index };
+    const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
+    const entry = (title: string, level: number, anchor: string): TocEntry & OutlineEntry => {
+      const index = at(anchor).page + cover.pages.length;
+      return { title, level, page: index + 1, target: index, y: at(anchor).y };
+    };
+    // The outline nests as the headings do: ### under the ## before it, ## under the title.
+    outline = [];
+    entries = [];
+    issue.articles.forEach((a, k) => {
+      const title = entry(a.meta.title, 1, `article-${k}`);
+      const parents: OutlineEntry[][] = [outline, (title.children = [])];
+      entries.push(title);
+      outline.push(outlineOf(title));
+      for (const s of sections[k]) {
+        const e = entry(s.title, s.level, s.anchor);
+        e.children = [];
+        entries.push(e);
+        parents[Math.min(s.level - 1, parents.length - 1)].push(outlineOf(e));
+        parents[s.level] = e.children;
+        parents.length = s.level + 1;
+      }
     });
-    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
+    outline = pruned(outline);
     filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
     const total = offset + laid.length;
@@ -165,6 +186,16 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
   const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({ role, family: familyOf(fonts, role), chars: [...chars].sort() }));
   return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
+}
+
+/** An outline entry, holding the same list of children as its contents entry (filled in later). */
+function outlineOf(e: TocEntry & OutlineEntry): OutlineEntry {
+  return { title: e.title, page: e.target, y: e.y, children: e.children };
+}
+
+/** The outline without empty lists of children. */
+function pruned(entries: OutlineEntry[]): OutlineEntry[] {
+  return entries.map(({ children, ...e }) => (children?.length ? { ...e, children: pruned(children) } : e));
 }
 
 /** A role's font as people know it: its family name, from the font file. */

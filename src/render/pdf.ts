@@ -3,7 +3,7 @@
 // wrapping never decides a line.
 import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../fonts/registry.js';
-import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
+import type { DisplayList, ImageItem, OutlineEntry, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
 import { rememberDeflate } from './deflate-cache.js';
@@ -195,9 +195,15 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   });
   // Outlines are read from the font files only now, for just the glyphs drawn.
   for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
-  for (const e of display.outline) {
-    doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } } as never);
-  }
+  // Nested as the contents are: an article's sections under its title, closed.
+  type Outline = { addItem(title: string, o: unknown): Outline };
+  const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {
+    for (const e of entries) {
+      const item = parent.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } });
+      if (e.children?.length) addOutline(item, e.children);
+    }
+  };
+  addOutline(doc.outline as unknown as Outline, display.outline);
   tags.finish();
   doc.appendXML(PDFUA_XMP);
   if (x4) doc.appendXML(PDFX_XMP);

@@ -80,6 +80,7 @@ const heading = (doc: string, f: string) =>
   });
 
 const RUNNING_HEAD = ['title', 'issue', 'article'] as const;
+const MASTHEAD_FIELDS = ['issue', 'publisher', 'date'] as const;
 
 export const TEMPLATE = {
   page: section('the paper and the text block (版心): characters × lines of body type (margins derived), or the paper less its margins', {
@@ -200,20 +201,32 @@ export const TEMPLATE = {
     'rule-width': num(0.5, 'the rule under it (0: none)', { unit: 'pt' }),
     'on-article-start': flag(false, 'also on pages where an article begins'),
   }),
-  masthead: section('the red masthead (报头) on the first page', {
+  masthead: section('the masthead (报头, 红头) on the first page: the title, the issue line, the publisher’s line, the red rule', {
     top: num(56, 'top of the masthead', { unit: 'pt' }),
     color: color('#d7000f cmyk(0,100,100,0)', 'colour of the title and the rules (红头: 0/100/100/0 in print)'),
+    title: format('{title}', 'the title as printed, {title}: the bulletin’s name (issue.yaml) — e.g. "{title}文件" for a 公文 发文机关标志', ['title']),
     'title-font': font('serif-black'),
     'title-size': num(54, 'the bulletin’s name', { min: 1, unit: 'pt' }),
     'title-tracking': num(0.18, 'extra space between the title’s characters', { unit: 'em' }),
+    'title-align': choice(['center', 'left', 'right'] as const, 'center', 'center: on the paper; left or right: at the text block’s edge'),
+    'issue-line': format('{issue}', 'the issue line ("": none); {issue}: 2023年第6期（总第N期）, {publisher}, {date}: 2023年6月30日', [], MASTHEAD_FIELDS),
     'issue-font': font('serif'),
     'issue-size': num(15, 'the issue line (2023年第6期)', { min: 1, unit: 'pt' }),
+    'issue-color': color('#000000'),
+    'issue-align': choice(['center', 'left', 'right'] as const, 'center', 'center, left or right in the text block'),
+    'issue-gap': num(2.2, 'from the title’s baseline to the issue line’s, in issue-line sizes', { unit: 'em' }),
+    'unit-line': flag(true, 'the publisher and date line under the issue line (false: the rule follows the issue line, as under a 公文 发文字号)'),
+    'unit-left': format('{publisher}　编辑', 'the publisher’s line, at the left ("": nothing); placeholders as issue-line', [], MASTHEAD_FIELDS),
+    'unit-right': format('{date}', 'the same line, at the right ("": nothing)', [], MASTHEAD_FIELDS),
     'unit-font': font('serif'),
     'unit-size': num(14, 'the publisher and date line', { min: 1, unit: 'pt' }),
-    'rule-width': num(2.2, 'the red rule under the masthead', { unit: 'pt' }),
+    'unit-color': color('#000000'),
+    'unit-gap': num(2.4, 'from the issue line’s baseline to the publisher’s line’s, in its sizes, then down to the next body grid line', { unit: 'em' }),
+    'rule-offset': num(9.52, 'from the foot of the last line’s type (0.12 em below its baseline) to the rule (公文: 4mm under the 发文字号)', { unit: 'pt' }),
+    'rule-width': num(2.2, 'the red rule under the masthead (0: none)', { unit: 'pt' }),
+    'rule-length': num(1, 'the rule’s length, as a fraction of the text block’s width (centred)', { min: 0.05, max: 1, unit: 'fraction' }),
     'rule-gap': num(1.5, 'a thin second rule this far below (0: none)', { unit: 'pt' }),
-    'unit-line': flag(true, 'the publisher and date line under the issue line (false: the rule follows the issue line, as under a 公文 发文字号)'),
-    'issue-gap': num(2.2, 'from the title’s baseline to the issue line’s, in issue-line sizes', { unit: 'em' }),
+    'rule2-width': num(0.6, 'the thin second rule’s thickness', { unit: 'pt' }),
   }),
   toc: section('the contents (目录) on the first page', {
     heading: text('目　录', 'the contents’ heading'),
@@ -222,9 +235,13 @@ export const TEMPLATE = {
     font: font('serif'),
     size: num(12, 'entries’ size', { min: 1, unit: 'pt' }),
     pitch: num(44, 'entry to entry (two body lines keep them on the grid)', { min: 1, unit: 'pt' }),
-    bullet: text('★', 'before each entry'),
-    leader: text('.', 'the leader between title and page number'),
+    bullet: text('★', 'before each article’s entry ("": none)'),
+    leader: text('.', 'the leader between title and page number, repeated on a fixed half-em grid ("": no leaders)'),
     color: color('#000000'),
+    levels: int(1, 'which headings have entries: 1, the articles’ titles; 2, also their ## sections; 3, also ### — the PDF outline (bookmarks) holds the same', { min: 1, max: 3 }),
+    'sub-font': font('serif', 'font role of the sections’ entries (levels 2 and 3)'),
+    'sub-bullet': text('', 'before each section’s entry ("": none)'),
+    'sub-indent': num(2, 'each level of sections starts this much further in than the level above; sections’ entries sit one grid line apart', { unit: 'chars' }),
   }),
   folio: section('page numbers (页码); blank pages never carry one', {
     font: font('serif'),
