@@ -11,6 +11,7 @@ import { findCmykProfile } from '../../src/render/print.js';
 import { canonicalColor, colorOp } from '../../src/template/color.js';
 import type { DisplayList } from '../../src/paginate/display.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
+import { drawings } from '../helpers/drawing.js';
 import { readPdf, squash } from '../helpers/pdf.js';
 
 const MM = 72 / 25.4;
@@ -135,14 +136,68 @@ describe('--cmyk', async () => {
     expect(doc.getTrailer().get('Info').get('Trapped').asName()).toBe('False');
     for (let p = 0; p < doc.countPages(); p++) expect(box(doc, p, 'TrimBox')).toEqual(box(doc, p, 'MediaBox'));
   });
+});
 
-  it('claims neither PDF/X-4 nor PDF/A with RGB pictures in the issue, and says why', async () => {
-    const r = await build(join(ROOT, 'tests', 'fixtures', 'all-constructs'), { root: ROOT, cmyk: true, check: false });
-    expect(r.print.pdfx).toMatchObject({ claimed: false });
-    expect(r.print.pdfa).toBe(false);
-    const xmp = open(r.pdf).getTrailer().get('Root').get('Metadata').readStream().asString();
-    expect(xmp).not.toContain('pdfaid:part');
-    expect(xmp).not.toContain('GTS_PDFXVersion');
+/** Every image XObject the file holds (pictures and their soft masks): colour space and decoded bytes. */
+function imageObjects(doc: mupdf.PDFDocument): { space: string; width: number; bytes: Uint8Array }[] {
+  const out: { space: string; width: number; bytes: Uint8Array }[] = [];
+  const seen = new Set<number>();
+  for (let p = 0; p < doc.countPages(); p++) {
+    const xo = doc.findPage(p).get('Resources').get('XObject');
+    if (xo.isNull()) continue;
+    xo.forEach((obj) => {
+      if (seen.has(obj.asIndirect())) return;
+      seen.add(obj.asIndirect());
+      const image = (o: mupdf.PDFObject) => out.push({ space: o.get('ColorSpace').isName() ? o.get('ColorSpace').asName() : 'other', width: o.get('Width').asNumber(), bytes: o.readStream().asUint8Array() });
+      image(obj);
+      if (!obj.get('SMask').isNull()) image(obj.get('SMask'));
+    });
+  }
+  return out;
+}
+
+describe('pictures under --cmyk and --grayscale', async () => {
+  const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
+  const profile = findCmykProfile(ROOT);
+  const cmyk = await build(FIXTURE, { root: ROOT, cmyk: true, check: false });
+  const gray = await build(FIXTURE, { root: ROOT, grayscale: true, check: false });
+  const pictures = (doc: mupdf.PDFDocument) => drawings(doc).flatMap((d) => d.images);
+
+  it('converts every picture to DeviceCMYK, its soft mask staying grey, so no RGB is left', () => {
+    const doc = open(cmyk.pdf);
+    expect(pictures(doc).length).toBe(3);
+    for (const im of pictures(doc)) expect(im.space).toBe('DeviceCMYK');
+    const objects = imageObjects(doc);
+    expect(objects.map((o) => o.space).sort()).toEqual(['DeviceCMYK', 'DeviceCMYK', 'DeviceCMYK', 'DeviceGray']);
+    for (let p = 0; p < doc.countPages(); p++) expect(content(doc, p)).not.toMatch(/\b(rg|RG)\b|DeviceRGB/);
+    // photo.jpg's first pixel, (120, 160, 221): K from the darkest channel, the rest under it
+    const photo = objects.find((o) => o.width === 320)!;
+    expect(Array.from(photo.bytes.subarray(0, 4))).toEqual([117, 70, 0, 34]);
+  });
+
+  it.skipIf(!profile)('claims PDF/X-4 and PDF/A-2 with the pictures converted', () => {
+    expect(cmyk.print.pdfx).toEqual({ claimed: true, profile: profile!.description });
+    expect(cmyk.print.pdfa).toBe(true);
+    const xmp = open(cmyk.pdf).getTrailer().get('Root').get('Metadata').readStream().asString();
+    expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+  });
+
+  it.skipIf(!!profile)('says why it is not PDF/X-4 when there is no CMYK profile', () => {
+    expect(cmyk.print.pdfx).toMatchObject({ claimed: false, why: expect.stringMatching(/no CMYK output profile/) });
+  });
+
+  it('converts every picture to DeviceGray under --grayscale: no colour anywhere', () => {
+    const doc = open(gray.pdf);
+    for (const im of pictures(doc)) expect(im.space).toBe('DeviceGray');
+    for (const o of imageObjects(doc)) expect(o.space).toBe('DeviceGray');
+    for (let p = 0; p < doc.countPages(); p++) expect(content(doc, p)).not.toMatch(/\b(rg|RG|k|K)\b|DeviceRGB|DeviceCMYK/);
+    // the same pixel as its luma: 0.299 × 120 + 0.587 × 160 + 0.114 × 221
+    const photo = imageObjects(doc).find((o) => o.width === 320)!;
+    expect(photo.bytes[0]).toBe(Math.round(0.299 * 120 + 0.587 * 160 + 0.114 * 221));
+  });
+
+  it('writes the same bytes twice', async () => {
+    expect((await build(FIXTURE, { root: ROOT, cmyk: true, check: false })).pdf.equals(cmyk.pdf)).toBe(true);
   });
 });
 
