@@ -280,8 +280,11 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
   const text = format.replace(/\{title\}/g, issue.meta.title).replace(/\{issue\}/g, issueLine(issue)).replace(/\{article\}/g, article);
   if (!text.trim()) return [];
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
-  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), 'center', frame.width);
-  const items: Item[] = [{ kind: 'text', x: frame.left, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
+  // Centred, or at the outside (odd pages right) or inside edge of the text block.
+  const right = r.align !== 'center' && (number % 2 === 1) === (r.align === 'outside');
+  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), r.align === 'center' ? 'center' : 'left', frame.width);
+  const x = right ? frame.left + frame.width - line.right : frame.left;
+  const items: Item[] = [{ kind: 'text', x, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
   if (r.ruleWidth > 0) {
     const y = r.baseline + 0.35 * r.size + r.ruleWidth;
     items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: r.ruleWidth, color: r.color });
@@ -297,7 +300,7 @@ function folioItems(n: number, pages: number, ts: Typesetter, frame: Frame): Ite
   const f = ts.template.folio;
   const pos = { file: 'template.yaml', line: 0, col: 0 };
   const [before, after = ''] = f.format.replace(/\{total\}/g, String(pages)).split('{n}').map((s) => s.trim());
-  const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, '#000000', pos)));
+  const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, f.color, pos)));
   const gap = 0.5 * f.size;
   const wide = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
   const inset = f.inset * f.size;

@@ -199,6 +199,7 @@ export const TEMPLATE = {
     color: color('#000000'),
     baseline: num(62, 'from the page’s top edge', { unit: 'pt' }),
     'rule-width': num(0.5, 'the rule under it (0: none)', { unit: 'pt' }),
+    align: choice(['center', 'outside', 'inside'] as const, 'center', 'center; outside (odd pages right, even pages left); or inside, towards the binding'),
     'on-article-start': flag(false, 'also on pages where an article begins'),
   }),
   masthead: section('the masthead (报头, 红头) on the first page: the title, the issue line, the publisher’s line, the red rule', {
@@ -246,6 +247,7 @@ export const TEMPLATE = {
   folio: section('page numbers (页码); blank pages never carry one', {
     font: font('serif'),
     size: num(12, 'type size', { min: 1, unit: 'pt' }),
+    color: color('#000000'),
     format: format('— {n} —', 'the folio, {n}: the page number, {total}: the number of pages ("第 {n} 页"); the text either side of {n} is set half an em from it', ['n'], ['n', 'total']),
     bottom: num(42, 'from the page’s bottom edge to the folio’s baseline', { unit: 'pt' }),
     position: choice(['center', 'outside'] as const, 'center', 'center, or outside (odd pages right, even pages left, as in 公文)'),
@@ -259,6 +261,11 @@ export const TEMPLATE = {
     'rule-width': num(0.75, 'its rules', { unit: 'pt' }),
     page: choice(['any', 'even'] as const, 'any', 'any, or even: on an even page (公文: the back of the last sheet)'),
     layout: choice(['bulletin', 'gongwen'] as const, 'bulletin', 'bulletin: the unit, then editor and phone, between two rules; gongwen (版记): editor and phone, then the unit and the date it was issued (印发), between thick rules with a thin one between'),
+    color: color('#000000', 'colour of its text and rules'),
+    unit: format('{publisher}编辑', 'bulletin layout: the unit’s line ({publisher}: issue.yaml’s publisher)', ['publisher']),
+    editor: format('编辑：{editor}', 'the editor (a two-character name spread to three: 李　涛)', ['editor']),
+    phone: format('电话：{phone}', 'the editor’s phone', ['phone']),
+    issued: format('{date}印发', 'gongwen layout: the date it was issued, at the right of the unit ({date}: 2023年6月30日)', ['date']),
   }),
   watermark: section('drafts only (bulletin build --draft, and the preview unless --no-watermark): a mark across the middle of every page, under everything printed there', {
     text: text('样稿', 'the mark ("": none, even on drafts)'),

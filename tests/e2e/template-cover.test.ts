@@ -166,3 +166,61 @@ describe('a masthead laid out by options alone', async () => {
     }
   });
 });
+
+describe('folios, running heads and the colophon worded and coloured by the template', async () => {
+  const { result, pdf } = await buildIn(
+    SAMPLE,
+    [
+      'folio:',
+      '  format: "第 {n} 页　共 {total} 页"',
+      '  color: "#336699"',
+      'running-head:',
+      '  odd: "{title}"',
+      '  even: "{issue}"',
+      '  align: outside',
+      '  on-article-start: true',
+      'colophon:',
+      '  color: "#993333"',
+      '  unit: "{publisher}　主办"',
+      '  editor: "责任编辑：{editor}"',
+      '  phone: "联系电话：{phone}"',
+      '',
+    ].join('\n'),
+  );
+  const pages = pdf.pages;
+  const rgb = (l: PdfLine) => l.chars.find((c) => c.c.trim())!.color.map((v) => Math.round(v * 255));
+
+  it('builds', () => expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
+
+  it('prints folios as 第 n 页 共 N 页 in the folio colour', () => {
+    const total = pages.length;
+    for (const [i, p] of pages.entries()) {
+      if (i === 0) continue;
+      const f = p.lines.find((l) => l.y > p.height - 60)!;
+      expect(squash(f.text)).toBe(`第${i + 1}页共${total}页`);
+      expect(rgb(f)).toEqual([0x33, 0x66, 0x99]);
+    }
+  });
+
+  it('sets running heads at the outside edge: odd pages right, even pages left', () => {
+    for (const [i, p] of pages.entries()) {
+      if (i === 0) continue;
+      const h = p.lines.find((l) => l.y < 75)!;
+      expect(squash(h.text)).toBe(i % 2 === 0 ? '科技情报参考' : '2023年第6期');
+      if (i % 2 === 0) expect(h.right).toBeCloseTo(RIGHT, 0);
+      else expect(h.left).toBeCloseTo(LEFT, 0);
+    }
+  });
+
+  it('words the colophon as the template says, in its colour, rules too', () => {
+    const last = pages[pages.length - 1];
+    const text = squash(last.text);
+    expect(text).toContain('呼和浩特市科学技术局综合保障中心主办');
+    expect(text).toContain('责任编辑：李涛');
+    expect(text).toContain('联系电话：4366683');
+    expect(rgb(last.lines.find((l) => l.text.includes('主办'))!)).toEqual([0x99, 0x33, 0x33]);
+    const rules = drawings(pdf.doc)[pages.length - 1].strokes.filter((s) => s.x2 - s.x1 > 400 && s.y1 > 100); // (the running head’s rule above apart)
+    expect(rules).toHaveLength(2);
+    for (const r of rules) expect(r.color.map((v) => Math.round(v * 255))).toEqual([0x99, 0x33, 0x33]);
+  });
+});
