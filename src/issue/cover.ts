@@ -160,11 +160,20 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   };
   // (at least a line of the entries' size below the heading, when they sit at the grid's own pitch)
   let base = grid(y + Math.max(pitch - frame.pitch, t.size));
+  // The last item set at each level, and the list of items under it.
+  const above: (StructNode | undefined)[] = [];
+  const lists: (StructNode | undefined)[] = [];
   entries.forEach((e, n) => {
     const lines = composed[n];
     // The entry's text, leader and number are the link to its article; the leader, drawn
     // as dots, copies as …, and is furniture to a screen reader.
-    const link = structNode('Link', structNode('TOCI', toc));
+    // A section's item goes in a list (TOC) of its own inside the item above it, as PDF/UA nests contents.
+    const parent = e.level > 1 && above[e.level - 1] ? (lists[e.level - 1] ??= structNode('TOC', above[e.level - 1])) : toc;
+    const item = structNode('TOCI', parent);
+    above[e.level] = item;
+    lists[e.level] = undefined;
+    above.length = lists.length = e.level + 1;
+    const link = structNode('Link', item);
     const height = (lines.length - 1) * frame.pitch;
     if (base + height > bottom) {
       items = [];

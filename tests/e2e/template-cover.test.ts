@@ -2,7 +2,7 @@
 // (toc.levels, indented per level, bullets and leaders) with the outline following the same
 // levels; and a masthead laid out differently by options alone (title text and alignment,
 // the issue line's text, colour and place, the rule's offset, length and second rule).
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as mupdf from 'mupdf';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { copyIssue, ROOT, SAMPLE } from '../helpers/build.js';
 import { drawings } from '../helpers/drawing.js';
 import { readPdf, squash, type PdfLine } from '../helpers/pdf.js';
 import { rootWith } from '../helpers/root.js';
+import { readStructure } from '../helpers/structure.js';
 
 const MM = 72 / 25.4;
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
@@ -76,6 +77,15 @@ describe('the sample with its ## sections in the contents (toc.levels: 2)', asyn
     const links = pdf.links.filter((l) => l.page === 0);
     expect(links).toHaveLength(8);
     expect(links.slice(2, 5).map((l) => l.target)).toEqual(xian.map(onPage));
+  });
+
+  it('tags the sections as a contents list (TOC) inside their article’s item, each a link', () => {
+    const toc = readStructure(pdf.doc).all.find((e) => e.type === 'TOC')!;
+    expect(toc.kids.map((k) => k.type)).toEqual(['TOCI', 'TOCI', 'TOCI', 'TOCI', 'TOCI']);
+    const xianItem = toc.kids[1];
+    expect(xianItem.kids.map((k) => k.type)).toEqual(['Link', 'TOC']);
+    expect(xianItem.kids[1].kids.map((k) => k.type)).toEqual(['TOCI', 'TOCI', 'TOCI']);
+    for (const item of xianItem.kids[1].kids) expect(item.kids.map((k) => k.type)).toEqual(['Link']);
   });
 
   it('nests the same sections under their article in the outline', () => {
@@ -222,5 +232,39 @@ describe('folios, running heads and the colophon worded and coloured by the temp
     const rules = drawings(pdf.doc)[pages.length - 1].strokes.filter((s) => s.x2 - s.x1 > 400 && s.y1 > 100); // (the running head’s rule above apart)
     expect(rules).toHaveLength(2);
     for (const r of rules) expect(r.color.map((v) => Math.round(v * 255))).toEqual([0x99, 0x33, 0x33]);
+  });
+});
+
+describe('a copy of the default template with five of the cover’s keys changed', async () => {
+  // An editor copies templates/default/template.yaml (every key, generated) and edits values.
+  const original = readFileSync(join(ROOT, 'templates', 'default', 'template.yaml'), 'utf8');
+  const edits: [RegExp, string][] = [
+    [/^( {2}levels: )1\b/m, '$12'],
+    [/^( {2}title: )"\{title\}"/m, '$1"{title}简报"'],
+    [/^( {2}issue-align: )"center"/m, '$1"left"'],
+    [/^( {2}position: )"center"/m, '$1"outside"'],
+    [/^( {2}unit: )"\{publisher\}编辑"/m, '$1"{publisher}　印"'],
+  ];
+  const yaml = edits.reduce((text, [from, to]) => text.replace(from, to), original);
+  const { result, pdf } = await buildIn(SAMPLE, yaml);
+  const pages = pdf.pages;
+
+  it('changed five lines', () => {
+    const a = original.split('\n');
+    expect(a.filter((line, k) => line !== yaml.split('\n')[k])).toHaveLength(5);
+  });
+
+  it('builds with the sample’s own warning only', () => expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
+
+  it('shows each change', () => {
+    const first = pages[0].lines;
+    expect(first.some((l) => squash(l.text) === '科技情报参考简报')).toBe(true);
+    expect(first.find((l) => squash(l.text) === '2023年第6期')!.left).toBeCloseTo(LEFT, 0);
+    expect(entries(first)).toHaveLength(8);
+    const f3 = pages[2].lines.find((l) => l.y > pages[2].height - 60)!;
+    expect(f3.right).toBeCloseTo(RIGHT, 0); // page 3: odd, at the right
+    const f4 = pages[3].lines.find((l) => l.y > pages[3].height - 60)!;
+    expect(f4.left).toBeCloseTo(LEFT, 0);
+    expect(squash(pages[pages.length - 1].text)).toContain('呼和浩特市科学技术局综合保障中心印');
   });
 });
