@@ -12,7 +12,7 @@ import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../tem
 import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
 import { articleBlocks, type SectionMark } from './article.js';
-import { colophon, colophonHeight } from './colophon.js';
+import { colophon, colophonBlock, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
 import { Typesetter } from './typeset.js';
 import { watermark } from './watermark.js';
@@ -129,7 +129,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       flow!.start(mode);
       flow!.place(b);
     });
-    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
+    if (template.colophon.position === 'after') flow.place([colophonBlock(issue, ts, frame, doc)]);
+    else flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
     const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
     const entry = (title: string, level: number, anchor: string): TocEntry & OutlineEntry => {

@@ -1,5 +1,6 @@
-// The editor colophon (版记) at the foot of the last page, between two rules.
+// The editor colophon (版记) at the foot of the last page, or after the text, between two rules.
 import { structNode, type Item, type RuleItem, type StructNode } from '../paginate/display.js';
+import type { FlowBlock } from '../paginate/flow.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
@@ -15,6 +16,14 @@ export function spreadName(name: string): string {
 /** Three grid lines: a line of space with the upper rule at its foot, then two lines of text. */
 export function colophonHeight(ts: Typesetter): number {
   return 3 * ts.template.colophon.pitch;
+}
+
+/**
+ * The colophon set right after the text (colophon.position: after): one slot of its three
+ * grid lines, never split, the upper rule a grid line below the text.
+ */
+export function colophonBlock(issue: Issue, ts: Typesetter, frame: Frame, doc?: StructNode): FlowBlock {
+  return { lines: [{ height: colophonHeight(ts), items: colophon(issue, ts, frame, 0, doc) }], orphans: 1, widows: 1 };
 }
 
 export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number, doc?: StructNode): Item[] {

@@ -268,3 +268,25 @@ describe('a copy of the default template with five of the cover’s keys changed
     expect(squash(pages[pages.length - 1].text)).toContain('呼和浩特市科学技术局综合保障中心印');
   });
 });
+
+describe('the colophon right after the text (colophon.position: after)', async () => {
+  const { result, pdf } = await buildIn(SAMPLE, 'colophon:\n  position: after\n');
+  const last = pdf.pages[pdf.pages.length - 1];
+  const text = last.lines.filter((l) => l.size === 12 && l.y < last.height - 60);
+
+  it('builds', () => expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]));
+
+  it('sets it a grid line below the last line of text, its rules on the grid', () => {
+    const unit = text.findIndex((l) => squash(l.text).endsWith('综合保障中心编辑'));
+    expect(unit).toBeGreaterThan(0);
+    expect(text[unit].y - text[unit - 1].y).toBeCloseTo(2 * 22, 1);
+    expect(squash(text[unit + 1].text)).toMatch(/^编辑：李涛.*电话：4366683$/);
+    expect(text[unit + 1].y - text[unit].y).toBeCloseTo(22, 1);
+    // far above the foot of the text block, where the default puts it
+    expect(text[unit + 1].y).toBeLessThan(80 + 31 * 22 - 5 * 22);
+    const rules = drawings(pdf.doc)[pdf.pages.length - 1].strokes.filter((s) => s.x2 - s.x1 > 400);
+    expect(rules).toHaveLength(2);
+    expect(rules[0].y1).toBeLessThan(text[unit].y);
+    expect(rules[1].y1).toBeGreaterThan(text[unit + 1].y);
+  });
+});
