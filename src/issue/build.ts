@@ -133,7 +133,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     else flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
     const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
-    const entry = (title: string, level: number, anchor: string): TocEntry & OutlineEntry => {
+    const entry = (title: string, level: number, anchor: string): Listed => {
       const index = at(anchor).page + cover.pages.length;
       return { title, level, page: index + 1, target: index, y: at(anchor).y };
     };
@@ -189,8 +189,11 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
 }
 
+/** A contents entry with where its heading landed, and the outline entries under it. */
+type Listed = TocEntry & { y: number; children?: OutlineEntry[] };
+
 /** An outline entry, holding the same list of children as its contents entry (filled in later). */
-function outlineOf(e: TocEntry & OutlineEntry): OutlineEntry {
+function outlineOf(e: Listed): OutlineEntry {
   return { title: e.title, page: e.target, y: e.y, children: e.children };
 }
 
