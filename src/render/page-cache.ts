@@ -73,10 +73,8 @@ function remember(key: string, p: Program): void {
   current.set(key, p);
 }
 
-/** How many page programs are kept (tests). */
-export function pageCacheSize(): number {
-  return current.size + previous.size;
-}
+/** Pages replayed and drawn afresh since the process started (tests, the benchmark). */
+export const pageCacheStats = { replayed: 0, drawn: 0 };
 
 const HEX: string[] = [];
 const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
@@ -156,9 +154,14 @@ export function drawPage(
   }) as typeof doc.addContent;
   try {
     const program = key === null ? undefined : lookup(key);
-    if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) replay(doc, page, program, tags, fontOf, out);
-    else if (key === null) draw();
-    else remember(key, record(doc, page, tags, fonts, embedded, out, draw));
+    if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) {
+      pageCacheStats.replayed++;
+      replay(doc, page, program, tags, fontOf, out);
+    } else {
+      pageCacheStats.drawn++;
+      if (key === null) draw();
+      else remember(key, record(doc, page, tags, fonts, embedded, out, draw));
+    }
   } finally {
     doc.addContent = write;
   }
