@@ -74,4 +74,27 @@ describe('warm builds', () => {
     // A picture replaced by another.
     await step('picture', () => cpSync(join(dir, 'images', 'tall.png'), join(dir, 'images', 'chart.png')));
   });
+
+  it('give the bytes of a cold build after edits of an article without pictures, its front matter and issue.yaml', { timeout: 300_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-warm-sample-'));
+    cpSync(join(ROOT, 'issues', '2023-06'), dir, { recursive: true });
+    const same = async (label: string) => {
+      const pdf = (await build(dir, { root: ROOT, draft: true })).pdf;
+      expect(pdf.equals(coldBuild(dir, ROOT)), label).toBe(true);
+      return pdf;
+    };
+    const article = join(dir, 'articles', '03-meishan-chuangxin.md');
+    const text = readFileSync(article, 'utf8');
+    const first = await same('as it is');
+    writeFileSync(article, text.replace('。', '，又加了一句。'));
+    const edited = await same('a sentence added');
+    expect(edited.equals(first)).toBe(false);
+    writeFileSync(article, text.replace(/^title: (.*)$/m, 'title: $1（修订）'));
+    expect((await same('the title changed')).equals(edited)).toBe(false);
+    const yaml = join(dir, 'issue.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^number: .*$/m, 'number: 7'));
+    await same('issue.yaml changed');
+    writeFileSync(article, text);
+    await same('the article restored');
+  });
 });
