@@ -41,6 +41,8 @@ interface Program {
   ops: Op[];
   /** The faces its fonts were, by role. */
   faces: Map<string, Face>;
+  /** The content its last replay wrote, with the CIDs and font names it had. */
+  last?: { cids: Int32Array; names: string[]; bytes: Buffer };
 }
 
 /** CIDs by glyph key, and the keys by CID: what a recording needs to name a CID's glyph. */
@@ -148,6 +150,7 @@ export function drawPage(
 ): void {
   const write = doc.addContent;
   const out: string[] = [];
+  let bytes: Buffer | undefined;
   doc.addContent = ((s: string) => {
     out.push(s);
     return doc;
@@ -156,7 +159,7 @@ export function drawPage(
     const program = key === null ? undefined : lookup(key);
     if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) {
       pageCacheStats.replayed++;
-      replay(doc, page, program, tags, fontOf, out);
+      bytes = replay(doc, page, program, tags, fontOf, out);
     } else {
       pageCacheStats.drawn++;
       if (key === null) draw();
@@ -165,33 +168,74 @@ export function drawPage(
   } finally {
     doc.addContent = write;
   }
-  if (out.length) doc.addContent(out.join('\n'));
+  // pdfkit ends each piece of content it is given as text with a newline (and takes bytes as they are).
+  if (bytes) doc.addContent(bytes as unknown as string);
+  else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
 }
 
-function replay(doc: Doc, page: Page, program: Program, tags: StructureWriter, fontOf: (role: string) => EmbeddedFont, out: string[]): void {
+/** Scratch for the CIDs and font names a replay resolves. */
+let scratch = new Int32Array(1 << 16);
+
+/**
+ * Replays a program: first what it does to the document (fonts registered, CIDs given,
+ * marked content opened and closed — in the order a fresh drawing does it), then, unless
+ * every CID and font name came out as last time, the content itself.
+ */
+function replay(doc: Doc, page: Page, program: Program, tags: StructureWriter, fontOf: (role: string) => EmbeddedFont, tagged: string[]): Buffer {
+  const names: string[] = [];
+  let n = 0;
   let font: EmbeddedFont | undefined;
   for (const op of program.ops) {
-    if (typeof op === 'string') out.push(op);
-    else if ('tj' in op) {
+    if (typeof op === 'string') continue;
+    if ('tj' in op) {
       const f = font!;
       const cids = f.cids;
-      let s = '[';
       for (let i = 0; i < op.tj.length; i++) {
         const p = op.tj[i];
-        if (i) s += ' ';
-        if (typeof p === 'string') s += p;
-        else s += hex(cids.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text));
+        if (typeof p === 'string') continue;
+        if (n === scratch.length) {
+          const wider = new Int32Array(2 * n);
+          wider.set(scratch);
+          scratch = wider;
+        }
+        scratch[n++] = cids.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text);
       }
-      out.push(`${s}] TJ`);
     } else if ('font' in op) {
       font = fontOf(op.font);
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-      out.push(`/${font.id}${op.rest}`);
+      names.push(font.id);
     } else if ('begin' in op) {
       const it: Item | undefined = op.begin >= 0 ? page.items[op.begin] : undefined;
       tags.begin(it?.node, op.artifact);
     } else tags.end();
   }
+  const last = program.last;
+  if (last && last.cids.length === n && last.names.length === names.length && names.every((x, k) => x === last.names[k])) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = last.cids[i] === scratch[i];
+    if (same) return last.bytes;
+  }
+  // The content, with the CIDs just given; the tags wrote theirs into `tagged`, one piece each.
+  const out: string[] = [];
+  let t = 0;
+  let c = 0;
+  let name = 0;
+  for (const op of program.ops) {
+    if (typeof op === 'string') out.push(op);
+    else if ('tj' in op) {
+      let s = '[';
+      for (let i = 0; i < op.tj.length; i++) {
+        const p = op.tj[i];
+        if (i) s += ' ';
+        s += typeof p === 'string' ? p : hex(scratch[c++]);
+      }
+      out.push(`${s}] TJ`);
+    } else if ('font' in op) out.push(`/${names[name++]}${op.rest}`);
+    else out.push(tagged[t++]);
+  }
+  const bytes = Buffer.from(`${out.join('\n')}\n`, 'latin1');
+  program.last = { cids: scratch.slice(0, n), names, bytes };
+  return bytes;
 }
 
 function record(doc: Doc, page: Page, tags: StructureWriter, fonts: FontRegistry, embedded: Map<string, EmbeddedFont>, out: string[], draw: () => void): Program {
