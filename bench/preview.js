@@ -163,6 +163,7 @@ await timeIssue('sample (issues/2023-06)', sample);
 let stress;
 if (existsSync(SEED)) {
   stress = repeated(SEED, 30, 'preview-stress');
+  await unchanged('stress', stress);
   await timeIssue('stress: the six seed articles ×30', stress);
 } else {
   stress = repeated(SAMPLE, 36, 'preview-stress');

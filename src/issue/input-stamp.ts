@@ -1,8 +1,8 @@
 // Everything a build reads, as one string: when it is the same as at the last build of the
 // same issue in this process, the last result is the answer. The issue's own files count by
-// their content (editors save the same size within the same millisecond); templates, the
-// font manifest and files, the back issues the checks compare with, and the pictures count by
-// size, dates and inode, which a save always changes.
+// their content (hashed again only when their stat changed); templates, the font manifest and
+// files, the back issues the checks compare with, and large pictures count by size, dates
+// and inode, which a save always changes.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
@@ -38,13 +38,25 @@ function walk(dir: string, each: (path: string, st: Stats) => string, out: strin
   }
 }
 
+/**
+ * Hashes of the issue's files by their stat: a file whose size, dates and inode are as at
+ * the last stamp is not read again (any write changes its modification and change times).
+ */
+const hashes = new Map<string, { stat: string; hash: string }>();
+
 const byContent = (path: string, st: Stats): string => {
   if (st.size > HASHED) return stat(st);
+  const now = stat(st);
+  const kept = hashes.get(path);
+  if (kept && kept.stat === now) return kept.hash;
+  let hash: string;
   try {
-    return createHash('sha1').update(readFileSync(path)).digest('base64');
+    hash = createHash('sha1').update(readFileSync(path)).digest('base64');
   } catch {
     return 'unreadable';
   }
+  hashes.set(path, { stat: now, hash });
+  return hash;
 };
 
 /** The stamp of the font files a build used (found by the registry, wherever they are). */
