@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { previousIssues } from '../check/archive.js';
+import { previousIssues } from '../source/siblings.js';
 
 /** Issue files up to this size are hashed; larger ones (pictures) are known by their stat. */
 const HASHED = 1024 * 1024;

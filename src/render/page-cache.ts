@@ -11,9 +11,8 @@
 // page drawn afresh (pdfkit's `addContent`) and replays it through the same calls; text.ts and
 // tags.ts are unchanged but for `cidOf` being exported.
 import { createHash } from 'node:crypto';
-import type { PlacedGlyph } from '../compose/atoms.js';
 import type { FontRegistry } from '../fonts/registry.js';
-import type { Item, Page, StructNode } from '../paginate/display.js';
+import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
 import type { StructureWriter } from './tags.js';
 import { cidOf, type Doc, type EmbeddedFont } from './text.js';
@@ -82,6 +81,7 @@ const HEX: string[] = [];
 const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
 
 /** Fingerprints of glyph runs: lines come from the composition cache, the same arrays build after build. */
+type PlacedGlyph = TextItem['glyphs'][number];
 const runKeys = new WeakMap<PlacedGlyph[], string>();
 
 function runKey(glyphs: PlacedGlyph[]): string {
