@@ -1,11 +1,11 @@
 // The archive: previous issues kept as sibling folders of this one (issues/2023-05 beside
 // issues/2023-06). Only folders named in the same pattern count (digits aside), so test
 // fixtures or an odd folder next to an issue are never taken for back issues.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { listArticles } from '../source/articles.js';
 import { previousIssues } from '../source/siblings.js';
 import { isProblem, readText } from '../source/read.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { readDoc, type SourceDoc } from './prose.js';
 
