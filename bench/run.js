@@ -123,12 +123,14 @@ for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
   const m = (k) => fmt(median(got.map((r) => r[k]))).padStart(9);
   console.log(`${`${label}, in-process 1st / 2nd`.padEnd(34)} ${m('first')} ${m('second')}  (modules ${m('loaded').trim()} before)`);
 }
-// The first build's CPU time by stage (a profile; each stage without the stages inside it).
+// The first build's time by stage, from V8's sampling profiler (samples are wall-clock
+// intervals: on a busy machine they count time the process waited too; each stage without
+// the stages inside it).
 for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(child(['--stages', issue]));
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
-  console.log(`${label}, first build by stage (CPU, median of 3): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
+  console.log(`${label}, first build by stage (profiler samples in ms, median of 3; a busy machine inflates them): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
 }
 
 // In-process builds (as a preview server rebuilds). Total fit and greedy take turns, so
