@@ -3,7 +3,7 @@
 //   1. the seed issue (../shared/tools/typst-side-by-side/seed-issue when present, the six
 //      articles Typst is timed on; else the sample), as whole processes (cold: a fresh node
 //      each time, medians and peak memory), the in-process first and second build, and the
-//      first build's CPU time by stage; then the sample in-process;
+//      first build's time by stage (profiler); then the sample in-process;
 //   2. a stress issue: the seed's articles repeated 30 times (180 articles, about 270 pages);
 //   3. composition throughput on 200,000 characters, total fit against greedy;
 //   4. the sample's whole build with the greedy breaker, for the composer's overhead;
