@@ -14,6 +14,7 @@ import { imageLimits } from '../source/image.js';
 import { articleBlocks, type SectionMark } from './article.js';
 import { colophon, colophonBlock, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
+import { composeCache } from './compose-cache.js';
 import { Typesetter } from './typeset.js';
 import { watermark } from './watermark.js';
 
@@ -113,6 +114,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     if (problem) diags.error('template-block', templateFile, problem, 'make the margins smaller, the paper larger, or chars × lines fewer');
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
+  composeCache.newBuild();
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
   const frame = frameOf(template);
   const start = template.article.start;

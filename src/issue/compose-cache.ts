@@ -34,8 +34,21 @@ export class ComposeCache {
     const hit = this.current.get(key);
     if (hit) return hit;
     const old = this.previous.get(key);
-    if (old) this.set(key, old);
+    if (old) {
+      this.previous.delete(key);
+      this.set(key, old);
+    }
     return old;
+  }
+
+  /**
+   * A build starts: what the build before last composed and the last did not use falls
+   * away. The preview edits a paragraph a save; without this every version of it would
+   * stay until a generation filled (tens of megabytes over a thousand edits).
+   */
+  newBuild(): void {
+    this.previous = this.current;
+    this.current = new Map();
   }
 
   set(key: string, lines: Line[]): void {

@@ -4,7 +4,7 @@
 // files, the back issues the checks compare with, and large pictures count by size, dates
 // and inode, which a save always changes.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { previousIssues } from '../source/siblings.js';
 
@@ -14,10 +14,19 @@ const HASHED = 1024 * 1024;
 const stat = (st: Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 const byStat = (_path: string, st: Stats) => stat(st);
 
-/** Every file below `dir` (dot-files left out, as the watcher leaves them), each by `each`. */
-function walk(dir: string, each: (path: string, st: Stats) => string, out: string[]): void {
+/**
+ * Every file below `dir` (dot-files left out, as the watcher leaves them), each by `each`.
+ * Links are followed, each folder walked once (a link to a folder above would loop).
+ */
+function walk(dir: string, each: (path: string, st: Stats) => string, out: string[], seen = new Set<string>()): void {
   let names: string[];
   try {
+    const real = realpathSync(dir);
+    if (seen.has(real)) {
+      out.push(`${dir}:again`);
+      return;
+    }
+    seen.add(real);
     names = readdirSync(dir).sort();
   } catch {
     out.push(`${dir}:-`);
@@ -33,7 +42,7 @@ function walk(dir: string, each: (path: string, st: Stats) => string, out: strin
       out.push(`${p}:gone`);
       continue;
     }
-    if (st.isDirectory()) walk(p, each, out);
+    if (st.isDirectory()) walk(p, each, out, seen);
     else out.push(`${p}:${each(p, st)}`);
   }
 }
@@ -45,7 +54,8 @@ function walk(dir: string, each: (path: string, st: Stats) => string, out: strin
 const hashes = new Map<string, { stat: string; hash: string }>();
 
 const byContent = (path: string, st: Stats): string => {
-  if (st.size > HASHED) return stat(st);
+  // (a FIFO or device would block a read, or never end: the loader refuses those by their stat)
+  if (!st.isFile() || st.size > HASHED) return `${st.mode}:${stat(st)}`;
   const now = stat(st);
   const kept = hashes.get(path);
   if (kept && kept.stat === now) return kept.hash;

@@ -53,25 +53,36 @@ export class CidTable extends Map<string, number> {
   }
 }
 
-/** Programs per page fingerprint; two generations, so pages of the last builds stay and old ones go. */
-const GENERATION = 4000;
+/**
+ * Programs per page fingerprint, of the last two renderings: the pages of the document being
+ * written and of the one before (an edit's pages replace the ones it changed, so older
+ * programs would only hold memory; an issue rendered twice per build, as with the booklet,
+ * still finds the first's pages in the older generation).
+ */
 let current = new Map<string, Program>();
 let previous = new Map<string, Program>();
+
+/** Starts a rendering: what the one before last used is let go. */
+export function newRendering(): void {
+  previous = current;
+  current = new Map();
+}
 
 function lookup(key: string): Program | undefined {
   const hit = current.get(key);
   if (hit) return hit;
   const old = previous.get(key);
-  if (old) remember(key, old);
+  if (old) current.set(key, old);
   return old;
 }
 
 function remember(key: string, p: Program): void {
-  if (current.size >= GENERATION) {
-    previous = current;
-    current = new Map();
-  }
   current.set(key, p);
+}
+
+/** Programs kept (tests: bounded by the pages of the last two renderings). */
+export function pageCacheSize(): number {
+  return new Set([...current.keys(), ...previous.keys()]).size;
 }
 
 /** Pages replayed and drawn afresh since the process started (tests, the benchmark). */

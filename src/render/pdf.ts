@@ -12,7 +12,7 @@ import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js
 import { identificationXmp } from './xmp.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
-import { CidTable, drawPage, pageKey } from './page-cache.js';
+import { CidTable, drawPage, newRendering, pageKey } from './page-cache.js';
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
 import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
 
@@ -139,6 +139,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   const tags = new StructureWriter(doc as unknown as TaggedDoc);
   const text = new TextWriter(doc, fontOf, display.height, mode);
   const context = `${mode}|${display.width}|${display.height}|${slug}`;
+  newRendering();
 
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
