@@ -37,6 +37,12 @@ export interface BuildOptions {
   marks?: boolean;
   /** Also the pages imposed for saddle-stitch printing (BuildResult.booklet). */
   impose?: 'booklet';
+  /**
+   * The only build of this issue the process makes (the command line's `build`): nothing is
+   * kept for a next one. Stamping the inputs and fingerprinting every page pays only when a
+   * build follows (the preview); for one build they cost ~3 % of the time for nothing.
+   */
+  once?: boolean;
 }
 
 export interface BuildResult {
@@ -65,7 +71,7 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
   const last = lastBuilds.get(memo);
   // Stamped before building: a file saved during the build makes the next build start afresh.
   // (CMYK reads an output profile found anywhere on the system: those builds are not remembered.)
-  const stamp = o.cmyk ? '' : inputStamp(issueDir, root, options);
+  const stamp = o.cmyk || o.once ? '' : inputStamp(issueDir, root, options);
   if (last && stamp && last.stamp === stamp && last.fonts === fontStamp(last.fontFiles)) return last.result;
   const result = await buildAfresh(issueDir, o, root);
   if (stamp) {
@@ -94,6 +100,7 @@ async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Pro
     color: o.cmyk ? 'cmyk' : o.grayscale ? 'gray' : 'rgb',
     marks: o.marks,
     profile: o.cmyk ? findCmykProfile(root) : undefined,
+    remember: !o.once,
   };
   const print: PrintReport = { pdfa: true };
   const pdf = await renderPdf(layout.display, layout.fonts, render, print);

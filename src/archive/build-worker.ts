@@ -17,7 +17,7 @@ export type BuildOutcome =
 async function one(task: BuildTask): Promise<BuildOutcome> {
   const t0 = performance.now();
   try {
-    const r = await build(task.dir, { root: ROOT });
+    const r = await build(task.dir, { root: ROOT, once: true });
     writeAtomically(task.output, r.pdf);
     const recorded = recordBuild(task.dir, r, ROOT, VERSION, false) === 'written';
     return { ok: true, pages: r.pages, bytes: r.pdf.length, ms: performance.now() - t0, warnings: r.diagnostics.length, pdfSha: sha256(r.pdf), recorded };

@@ -173,6 +173,7 @@ async function runBuild(args: string[]): Promise<number> {
       grayscale: parsed.grayscale,
       marks: parsed.marks,
       impose: parsed.impose,
+      once: true,
     });
     printDiagnostics(result.diagnostics, parsed.quiet);
     try {

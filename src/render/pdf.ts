@@ -24,6 +24,8 @@ export interface RenderOptions {
   marks?: boolean;
   /** With CMYK: the output profile naming the printing condition (PDF/X-4's output intent). */
   profile?: OutputProfile | null;
+  /** Pages kept for the next rendering of the process to replay (default); off for a one-off build. */
+  remember?: boolean;
 }
 
 /** What the print options made of the file, for the build's report. */
@@ -162,7 +164,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     // Drawn in reading order, each item marked as its element's content or as an Artifact;
     // a page drawn in an earlier build of the process is replayed (render/page-cache.ts).
     const items = page.items;
-    drawPage(doc, page, pageKey(page, context), tags, fonts, embedded, fontOf, () => {
+    drawPage(doc, page, o.remember === false ? null : pageKey(page, context), tags, fonts, embedded, fontOf, () => {
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
       if (it.kind === 'link') continue;
