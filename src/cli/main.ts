@@ -4,85 +4,23 @@ import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { capped, formatDiagnostic, type Diagnostic } from '../source/diagnostics.js';
 import { outputProblem } from '../output.js';
+import { chooseLang, t, type Lang, type Params } from '../core/text.js';
+import { VERSION } from '../core/version.js';
+import { commandHelp, langOf, parseCommandLine, topHelp, UsageError, type Parsed } from './commands.js';
 
-const HELP = `bulletin — typesets a Chinese bulletin issue (Markdown + YAML) into a print-ready PDF
-
-Usage:
-  bulletin build <issue-dir> [-o file.pdf] [--strict] [--draft]
-  bulletin check <issue-dir> [--json] [--fix] [--max-warnings N]
-  bulletin preview <issue-dir> [--port N] [--open] [--host H] [--no-watermark]
-  bulletin --help | --version
-  bulletin build --help | bulletin check --help | bulletin preview --help
-
-An issue folder holds issue.yaml and articles/01-slug.md, 02-slug.md, …
-See README.md for the formats.`;
-
-const BUILD_HELP = `bulletin build <issue-dir> [options]
-
-Lays out the issue in <issue-dir> and writes its PDF.
-
-Options:
-  -o, --output <file>  where to write the PDF (default: dist/<folder-name>.pdf); - for
-                       standard output. Never a file inside the issue folder, a link, a
-                       folder, a device, or an existing file that is not a PDF
-  --strict             treat characters no font can print as errors
-  --draft              mark every page 样稿 (the template's watermark)
-  -q, --quiet          print nothing but errors
-  -h, --help           show this help
-
-The PDF is written to a temporary file and renamed: a failed build leaves any earlier PDF
-untouched. Problems are printed as file:line:col: severity: message (fix).
-
-Exit status: 0 built, 1 the input has errors (nothing written), 2 wrong usage.`;
-
-class UsageError extends Error {}
-
-interface BuildArgs {
-  dir: string;
-  output?: string;
-  strict: boolean;
-  quiet: boolean;
-  draft: boolean;
+function printDiagnostics(list: Diagnostic[], quiet: boolean, lang: Lang): void {
+  const { shown, more } = capped(list.filter((d) => !quiet || d.severity === 'error'), undefined, lang);
+  for (const d of shown) process.stderr.write(formatDiagnostic(d, lang) + '\n');
+  for (const line of more) process.stderr.write(t('cli.all-listed-json', { line }).in(lang) + '\n');
 }
 
-function parseBuild(args: string[]): BuildArgs | 'help' {
-  const out: BuildArgs = { dir: '', strict: false, quiet: false, draft: false };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-h' || a === '--help') return 'help';
-    else if (a === '-o' || a === '--output') {
-      const v = args[++i];
-      if (!v) throw new UsageError(`${a} needs a file name`);
-      out.output = v;
-    } else if (a.startsWith('--output=')) out.output = a.slice(9);
-    else if (a === '--strict') out.strict = true;
-    else if (a === '--draft') out.draft = true;
-    else if (a === '-q' || a === '--quiet') out.quiet = true;
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else if (!out.dir) out.dir = a;
-    else throw new UsageError(`unexpected argument ${a}`);
-  }
-  if (!out.dir) throw new UsageError('build needs an issue folder, e.g. bulletin build issues/2023-06');
-  return out;
-}
+const WHY = new Set(['EACCES', 'EISDIR', 'ENOTDIR', 'ENOENT', 'ENOSPC', 'EROFS', 'EBUSY', 'EEXIST', 'EPIPE']);
 
-function printDiagnostics(list: Diagnostic[], quiet: boolean): void {
-  const { shown, more } = capped(list.filter((d) => !quiet || d.severity === 'error'));
-  for (const d of shown) process.stderr.write(formatDiagnostic(d) + '\n');
-  for (const line of more) process.stderr.write(line + ' (bulletin check --json lists them all)\n');
+/** Why a write failed, in words: the system's own message for a cause not foreseen. */
+function why(err: NodeJS.ErrnoException, lang: Lang): string {
+  const code = err.code === 'EPERM' ? 'EACCES' : (err.code ?? '');
+  return WHY.has(code) ? t(`cli.why.${code}`).in(lang) : err.message;
 }
-
-const WHY: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOENT: 'its folder cannot be made',
-  ENOSPC: 'the disk is full',
-  EROFS: 'read-only file system',
-  EBUSY: 'it is in use',
-  EEXIST: 'a file of that name stands in the way',
-};
 
 /** The PDF on standard output (-o -): the whole of it, or an error. */
 function writeStdout(pdf: Buffer): Promise<void> {
@@ -92,56 +30,56 @@ function writeStdout(pdf: Buffer): Promise<void> {
   });
 }
 
-async function runBuild(args: string[]): Promise<number> {
-  const parsed = parseBuild(args);
-  if (parsed === 'help') {
-    process.stdout.write(BUILD_HELP + '\n');
-    return 0;
-  }
+async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
+  const say = (key: string, params?: Params): string => t(key, params).in(lang);
+  const quiet = !!parsed.values.quiet;
   const t0 = performance.now();
   // Loaded here, not at start-up: --help and usage errors stay instant.
   const { build, writeAtomically, InputError } = await import('../index.js');
   const dir = resolve(parsed.dir);
   const name = basename(dir);
-  const output = parsed.output ?? `dist/${name}.pdf`;
+  const output = (parsed.values.output as string | undefined) ?? `dist/${name}.pdf`;
   const toStdout = output === '-';
   // Checked before the build, and so before anything is written.
   if (toStdout && process.stdout.isTTY) {
-    process.stderr.write(`-: error: standard output is a terminal, where a PDF would print as noise (send it to a file or a program: bulletin build ${parsed.dir} -o - > ${name}.pdf)\n`);
+    process.stderr.write(`-: ${say('cli.severity.error')}: ${say('cli.stdout-terminal', { dir: parsed.dir, name })}\n`);
     return 1;
   }
   const refused = toStdout ? undefined : outputProblem(output, parsed.dir);
   if (refused) {
-    process.stderr.write(`${output}: error: cannot write the PDF here: ${refused.message} (${refused.fix}); nothing written\n`);
+    process.stderr.write(`${output}: ${say('cli.severity.error')}: ${say('cli.output-refused', { why: refused.message, fix: refused.fix })}\n`);
     return 1;
   }
+  const { Progress } = await import('./progress.js');
+  const progress = new Progress(process.stderr, { quiet, lang });
   try {
-    const result = await build(parsed.dir, { strict: parsed.strict, draft: parsed.draft });
-    printDiagnostics(result.diagnostics, parsed.quiet);
+    const result = await build(parsed.dir, { strict: !!parsed.values.strict, draft: !!parsed.values.draft, progress: progress.report });
+    progress.done();
+    printDiagnostics(result.diagnostics, quiet, lang);
     try {
       if (toStdout) await writeStdout(result.pdf);
       else writeAtomically(output, result.pdf);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       if (toStdout) {
-        process.stderr.write(`-: error: the PDF could not be written to standard output: ${err.code === 'EPIPE' ? 'the program reading it stopped' : (WHY[err.code ?? ''] ?? err.message)}\n`);
+        process.stderr.write(`-: ${say('cli.severity.error')}: ${say('cli.stdout-failed', { why: why(err, lang) })}\n`);
         return 1;
       }
-      const why = WHY[err.code ?? ''] ?? err.message;
-      process.stderr.write(`${output}: error: cannot write the PDF: ${why} (choose another place with -o); any earlier PDF there is untouched\n`);
+      process.stderr.write(`${output}: ${say('cli.severity.error')}: ${say('cli.write-failed', { why: why(err, lang) })}\n`);
       return 1;
     }
-    if (!parsed.quiet) {
+    if (!quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
       // With -o -, standard output holds the PDF alone.
-      (toStdout ? process.stderr : process.stdout).write(`${toStdout ? '(standard output)' : output}: ${result.pages} pages, ${Math.round(result.pdf.length / 1024)} KB, ${secs} s\n`);
+      (toStdout ? process.stderr : process.stdout).write(say('cli.built', { output: toStdout ? say('cli.stdout-name') : output, pages: result.pages, kb: Math.round(result.pdf.length / 1024), secs }) + '\n');
     }
     return 0;
   } catch (e) {
+    progress.done();
     if (e instanceof InputError) {
-      printDiagnostics(e.diagnostics, parsed.quiet);
+      printDiagnostics(e.diagnostics, quiet, lang);
       const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`${parsed.dir}: ${n} error${n === 1 ? '' : 's'}; nothing written\n`);
+      process.stderr.write(say(n === 1 ? 'cli.failed.one' : 'cli.failed', { dir: parsed.dir, count: n }) + '\n');
       return 1;
     }
     throw e;
@@ -151,46 +89,52 @@ async function runBuild(args: string[]): Promise<number> {
 /** A fault outside the awaited chain (a library's callback) is still a bug: exit 3, said once. */
 function internal(e: unknown): void {
   const err = e as Error;
-  process.stderr.write(`bulletin: internal error: ${err?.stack ?? String(e)}\n`);
+  process.stderr.write(`bulletin: ${t('cli.internal', { detail: err?.stack ?? String(e) }).in(chooseLang(undefined))}\n`);
   process.exit(3);
 }
 
 export async function main(argv: string[]): Promise<number> {
   process.on('uncaughtException', internal);
   process.on('unhandledRejection', internal);
-  const [cmd, ...rest] = argv;
+  let lang = chooseLang(langOf(argv));
   try {
-    switch (cmd) {
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        process.stdout.write(HELP + '\n');
-        return cmd === undefined ? 2 : 0;
-      case '-v':
-      case '--version':
-        process.stdout.write('bulletin 0.1.0\n');
+    const parsed = parseCommandLine(argv);
+    lang = chooseLang(parsed.lang);
+    if (!parsed.command) {
+      if (parsed.values.version) {
+        process.stdout.write(`bulletin ${VERSION}\n`);
         return 0;
+      }
+      process.stdout.write(topHelp(lang) + '\n');
+      // `bulletin` alone is a usage error; `bulletin --help` is not.
+      return parsed.values.help || argv.includes('help') ? 0 : 2;
+    }
+    if (parsed.values.help) {
+      process.stdout.write(commandHelp(parsed.command, lang) + '\n');
+      return 0;
+    }
+    switch (parsed.command) {
       case 'build':
-        return await runBuild(rest);
+        return await runBuild(parsed, lang);
       case 'check': {
         const { runCheck } = await import('./check.js');
-        return await runCheck(rest);
+        return await runCheck(parsed, lang);
       }
       case 'preview': {
         const { runPreview } = await import('./preview.js');
-        return await runPreview(rest);
+        return await runPreview(parsed, lang);
       }
-      default:
-        throw new UsageError(`unknown command "${cmd}"`);
     }
+    throw new Error(`command ${parsed.command} is in the table but has no case in main.ts`);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`bulletin: ${e.message}\n\n${HELP}\n`);
+      const who = e.command ? `bulletin ${e.command}` : 'bulletin';
+      const usage = e.command ? commandHelp(e.command, lang) : topHelp(lang);
+      process.stderr.write(`${who}: ${e.text.in(lang)}\n\n${usage}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`bulletin: internal error: ${err.stack ?? err.message}\n`);
+    process.stderr.write(`bulletin: ${t('cli.internal', { detail: err.stack ?? err.message }).in(lang)}\n`);
     return 3;
   }
 }

@@ -25,7 +25,17 @@ export interface LayoutOptions {
   breaker?: 'total-fit' | 'greedy';
   /** A draft: the template's watermark (样稿) across every page. */
   draft?: boolean;
+  /** Told where the work is, for a progress line on the terminal. */
+  progress?: ProgressReport;
 }
+
+/** A stage of the build, the article it is at and the pages laid so far. */
+export interface ProgressStep {
+  stage: 'load' | 'compose' | 'paginate' | 'check' | 'render';
+  article?: string;
+  pages?: number;
+}
+export type ProgressReport = (step: ProgressStep) => void;
 
 /** A block written at `pos` begins on page `page` (index in the document). */
 export interface SourceMark {
@@ -44,6 +54,8 @@ export interface Layout {
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The template is read as soon as issue.yaml names it: images are held to its page's limits.
+  const tell: ProgressReport = o.progress ?? (() => undefined);
+  tell({ stage: 'load' });
   const templateDiags = new Diagnostics();
   let loaded = null as Template | null;
   const { issue, diagnostics: diags } = loadIssue(dir, {
@@ -70,7 +82,10 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The tagged PDF's root: every part of the issue is an element below it.
   const doc = structNode('Document');
   // Composed once: the passes below only re-flow them, as the cover's length settles.
-  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc }));
+  const blocks = issue.articles.map((a, k) => {
+    tell({ stage: 'compose', article: a.file });
+    return articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc });
+  });
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
@@ -98,6 +113,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       const mode: ArticleStart = k === 0 ? (start === 'odd-page' ? 'odd-page' : 'new-page') : start;
       flow!.start(mode);
       flow!.place(b);
+      tell({ stage: 'paginate', article: issue.articles[k].file, pages: cover.pages.length + flow!.pageIndex + 1 });
     });
     flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
