@@ -1,6 +1,7 @@
 // Font roles → files (fonts/fonts.yaml), opened lazily and once, with the files checked
 // against their recorded sha256 (cached by size and mtime, so a build does not rehash
 // 40 MB of fonts every time).
+import { t } from '../core/text.js';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
@@ -100,10 +101,10 @@ export class FontRegistry {
         }
         const tag = head.toString('latin1');
         if (head.readUInt32BE(0) !== 0x00010000 && tag !== 'true' && tag !== 'OTTO' && tag !== 'ttcf') {
-          problem = { code: 'font-not-font', message: 'is not a TrueType or OpenType font', fix: 'point the role at a .ttf or .otf file', line: 0, col: 0 };
+          problem = { code: 'font-not-font', message: t('font-not-font'), fix: t('font-not-font.fix'), line: 0, col: 0 };
         }
       } catch (e) {
-        problem = { code: 'file-unreadable', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'make it readable (chmod a+r)', line: 0, col: 0 };
+        problem = { code: 'file-unreadable', message: t('file-unreadable.font', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), fix: t('file-unreadable.font.fix'), line: 0, col: 0 };
       }
     }
     if (problem) {
@@ -111,8 +112,8 @@ export class FontRegistry {
       this.diags.error(
         missing ? 'font-missing' : problem.code,
         at,
-        missing ? `the font file of role "${role}" is missing: ${file}` : `the font file of role "${role}" (${file}): ${problem.message}`,
-        missing ? (file.startsWith('node_modules/') ? 'run npm ci to install the fonts' : 'copy the font file there, or correct its path in fonts/fonts.yaml') : problem.fix,
+        missing ? t('font-missing.role', { role, file }) : t('font-file', { role, file, problem: problem.message }),
+        missing ? t(file.startsWith('node_modules/') ? 'font-missing.fix.npm' : 'font-missing.fix.copy') : problem.fix,
       );
     }
     this.verified.set(role, !problem);

@@ -31,7 +31,7 @@ describe('messages in the reader’s language', () => {
     const dir = untitled();
     const zh = run(['build', dir, '-o', out()], { LANG: 'zh_CN.UTF-8' });
     expect(zh.code).toBe(1);
-    expect(zh.err).toMatch(/issue\.yaml:\d+:\d+: 错误: /);
+    expect(zh.err).toMatch(/issue\.yaml:\d+:\d+: 错误: issue\.yaml缺少必填的键“title”（请加一行“title: …”）\n/);
     expect(zh.err).toMatch(/：\d+ 处错误；未写入任何文件\n$/);
     expect(zh.err).not.toMatch(/nothing written|error:/);
     const en = run(['build', dir, '-o', out(), '--lang', 'en'], { LANG: 'zh_CN.UTF-8' });

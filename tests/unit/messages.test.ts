@@ -23,6 +23,7 @@ const CODE_SITES = [
   /\.add\(\s*(?:'(?:error|warning|note)'|[a-z]+ \? '(?:error|warning)' : '(?:error|warning)'|[a-z.]+)\s*,\s*'([a-z0-9-]+)'/g,
   /\breport\(\s*c\s*,\s*[a-z.[\]0-9]+\s*,\s*'([a-z0-9-]+)'/g,
   /\bcode: '([a-z0-9-]+)'/g,
+  /\bwhole\(\s*'([a-z0-9-]+)'/g,
   /\bdiagnostic\(\s*'(?:error|warning|note)'\s*,\s*'([a-z0-9-]+)'/g,
 ];
 
@@ -31,17 +32,13 @@ const CODE_SITES = [
  * gap, listed so it can only shrink (a code converted must be taken off this list).
  */
 const NOT_YET: string[] = [
-  'article-empty', 'article-ignored', 'article-name', 'article-not-md', 'article-order',
-  'article-other-file', 'articles-empty', 'articles-missing', 'dup-archive', 'dup-article',
-  'dup-paragraph', 'encoding-nul', 'encoding-utf8', 'file-unreadable', 'font-changed',
-  'font-manifest', 'font-missing', 'font-not-font', 'font-role', 'front-matter-missing',
-  'front-matter-open', 'glyph-missing', 'han-space', 'heading-skip', 'internal', 'issue-date',
-  'issue-missing', 'issue-number', 'issue-total', 'issue-yaml-missing', 'issue-year',
-  'layout-overflow', 'md-footnote-unknown', 'md-footnote-unused', 'md-h1', 'md-heading-level',
-  'md-html', 'md-image', 'md-image-inline', 'md-image-place', 'md-nesting', 'number-width',
-  'punct-dash', 'punct-doubled', 'punct-ellipsis', 'punct-quote', 'punct-space',
-  'punct-unbalanced', 'punct-width', 'schema-missing', 'schema-type', 'schema-unknown-key',
-  'schema-value', 'table-narrow', 'template-missing', 'title-toc', 'yaml-syntax',
+  'dup-archive', 'dup-article', 'dup-paragraph', 'font-changed', 'font-manifest', 'font-role',
+  'glyph-missing', 'han-space', 'heading-skip', 'internal', 'issue-date', 'issue-number',
+  'issue-total', 'issue-year', 'layout-overflow', 'md-footnote-unknown', 'md-footnote-unused',
+  'md-h1', 'md-heading-level', 'md-html', 'md-image', 'md-image-inline', 'md-image-place',
+  'md-nesting', 'number-width', 'punct-dash', 'punct-doubled', 'punct-ellipsis', 'punct-quote',
+  'punct-space', 'punct-unbalanced', 'punct-width', 'table-narrow', 'template-missing',
+  'title-toc',
 ];
 
 describe('the message catalogue', () => {
