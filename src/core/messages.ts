@@ -319,4 +319,23 @@ export const MESSAGES: Record<string, Entry> = {
   'article-not-md.fix': { en: 'rename it to {stem}.md (or move it out of articles/)', zh: '请改名为 {stem}.md（或移出 articles/）' },
   'article-other-file': { en: '{name} is not an article (only .md files are): it is not printed', zh: '{name} 不是文章（只有 .md 文件才是），不会印出' },
   'article-other-file.fix': { en: 'move it out of articles/ if it does not belong to the issue, or name it NN-slug.md if it is an article', zh: '如不属于本期，请移出 articles/；如是文章，请命名为 NN-slug.md' },
+
+  // ── the issue against its folder and the previous issue (check/consistency.ts) ────────
+  'issue-year': { en: 'year {year} does not match the date {date}', zh: '年份 {year} 与日期 {date} 不符' },
+  'issue-year.fix': { en: 'make them agree: year: {dateYear}, or a date in {year}', zh: '请使两者一致：year: {dateYear}，或把日期改在 {year} 年内' },
+  'issue-year.previous': { en: "year {year} is before the previous issue's ({previous}: {previousYear})", zh: '年份 {year} 早于上一期（{previous}：{previousYear}）' },
+  'issue-year.previous.fix': { en: 'check the year', zh: '请核对年份' },
+  'issue-date.folder': { en: 'the date {date} is not in {month}, the month the folder {folder} is named for', zh: '日期 {date} 不在文件夹 {folder} 所标的月份 {month} 内' },
+  'issue-date.folder.fix': { en: 'correct the date, or rename the folder for the month of the issue', zh: '请改正日期，或按本期的月份给文件夹改名' },
+  'issue-date.previous': { en: "the date {date} is not after the previous issue's ({previous}: {previousDate})", zh: '日期 {date} 不晚于上一期（{previous}：{previousDate}）' },
+  'issue-date.previous.fix': { en: 'check the date', zh: '请核对日期' },
+  'issue-number.again': { en: '第 {number} 期 again: the previous issue ({previous}) is 第 {number} 期 too', zh: '期号重复：上一期（{previous}）也是第 {number} 期' },
+  'issue-number.again.fix': { en: 'number this issue {next}', zh: '请把本期编为第 {next} 期' },
+  'issue-number': { en: '第 {number} 期 does not follow the previous issue, 第 {previousNumber} 期 ({previous})', zh: '第 {number} 期与上一期第 {previousNumber} 期（{previous}）不相接' },
+  'issue-number.fix': { en: 'number it {next}', zh: '请编为第 {next} 期' },
+  'issue-number.fix.gap': { en: 'number it {next} (or {skipped}, if the missing months were published)', zh: '请编为第 {next} 期（如缺少的月份已出刊，则编为第 {skipped} 期）' },
+  'issue-number.new-year': { en: "第 {number} 期 in {year}: the previous issue ({previous}) closed {previousYear}, and a year's numbering starts at 第 1 期", zh: '{year} 年的第 {number} 期：上一期（{previous}）是 {previousYear} 年的最后一期，新一年应从第 1 期编起' },
+  'issue-number.new-year.fix': { en: 'number it 1, unless the bulletin counts on across years', zh: '请编为第 1 期，除非本刊跨年连续编号' },
+  'issue-total': { en: "总第 {total} 期 does not follow the previous issue's 总第 {previousTotal} 期 ({previous})", zh: '总第 {total} 期与上一期的总第 {previousTotal} 期（{previous}）不相接' },
+  'issue-total.fix': { en: 'write total: {next}', zh: '请写 total: {next}' },
 };
