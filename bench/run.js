@@ -9,6 +9,9 @@
 //      runs only this part).
 //   5. pathological sizes: an article of 10,000 footnotes (and of 2,000, to see the growth
 //      is near-linear) and an article of 5 MB, built and checked as whole processes.
+//      runs only this part);
+//   6. the archive: build --all over 24 issues against 24 single builds, and a no-change
+//      --all (bench/archive.js; `npm run bench -- archive` runs only this part).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,8 +28,17 @@ function previewBench() {
   const r = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'preview.js')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`bench/preview.js failed (${r.status})`);
 }
+function archiveBench() {
+  console.log('');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'archive.js')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`bench/archive.js failed (${r.status})`);
+}
 if (process.argv[2] === 'preview') {
   previewBench();
+  process.exit(0);
+}
+if (process.argv[2] === 'archive') {
+  archiveBench();
   process.exit(0);
 }
 
@@ -226,3 +238,4 @@ const size = statSync(join(OUT, 'bench.pdf')).size;
 writeFileSync(join(OUT, 'last-size.txt'), String(size));
 
 previewBench();
+archiveBench();

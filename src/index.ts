@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChecks } from './check/index.js';
 import { layoutIssue, type Layout, type ProgressReport } from './issue/build.js';
-import { renderPdf } from './render/pdf.js';
+import { imposeBooklet } from './render/impose.js';
+import { renderPdf, type PrintReport, type RenderOptions } from './render/pdf.js';
+import { findCmykProfile } from './render/print.js';
 import { diagnostic, InputError, type Diagnostic } from './source/diagnostics.js';
 import { t } from './core/text.js';
 import { VERSION } from './core/version.js';
@@ -28,6 +30,16 @@ export interface BuildOptions {
   draft?: boolean;
   /** Told each stage, article and page count as the build goes (the terminal's progress line). */
   progress?: ProgressReport;
+  /** The template, over issue.yaml's `template:`. */
+  template?: string;
+  /** Colours as DeviceCMYK with a print output intent (PDF/X-4 where it conforms). */
+  cmyk?: boolean;
+  /** Colours as greys, for black-and-white printers. */
+  grayscale?: boolean;
+  /** Crop marks and a 3 mm bleed (TrimBox, BleedBox). */
+  marks?: boolean;
+  /** Also the pages imposed for saddle-stitch printing (BuildResult.booklet). */
+  impose?: 'booklet';
 }
 
 export interface BuildResult {
@@ -35,26 +47,38 @@ export interface BuildResult {
   pages: number;
   diagnostics: Diagnostic[];
   layout: Layout;
+  /** What the print options made of the file (PDF/X-4, PDF/A). */
+  print: PrintReport;
+  /** The imposed booklet, with --impose booklet. */
+  booklet?: Buffer;
 }
 
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
   const root = o.root ?? ROOT;
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, progress: o.progress });
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template, progress: o.progress });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
     if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
     throw e;
   }
-  o.progress?.({ stage: 'check', pages: layout.display.pages.length });
+  if (o.check !== false) o.progress?.({ stage: 'check', pages: layout.display.pages.length });
   const diagnostics = [...layout.diagnostics.list, ...(o.check === false ? [] : proofread(issueDir, root, layout))];
   // Layout finds problems of its own (with --strict, characters no font has are errors).
   if (layout.diagnostics.hasErrors()) throw new InputError(diagnostics);
   o.progress?.({ stage: 'render', pages: layout.display.pages.length });
-  const pdf = await renderPdf(layout.display, layout.fonts, { producer: `bulletin ${VERSION}` });
+  const render: RenderOptions = {
+    producer: `bulletin ${VERSION}`,
+    color: o.cmyk ? 'cmyk' : o.grayscale ? 'gray' : 'rgb',
+    marks: o.marks,
+    profile: o.cmyk ? findCmykProfile(root) : undefined,
+  };
+  const print: PrintReport = { pdfa: true };
+  const pdf = await renderPdf(layout.display, layout.fonts, render, print);
+  const booklet = o.impose === 'booklet' ? await renderPdf(imposeBooklet(layout.display), layout.fonts, render) : undefined;
   layout.fonts.saveMetrics();
-  return { pdf, pages: layout.display.pages.length, diagnostics, layout };
+  return { pdf, pages: layout.display.pages.length, diagnostics, layout, print, booklet };
 }
 
 /** The checker's findings, as warnings; a fault in the checker never stops a build. */

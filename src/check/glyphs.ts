@@ -5,9 +5,13 @@
 import type { Template } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { FindingSink } from './model.js';
+import { t as tr } from '../core/text.js';
 import { OPAQUE, posAt, type SourceDoc, type Unit } from './prose.js';
 
 export type FaceOf = (role: string) => Face | null;
+
+/** Invisible characters a paste brings (zero-width space, joiners outside a sequence, BOM). */
+export const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
 
 function roleOf(u: Unit, t: Template): string {
   switch (u.kind) {
@@ -49,7 +53,9 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
       for (let k = 0; k < t.length; k++) {
         const cp = t.codePointAt(k)!;
         const width = cp > 0xffff ? 2 : 1;
-        if ((cp >= 0x20 && cp < 0x7f) || cp === 0x0a || cp === 0x09 || t[k] === OPAQUE || printable(cp, role)) {
+        // Zero-width and format characters print as nothing whatever font has a glyph for them.
+        const invisible = ZERO_WIDTH.test(String.fromCodePoint(cp));
+        if ((cp >= 0x20 && cp < 0x7f) || cp === 0x0a || cp === 0x09 || t[k] === OPAQUE || (!invisible && printable(cp, role))) {
           k += width - 1;
           continue;
         }
@@ -65,8 +71,8 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
           'error',
           'glyph-missing',
           { file: doc.file, line: line + 1, col: at.col + 1 },
-          visible ? `no configured font can print "${String.fromCodePoint(cp)}" (U+${hex}); it would be left out` : `invisible character U+${hex} that no font prints`,
-          visible ? "replace it, or add a font that has it to the template's fonts.fallback" : 'delete it (it usually comes from copying text out of a web page or word processor)',
+          visible ? tr('glyph-missing.check', { ch: String.fromCodePoint(cp), hex }) : tr('glyph-missing.invisible', { hex }),
+          visible ? tr('glyph-missing.check.fix') : tr('glyph-missing.invisible.fix'),
         );
       }
     }

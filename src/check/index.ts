@@ -1,12 +1,12 @@
 // `bulletin check`: what a careful proofreader catches before the print run, each finding
 // with file:line:col, a severity and a suggested fix. The same checks run in every build
 // (as warnings, see src/index.ts).
-import { existsSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
 import { Diagnostics, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
-import { loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
+import { loadTemplate, templatesStamp, withInstalledFonts } from '../template/load.js';
 import { frameOf, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
 import type { Face } from '../text/face.js';
@@ -45,6 +45,8 @@ export interface CheckOptions {
   template?: boolean;
   /** Fonts already open (a build's); otherwise opened from the root's manifest. */
   fonts?: FontRegistry;
+  /** The template to check against, over issue.yaml's `template:`. */
+  templateName?: string;
 }
 
 export interface CheckResult {
@@ -75,7 +77,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   }
   // Whatever the loader made of the issue, its text can still be proofread.
   if (!existsSync(dir)) return finish(dir, sink, diags.list, []);
-  templateName ??= templateOf(dir);
+  templateName = o.templateName ?? templateName ?? templateOf(dir);
   const docs: SourceDoc[] = [];
   for (const path of articleFiles(dir)) {
     try {
@@ -132,9 +134,9 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
 /** Templates change rarely and parse slowly; a build in a long-lived process reads each once. */
 const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
 
-function templateStamp(root: string, name: string): string {
-  const files = [join(templateDir(root, 'default'), 'template.yaml'), join(templateDir(root, name), 'template.yaml')];
-  return files.map((f) => (existsSync(f) ? `${statSync(f).size}:${statSync(f).mtimeMs}` : '-')).join('|');
+function templateStamp(root: string, _name: string): string {
+  // a template may extend any other: all of them count
+  return templatesStamp(root);
 }
 
 function cachedTemplate(root: string, name: string, at?: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {

@@ -67,12 +67,8 @@ export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
     }
   }
   if (!server) return 1;
-  process.stdout.write(`bulletin preview: ${say('preview.serving', { issue: server.session.state.issue, url: server.url })}\n`);
-  if (parsed.host !== '127.0.0.1' && parsed.host !== 'localhost') {
-    process.stderr.write(`bulletin preview: ${say('cli.severity.warning')}: ${say('preview.open-host', { host: parsed.host, port: server.port })}\n`);
-  }
-  process.stdout.write(say('preview.watching') + '\n');
-  if (parsed.open) openBrowser(server.url, lang);
+  // Ctrl+C is listened for before anything is announced: a stop right after the first line
+  // still closes the server cleanly.
   const running = server;
   const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -83,6 +79,12 @@ export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`bulletin preview: ${say('preview.serving', { issue: server.session.state.issue, url: server.url })}\n`);
+  if (parsed.host !== '127.0.0.1' && parsed.host !== 'localhost') {
+    process.stderr.write(`bulletin preview: ${say('cli.severity.warning')}: ${say('preview.open-host', { host: parsed.host, port: server.port })}\n`);
+  }
+  process.stdout.write(say('preview.watching') + '\n');
+  if (parsed.open) openBrowser(server.url, lang);
   await running.session.start();
   await stopped;
   return 0;

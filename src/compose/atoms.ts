@@ -70,6 +70,12 @@ export interface Atom {
    * half). For a marker, the markers up to it and the blank half they sit in.
    */
   hang?: number;
+  /**
+   * May hang wholly past the measure at a line's end, only when the line would not fit
+   * otherwise (a grid without compression: the mark that falls into the 29th cell of a
+   * 28-cell line hangs outside, 标点溢出边界).
+   */
+  overhang?: number;
   /** The word space of this atom's font: glyph id and width in pt. */
   space?: { id: number; adv: number; font?: string };
 }
@@ -96,6 +102,14 @@ export interface AtomEnv {
   fallback: () => Face[];
   /** Called once per character no font can print. */
   missing?: (ch: string, pos: SourcePos) => void;
+  /**
+   * Added to the advance of every full-width character, as a fraction of its size: a text
+   * block divided into more characters than its width holds at the body size (公文: 28
+   * characters of 16 pt in 156 mm) sets them on a tighter pitch, as a document grid does.
+   */
+  tracking?: number;
+  /** False: full-width marks keep their whole cell (no 推入, no 1.5 em pairs, nothing hung). */
+  compress?: boolean;
 }
 
 export interface AtomList {
@@ -167,15 +181,57 @@ function posOf(c: Ch): SourcePos {
   return { file: c.run.pos.file, line: c.run.pos.line, col: c.run.pos.col + c.col };
 }
 
-export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
-  const chars: Ch[] = [];
-  for (const run of runs) {
+/**
+ * Parts that make a character sequence of what precedes them: ZWJ, variation selectors (VS16,
+ * ideographic variation selectors), skin tones, keycaps, tags, regional indicators (flags).
+ */
+const SEQUENCE_PART = /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+const REGIONAL = /^[\u{1f1e6}-\u{1f1ff}]$/u;
+/** Zero-width and format characters a paste brings: nothing to print. */
+const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * A run's characters. A sequence (🙅🏻‍♀️, ❤️, 1️⃣, a flag, 𠮷 with a variation selector) is one
+ * unit: printed as its base character when a font has that, else left out whole and
+ * reported once — never as a stray part (a lone ♀ or skin-tone swatch).
+ */
+function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
+  if (!SEQUENCE_PART.test(run.text)) {
     let col = 0;
     for (const ch of run.text) {
-      chars.push({ ch, cp: ch.codePointAt(0)!, run, col });
+      const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
+      // invisible: left out and reported, even where a fallback font has an empty glyph for it
+      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      else out.push(c);
+    }
+    return;
+  }
+  graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' });
+  for (const { segment, index } of graphemes.segment(run.text)) {
+    const parts = Array.from(segment);
+    if (parts.length > 1 && SEQUENCE_PART.test(segment)) {
+      const base = parts[0];
+      const cp = base.codePointAt(0)!;
+      const c: Ch = { ch: base, cp, run, col: index };
+      if (!REGIONAL.test(base) && !SEQUENCE_PART.test(base) && faceFor(cp, run, env)) out.push(c);
+      else env.missing?.(segment, posOf(c));
+      continue;
+    }
+    let col = index;
+    for (const ch of parts) {
+      const c = { ch, cp: ch.codePointAt(0)!, run, col };
+      col += ch.length;
+      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      else out.push(c);
     }
   }
+}
+
+export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
+  const chars: Ch[] = [];
+  for (const run of runs) runChars(run, env, chars);
   const atoms: Atom[] = [];
   const spaceBefore: Before[] = [];
   let pending: null | 'space' | 'newline' = null;
@@ -233,7 +289,13 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     spaceBefore.push(atoms.length > 1 ? pending : null);
     pending = null;
   }
-  compressPairs(atoms, spaceBefore);
+  if (env.compress === false) {
+    for (const a of atoms) {
+      a.blankLeft = a.blankRight = 0;
+      // one mark hangs, never a —— or ……
+      if (a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!)) a.overhang = a.width;
+    }
+  } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
   // box would start before that glyph's and readers' tools would take them out of order.
   for (let k = 1; k < atoms.length; k++) if (!atoms[k - 1].wide) atoms[k].blankLeft = 0;
@@ -298,9 +360,10 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
   const g = cs.length > 1 && (c.cp === 0x2014 || c.cp === 0x2015) ? face.dashGlyph()! : face.glyph(c.cp)!;
   const glyphs: PlacedGlyph[] = [];
   let x = 0;
+  const step = g.advance * scale + (env.tracking ? env.tracking * size : 0);
   for (const cc of cs) {
     glyphs.push({ font: face.role, size, color: c.run.color, id: g.id, x, adv: g.advance * scale, text: cc.ch });
-    x += g.advance * scale;
+    x += step;
   }
   const hanLike = isHan(c.cp) || (c.cp >= 0x3040 && c.cp <= 0x30ff) || (c.cp >= 0xac00 && c.cp <= 0xd7af);
   const spaceFace = faceFor(0x20, c.run, env);

@@ -20,6 +20,11 @@ export interface LineOptions {
   balance?: boolean;
   /** 'greedy' fills each line in turn (the benchmark's baseline); default total fit. */
   breaker?: 'total-fit' | 'greedy';
+  /**
+   * Fill every line as far as the rules allow, one after another (a document grid: 公文's
+   * 28 characters a line), rather than choosing the breaks of the paragraph together.
+   */
+  fill?: boolean;
 }
 
 export interface LinkSpan {
@@ -50,6 +55,7 @@ export function composeLines(list: AtomList, o: LineOptions): Line[] {
   const { atoms, gaps } = splitOverlong(list, Math.min(measureOf(o, true), measureOf(o, false)));
   if (!atoms.length) return [];
   const breaks =
+    (o.fill && o.align === 'justify' && fillBreaks(atoms, gaps, o)) ||
     (o.breaker !== 'greedy' && (chooseBreaks(atoms, gaps, o, TOLERANCE * o.em) ?? chooseBreaks(atoms, gaps, o, Infinity))) ||
     greedyBreaks(atoms, gaps, o);
   const lines: Line[] = [];
@@ -150,17 +156,23 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       hi = lo;
     }
     for (let i = hi; i >= 0; i--) {
-      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       const measure = measureOf(o, i === 0);
       // an opening mark that starts the line loses its leading blank half
-      const width = end - prefix[i] - atoms[i].blankLeft;
+      let width = end - prefix[i] - atoms[i].blankLeft;
+      // a mark that may hang does so only as far as the line needs
+      if (atoms[j].overhang && width > measure) width = Math.max(measure, width - atoms[j].overhang!);
       // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
       const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
       const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
       const slack = measure - width;
+      // Wider than the measure even when squeezed: earlier starts only widen it. Said before
+      // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
+      // unreachable (words nearly as wide as the measure) is scanned back to its start.
+      const overfull = slack < -shrink - 1e-6;
+      if (overfull && i !== j) break;
+      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       let demerits: number;
-      if (slack < -shrink - 1e-6) {
-        if (i !== j) break; // wider than the measure even when squeezed; earlier starts only widen it
+      if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
         const gapsIn = s.s[j] - s.s[i];
@@ -192,6 +204,34 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   return ends.reverse();
 }
 
+/**
+ * First fit under the rules: each line takes the most atoms it can end legally with (squeezed
+ * or a mark hung, as the atoms allow); null when some line cannot be ended legally at all.
+ */
+function fillBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] | null {
+  const n = atoms.length;
+  const s = sums(atoms, gaps);
+  const prefix = (k: number) => s.w[k] + s.g[k];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < n) {
+    const measure = measureOf(o, i === 0);
+    let best = -1;
+    for (let j = i; j < n; j++) {
+      let width = s.w[j + 1] + s.g[j] - hangOf(atoms[j]) - prefix(i) - atoms[i].blankLeft;
+      if (atoms[j].overhang && width > measure) width = Math.max(measure, width - atoms[j].overhang!);
+      const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
+      const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
+      if (width > measure + shrink + 1e-6) break;
+      if (j === n - 1 || gaps[j].breakable) best = j;
+    }
+    if (best < 0) return null;
+    ends.push(best);
+    i = best + 1;
+  }
+  return ends;
+}
+
 /** For input no legal break can fit (pathological): break wherever the line fills. */
 function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   const ends: number[] = [];
@@ -199,7 +239,7 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   let first = true;
   for (let k = 0; k < atoms.length; k++) {
     const add = (w > 0 ? gaps[k - 1].width : 0) + atoms[k].width;
-    if (w > 0 && w + add - hangOf(atoms[k]) > measureOf(o, first)) {
+    if (w > 0 && w + add - hangOf(atoms[k]) - (atoms[k].overhang ?? 0) > measureOf(o, first)) {
       ends.push(k - 1);
       first = false;
       w = atoms[k].width;
@@ -214,6 +254,9 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
   let width = -hangOf(atoms[j]) - atoms[i].blankLeft;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
+  // A mark that may hang past the measure does so by what the line lacks, and no further.
+  const hung = atoms[j].overhang && width > measure ? Math.min(atoms[j].overhang!, width - measure) : 0;
+  width -= hung;
   const slack = measure - width;
   // The Han/Latin space is a quarter em above the line's common gap between Chinese
   // characters; in a line without two Chinese characters side by side there is no such
@@ -251,7 +294,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
       glyphs.push(g);
       if (g.size > size) size = g.size;
     }
-    const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) : 0);
+    const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
     if (a.note) (notes ??= []).push(a.note);
     if (a.href) {
       const prev = links[links.length - 1];

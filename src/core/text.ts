@@ -56,3 +56,15 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
+
+/** An error whose words are a catalogue text: printed in the reader's language where caught. */
+export class TextError extends Error {
+  constructor(readonly text: Text) {
+    super(String(text));
+  }
+}
+
+/** "1 error" or "3 errors": the catalogue's `key.one` for one, `key` with {n} otherwise. */
+export function counted(key: string, n: number): Text {
+  return t(n === 1 ? `${key}.one` : key, { n });
+}

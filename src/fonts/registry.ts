@@ -7,8 +7,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, ren
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
+import { findFamily } from './discover.js';
 import { SparseFont } from './sparse.js';
-import { InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
+import { diagnostic, InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
 import { nodePos, parseYaml } from '../source/fields.js';
 import { fileProblem, isProblem, readText } from '../source/read.js';
 
@@ -17,9 +18,21 @@ const METRICS_FORMAT = 'v2';
 
 export interface FontEntry {
   role: string;
-  file: string;
+  /** The font file (relative to the project root), or… */
+  file?: string;
   sha256?: string;
+  /** …family names looked for in fonts/local/ and the system's fonts, first found wins. */
+  family?: string[];
+  /** The role to set this one's text in when no family is installed (a free face for a licensed one). */
+  else?: string;
 }
+
+/** How a role was found: its file, a family installed, another role standing in, or nothing. */
+export type Resolution =
+  | { kind: 'file'; path: string }
+  | { kind: 'family'; path: string; family: string; where: 'local' | 'system' }
+  | { kind: 'substitute'; role: string; wanted: string[] }
+  | { kind: 'missing'; why: string };
 
 /**
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
@@ -48,28 +61,30 @@ export class FontRegistry {
     const registry = new FontRegistry(root, entries, diags, name);
     const read = readText(manifest, name);
     if (isProblem(read)) {
-      diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? 'the font manifest fonts/fonts.yaml is missing' : read.message, read.code === 'file-missing' ? 'restore fonts/fonts.yaml (git checkout fonts/fonts.yaml)' : read.fix);
+      diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? t('font-manifest.missing') : read.message, read.code === 'file-missing' ? t('font-manifest.missing.fix') : read.fix);
       return registry;
     }
     const parsed = parseYaml(read.text, name, diags);
     if (!parsed) return registry;
     const roles = isMap(parsed.doc.contents) ? parsed.doc.contents.get('roles', true) : undefined;
     if (!isMap(roles)) {
-      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), 'fonts/fonts.yaml has no "roles:" mapping', 'write roles: and under it, for each role, file: and sha256:');
+      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), t('font-manifest'), t('font-manifest.fix'));
       return registry;
     }
     for (const item of roles.items) {
       const role = String((item.key as { value?: unknown })?.value ?? item.key);
-      const e = (item.value as Node | null)?.toJSON?.() as { file?: unknown; sha256?: unknown } | null;
+      const e = (item.value as Node | null)?.toJSON?.() as { file?: unknown; sha256?: unknown; family?: unknown; else?: unknown } | null;
       const at = nodePos(parsed, item.key as Node);
-      if (!e || typeof e !== 'object' || typeof e.file !== 'string' || !e.file) {
-        diags.error('font-manifest', at, `font role "${role}" names no file`, 'write file: and the path of the font file under it');
+      const family = e && typeof e === 'object' && e.family != null ? (Array.isArray(e.family) ? e.family : [e.family]).map(String) : undefined;
+      const file = e && typeof e === 'object' && typeof e.file === 'string' && e.file ? e.file : undefined;
+      if (!file && !family?.length) {
+        diags.error('font-manifest', at, t('font-manifest.no-file', { role }), t('font-manifest.no-file.fix'));
         continue;
       }
       // A hash is text, as written (one of all digits would read as a number).
       const sha = isMap(item.value) ? item.value.get('sha256', true) : undefined;
       const sha256 = isScalar(sha) && sha.value != null ? String((sha as { source?: string }).source ?? sha.value) : undefined;
-      entries.set(role, { role, file: e.file, sha256 });
+      entries.set(role, { role, file, sha256, family, else: typeof e?.else === 'string' ? e.else : undefined });
       registry.places.set(role, at);
     }
     return registry;
@@ -86,9 +101,13 @@ export class FontRegistry {
   verify(role: string): boolean {
     const known = this.verified.get(role);
     if (known !== undefined) return known;
+    const r = this.resolve(role);
+    // a stand-in is checked as itself; a role found nowhere is the caller's to report
+    if (r.kind === 'substitute') return this.verify(r.role);
+    if (r.kind === 'missing' && !this.entries.get(role)?.file) return false;
     const path = this.path(role);
     const at = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
-    const file = this.entries.get(role)!.file;
+    const file = this.entries.get(role)!.file ?? path;
     let problem = fileProblem(path, file);
     if (!problem) {
       try {
@@ -120,28 +139,73 @@ export class FontRegistry {
     return !problem;
   }
 
-  has(role: string): boolean {
+  private readonly resolved = new Map<string, Resolution>();
+
+  /** Whether fonts/fonts.yaml names the role (installed or not). */
+  defines(role: string): boolean {
     return this.entries.has(role);
   }
 
-  /** Named in the manifest and its file there: an optional role (kai …) is used only then. */
+  /** Whether the role can be set: its file is there, a family of it is installed, or a stand-in is. */
+  has(role: string): boolean {
+    return this.resolve(role).kind !== 'missing';
+  }
+
+  /** Named in the manifest and found: an optional role (kai …) is used only then. */
   installed(role: string): boolean {
-    return this.entries.has(role) && existsSync(this.path(role));
+    return this.has(role);
+  }
+
+  /** How the role is found (looked up once). */
+  resolve(role: string, seen: string[] = []): Resolution {
+    const known = this.resolved.get(role);
+    if (known) return known;
+    const e = this.entries.get(role);
+    let r: Resolution;
+    if (!e) r = { kind: 'missing', why: 'fonts/fonts.yaml does not name it' };
+    else if (e.file) {
+      const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
+      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
+    } else {
+      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local')) : undefined;
+      if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
+      else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
+        r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };
+      } else r = { kind: 'missing', why: e.family?.length ? `none of ${e.family.join(', ')} is installed (fonts/local/ or the system's fonts)` : 'it names neither a file nor a family' };
+    }
+    this.resolved.set(role, r);
+    return r;
+  }
+
+  /** The role whose font actually sets a role's text (itself, or the one standing in for it). */
+  canonical(role: string): string {
+    const r = this.resolve(role);
+    return r.kind === 'substitute' ? r.role : role;
   }
 
   path(role: string): string {
+    const r = this.resolve(role);
+    if (r.kind === 'file' || r.kind === 'family') return r.path;
+    if (r.kind === 'substitute') return this.path(r.role);
     const e = this.entries.get(role);
-    if (!e) throw new Error(`unknown font role ${role}`);
-    return isAbsolute(e.file) ? e.file : join(this.root, e.file);
+    if (e?.file) return isAbsolute(e.file) ? e.file : join(this.root, e.file);
+    throw new Error(`font role "${role}": ${r.why}`);
   }
 
   face(role: string): Face {
     let f = this.faces.get(role);
     if (f) return f;
+    // A role set in another's font shares that role's face: one font embedded, not two.
+    const stand = this.canonical(role);
+    if (stand !== role) {
+      f = this.face(stand);
+      this.faces.set(role, f);
+      return f;
+    }
     const path = this.path(role);
     const at: SourcePos = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
     if (!existsSync(path)) {
-      throw new InputError([{ severity: 'error', code: 'font-missing', ...at, message: `the font file of role "${role}" is missing: ${path}`, fix: 'run npm ci, or correct fonts/fonts.yaml' }]);
+      throw new InputError([diagnostic('error', 'font-missing', at, t('font-missing.file', { role, path }), t('font-missing.file.fix'))]);
     }
     const st = statSync(path);
     const key = `${role}|${path}`;
@@ -160,7 +224,7 @@ export class FontRegistry {
     if (want) {
       const got = this.hash(path);
       if (got !== want) {
-        this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
+        this.diags.warn('font-changed', at, t('font-changed', { role, path }), t('font-changed.fix'));
       } else cacheKey = want;
     }
     this.metricsKeys.set(path, cacheKey.slice(0, 16));
@@ -200,6 +264,11 @@ export class FontRegistry {
         // read-only install: the next build just parses the font again
       }
     }
+  }
+
+  /** The sha256 of a role's font file (cached by size and date): for build manifests. */
+  sha256(role: string): string {
+    return this.hash(this.path(role));
   }
 
   /** Reads the outlines of the glyphs a document uses, before the PDF subsets them. */

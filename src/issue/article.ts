@@ -49,7 +49,8 @@ class ArticleSetter {
     readonly node: StructNode,
   ) {
     this.t = ts.template;
-    this.em = this.t.body.size;
+    // Indents in characters are counted in cells of the text block's grid.
+    this.em = frame.charPitch;
     this.inline = new InlineSetter(ts, article, anchor, frame);
     this.inline.noteParent = node;
   }

@@ -1,14 +1,16 @@
 // The whole layout of an issue: articles flowed onto pages, then the cover's contents
 // filled in with the page numbers they landed on, folios and the colophon added.
+import { describeFont } from '../fonts/discover.js';
 import { FontRegistry } from '../fonts/registry.js';
-import { structNode, type DisplayList, type Item, type OutlineEntry, type Page, type StructNode } from '../paginate/display.js';
+import { shiftItemX, structNode, type DisplayList, type Item, type OutlineEntry, type Page, type StructNode } from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
 import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
+import { t, type Text } from '../core/text.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
-import { frameOf, type Frame, type Template } from '../template/model.js';
+import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
 import { articleBlocks } from './article.js';
 import { colophon, colophonHeight } from './colophon.js';
@@ -25,6 +27,8 @@ export interface LayoutOptions {
   breaker?: 'total-fit' | 'greedy';
   /** A draft: the template's watermark (样稿) across every page. */
   draft?: boolean;
+  /** The template to use, over issue.yaml's `template:` (the command line's --template). */
+  template?: string;
   /** Told where the work is, for a progress line on the terminal. */
   progress?: ProgressReport;
 }
@@ -50,6 +54,14 @@ export interface Layout {
   diagnostics: Diagnostics;
   /** Where the articles' blocks landed, in reading order: to find the page of a source position. */
   sources: SourceMark[];
+  /** Fonts that printed characters their text's own font lacks: role, family, the characters. */
+  fallbacks: FallbackUse[];
+}
+
+export interface FallbackUse {
+  role: string;
+  family: string;
+  chars: string[];
 }
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
@@ -60,20 +72,35 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   let loaded = null as Template | null;
   const { issue, diagnostics: diags } = loadIssue(dir, {
     template: (name, at) => {
-      loaded = loadTemplate(o.root, name, templateDiags, at);
+      // --template on the command line wins over issue.yaml's template:
+      loaded = loadTemplate(o.root, o.template ?? name, templateDiags, o.template ? { file: '--template', line: 0, col: 0 } : at);
       return loaded ? imageLimits(frameOf(loaded)) : undefined;
     },
   });
   diags.list.push(...templateDiags.list);
   if (!issue) throw new InputError(diags.list);
+  const name = o.template ?? issue.meta.template;
   const fonts = FontRegistry.load(o.root, diags);
   const template = loaded && withInstalledFonts(loaded, (role) => fonts.installed(role));
-  if (template) {
+  const templateFile = { file: `${templateDir(o.root, name)}/template.yaml`, line: 0, col: 0 };
+  // With no manifest to read (its error is said), every role would be reported missing too.
+  if (template && fonts.entries.size) {
+    const stands: string[] = [];
     for (const role of fontRoles(template)) {
-      if (!fonts.has(role)) {
-        diags.error('font-role', { file: `${templateDir(o.root, issue.meta.template)}/template.yaml`, line: 0, col: 0 }, `the template names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);
-      } else fonts.verify(role);
+      const r = fonts.resolve(role);
+      if (r.kind === 'missing' && !fonts.defines(role)) {
+        diags.error('font-role', templateFile, t('font-role', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
+      } else if (r.kind === 'missing' && !fonts.entries.get(role)?.file) {
+        diags.error('font-missing', templateFile, t('font-missing.find', { role, why: r.why }), t('font-missing.find.fix'));
+      } else if (fonts.verify(role) && r.kind === 'substitute') stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
     }
+    // Said once a build: the licensed faces a standard asks for are not here, and what stands in.
+    if (stands.length) diags.warn('font-substitute', templateFile, t('font-substitute', { stands: stands.join('; ') }), t('font-substitute.fix'));
+    for (const role of template.fonts.fallback) {
+      if (!fonts.defines(role)) diags.error('font-role', templateFile, t('font-role.fallback', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
+    }
+    const problem = frameProblem(template, frameOf(template));
+    if (problem) diags.error('template-block', templateFile, t('template-block', { problem }), t('template-block.fix'));
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
@@ -125,11 +152,15 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
     filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
-    pages = [...filled.pages.map((items) => ({ items, folio: null })), ...laid.map((p, i) => furnish(p, offset + i + 1, issue, ts, frame, flow!))];
+    const total = offset + laid.length;
+    const coverFolio = (items: Item[], i: number): Page => (template.folio.cover ? { items: [...items, ...folioItems(i + 1, total, ts, frame)], folio: i + 1 } : { items, folio: null });
+    pages = [...filled.pages.map(coverFolio), ...laid.map((p, i) => furnish(p, offset + i + 1, total, issue, ts, frame, flow!))];
     if (filled.pages.length === cover.pages.length) break;
     cover = filled;
   }
   guard(filled, laid, flow!, frame, ts, diags, { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
+  // With margins inside and outside, an even page's block sits the other way round.
+  if (frame.evenShift) pages = pages.map((p, i) => (i % 2 === 1 ? { ...p, items: p.items.map((it) => shiftItemX(it, frame.evenShift)) } : p));
   if (o.draft) {
     const mark = watermark(ts);
     if (mark) pages = pages.map((p) => ({ ...p, items: [mark, ...p.items] }));
@@ -149,7 +180,19 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     },
   };
   const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
-  return { issue, display, fonts, diagnostics: diags, sources };
+  const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({ role, family: familyOf(fonts, role), chars: [...chars].sort() }));
+  return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
+}
+
+/** A role's font as people know it: its family name, from the font file. */
+function familyOf(fonts: FontRegistry, role: string): string {
+  try {
+    const found = describeFont(fonts.path(role), 'local');
+    const family = found.families.find((f) => /^[\x20-\x7e]+$/.test(f)) ?? found.families[0] ?? role;
+    return /^(regular|book|normal)$/i.test(found.style) || !found.style || family.endsWith(found.style) ? family : `${family} ${found.style}`;
+  } catch {
+    return role;
+  }
 }
 
 /**
@@ -168,20 +211,20 @@ function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typ
   });
   laid.forEach((p, i) => {
     const page = cover.pages.length + i + 1;
-    const floor = p.floor < block.bottom - 1e-6 ? 'into the footnotes or colophon' : undefined;
+    const floor = p.floor < block.bottom - 1e-6 ? t('layout-overflow.floor') : undefined;
     for (const s of strays(p.body, { ...block, bottom: p.floor }, hang)) report(s, page, flow.sources.get(s.item) ?? fallback, floor);
     for (const s of strays(p.footnotes, block, hang)) report(s, page, flow.sources.get(s.item) ?? fallback);
   });
-  function report(s: Stray, page: number, pos: SourcePos, foot?: string): void {
+  function report(s: Stray, page: number, pos: SourcePos, foot?: Text): void {
     const key = `${pos.file}:${pos.line}:${page}`;
     if (told.has(key)) return;
     told.add(key);
-    const where = s.edge === 'foot' ? foot ?? "below the text block's foot" : s.edge === 'top' ? "above the text block's top" : `past the text block's ${s.edge} edge`;
+    const where = s.edge === 'foot' ? foot ?? t('layout-overflow.foot') : s.edge === 'top' ? t('layout-overflow.top') : t(`layout-overflow.${s.edge}`);
     diags.error(
       'layout-overflow',
       pos,
-      `${describe(s.item)} on page ${page} reaches ${s.by.toFixed(1)} pt ${where}: bulletin could not keep it on the page`,
-      'make it shorter or smaller, or split it; this is a fault in bulletin\'s layout, so please report it with the input',
+      t('layout-overflow', { item: describe(s.item), page, by: s.by.toFixed(1), where }),
+      t('layout-overflow.fix'),
     );
   }
 }
@@ -204,7 +247,7 @@ interface Cover {
  * A flowed page made ready to print: its folio (none on blank pages, nor — on the 公文
  * convention — on a page holding only the colophon) and its running head.
  */
-function furnish(p: FlowPage, number: number, issue: Issue, ts: Typesetter, frame: Frame, flow: Flow): Page {
+function furnish(p: FlowPage, number: number, total: number, issue: Issue, ts: Typesetter, frame: Frame, flow: Flow): Page {
   const t = ts.template;
   // In reading order: running head, the page's text, folio.
   const items: Item[] = [];
@@ -212,7 +255,7 @@ function furnish(p: FlowPage, number: number, issue: Issue, ts: Typesetter, fram
   if (!p.blank && !p.colophonOnly && (t.runningHead.onArticleStart || !opens)) items.push(...runningHead(number, p.mark ?? '', issue, ts, frame));
   items.push(...p.items);
   const folio = p.blank || (p.colophonOnly && t.colophon.page === 'even') ? null : number;
-  if (folio !== null) items.push(...folioItems(folio, ts, frame));
+  if (folio !== null) items.push(...folioItems(folio, total, ts, frame));
   return { items, folio };
 }
 
@@ -236,14 +279,15 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
  * "— 2 —": the parts around {n} are set apart from the number by half an em; centred, or at
  * the outer edge (odd pages right, even pages left).
  */
-function folioItems(n: number, ts: Typesetter, frame: Frame): Item[] {
+function folioItems(n: number, pages: number, ts: Typesetter, frame: Frame): Item[] {
   const f = ts.template.folio;
   const pos = { file: 'template.yaml', line: 0, col: 0 };
-  const [before, after = ''] = f.format.split('{n}').map((s) => s.trim());
+  const [before, after = ''] = f.format.replace(/\{total\}/g, String(pages)).split('{n}').map((s) => s.trim());
   const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, '#000000', pos)));
   const gap = 0.5 * f.size;
-  const total = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
-  let x = f.position === 'outside' ? (n % 2 === 1 ? frame.left + frame.width - total : frame.left) : frame.left + (frame.width - total) / 2;
+  const wide = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
+  const inset = f.inset * f.size;
+  let x = f.position === 'outside' ? (n % 2 === 1 ? frame.left + frame.width - inset - wide : frame.left + inset) : frame.left + (frame.width - wide) / 2;
   const glyphs = [];
   for (const p of parts) {
     for (const g of p.glyphs) glyphs.push({ ...g, x: g.x + x - frame.left });

@@ -1,9 +1,9 @@
 // The editor colophon (版记) at the foot of the last page, between two rules.
-import { structNode, type Item, type StructNode } from '../paginate/display.js';
+import { structNode, type Item, type RuleItem, type StructNode } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
-import { spacersOut } from './cover.js';
+import { chineseDate, spacersOut } from './cover.js';
 import { baselineIn, type Typesetter } from './typeset.js';
 
 /** A two-character name is spread to the width of three (李涛 → 李　涛), as Chinese forms do. */
@@ -22,7 +22,7 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   const h = colophonHeight(ts);
   const em = c.size;
-  const rule = (y: number): Item => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: '#000000' });
+  const rule = (y: number): RuleItem => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: '#000000' });
   const first = top + c.pitch + baselineIn(c.pitch, c.size);
   const second = first + c.pitch;
   const unit = ts.line(ts.plain(`${issue.meta.publisher}编辑`, c.font, c.size, '#000000', pos));
@@ -31,6 +31,21 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const editor = ts.line(ts.plain(`编辑：${spread}`, c.font, c.size, '#000000', pos));
   const phone = ts.line(ts.plain(`电话：${issue.meta.phone}`, c.font, c.size, '#000000', pos));
   const div = structNode('Div', doc);
+  if (c.layout === 'gongwen') {
+    // GB/T 9704 版记: thick rules first and last, a thin one between; the unit and the date
+    // it was issued (印发) on the last line, each one character in from the edge.
+    const issued = ts.line(ts.plain(`${chineseDate(issue.meta.date)}印发`, c.font, c.size, '#000000', pos));
+    const thin = (y: number): Item => ({ ...rule(y), width: c.ruleWidth * 0.7 });
+    return [
+      rule(top + c.pitch),
+      { kind: 'text', x: frame.left + em, y: first, glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs), node: structNode('P', div) },
+      { kind: 'text', x: frame.left + frame.width - em - phone.right, y: first, glyphs: phone.glyphs, node: structNode('P', div) },
+      thin(top + 2 * c.pitch),
+      { kind: 'text', x: frame.left + em, y: second, glyphs: spacersOut(ts.line(ts.plain(issue.meta.publisher, c.font, c.size, '#000000', pos)).glyphs), node: structNode('P', div) },
+      { kind: 'text', x: frame.left + frame.width - em - issued.right, y: second, glyphs: issued.glyphs, node: structNode('P', div) },
+      rule(top + h),
+    ];
+  }
   return [
     rule(top + c.pitch),
     { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs, node: structNode('P', div) },

@@ -44,9 +44,14 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: Struc
   const titleWidth = width(tracked);
   let y = m.top + m.titleSize * 0.88;
   items.push({ kind: 'text', x: (t.page.width - titleWidth) / 2, y, glyphs: tracked, node: structNode('Title', doc) });
-  y += m.issueSize * 2.2;
+  y += m.issueSize * m.issueGap;
   const il = ts.line(ts.plain(issueLine(issue), m.issueFont, m.issueSize, '#000000', pos), 'center', frame.width);
   items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs, node: structNode('P', doc) });
+  if (!m.unitLine) {
+    // 公文: the red rule 4 mm under the issue line (发文字号).
+    y += 0.12 * m.issueSize + 4 * (72 / 25.4);
+    return { items: [...items, ...rules(y)], bottom: y + (m.ruleGap > 0 ? m.ruleWidth / 2 + m.ruleGap + 0.3 : 0) };
+  }
   // The unit line sits on the body grid like every other line of body-sized text.
   y += m.unitSize * 2.4;
   y = snapToGrid(y, frame, m.unitSize);
@@ -55,13 +60,19 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: Struc
   const date = ts.line(ts.plain(chineseDate(issue.meta.date), m.unitFont, m.unitSize, '#000000', pos));
   items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: date.glyphs, node: structNode('P', doc) });
   y += m.unitSize * 0.8;
-  items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: m.ruleWidth, color: m.color });
-  if (m.ruleGap > 0) {
-    const y2 = y + m.ruleWidth / 2 + m.ruleGap + 0.3;
-    items.push({ kind: 'rule', x1: frame.left, y1: y2, x2: frame.left + frame.width, y2, width: 0.6, color: m.color });
-    y = y2;
-  }
+  items.push(...rules(y));
+  if (m.ruleGap > 0) y += m.ruleWidth / 2 + m.ruleGap + 0.3;
   return { items, bottom: y };
+
+  /** The red rule at y, and a thin one below it when the template asks for two. */
+  function rules(at: number): Item[] {
+    const out: Item[] = [{ kind: 'rule', x1: frame.left, y1: at, x2: frame.left + frame.width, y2: at, width: m.ruleWidth, color: m.color }];
+    if (m.ruleGap > 0) {
+      const y2 = at + m.ruleWidth / 2 + m.ruleGap + 0.3;
+      out.push({ kind: 'rule', x1: frame.left, y1: y2, x2: frame.left + frame.width, y2, width: 0.6, color: m.color });
+    }
+    return out;
+  }
 }
 
 function snapToGrid(y: number, frame: Frame, size: number): number {
@@ -114,7 +125,8 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
     const base = frame.top + baselineIn(frame.pitch, t.size);
     return base + Math.ceil((yy - base - 1e-6) / frame.pitch) * frame.pitch;
   };
-  let base = grid(y + pitch - frame.pitch);
+  // (at least a line of the entries' size below the heading, when they sit at the grid's own pitch)
+  let base = grid(y + Math.max(pitch - frame.pitch, t.size));
   entries.forEach((e, n) => {
     const lines = composed[n];
     // The entry's text, leader and number are the link to its article; the leader, drawn

@@ -3,8 +3,9 @@ import { buildAtoms, type AtomEnv, type StyledRun } from '../compose/atoms.js';
 import { composeLines, type Align, type Line } from '../compose/lines.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import { t as tr } from '../core/text.js';
 import type { Span } from '../source/model.js';
-import type { Template, TextStyle } from '../template/model.js';
+import { frameOf, type Template, type TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { composeCache } from './compose-cache.js';
 
@@ -20,8 +21,11 @@ export class Typesetter {
     readonly strict = false,
     readonly breaker: 'total-fit' | 'greedy' = 'total-fit',
   ) {
+    const tracking = frameOf(template).charPitch / template.body.size - 1;
     this.env = {
       hanLatin: template.body.hanLatin,
+      tracking: Math.abs(tracking) > 1e-9 ? tracking : 0,
+      compress: template.body.compress,
       fallback: () => this.fallback(),
       missing: (ch, pos) => this.missing(ch, pos),
     };
@@ -35,18 +39,20 @@ export class Typesetter {
 
   private fallback(): Face[] {
     // Opened on first need: most issues never need a fallback font.
-    this.fallbackFaces ??= this.template.fonts.fallback.map((r) => this.fonts.face(r));
+    // Fallback roles not installed here (HanaMinB, BabelStone Han) are passed over.
+    this.fallbackFaces ??= this.template.fonts.fallback.filter((r) => this.fonts.has(r)).map((r) => this.fonts.face(r));
     return this.fallbackFaces;
   }
 
   private missing(ch: string, pos: SourcePos): void {
     this.missingCount++;
-    const cp = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const cps = Array.from(ch, (c) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+    const cp = cps.join(' U+');
     const key = `${pos.file}:${pos.line}:${cp}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const msg = `no font can print "${ch}" (U+${cp}); it is left out`;
-    const fix = 'add a font that has it to the template\'s fonts.fallback, or replace the character';
+    const msg = tr(cps.length > 1 ? 'glyph-missing.sequence' : 'glyph-missing', { ch, cp });
+    const fix = tr('glyph-missing.fix');
     if (this.strict) this.diags.error('glyph-missing', pos, msg, fix);
     else this.diags.warn('glyph-missing', pos, msg, fix);
   }
@@ -71,15 +77,35 @@ export class Typesetter {
     runs: StyledRun[],
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
-    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker };
-    const key = composeCache.key(runs, options, { hanLatin: this.env.hanLatin, fallback: this.template.fonts.fallback });
+    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker, ...(this.template.body.compress ? {} : { fill: true }) };
+    const key = composeCache.key(runs, options, { ...this.env, fallback: this.template.fonts.fallback });
     const known = composeCache.get(key);
-    if (known) return known;
+    if (known) {
+      this.noteFallbacks(runs, known);
+      return known;
+    }
     const missing = this.missingCount;
     const lines = composeLines(buildAtoms(runs, this.env), options);
     // A paragraph with characters no font has is set afresh each time, so each place is reported.
     if (this.missingCount === missing) composeCache.set(key, lines);
+    this.noteFallbacks(runs, lines);
     return lines;
+  }
+
+  /** Characters set in a fallback font, by the font's role: for the build's report. */
+  readonly fallbacks = new Map<string, Set<string>>();
+
+  private noteFallbacks(runs: StyledRun[], lines: Line[]): void {
+    let own: Set<string> | undefined;
+    for (const l of lines) {
+      for (const g of l.glyphs) {
+        if (runs.length === 1 ? g.font === runs[0].face.role : (own ??= new Set(runs.map((r) => r.face.role))).has(g.font)) continue;
+        if (!g.text.trim()) continue;
+        let set = this.fallbacks.get(g.font);
+        if (!set) this.fallbacks.set(g.font, (set = new Set()));
+        set.add(g.text);
+      }
+    }
   }
 
   /**

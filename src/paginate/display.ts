@@ -117,6 +117,18 @@ export function shiftItem(it: Item, dy: number): Item {
   }
 }
 
+/** The item moved right by dx (an even page whose text block sits the other way round). */
+export function shiftItemX(it: Item, dx: number): Item {
+  switch (it.kind) {
+    case 'text':
+    case 'link':
+    case 'image':
+      return { ...it, x: it.x + dx };
+    case 'rule':
+      return { ...it, x1: it.x1 + dx, x2: it.x2 + dx };
+  }
+}
+
 export interface OutlineEntry {
   title: string;
   page: number;

@@ -5,7 +5,11 @@ import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
+import { colorOp, type ColorMode } from '../template/color.js';
 import { rememberDeflate } from './deflate-cache.js';
+import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
+import { identificationXmp } from './xmp.js';
+import { t, type Text } from '../core/text.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
@@ -13,41 +17,49 @@ import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
 
 export interface RenderOptions {
   producer: string;
+  /** Colours as RGB (default), DeviceCMYK for the print shop, or grey. */
+  color?: ColorMode;
+  /** Crop marks and a 3 mm bleed around every page (TrimBox and BleedBox). */
+  marks?: boolean;
+  /** With CMYK: the output profile naming the printing condition (PDF/X-4's output intent). */
+  profile?: OutputProfile | null;
+}
+
+/** What the print options made of the file, for the build's report. */
+export interface PrintReport {
+  /** PDF/X-4 claimed, or why not. */
+  pdfx?: { claimed: true; profile: string } | { claimed: false; why: Text };
+  /** PDF/A-2a claimed (the archive's standard; not with CMYK unless PDF/X-4 holds too). */
+  pdfa: boolean;
 }
 
 /**
  * PDF/UA-1 beside PDF/A-2a in the XMP: the pdfuaid schema is not one PDF/A predefines, so
  * it comes with its PDF/A extension-schema description.
  */
-const PDFUA_XMP = `
-        <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-            <pdfuaid:part>1</pdfuaid:part>
-        </rdf:Description>
-        <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-            <pdfaExtension:schemas>
-                <rdf:Bag>
-                    <rdf:li rdf:parseType="Resource">
-                        <pdfaSchema:schema>PDF/UA identification</pdfaSchema:schema>
-                        <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-                        <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-                        <pdfaSchema:property>
-                            <rdf:Seq>
-                                <rdf:li rdf:parseType="Resource">
-                                    <pdfaProperty:name>part</pdfaProperty:name>
-                                    <pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-                                    <pdfaProperty:category>internal</pdfaProperty:category>
-                                    <pdfaProperty:description>The part of ISO 14289 the file conforms to</pdfaProperty:description>
-                                </rdf:li>
-                            </rdf:Seq>
-                        </pdfaSchema:property>
-                    </rdf:li>
-                </rdf:Bag>
-            </pdfaExtension:schemas>
-        </rdf:Description>
-        `;
+const PDFUA_XMP = identificationXmp({
+  namespace: 'http://www.aiim.org/pdfua/ns/id/',
+  prefix: 'pdfuaid',
+  property: 'part',
+  value: '1',
+  valueType: 'Integer',
+  schema: 'PDF/UA identification',
+  description: 'The part of ISO 14289 the file conforms to',
+});
 
-export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions): Promise<Buffer> {
+export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions, report?: PrintReport): Promise<Buffer> {
   const { meta } = display;
+  const mode: ColorMode = o.color ?? 'rgb';
+  // PDF/X-4 with CMYK: a CMYK output profile to name the condition, and no RGB pictures (the
+  // file's only device colours are then CMYK and grey). PDF/A-2 shares the output intent.
+  const pictures = display.pages.some((p) => p.items.some((it) => it.kind === 'image'));
+  const x4 = mode === 'cmyk' && !!o.profile && !pictures;
+  const pdfa = mode !== 'cmyk' || x4;
+  if (report) {
+    report.pdfa = pdfa;
+    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: t(!o.profile ? 'pdfx.no-profile' : 'pdfx.rgb-pictures') };
+  }
+  const slug = o.marks ? SLUG : 0;
   rememberDeflate();
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -60,7 +72,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     // Tagged (PDF/UA-1), and PDF/A-2a for the archive: fonts embedded, sRGB output intent,
     // XMP metadata, the logical structure.
     tagged: true,
-    subset: 'PDF/A-2a',
+    subset: pdfa ? 'PDF/A-2a' : undefined,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -72,6 +84,34 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       CreationDate: meta.date,
     },
   } as PDFKit.PDFDocumentOptions) as unknown as Doc;
+  if (x4) {
+    // PDF/X: the Info dictionary says whether the file was trapped, as a name; pdfkit makes
+    // every Info entry a string, so the entry goes in as pdfkit closes the dictionary.
+    let info: Ref | undefined;
+    Object.defineProperty(doc, '_info', {
+      get: () => info,
+      set(v: Ref) {
+        info = v;
+        const close = v.end.bind(v);
+        v.end = () => {
+          v.data.Trapped = 'False';
+          close();
+        };
+      },
+    });
+    // One CMYK output intent for both standards, in place of pdfkit's sRGB one.
+    (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = function (this: TaggedDoc & { _root: Ref }) {
+      const profile = this.ref({ Length: o.profile!.data.length, N: 4 }) as Ref & { write(b: Buffer): void };
+      profile.write(o.profile!.data);
+      profile.end();
+      const intent = (s: string) => {
+        const r = this.ref({ Type: 'OutputIntent', S: s, Info: new String(o.profile!.description), OutputConditionIdentifier: new String(o.profile!.description), RegistryName: new String(''), DestOutputProfile: profile });
+        r.end();
+        return r;
+      };
+      this._root.data.OutputIntents = [intent('GTS_PDFX'), intent('GTS_PDFA1')];
+    };
+  }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -97,11 +137,26 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
   const images = await embedImages(doc, display);
   const tags = new StructureWriter(doc as unknown as TaggedDoc);
-  const text = new TextWriter(doc, fontOf, display.height);
+  const text = new TextWriter(doc, fontOf, display.height, mode);
 
   display.pages.forEach((page, index) => {
-    doc.addPage({ size: [display.width, display.height], margin: 0 });
-    if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', 0, display.height, null);
+    doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
+    if (o.marks || mode === 'cmyk') {
+      const box = (d: number) => [slug - d, slug - d, slug + display.width + d, slug + display.height + d];
+      Object.assign((doc.page.dictionary as unknown as Ref).data, { TrimBox: box(0), BleedBox: box(o.marks ? BLEED : 0) });
+    }
+    if (o.marks) {
+      // Crop marks in every ink (registration), outside the bleed; then the page, moved onto the trim box.
+      doc.addContent('/Artifact BMC');
+      doc.save().lineWidth(0.25);
+      if (mode === 'rgb') doc.strokeColor('#000000');
+      else doc.addContent(mode === 'cmyk' ? '1 1 1 1 K' : '0 G');
+      for (const [x1, y1, x2, y2] of cropMarks(slug, slug, display.width, display.height)) doc.moveTo(x1, y1).lineTo(x2, y2);
+      doc.stroke().restore();
+      doc.addContent('EMC');
+      doc.translate(slug, slug);
+    }
+    if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', slug, slug + display.height, null);
     // Drawn in reading order, each item marked as its element's content or as an Artifact.
     const items = page.items;
     for (let k = 0; k < items.length; k++) {
@@ -119,7 +174,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       }
       tags.begin(it.node, it.artifact);
       if (it.kind === 'rule') {
-        doc.save().lineWidth(it.width).strokeColor(it.color).moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
+        doc.save().lineWidth(it.width);
+        if (mode === 'rgb') doc.strokeColor(it.color.slice(0, 7));
+        else doc.addContent(colorOp(it.color, mode, true));
+        doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
       } else {
         doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
       }
@@ -139,10 +197,11 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   // Outlines are read from the font files only now, for just the glyphs drawn.
   for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
   for (const e of display.outline) {
-    doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width, top: e.y } } as never);
+    doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } } as never);
   }
   tags.finish();
   doc.appendXML(PDFUA_XMP);
+  if (x4) doc.appendXML(PDFX_XMP);
   doc.end();
   return done;
 }

@@ -11,6 +11,7 @@
 // folded into the glyph before it the same way, its text appended (`2022 年`, `李　涛`):
 // drawn as a glyph of its own, pdf.js would copy an ideographic space as U+0020.
 import type { PlacedGlyph } from '../compose/atoms.js';
+import { colorOp, type ColorMode } from '../template/color.js';
 import type { TextItem } from '../paginate/display.js';
 import type { StructureWriter } from './tags.js';
 import type { TrueTypeSubset } from './subset.js';
@@ -45,10 +46,6 @@ export const n = (v: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-function rgb(hex: string): string {
-  const v = parseInt(hex.slice(1), 16);
-  return `${n(((v >> 16) & 255) / 255)} ${n(((v >> 8) & 255) / 255)} ${n((v & 255) / 255)}`;
-}
 
 const blank = (text: string): boolean => text.length > 0 && /^\s+$/u.test(text);
 
@@ -64,6 +61,7 @@ export class TextWriter {
     private readonly doc: Doc,
     private readonly fontOf: (role: string) => EmbeddedFont,
     private readonly height: number,
+    private readonly mode: ColorMode = 'rgb',
   ) {}
 
   /**
@@ -115,7 +113,7 @@ export class TextWriter {
       }
       if (g.color !== color) {
         flush();
-        doc.addContent(`${rgb(g.color)} rg`);
+        doc.addContent(colorOp(g.color, this.mode));
         color = g.color;
       }
       if ((g.rise ?? 0) !== rise) {

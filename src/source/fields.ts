@@ -16,11 +16,16 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   /** A further check of a well-typed value: what is wrong with it, and the fix. */
-  test?: (value: unknown) => { message: string; fix: string } | undefined;
+  test?: (value: unknown) => { message: Text; fix: Text } | undefined;
   /** Accept any keys inside this mapping (user-named roles, styles). */
   open?: boolean;
   /** Schema for every value of an open map. */
   values?: FieldSpec;
+  /**
+   * Numbers: text that also means a number (37mm, 三号), read into one; colours: the text in its
+   * canonical form. Or what is wrong with it.
+   */
+  coerce?: (text: string) => number | string | { message: Text; fix: Text };
 }
 
 export type Schema = Record<string, FieldSpec>;
@@ -148,11 +153,13 @@ function checkValue(
   const pos = nodePos(p, node);
   const numeric = field.type === 'number' || field.type === 'integer';
   const type = t(`type.${field.type}`);
-  const wanted: Text =
+  const bounded: Text =
     !numeric ? type
     : field.min !== undefined && field.max !== undefined ? t('type.range', { type, min: field.min, max: field.max })
     : field.min !== undefined && field.min > 0 ? t('type.at-least', { type, min: field.min })
     : field.max !== undefined ? t('type.at-most', { type, max: field.max }) : type;
+  // A number that may also be written as a length or a Chinese size says so.
+  const wanted: Text = field.coerce && field.type === 'number' ? t('type.length', { type: bounded }) : bounded;
   const bad = (shown: unknown, raw?: string): undefined => {
     diags.error('schema-type', pos, t('schema-type', { where, wanted, shown: raw ?? JSON.stringify(shown) }), t('schema-type.fix', { key, wanted }));
     return undefined;
@@ -226,13 +233,28 @@ function scalar(
     case 'integer':
       if (typeof v === 'number' && Number.isInteger(v) && range(v)) return v;
       return bad(v);
-    case 'number':
-      if (typeof v === 'number' && range(v)) return v;
+    case 'number': {
+      let n = v;
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        if (typeof read === 'object') {
+          diags.error('schema-value', pos, t('schema-value', { where, problem: read.message }), read.fix);
+          return undefined;
+        }
+        n = read;
+      }
+      if (typeof n === 'number' && range(n)) return n;
       return bad(v);
+    }
     case 'boolean':
       return typeof v === 'boolean' ? v : bad(v);
-    case 'color':
+    case 'color': {
+      if (typeof v === 'string' && field.coerce) {
+        const read = field.coerce(v);
+        return typeof read === 'string' ? read : bad(v);
+      }
       return typeof v === 'string' && /^#[0-9a-fA-F]{6}$/.test(v) ? v.toLowerCase() : bad(v);
+    }
     case 'date': {
       const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -1,5 +1,5 @@
 // Issue folder → Issue. The only stage that reads the editors' files.
-import { existsSync, lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { listArticles } from './articles.js';
 import { t } from '../core/text.js';
@@ -9,7 +9,7 @@ import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
-import { isProblem, readText, type FileProblem } from './read.js';
+import { isProblem, readText, shellQuote, type FileProblem } from './read.js';
 
 export const ISSUE_SCHEMA: Schema = {
   title: { type: 'string', required: true },
@@ -72,6 +72,17 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
     diags.error('issue-missing', at(dir), t(file ? 'issue-missing.file' : 'issue-missing'), t('issue-missing.fix'));
     return { issue: null, diagnostics: diags };
   }
+  const unreadable = (folder: string): boolean => {
+    try {
+      readdirSync(folder);
+      return false;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      diags.error('folder-unreadable', at(folder), code === 'EACCES' || code === 'EPERM' ? t('folder-unreadable') : t('folder-unreadable.other', { code: String(code) }), t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shown(folder))}` }));
+      return true;
+    }
+  };
+  if (unreadable(dir)) return { issue: null, diagnostics: diags };
   const metaFile = join(dir, 'issue.yaml');
   let meta: IssueMeta | null = null;
   let templateName = 'default';
@@ -96,7 +107,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const articles: Article[] = [];
   if (!isDir(articlesDir)) {
     diags.error('articles-missing', at(articlesDir), t(existsSync(articlesDir) ? 'articles-missing.file' : 'articles-missing'), t('articles-missing.fix'));
-  } else {
+  } else if (!unreadable(articlesDir)) {
     const listing = listArticles(articlesDir);
     for (const f of listing.others) diags.add(f.severity, f.code, at(f.path), f.message, f.fix);
     const names = listing.articles.map((a) => a.name);

@@ -19,22 +19,54 @@ export type Template = TemplateOptions & {
 
 /** Text block geometry derived from the template: the grid every body line sits on. */
 export interface Frame {
+  /** Left edge on odd pages (and on every page when the block does not move). */
   left: number;
   top: number;
   width: number;
   height: number;
+  /** Line pitch: baseline to baseline of body lines. */
   pitch: number;
   lines: number;
+  /** Character pitch: how far one body character advances (the body size, unless the block is divided into chars). */
+  charPitch: number;
+  /** How far even pages' content moves right (margins: inside and outside swap sides). */
+  evenShift: number;
 }
 
 export function frameOf(t: Template): Frame {
-  const width = t.page.chars * t.body.size;
+  const p = t.page;
+  if (p.block === 'margins') {
+    const width = p.width - p.marginInside - p.marginOutside;
+    const height = p.height - p.marginTop - p.marginBottom;
+    return {
+      left: p.marginInside,
+      top: p.marginTop,
+      width,
+      height,
+      pitch: height / p.lines,
+      lines: p.lines,
+      charPitch: width / p.chars,
+      evenShift: p.marginOutside - p.marginInside,
+    };
+  }
+  const width = p.chars * t.body.size;
   return {
-    left: (t.page.width - width) / 2,
-    top: t.page.top,
+    left: (p.width - width) / 2,
+    top: p.top,
     width,
-    height: t.page.lines * t.body.pitch,
+    height: p.lines * t.body.pitch,
     pitch: t.body.pitch,
-    lines: t.page.lines,
+    lines: p.lines,
+    charPitch: t.body.size,
+    evenShift: 0,
   };
+}
+
+/** What the template's text block leaves wrong: a block off the paper, or too small. */
+export function frameProblem(t: Template, f: Frame): string | undefined {
+  if (f.width < 4 * t.body.size * 0.5 || f.height < 2 * f.pitch) return `the text block (${f.width.toFixed(1)} × ${f.height.toFixed(1)} pt) is too small for the body text`;
+  if (f.left < 0 || f.left + f.width > t.page.width + 1e-6 || f.left + f.evenShift < -1e-6 || f.top < 0 || f.top + f.height > t.page.height + 1e-6) {
+    return `the text block (${f.width.toFixed(1)} × ${f.height.toFixed(1)} pt at ${f.left.toFixed(1)}, ${f.top.toFixed(1)}) does not fit on the paper (${t.page.width.toFixed(1)} × ${t.page.height.toFixed(1)} pt)`;
+  }
+  return undefined;
 }

@@ -3,8 +3,22 @@
 // the reference (templates/README.md, templates/default/template.yaml) are derived from here;
 // a new option is one line in this file.
 import type { FieldSpec, FieldType, Schema } from '../source/fields.js';
+import { canonicalColor } from './color.js';
+import { parseLength } from './sizes.js';
+import { t } from '../core/text.js';
 
 export type Unit = 'pt' | 'em' | 'chars' | 'lines' | 'fraction' | 'dpi';
+
+/** Paper sizes by name, width × height in mm (16开: the Chinese 16-mo, 185 × 260 mm). */
+export const PAPER: Record<string, [number, number]> = {
+  A3: [297, 420],
+  A4: [210, 297],
+  A5: [148, 210],
+  B5: [176, 250],
+  '16开': [185, 260],
+};
+
+export const MM = 72 / 25.4;
 
 export interface Opt<T> {
   type: FieldType;
@@ -36,7 +50,7 @@ const num = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type:
 const int = (value: number, doc: string, r: Range = {}): Opt<number> => ({ type: 'integer', default: value, doc, min: 0, ...r });
 const text = (value: string, doc: string): Opt<string> => ({ type: 'string', default: value, doc });
 const font = (value: string, doc = 'font role (fonts/fonts.yaml)'): Opt<string> => text(value, doc);
-const color = (value: string, doc = 'colour, #rrggbb'): Opt<string> => ({ type: 'color', default: value, doc });
+const color = (value: string, doc = 'colour: #rrggbb, cmyk(c,m,y,k) or both'): Opt<string> => ({ type: 'color', default: value, doc });
 const flag = (value: boolean, doc: string): Opt<boolean> => ({ type: 'boolean', default: value, doc });
 const choice = <V extends string>(values: readonly V[], value: V, doc: string): Opt<V> => ({ type: 'string', default: value, doc, values });
 const format = (value: string, doc: string, need: readonly string[], allowed: readonly string[] = need): Opt<string> => ({
@@ -69,15 +83,21 @@ const heading = (doc: string, f: string) =>
 const RUNNING_HEAD = ['title', 'issue', 'article'] as const;
 
 export const TEMPLATE = {
-  page: section('the paper and the text block (版心), counted in body characters and lines', {
-    width: num(595.28, 'paper width (A4: 595.28)', { min: 1, unit: 'pt' }),
-    height: num(841.89, 'paper height (A4: 841.89)', { min: 1, unit: 'pt' }),
-    top: num(80, 'top of the text block, from the paper’s top edge', { unit: 'pt' }),
-    chars: int(38, 'text block width, in characters of body type (版心字数)', { min: 4, unit: 'chars' }),
-    lines: int(31, 'text block height, in body lines (版心行数)', { min: 4, unit: 'lines' }),
+  page: section('the paper and the text block (版心): characters × lines of body type (margins derived), or the paper less its margins', {
+    paper: choice(['A4', 'A5', 'B5', '16开', 'A3', 'custom'] as const, 'A4', 'A4 (210 × 297 mm), A5 (148 × 210), B5 (176 × 250), 16开 (185 × 260), A3 (297 × 420), or custom: width × height'),
+    width: num(595.28, 'paper width, with paper: custom (giving it alone makes the paper custom)', { min: 1, unit: 'pt' }),
+    height: num(841.89, 'paper height, with paper: custom', { min: 1, unit: 'pt' }),
+    block: choice(['grid', 'margins'] as const, 'grid', 'grid: the text block is chars × lines of body type, centred across the page with its top at top; margins: the paper less the four margins, divided into chars × lines (character pitch = its width / chars, line pitch = its height / lines)'),
+    top: num(80, 'grid: top of the text block, from the paper’s top edge', { unit: 'pt' }),
+    chars: int(38, 'characters of body type per line (版心字数)', { min: 4, unit: 'chars' }),
+    lines: int(31, 'body lines per page (版心行数)', { min: 4, unit: 'lines' }),
+    'margin-top': num(80, 'margins: 天头, from the paper’s top edge to the text block', { unit: 'pt' }),
+    'margin-bottom': num(80, 'margins: 地脚, from the text block to the paper’s bottom edge', { unit: 'pt' }),
+    'margin-inside': num(70, 'margins: 订口, on the binding side (left on odd pages, right on even)', { unit: 'pt' }),
+    'margin-outside': num(70, 'margins: 切口, on the side away from the binding', { unit: 'pt' }),
   }),
   fonts: section('font roles tried for characters a style’s own font lacks', {
-    fallback: list(['serif', 'sans'], 'roles tried in order for a character the style’s font lacks'),
+    fallback: list(['serif', 'sans', 'hanamin-a', 'hanamin-b', 'babelstone', 'symbols'], 'roles tried in order for a character the style’s font lacks (those not installed are passed over)'),
     optional: list(['kai'], 'roles an installation may lack (licensed faces); text in them is then set in the body font'),
   }),
   flow: section('how text breaks across pages', {
@@ -92,6 +112,7 @@ export const TEMPLATE = {
     emphasis: font('serif-bold', 'font role for *emphasis*'),
     indent: num(2, 'first-line indent', { unit: 'chars' }),
     'han-latin': num(0.25, 'space between Chinese and Latin letters or digits', { unit: 'em' }),
+    compress: flag(true, 'a line may take one more character by compressing punctuation (推入, and 。” pairs set in 1.5 em); false keeps every character in a cell of its own, as a 公文 grid does, a mark falling past the line’s end hanging outside it (标点溢出边界)'),
   }),
   title: section('article title', {
     ...style('serif-bold', 18, 28),
@@ -182,7 +203,7 @@ export const TEMPLATE = {
   }),
   masthead: section('the red masthead (报头) on the first page', {
     top: num(56, 'top of the masthead', { unit: 'pt' }),
-    color: color('#d7000f', 'colour of the title and the rules'),
+    color: color('#d7000f cmyk(0,100,100,0)', 'colour of the title and the rules (红头: 0/100/100/0 in print)'),
     'title-font': font('serif-black'),
     'title-size': num(54, 'the bulletin’s name', { min: 1, unit: 'pt' }),
     'title-tracking': num(0.18, 'extra space between the title’s characters', { unit: 'em' }),
@@ -192,6 +213,8 @@ export const TEMPLATE = {
     'unit-size': num(14, 'the publisher and date line', { min: 1, unit: 'pt' }),
     'rule-width': num(2.2, 'the red rule under the masthead', { unit: 'pt' }),
     'rule-gap': num(1.5, 'a thin second rule this far below (0: none)', { unit: 'pt' }),
+    'unit-line': flag(true, 'the publisher and date line under the issue line (false: the rule follows the issue line, as under a 公文 发文字号)'),
+    'issue-gap': num(2.2, 'from the title’s baseline to the issue line’s, in issue-line sizes', { unit: 'em' }),
   }),
   toc: section('the contents (目录) on the first page', {
     heading: text('目　录', 'the contents’ heading'),
@@ -207,9 +230,11 @@ export const TEMPLATE = {
   folio: section('page numbers (页码); blank pages never carry one', {
     font: font('serif'),
     size: num(12, 'type size', { min: 1, unit: 'pt' }),
-    format: format('— {n} —', 'the folio, {n}: the page number', ['n']),
+    format: format('— {n} —', 'the folio, {n}: the page number, {total}: the number of pages ("第 {n} 页"); the text either side of {n} is set half an em from it', ['n'], ['n', 'total']),
     bottom: num(42, 'from the page’s bottom edge to the folio’s baseline', { unit: 'pt' }),
     position: choice(['center', 'outside'] as const, 'center', 'center, or outside (odd pages right, even pages left, as in 公文)'),
+    inset: num(0, 'outside folios: this far in from the text block’s edge (公文: 1, 空一字)', { unit: 'em' }),
+    cover: flag(false, 'the cover pages (masthead and contents) carry folios too, page 1 first (公文: every page is numbered)'),
   }),
   colophon: section('版记: at the foot of the last page, or of a page of its own when the text leaves no room', {
     font: font('serif'),
@@ -217,6 +242,7 @@ export const TEMPLATE = {
     pitch: num(22, 'colophon lines sit on the body grid at this pitch', { min: 1, unit: 'pt' }),
     'rule-width': num(0.75, 'its rules', { unit: 'pt' }),
     page: choice(['any', 'even'] as const, 'any', 'any, or even: on an even page (公文: the back of the last sheet)'),
+    layout: choice(['bulletin', 'gongwen'] as const, 'bulletin', 'bulletin: the unit, then editor and phone, between two rules; gongwen (版记): editor and phone, then the unit and the date it was issued (印发), between thick rules with a thin one between'),
   }),
   watermark: section('drafts only (bulletin build --draft, and the preview unless --no-watermark): a mark across the middle of every page, under everything printed there', {
     text: text('样稿', 'the mark ("": none, even on drafts)'),
@@ -265,6 +291,10 @@ function fieldSpec(d: Opt<unknown>): FieldSpec {
   const spec: FieldSpec = { type: d.type, min: d.type === 'number' || d.type === 'integer' ? d.min : undefined, max: d.max, oneOf: d.values };
   if (d.placeholders) spec.test = placeholderTest(d.placeholders.need, d.placeholders.allowed);
   if (d.nonEmpty) spec.test = nonEmptyList;
+  // Wherever a size or length is, 三号 and 37mm are as good as a number of points.
+  if (d.type === 'number' && d.unit === 'pt') spec.coerce = parseLength;
+  // A colour may carry the CMYK the print shop is to get (--cmyk).
+  if (d.type === 'color') spec.coerce = (text) => canonicalColor(text) ?? { message: t('colour.not-a-colour', { text }), fix: t('colour.fix') };
   return spec;
 }
 
@@ -274,14 +304,14 @@ function placeholderTest(need: readonly string[], allowed: readonly string[]): F
     const s = String(v);
     const missing = need.filter((n) => !s.includes(`{${n}}`));
     const unknown = [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !allowed.includes(n));
-    if (unknown.length) return { message: `{${unknown[0]}} is not a placeholder here`, fix: `use ${allowed.map((a) => `{${a}}`).join(', ')}` };
-    if (missing.length && s !== '') return { message: `"${s}" lacks {${missing[0]}}`, fix: `write {${missing[0]}} where it goes, or "" for nothing` };
+    if (unknown.length) return { message: t('placeholder.unknown', { name: `{${unknown[0]}}` }), fix: t('placeholder.unknown.fix', { allowed: allowed.map((a) => `{${a}}`).join(', ') }) };
+    if (missing.length && s !== '') return { message: t('placeholder.missing', { text: s, name: `{${missing[0]}}` }), fix: t('placeholder.missing.fix', { name: `{${missing[0]}}` }) };
     return undefined;
   };
 }
 
-function nonEmptyList(v: unknown): { message: string; fix: string } | undefined {
+function nonEmptyList(v: unknown): ReturnType<NonNullable<FieldSpec['test']>> {
   const list = v as unknown[];
-  if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) return { message: 'must be a list of one or more marks', fix: 'write e.g. ["•", "◦"]' };
+  if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) return { message: t('marks.empty'), fix: t('marks.empty.fix') };
   return undefined;
 }

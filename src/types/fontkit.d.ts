@@ -24,6 +24,8 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     numGlyphs: number;
+    /** Every code point the cmap maps. */
+    characterSet: number[];
     availableFeatures: string[];
     glyphForCodePoint(codePoint: number): Glyph;
     getGlyph(glyphId: number): Glyph;

@@ -33,6 +33,8 @@ interface Case {
   says?: RegExp;
   /** Run as an ordinary user: permissions bind. */
   user?: boolean;
+  /** Takes permissions away, just before the run (after the folders are opened to that user). */
+  lock?: (c: Ctx) => void;
   /** Needs a copy of the project to damage (templates/, fonts/). */
   project?: boolean;
   /** For code 0: texts the PDF must hold (whitespace ignored). */
@@ -112,6 +114,23 @@ const CASES: Case[] = [
   { name: 'a list twelve deep prints, and what follows it', make: article('03-deep.md', DEEP_LIST), code: 0, prints: ['第1层列表项', '第12层列表项', '列表之后的段落。', '列表之后的脚注内容。'], then: (_c, r) => expect(r.err).not.toMatch(/error/) },
   { name: 'quotes twelve deep print, and what follows them', make: article('03-quote.md', DEEP_QUOTE), code: 0, prints: ['第1层引文', '第12层引文', '引文之后的段落。', '引文之后的脚注内容。'] },
   { name: 'a list forty deep prints flat past the limit, with a warning', make: article('03-deeper.md', DEEPER_LIST), code: 0, names: 'articles/03-deeper.md', line: 36, says: /warning: lists or quotes nested too deep/, prints: ['第1层', '第40层', '最深的列表之后的段落。'] },
+
+  {
+    name: 'quotes seventy deep print flat past the limit, with a warning',
+    make: article('03-deepq.md', ART('七十层引文', [...Array.from({ length: 70 }, (_, i) => `${'>'.repeat(i + 1)} 第${i + 1}层引文\n${'>'.repeat(i + 1)}`), '', '引文之后的段落[^z]。', '', '[^z]: 最后的脚注。'].join('\n'))),
+    code: 0,
+    names: 'articles/03-deepq.md',
+    says: /warning: lists or quotes nested too deep/,
+    prints: ['第1层引文', '第63层引文', '第70层引文', '引文之后的段落', '最后的脚注。'],
+  },
+  {
+    name: 'a paragraph of 300,000 characters',
+    make: article('03-long.md', ART('没有分段', '很长的一段话，'.repeat(43_000))),
+    code: 1,
+    names: 'articles/03-long.md',
+    line: 5,
+    says: /a paragraph of 301,000 characters .*: more than one paragraph can be \(200,000\) \(split it into paragraphs/,
+  },
 
   // --- 4. encodings
   { name: 'a UTF-16 article with a byte-order mark prints', make: (c) => writeFileSync(join(c.dir, 'articles', '03-u16.md'), utf16(ART('十六位编码', 'UTF-16 的文章照样印出。'), 'le')), code: 0, prints: ['UTF-16的文章照样印出。'] },
@@ -245,10 +264,8 @@ const CASES: Case[] = [
     name: 'check --fix in a read-only folder says which file it cannot write',
     cmd: 'fix',
     user: true,
-    make: (c) => {
-      writeFileSync(join(c.dir, 'articles', '03-fix.md'), ART('只读', '发展,创新。'));
-      chmodSync(join(c.dir, 'articles'), 0o555);
-    },
+    make: article('03-fix.md', ART('只读', '发展,创新。')),
+    lock: (c) => chmodSync(join(c.dir, 'articles'), 0o555),
     code: 1,
     names: 'articles/03-fix.md',
     says: /error: cannot write the fixes: permission denied; the file is unchanged/,
@@ -263,6 +280,17 @@ const CASES: Case[] = [
       expect(spawnSync('mkfifo', [join(c.dir, 'articles', '03-pipe.md')]).status).toBe(0);
     },
     code: 1, names: 'articles/03-pipe.md', says: /a FIFO \(named pipe\), not a file/ },
+  { name: 'an articles folder nobody may read', user: true, make: () => {}, lock: (c) => chmodSync(join(c.dir, 'articles'), 0o000), code: 1, names: 'articles', says: /the folder cannot be read: permission denied \(make it readable: chmod a\+rx/ },
+  { name: 'an issue folder nobody may read', user: true, make: () => {}, lock: (c) => chmodSync(c.dir, 0o311), code: 1, names: '.', says: /2023-06: error: the folder cannot be read: permission denied/ },
+  {
+    name: 'no font manifest',
+    project: true,
+    make: (c) => rmSync(join(c.root, 'fonts', 'fonts.yaml')),
+    code: 1,
+    names: '/fonts/fonts.yaml',
+    says: /error: the font manifest fonts\/fonts\.yaml is missing \(restore fonts\/fonts\.yaml/,
+    then: (_c, r) => expect(r.err).not.toMatch(/does not define/),
+  },
   { name: 'an article nobody may read', user: true, make: (c) => chmodSync(join(c.dir, 'articles', '02-b.md'), 0o000), code: 1, names: 'articles/02-b.md', says: /cannot be read: permission denied \(make it readable: chmod a\+r/ },
   {
     name: 'a missing font file named in fonts/fonts.yaml',
@@ -360,7 +388,7 @@ const CASES: Case[] = [
 
   // --- Markdown the build refuses, and --strict
   { name: 'a footnote with no definition', make: append('02-b.md', '\n引用了不存在的脚注[^nope]。\n'), code: 1, names: 'articles/02-b.md', line: 7, says: /footnote \[\^nope\] has no definition/ },
-  { name: 'a character no font has, with --strict', make: (c) => (append('02-b.md', '\n生僻字\u{20BB7}。\n')(c), ['build', c.dir, '-o', c.out, '--strict']), code: 1, names: 'articles/02-b.md', line: 7, says: /no font can print/ },
+  { name: 'a character no font has, with --strict', make: (c) => (append('02-b.md', '\n生僻字\u{1B170}。\n')(c), ['build', c.dir, '-o', c.out, '--strict']), code: 1, names: 'articles/02-b.md', line: 7, says: /no font can print/ },
   { name: 'a missing issue folder', make: (c) => ['build', join(c.tmp, '1999-01'), '-o', c.out], code: 1, names: () => '1999-01', says: /no such issue folder/ },
 
   // --- 10. many duplicates: one line a copy, the printout capped with a summary
@@ -414,7 +442,7 @@ describe.concurrent('bad input: exit code, the file named, no stack trace, the l
         }
       }
       openTo(!!k.user, tmp, dir, join(dir, 'articles'), outDir);
-      if (k.user && k.cmd === 'fix') chmodSync(join(dir, 'articles'), 0o555);
+      k.lock?.(c);
       const args = custom ?? (k.cmd === 'check' ? ['check', dir, '--no-archive'] : k.cmd === 'fix' ? ['check', dir, '--fix', '--no-archive'] : ['build', dir, '-o', out]);
       const r = await runBulletin(root, args, tmp, k.user);
       // With -o -, standard output is the PDF.
@@ -429,7 +457,9 @@ describe.concurrent('bad input: exit code, the file named, no stack trace, the l
         expect(all).toContain(k.line ? `${named}:${k.line}:` : named);
       } else expect(k.code).toBe(0);
       if (k.says) expect(all).toMatch(k.says);
-      if (k.code !== 0 && (k.cmd ?? 'build') === 'build') unchanged(out, GOOD)();
+      // The earlier PDF is replaced only by a build that succeeds and writes there.
+      const writes = k.code === 0 && (k.cmd ?? 'build') === 'build' && (!custom || custom.includes(out));
+      if (!writes) unchanged(out, GOOD)();
       if (k.cmd !== 'fix') {
         for (const [f, before] of sources) if (existsSync(join(dir, f)) && !lstatSync(join(dir, f)).isSymbolicLink()) unchanged(join(dir, f), before)();
       }

@@ -112,7 +112,10 @@ describe('bulletin check', () => {
 describe('checks in every build', () => {
   it('prints the checker’s findings as warnings, and still builds', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'bulletin-out-')), 'x.pdf');
-    const r = run(['build', SEED, '-o', out]);
+    // (a copy: a build records build.json in an issue that has none)
+    const copy = join(mkdtempSync(join(tmpdir(), 'bulletin-seed-')), 'seed-duplicate');
+    cpSync(SEED, copy, { recursive: true });
+    const r = run(['build', copy, '-o', out]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('05-huainan-kechuang-dup.md:2:8: warning: this article repeats');
     expect(r.err).toContain('02-xian-chengguo-zhuanhua.md:27:78: warning: half-width brackets "(管理)" in Chinese text (write "（管理）")');

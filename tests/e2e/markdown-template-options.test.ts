@@ -3,6 +3,8 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FontRegistry } from '../../src/fonts/registry.js';
+import { Diagnostics } from '../../src/source/diagnostics.js';
 import { build } from '../../src/index.js';
 import { copyIssue, ROOT } from '../helpers/build.js';
 import { readPdf, squash, type PdfPage } from '../helpers/pdf.js';
@@ -132,10 +134,9 @@ describe('a template where articles run on, with addresses after link text', asy
   });
 });
 
-describe('a missing kai font', () => {
+// (kai is looked for by family: a machine with a 楷体 installed has one, and then this is moot)
+describe.skipIf(FontRegistry.load(ROOT, new Diagnostics()).has('kai'))('a missing kai font', () => {
   it('sets quotes in the body font, with no error or warning', async () => {
-    const fonts = readFileSync(join(ROOT, 'fonts', 'fonts.yaml'), 'utf8');
-    expect(fonts).not.toMatch(/^\s+kai:/m);
     const { result, pdf } = await buildWith('quote:\n  font: kai\n');
     expect(result.diagnostics).toEqual([]);
     const q = pdf.pages.flatMap((p) => p.lines).find((l) => l.text.includes('数字化转型不是简单的'))!;

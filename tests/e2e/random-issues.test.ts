@@ -14,21 +14,30 @@ import { randomIssue, writeIssue, type RandomIssue, type Unit } from '../helpers
 const RUNS = Number(process.env.BULLETIN_FUZZ_RUNS ?? 150);
 const PICTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs', 'images', 'chart.png');
 
-/** The default template's text block (pt from the top) and its smallest running-text size. */
+/** The default template's text block (pt from the top and the left) and its note size. */
 const BLOCK_TOP = 75;
 const BLOCK_BOTTOM = 770;
+const BLOCK_LEFT = 69.64;
 const NOTE_SIZE = 9;
+/** A note's own number at the start of its first line: ①, ㉑, ㊱ or [n]. */
+const NOTE_MARK = /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf[]$/u;
 
-/** Text as readers take it, in order: running text (size ≥ 10) and notes (9 pt), without furniture. */
+/**
+ * Text as readers take it, in order, without furniture: the running text (tables set small
+ * included; raised markers left out) and the notes. Pages are drawn in reading order, so a
+ * page's notes are what follows the first note number at the left edge in the note size.
+ */
 function streams(pdf: PdfRead): { body: string; notes: string } {
   let body = '';
   let notes = '';
   for (const page of pdf.pages.slice(1)) {
-    for (const c of page.chars) {
-      if (c.y < BLOCK_TOP || c.y > BLOCK_BOTTOM) continue;
-      if (c.size >= 10) body += c.c;
-      else if (Math.abs(c.size - NOTE_SIZE) < 0.5) notes += c.c;
-    }
+    const chars = page.chars.filter((c) => c.y >= BLOCK_TOP && c.y <= BLOCK_BOTTOM);
+    const start = chars.findIndex((c) => NOTE_MARK.test(c.c) && Math.abs(c.size - NOTE_SIZE) < 0.5 && c.x0 < BLOCK_LEFT + 1);
+    chars.forEach((c, k) => {
+      if (start >= 0 && k >= start) {
+        if (Math.abs(c.size - NOTE_SIZE) < 0.5) notes += c.c;
+      } else if (c.size >= 8.5) body += c.c;
+    });
   }
   return { body: norm(body), notes: norm(notes) };
 }
@@ -56,6 +65,8 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
   const { body, notes } = streams(pdf);
   const missing = unprintable(diags);
   let at = 0;
+  // Cells are counted, not placed: a row split over pages is read piece by piece across its cells.
+  const cells = new Map<string, number>();
   for (const a of issue.articles) {
     if (!a.counted) {
       if (body.includes('不应印出的备份文字')) return `${a.name} was printed`;
@@ -64,6 +75,10 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
     for (const u of a.units) {
       const want = expected(u, missing);
       if (!want) continue;
+      if (u.where === 'cell') {
+        for (const c of want) cells.set(c, (cells.get(c) ?? 0) + 1);
+        continue;
+      }
       if (u.where === 'note') {
         if (!notes.includes(want)) return `note text "${want}" (${a.name})`;
         continue;
@@ -73,6 +88,9 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
       at = k + want.length;
     }
   }
+  const printed = new Map<string, number>();
+  for (const c of body) printed.set(c, (printed.get(c) ?? 0) + 1);
+  for (const [c, n] of cells) if ((printed.get(c) ?? 0) < n) return `table cells hold ${n} × "${c}", the page ${printed.get(c) ?? 0}`;
   return null;
 }
 

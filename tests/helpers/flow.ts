@@ -6,7 +6,7 @@ import type { Frame } from '../../src/template/model.js';
 
 export const PITCH = 10;
 export const LINES = 10;
-export const FRAME: Frame = { left: 0, top: 100, width: 200, height: LINES * PITCH, pitch: PITCH, lines: LINES };
+export const FRAME: Frame = { left: 0, top: 100, width: 200, height: LINES * PITCH, pitch: PITCH, lines: LINES, charPitch: 12, evenShift: 0 };
 
 /** A named glyph on a baseline at y, its em box (0.6 of the slot) inside its slot. */
 function named(name: string, y: number, size: number): TextItem {

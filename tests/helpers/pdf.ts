@@ -25,6 +25,8 @@ export interface PdfChar {
   y: number; // baseline, from the top
   size: number;
   font: string;
+  /** Fill colour as the reader reports it (device components, 0–1). */
+  color: number[];
 }
 
 export interface PdfLine {
@@ -60,14 +62,14 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     const [, , w, h] = page.getBounds();
     const chars: PdfChar[] = [];
     const st = page.toStructuredText('preserve-whitespace');
-    st.walk({
-      onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad) {
+    walkAstral(st, {
+      onChar(c: string, origin: mupdf.Point, font: mupdf.Font, size: number, quad: mupdf.Quad, color: mupdf.Color) {
         const xs = [quad[0], quad[2], quad[4], quad[6]];
         const x0 = Math.min(...xs);
         const boxX1 = Math.max(...xs);
         const name = font.getName();
         const own = advance(name, c);
-        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name });
+        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name, color: Array.from(color ?? []) });
       },
     });
     for (const l of page.getLinks()) {
@@ -91,6 +93,21 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
   return { pages, outline, links, doc };
 }
 
+/**
+ * mupdf.js 1.28 hands onChar its character through String.fromCharCode, which cuts a
+ * character beyond U+FFFF (𡈽, U+2123D) to its low 16 bits; while the walk runs, such a call
+ * makes the whole character instead.
+ */
+function walkAstral(st: mupdf.StructuredText, walker: Parameters<mupdf.StructuredText['walk']>[0]): void {
+  const own = String.fromCharCode;
+  String.fromCharCode = (...codes: number[]) => (codes.length === 1 && codes[0] > 0xffff ? String.fromCodePoint(codes[0]) : own(...codes));
+  try {
+    st.walk(walker);
+  } finally {
+    String.fromCharCode = own;
+  }
+}
+
 let faces: Map<string, Face> | undefined;
 
 /** A character's advance in em in the font file the PDF's font was made from (the project's fonts). */
@@ -99,6 +116,7 @@ function advance(fontName: string, c: string): number | undefined {
     faces = new Map();
     const reg = FontRegistry.load(ROOT, new Diagnostics());
     for (const role of reg.entries.keys()) {
+      if (!reg.has(role)) continue; // a face this machine lacks (HanaMinB, a licensed one)
       const face = reg.face(role);
       faces.set(fontkit.create(face.data).postscriptName, face);
     }

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 /** A piece of text the editor wrote that a reader must find: in the running text, or in a note. */
 export interface Unit {
   text: string;
-  where: 'body' | 'note';
+  /** A table cell's text may be read in pieces: a row split over two pages is read piece by piece. */
+  where: 'body' | 'note' | 'cell';
 }
 
 export interface RandomArticle {
@@ -147,7 +148,7 @@ const tableBlock: fc.Arbitrary<Block> = fc
       const lines = [`|${Array.from({ length: cols }, (_, k) => ` ${cell(0, k)} `).join('|')}|`, `|${' --- |'.repeat(cols)}`];
       for (let r = 1; r <= rows; r++) lines.push(`|${Array.from({ length: cols }, (_, k) => ` ${cell(r, k)} `).join('|')}|`);
       const units: Unit[] = [];
-      for (let r = 0; r <= rows; r++) for (let k = 0; k < cols; k++) units.push({ text: cell(r, k), where: 'body' });
+      for (let r = 0; r <= rows; r++) for (let k = 0; k < cols; k++) units.push({ text: cell(r, k), where: 'cell' });
       return { md: (caption ? `表1 ${cells[47]}\n\n` : '') + lines.join('\n'), units: caption ? [{ text: `表1${cells[47]}`, where: 'body' }, ...units] : units };
     },
   }));

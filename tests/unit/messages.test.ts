@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, COMMON } from '../../src/cli/commands.js';
+import { COMMANDS, COMMON, optionKey } from '../../src/cli/commands.js';
 import { MESSAGES } from '../../src/core/messages.js';
 import { placeholders, t } from '../../src/core/text.js';
 import { diagnostic, formatDiagnostic } from '../../src/source/diagnostics.js';
@@ -27,18 +27,42 @@ const CODE_SITES = [
   /\bdiagnostic\(\s*'(?:error|warning|note)'\s*,\s*'([a-z0-9-]+)'/g,
 ];
 
-/**
- * Codes whose messages are still written in English at the place they are made: the known
- * gap, listed so it can only shrink (a code converted must be taken off this list).
- */
-const NOT_YET: string[] = [
-  'dup-archive', 'dup-article', 'dup-paragraph', 'font-changed', 'font-manifest', 'font-role',
-  'glyph-missing', 'han-space', 'heading-skip', 'internal', 'layout-overflow', 'md-footnote-unknown', 'md-footnote-unused',
-  'md-h1', 'md-heading-level', 'md-html', 'md-image', 'md-image-inline', 'md-image-place',
-  'md-nesting', 'number-width', 'punct-dash', 'punct-doubled', 'punct-ellipsis', 'punct-quote',
-  'punct-space', 'punct-unbalanced', 'punct-width', 'table-narrow', 'template-missing',
-  'title-toc',
-];
+
+/** Where a diagnostic, a finding or a problem is made, whatever its code. */
+const CALL_SITES = /\b(?:(?:diags|sink|this\.diags|ctx\.diags|ts\.diags|c\.sink)\.(error|warn|note|add)|(diagnostic)|(report)|(whole))\(/g;
+
+const lineOf = (text: string, at: number): number => text.slice(0, at).split('\n').length;
+
+/** The arguments of the call whose "(" is at `open`, as written (strings and brackets kept whole). */
+function argumentsAt(text: string, open: number): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (let j = open + 1; j < text.length; j++) {
+    const ch = text[j];
+    if (quote) {
+      cur += ch;
+      if (ch === '\\') cur += text[++j];
+      else if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"' || ch === '`') {
+      quote = ch;
+      cur += ch;
+    } else if ('([{'.includes(ch)) {
+      depth++;
+      cur += ch;
+    } else if (')]}'.includes(ch)) {
+      if (depth === 0) break;
+      depth--;
+      cur += ch;
+    } else if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
 
 describe('the message catalogue', () => {
   it('has every entry in English and Chinese, with the same placeholders', () => {
@@ -54,14 +78,15 @@ describe('the message catalogue', () => {
   it('has every key the sources ask for', () => {
     const missing: string[] = [];
     for (const { file, text } of sources()) {
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9.-]+)'/g)) if (!MESSAGES[m[1]]) missing.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([a-zA-Z0-9.-]+)'/g)) if (!MESSAGES[m[1]]) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
     for (const c of COMMANDS) {
-      for (const k of ['summary', 'about', 'after']) expect(MESSAGES[`help.${c.name}.${k}`], `help.${c.name}.${k}`).toBeDefined();
-      for (const o of c.options) if (!o.alias) expect(MESSAGES[`help.${c.name}.${o.name}`], `help.${c.name}.${o.name}`).toBeDefined();
+      for (const k of ['summary', 'about', 'after']) expect(MESSAGES[`help.${c.id}.${k}`], `help.${c.id}.${k}`).toBeDefined();
+      for (const o of c.options) if (!o.alias && o.name !== c.form) expect(MESSAGES[optionKey(c, o)], optionKey(c, o)).toBeDefined();
+      if (c.needs) expect(MESSAGES[c.needs], c.needs).toBeDefined();
     }
-    for (const o of COMMON) expect(MESSAGES[`help.opt.${o.name}`]).toBeDefined();
+    for (const o of COMMON) expect(MESSAGES[optionKey(undefined, o)]).toBeDefined();
   });
 
   it('has an entry for every diagnostic code used in src/', () => {
@@ -70,9 +95,23 @@ describe('the message catalogue', () => {
     expect(codes.size).toBeGreaterThan(40); // the scan finds the codes at all
     const keys = Object.keys(MESSAGES);
     const missing = [...codes].filter(([code]) => !keys.some((k) => k === code || k.startsWith(`${code}.`))).map(([code, file]) => `${code} (${file})`);
-    expect(missing.filter((m) => !NOT_YET.includes(m.split(' ')[0]))).toEqual([]);
-    // The gap only shrinks: a code converted comes off the list.
-    expect(NOT_YET.filter((c) => !missing.some((m) => m.startsWith(`${c} `)))).toEqual([]);
+    expect(missing).toEqual([]);
+  });
+
+  it('is where every diagnostic takes its words: no English written at the place one is made', () => {
+    const english: string[] = [];
+    for (const { file, text } of sources()) {
+      if (file.endsWith('core/messages.ts')) continue;
+      for (const m of text.matchAll(CALL_SITES)) {
+        const [, method, diagnosticFn, reportFn, wholeFn] = m;
+        // The message's place among the arguments: sink.add(severity, code, pos, message, fix), …
+        const k = method === 'add' || diagnosticFn || reportFn ? 3 : wholeFn ? 1 : 2;
+        const args = argumentsAt(text, m.index! + m[0].length - 1);
+        for (const a of args.slice(k, k + 2)) if (/^['"`]/.test(a)) english.push(`${file}:${lineOf(text, m.index!)}: ${a.slice(0, 60)}`);
+      }
+      for (const m of text.matchAll(/\b(?:message|fix): ['"`]/g)) english.push(`${file}:${lineOf(text, m.index!)}: ${text.slice(m.index!, m.index! + 60)}`);
+    }
+    expect(english).toEqual([]);
   });
 
   it('puts a diagnostic into the reader\'s language, English by default', () => {

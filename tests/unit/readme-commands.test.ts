@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, COMMON } from '../../src/cli/commands.js';
+import { COMMANDS, COMMON, head } from '../../src/cli/commands.js';
 import { ROOT } from '../helpers/build.js';
 
 describe('the READMEs', () => {
@@ -10,10 +10,10 @@ describe('the READMEs', () => {
     it(`${name} names every command and option`, () => {
       const text = readFileSync(join(ROOT, name), 'utf8');
       for (const c of COMMANDS) {
-        expect(text, c.name).toContain(`bulletin ${c.name} <issue-dir>`);
+        expect(text, c.id).toContain(head(c));
         for (const o of [...c.options, ...COMMON]) {
           if (o.alias) continue;
-          expect(text, `${c.name} --${o.name}`).toMatch(new RegExp(`--${o.name}\\b`));
+          expect(text, `${c.id} --${o.name}`).toMatch(new RegExp(`--${o.name}\\b`));
         }
       }
     });
