@@ -84,7 +84,7 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
 /** The checker's findings, as warnings; a fault in the checker never stops a build. */
 function proofread(issueDir: string, root: string, layout?: Layout): Diagnostic[] {
   try {
-    return buildChecks(issueDir, root, layout?.fonts);
+    return buildChecks(issueDir, root, layout?.fonts, layout?.issue);
   } catch (e) {
     const at = { file: issueDir, line: 0, col: 0 };
     return [diagnostic('warning', 'check-failed', at, t('check-failed', { detail: (e as Error).message }), t('check-failed.fix'))];

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { listArticles } from '../source/articles.js';
 import { isProblem, readText } from '../source/read.js';
 import { basename, dirname, join, resolve } from 'node:path';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { readDoc, type SourceDoc } from './prose.js';
 
 export interface IssueInfo {
@@ -46,21 +47,25 @@ export function previousIssues(dir: string, limit: number): string[] {
 }
 
 /**
- * issue.yaml's numbers, read leniently and quickly (top-level scalars only): a damaged back
- * issue just tells less. The loader checks the file properly.
+ * issue.yaml's numbers, read leniently (top-level scalars only, with the yaml package the
+ * loader uses): a damaged back issue just tells less. The loader checks the file properly.
  */
 export function readInfo(dir: string): IssueInfo {
   const info: IssueInfo = { dir, name: basename(resolve(dir)) };
   const read = readText(join(dir, 'issue.yaml'), 'issue.yaml');
   if (isProblem(read)) return info;
-  const text = read.text;
-  for (const m of text.matchAll(/^(year|number|total|date|template)[ \t]*:[ \t]*(.*?)[ \t]*(?:[ \t]#.*)?$/gm)) {
-    const v = m[2].replace(/^(["'])(.*)\1$/, '$2');
-    if (m[1] === 'date') {
+  const doc = parseDocument(read.text, { uniqueKeys: false });
+  if (!isMap(doc.contents)) return info;
+  for (const pair of doc.contents.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const key = String(pair.key.value);
+    // The scalar as written: 2023-06-01 stays a date string, 06 a number, whatever YAML's types.
+    const v = String(pair.value.source ?? pair.value.value ?? '').trim();
+    if (key === 'date') {
       if (/^\d{4}-\d{2}-\d{2}$/.test(v)) info.date = v;
-    } else if (m[1] === 'template') {
+    } else if (key === 'template') {
       if (v) info.template = v;
-    } else if (/^\d+$/.test(v)) info[m[1] as 'year' | 'number' | 'total'] = Number(v);
+    } else if ((key === 'year' || key === 'number' || key === 'total') && /^\d+$/.test(v)) info[key] = Number(v);
   }
   return info;
 }

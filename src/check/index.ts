@@ -17,7 +17,8 @@ import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
-import { readDoc, type SourceDoc } from './prose.js';
+import { articleDocs, type SourceDoc } from './prose.js';
+import type { Issue } from '../source/model.js';
 import { checkPunctuation } from './punctuation.js';
 import { count } from './report.js';
 import { checkStructure } from './structure.js';
@@ -47,6 +48,8 @@ export interface CheckOptions {
   fonts?: FontRegistry;
   /** The template to check against, over issue.yaml's `template:`. */
   templateName?: string;
+  /** The issue as a build loaded it: its articles are checked from that parse, not read again. */
+  issue?: Issue;
 }
 
 export interface CheckResult {
@@ -64,6 +67,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const diags = new Diagnostics();
   let templateName: string | undefined;
   let templateAt: SourcePos | undefined;
+  let loadedIssue: Issue | null = null;
   if (o.schema !== false) {
     const loaded = loadIssue(dir, {
       template: (name, at) => {
@@ -74,18 +78,12 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     });
     diags.list.push(...loaded.diagnostics.list);
     templateName = loaded.issue?.meta.template;
+    loadedIssue = loaded.issue;
   }
   // Whatever the loader made of the issue, its text can still be proofread.
   if (!existsSync(dir)) return finish(dir, sink, diags.list, []);
   templateName = o.templateName ?? templateName ?? templateOf(dir);
-  const docs: SourceDoc[] = [];
-  for (const path of articleFiles(dir)) {
-    try {
-      docs.push(readDoc(path));
-    } catch {
-      // unreadable: the loader says so
-    }
-  }
+  const docs = articleDocs(articleFiles(dir), o.issue ?? loadedIssue);
   const limit = o.archive ?? 12;
   const back = limit > 0 ? previousIssues(dir, limit).map(readArchived) : [];
 
@@ -165,8 +163,8 @@ function finish(dir: string, sink: FindingSink, schema: Diagnostic[], docs: Sour
 }
 
 /** The checks a build runs: everything but what the build reports itself, as warnings. */
-export function buildChecks(dir: string, root: string, fonts?: FontRegistry): Diagnostic[] {
-  const r = checkIssue(dir, { root, schema: false, template: false, fonts });
+export function buildChecks(dir: string, root: string, fonts?: FontRegistry, issue?: Issue): Diagnostic[] {
+  const r = checkIssue(dir, { root, schema: false, template: false, fonts, issue });
   return r.findings.map(({ edits: _e, path: _p, related: _r, ...d }) => ({ ...d, severity: 'warning' as const }));
 }
 

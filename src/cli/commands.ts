@@ -222,7 +222,7 @@ function checkValue(o: OptionSpec, v: string, cmd: string | undefined): void {
 function strictParse(args: string[], spec: CommandSpec | undefined, options: OptionSpec[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const r = parseArgs({ args, options: config(options), allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+    return { values: r.values, positionals: r.positionals };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw explain(args, spec, options);
     throw e;

@@ -219,7 +219,6 @@ export const MESSAGES: Record<string, Entry> = {
   'cli.pdfx': { en: '  CMYK, PDF/X-4 (output intent: {profile})', zh: '  CMYK，符合 PDF/X-4（输出意图：{profile}）' },
   'cli.pdfx.not': { en: '  CMYK, not PDF/X-4: {why}', zh: '  CMYK，不符合 PDF/X-4：{why}' },
   'pdfx.no-profile': { en: 'no CMYK output profile found (put one in profiles/, or install libgs-common)', zh: '找不到 CMYK 输出特性文件（请放一个到 profiles/，或安装 libgs-common）' },
-  'pdfx.rgb-pictures': { en: 'the issue has RGB pictures', zh: '本期有 RGB 图片' },
   'cli.fallback': { en: '  fallback font {family} ({role}): {count} characters {chars}', zh: '  备用字体 {family}（{role}）：{count} 个字 {chars}' },
   'cli.fallback.one': { en: '  fallback font {family} ({role}): 1 character {chars}', zh: '  备用字体 {family}（{role}）：1 个字 {chars}' },
   'cli.recorded': { en: '{file}: recorded', zh: '{file}：已记录' },

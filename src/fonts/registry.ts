@@ -167,7 +167,7 @@ export class FontRegistry {
       const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
       r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
     } else {
-      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local')) : undefined;
+      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local'), true, join(this.root, 'node_modules', '.cache', 'bulletin', 'system-fonts.json')) : undefined;
       if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
       else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
         r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };

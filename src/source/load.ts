@@ -7,6 +7,7 @@ import { Diagnostics, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
+import { frontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
 import { isProblem, readText, shellQuote, type FileProblem } from './read.js';
@@ -154,15 +155,16 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   }
   const text = read.text.replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  if (lines[0].trim() !== '---') {
+  const front = frontMatter(lines);
+  if (front.kind === 'none') {
     diags.error('front-matter-missing', { file, line: 1, col: 1 }, t('front-matter-missing'), t('front-matter-missing.fix'));
     return null;
   }
-  const close = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
-  if (close < 0) {
+  if (front.kind === 'open') {
     diags.error('front-matter-open', { file, line: 1, col: 1 }, t('front-matter-open'), t('front-matter-open.fix'));
     return null;
   }
+  const close = front.close;
   const yamlText = lines.slice(1, close).join('\n');
   const parsed = parseYaml(yamlText, file, diags, 1);
   if (!parsed) return null;
@@ -174,9 +176,11 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   );
   const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
   const body = lines.slice(close + 1).join('\n');
-  const { blocks, footnotes } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
+  const { blocks, footnotes, tokens } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
   if (blocks.length === 0) {
     diags.warn('article-empty', { file, line: close + 2, col: 1 }, t('article-empty'), t('article-empty.fix'));
   }
-  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes };
+  // A lone CR ends a line here but not for the checker's line-exact reading: it parses anew.
+  const source = /\r(?!\n)/.test(read.text) ? undefined : { path, text: read.text, bom: read.bom, encoding: read.encoding, front: parsed.doc, tokens };
+  return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes, source };
 }

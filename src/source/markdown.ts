@@ -10,6 +10,7 @@ import type { Diagnostics, SourcePos } from './diagnostics.js';
 import { t as tr } from '../core/text.js';
 import { DEFAULT_LIMITS, loadImage, type ImageLimits } from './image.js';
 import type { Block, CellAlign, Footnote, Span } from './model.js';
+import { recordProse } from './prose.js';
 
 let parser: MarkdownItType | undefined;
 
@@ -27,6 +28,8 @@ export function markdown(): MarkdownItType {
   if (parser) return parser;
   const md = new MarkdownIt('commonmark', { html: true, linkify: false, maxNesting: MAX_NESTING }).enable('table').use(cjkFriendly).use(footnotes);
   md.core.ruler.at('footnote_tail', footnoteTail);
+  // Before text_join, which merges escapes and entities into the text around them.
+  md.core.ruler.after('inline', 'prose', recordProse);
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) => (state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine));
   parser = md;
@@ -138,6 +141,8 @@ export interface MarkdownOptions {
 export interface ParsedMarkdown {
   blocks: Block[];
   footnotes: Footnote[];
+  /** The token stream itself, prose and columns recorded (source/prose.ts): the checker reads it. */
+  tokens: Token[];
 }
 
 interface Ctx {
@@ -197,7 +202,7 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
     const label = key.slice(1);
     diags.warn('md-footnote-unused', notePos(ctx, label), tr('md-footnote-unused', { label }), tr('md-footnote-unused.fix', { label }));
   }
-  return { blocks: attachCaptions(blocks), footnotes: notes };
+  return { blocks: attachCaptions(blocks), footnotes: notes, tokens };
 }
 
 function notePos(ctx: Ctx, label: string | undefined): SourcePos {

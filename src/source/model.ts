@@ -1,5 +1,8 @@
 // The issue as the editors wrote it: plain data, every node knowing where it came from.
+import type { Token } from 'markdown-it';
+import type { Document } from 'yaml';
 import type { SourcePos } from './diagnostics.js';
+import type { Encoding } from './read.js';
 
 export interface IssueMeta {
   title: string;
@@ -81,6 +84,21 @@ export interface Article {
   blocks: Block[];
   /** Footnotes in the order of their first reference (Span.note indexes this). */
   footnotes: Footnote[];
+  /** The file as read and its body as parsed: the checker reads its units off the same parse. */
+  source?: ArticleSource;
+}
+
+export interface ArticleSource {
+  /** The file on disk. */
+  path: string;
+  /** The text as read (decoded, its byte-order mark apart). */
+  text: string;
+  bom: boolean;
+  encoding: Encoding;
+  /** The front matter as the yaml package read it (offsets from the line after the first ---). */
+  front: Document;
+  /** markdown-it's tokens of the body (below the front matter), with their prose (source/prose.ts). */
+  tokens: Token[];
 }
 
 export interface Issue {

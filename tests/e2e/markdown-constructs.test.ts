@@ -1,12 +1,12 @@
 // A fixture issue using every Markdown construct an editor writes, built and read back from
 // the PDF: headings, lists, quotes, rules, tables, images, footnotes, links, code.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { buildAndRead, ROOT } from '../helpers/build.js';
+import { buildAndRead, copyIssue, ROOT } from '../helpers/build.js';
 import { drawings } from '../helpers/drawing.js';
-import { groupLines, squash, type PdfChar, type PdfPage } from '../helpers/pdf.js';
+import { groupLines, readPdf, squash, type PdfChar, type PdfPage } from '../helpers/pdf.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
 const PITCH = 22;
@@ -223,9 +223,7 @@ describe('the all-constructs fixture', async () => {
       expect(rule!.y1).toBeGreaterThan(bodyBottom);
       expect(rule!.y1).toBeLessThan(noteTop);
     }
-    // the second article numbers its notes from ① again
-    const second = pageWith('关于2023年度科技创新工作情况的报告');
-    expect(pages.slice(second).some((p) => p.chars.some((c) => c.c === '①' && c.size < 8))).toBe(false);
+    // numbering per article: see 'footnotes in two articles' below (this fixture's second article has none)
   });
 
   it('prints links as text and makes them clickable', () => {
@@ -277,3 +275,30 @@ function columnText(p: PdfPage, cell: string): string {
   const cs: PdfChar[] = p.chars.filter((c) => c.x0 >= x - 0.5 && c.y >= y - 0.5 && c.y < y + 4 * 16 && c.size >= 10);
   return squash(groupLines(cs).map((l) => l.text).join(''));
 }
+
+describe('footnotes in two articles', async () => {
+  // The fixture with notes in its second article too: each article numbers its own from ①.
+  const dir = copyIssue(FIXTURE);
+  const file = join(dir, 'articles', '02-niandu-baogao.md');
+  const text = readFileSync(file, 'utf8')
+    .replace('签约合作项目51个。', '签约合作项目51个[^a]。')
+    .replace('已有3项成功揭榜。', '已有3项成功揭榜[^b]。');
+  writeFileSync(file, `${text.trimEnd()}\n\n[^a]: 第二篇的第一条注释。\n[^b]: 第二篇的第二条注释。\n`);
+  const result = await build(dir, { root: ROOT });
+  const pages = readPdf(result.pdf).pages;
+  const marker = (p: PdfPage) => p.chars.filter((c) => c.size < 8 && /[\u2460-\u2473]/.test(c.c)).map((c) => c.c).join('');
+  const second = pages.findIndex((p, i) => i > 0 && squash(p.text).includes('关于2023年度科技创新工作情况的报告'));
+
+  it('numbers the first article ① to ⑤ and the second from ① again', () => {
+    expect(second).toBeGreaterThan(1);
+    expect(pages.slice(1, second).map(marker).join('')).toBe('①②③④⑤');
+    expect(pages.slice(second).map(marker).join('')).toBe('①②');
+  });
+
+  it('sets each of the second article\'s notes under its own number', () => {
+    const foot = squash(pages.slice(second).map(footText).join('\n'));
+    expect(foot).toContain('①第二篇的第一条注释。');
+    expect(foot).toContain('②第二篇的第二条注释。');
+    expect(foot).not.toMatch(/[⑥⑦]/);
+  });
+});

@@ -27,12 +27,51 @@ describe('reading an article', () => {
   });
 
   it('splits table rows into cells and skips the delimiter row', () => {
+    // A cell's text as printed: the blanks around it are the table's, not the cell's.
     expect(texts('| 地区 | 数量 |\n|:--|--:|\n| 上海 | 32 |')).toEqual([
-      ['cell', ' 地区'],
-      ['cell', ' 数量'],
-      ['cell', ' 上海'],
-      ['cell', ' 32'],
+      ['cell', '地区'],
+      ['cell', '数量'],
+      ['cell', '上海'],
+      ['cell', '32'],
     ]);
+    // Cells that read alike are each found at their own column.
+    const doc = read('| 是 | 是 |\n|--|--|\n| 是 | 是 |');
+    expect(doc.units.map((u) => posAt(u, 0))).toEqual([
+      { line: 4, col: 2 },
+      { line: 4, col: 6 },
+      { line: 6, col: 2 },
+      { line: 6, col: 6 },
+    ]);
+  });
+
+  it('reads the units off the parse the build makes: escapes, entities, notes, alt text, closing #s', () => {
+    const body = ['## 标题 ##', '', '正文\\*，见 &amp; ![图1 说明](a.png "t") 与<b>粗</b>。^[注文，在此。]', '', '    缩进代码，不读。'].join('\n');
+    expect(texts(body)).toEqual([
+      ['heading', '标题'],
+      ['note', '注文，在此。'],
+      ['para', `正文*，见 ${OPAQUE} 图1 说明 与粗。`],
+    ]);
+    const doc = read(body);
+    const col = (u: number, ch: string) => posAt(doc.units[u], doc.units[u].text.indexOf(ch)).col;
+    expect(col(0, '题')).toBe(doc.lines[4].indexOf('题'));
+    expect(col(1, '在')).toBe(doc.lines[6].indexOf('在'));
+    expect(col(2, '*')).toBe(doc.lines[6].indexOf('*'));
+    expect(col(2, '明')).toBe(doc.lines[6].indexOf('明'));
+    expect(col(2, '粗')).toBe(doc.lines[6].indexOf('粗'));
+  });
+
+  it('places quoted and listed lines after their markers, and notes where they are defined', () => {
+    const doc = read(['> 引文第一行，', '> 第二行。', '', '1. 项目，', '   续行。', '', '[^a]: 注释。', '', '后文[^a]。'].join('\n'));
+    expect(doc.units.map((u) => [u.kind, u.text, u.start])).toEqual([
+      ['quote', '引文第一行，\n第二行。', 4],
+      ['item', '项目，\n续行。', 7],
+      ['note', '注释。', 10],
+      ['para', '后文。', 12],
+    ]);
+    const q = doc.units[0];
+    expect(sourceAt(q, q.text.indexOf('第二'))).toEqual({ line: 5, col: 2 });
+    const it2 = doc.units[1];
+    expect(sourceAt(it2, it2.text.indexOf('续'))).toEqual({ line: 8, col: 3 });
   });
 
   it('maps every character back to its line and column', () => {
@@ -59,5 +98,27 @@ describe('reading an article', () => {
     const raw = '\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n正文。\nLF 行\r\n';
     expect(joinLines(splitLines(raw))).toBe(raw);
     expect(splitLines(raw).lines[4]).toBe('正文。');
+  });
+});
+
+describe('one parse for build and check', () => {
+  it('checks an article from the parse its build made, not from the file again', async () => {
+    const { loadIssue } = await import('../../src/source/load.js');
+    const { articleDocs } = await import('../../src/check/prose.js');
+    const { ROOT } = await import('../helpers/build.js');
+    const { issue } = loadIssue(`${ROOT}/issues/2023-06`, {});
+    const article = issue!.articles[0];
+    const source = article.source!;
+    // What the build parsed is what is checked: a unit of the parse, stood in for the file's.
+    const { markdown } = await import('../../src/source/markdown.js');
+    const tokens = markdown().parse('替换的段落，只在解析里。', {});
+    const docs = articleDocs([source.path], { ...issue!, articles: [{ ...article, source: { ...source, tokens } }] });
+    expect(docs[0].units.map((u) => u.text)).toEqual(['替换的段落，只在解析里。']);
+    // Without the build's parse, the file is read and parsed here, to the same units.
+    const fresh = articleDocs([source.path])[0];
+    const reused = articleDocs([source.path], issue)[0];
+    expect(reused.units.map((u) => [u.kind, u.text, [...u.segs]])).toEqual(fresh.units.map((u) => [u.kind, u.text, [...u.segs]]));
+    expect([...reused.fields.values()]).toEqual([...fresh.fields.values()]);
+    expect(reused.lines).toEqual(fresh.lines);
   });
 });

@@ -106,10 +106,10 @@ describe('the message catalogue', () => {
         const [, method, diagnosticFn, reportFn, wholeFn] = m;
         // The message's place among the arguments: sink.add(severity, code, pos, message, fix), …
         const k = method === 'add' || diagnosticFn || reportFn ? 3 : wholeFn ? 1 : 2;
-        const args = argumentsAt(text, m.index! + m[0].length - 1);
-        for (const a of args.slice(k, k + 2)) if (/^['"`]/.test(a)) english.push(`${file}:${lineOf(text, m.index!)}: ${a.slice(0, 60)}`);
+        const args = argumentsAt(text, m.index + m[0].length - 1);
+        for (const a of args.slice(k, k + 2)) if (/^['"`]/.test(a)) english.push(`${file}:${lineOf(text, m.index)}: ${a.slice(0, 60)}`);
       }
-      for (const m of text.matchAll(/\b(?:message|fix): ['"`]/g)) english.push(`${file}:${lineOf(text, m.index!)}: ${text.slice(m.index!, m.index! + 60)}`);
+      for (const m of text.matchAll(/\b(?:message|fix): ['"`]/g)) english.push(`${file}:${lineOf(text, m.index)}: ${text.slice(m.index, m.index + 60)}`);
     }
     expect(english).toEqual([]);
   });
