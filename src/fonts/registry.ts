@@ -1,7 +1,7 @@
 // Font roles → files (fonts/fonts.yaml), opened lazily and once, with the files checked
 // against their recorded sha256 (cached by size and mtime, so a build does not rehash
 // 40 MB of fonts every time).
-import { t } from '../core/text.js';
+import { t, type Text } from '../core/text.js';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
@@ -32,7 +32,7 @@ export type Resolution =
   | { kind: 'file'; path: string }
   | { kind: 'family'; path: string; family: string; where: 'local' | 'system' }
   | { kind: 'substitute'; role: string; wanted: string[] }
-  | { kind: 'missing'; why: string };
+  | { kind: 'missing'; why: Text };
 
 /**
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
@@ -162,16 +162,16 @@ export class FontRegistry {
     if (known) return known;
     const e = this.entries.get(role);
     let r: Resolution;
-    if (!e) r = { kind: 'missing', why: 'fonts/fonts.yaml does not name it' };
+    if (!e) r = { kind: 'missing', why: t('font-why.unnamed') };
     else if (e.file) {
       const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
-      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
+      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: t('font-why.no-file', { file: e.file }) };
     } else {
       const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local'), true, join(this.root, 'node_modules', '.cache', 'bulletin', 'system-fonts.json')) : undefined;
       if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
       else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
         r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };
-      } else r = { kind: 'missing', why: e.family?.length ? `none of ${e.family.join(', ')} is installed (fonts/local/ or the system's fonts)` : 'it names neither a file nor a family' };
+      } else r = { kind: 'missing', why: e.family?.length ? t('font-why.not-installed', { families: e.family.join(', ') }) : t('font-why.nothing') };
     }
     this.resolved.set(role, r);
     return r;
@@ -189,7 +189,7 @@ export class FontRegistry {
     if (r.kind === 'substitute') return this.path(r.role);
     const e = this.entries.get(role);
     if (e?.file) return isAbsolute(e.file) ? e.file : join(this.root, e.file);
-    throw new Error(`font role "${role}": ${r.why}`);
+    throw new Error(`font role "${role}": ${String(r.why)}`);
   }
 
   face(role: string): Face {

@@ -100,7 +100,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       if (!fonts.defines(role)) diags.error('font-role', templateFile, t('font-role.fallback', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
     }
     const problem = frameProblem(template, frameOf(template));
-    if (problem) diags.error('template-block', templateFile, t('template-block', { problem }), t('template-block.fix'));
+    if (problem) diags.error('template-block', templateFile, problem, t('template-block.fix'));
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);

@@ -121,7 +121,7 @@ describe('a template read from its file', () => {
 
   it('finds a text block that does not fit on the paper', () => {
     const { t } = load({ big: 'page:\n  paper: A5\n  chars: 60\n' }, 'big');
-    expect(frameProblem(t!, frameOf(t!))).toMatch(/does not fit on the paper/);
+    expect(String(frameProblem(t!, frameOf(t!)))).toMatch(/does not fit on the paper/);
   });
 });
 
