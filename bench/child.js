@@ -2,7 +2,7 @@
 //   child.js <issue> <out.pdf>            the command's whole build (`bulletin build`), peak memory
 //   child.js --twice <issue>              in-process: the first build (modules loading, code
 //                                         not yet optimised) and a second of the same issue
-//   child.js --stages <issue>             the first build's CPU time by stage, from a profile
+//   child.js --stages <issue>             the first build's time by stage, from the sampling profiler
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
@@ -35,7 +35,7 @@ if (mode === '--twice') {
 }
 
 /**
- * CPU ms of one first build, by stage: each sample goes to the innermost stage function on
+ * Profiler time (ms) of one first build, by stage: each sample goes to the innermost stage function on
  * its stack (a stage's time excludes the stages inside it); the rest of layoutIssue is the
  * pagination and page furniture. Module loading is timed apart, before the build.
  */

@@ -3,7 +3,7 @@
 //   1. the seed issue (../shared/tools/typst-side-by-side/seed-issue when present, the six
 //      articles Typst is timed on; else the sample), as whole processes (cold: a fresh node
 //      each time, medians and peak memory), the in-process first and second build, and the
-//      first build's CPU time by stage; then the sample in-process;
+//      first build's time by stage (profiler); then the sample in-process;
 //   2. a stress issue: the seed's articles repeated 30 times (180 articles, about 270 pages);
 //   3. composition throughput on 200,000 characters, total fit against greedy;
 //   4. the sample's whole build with the greedy breaker, for the composer's overhead;
@@ -123,12 +123,14 @@ for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
   const m = (k) => fmt(median(got.map((r) => r[k]))).padStart(9);
   console.log(`${`${label}, in-process 1st / 2nd`.padEnd(34)} ${m('first')} ${m('second')}  (modules ${m('loaded').trim()} before)`);
 }
-// The first build's CPU time by stage (a profile; each stage without the stages inside it).
+// The first build's time by stage, from V8's sampling profiler (samples are wall-clock
+// intervals: on a busy machine they count time the process waited too; each stage without
+// the stages inside it).
 for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(child(['--stages', issue]));
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
-  console.log(`${label}, first build by stage (CPU, median of 3): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
+  console.log(`${label}, first build by stage (profiler samples in ms, median of 3; a busy machine inflates them): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
 }
 
 // In-process builds (as a preview server rebuilds). Total fit and greedy take turns, so

@@ -15,6 +15,7 @@
 // Run by `npm run build` (and so by npm ci and npm test) after tsc.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,16 @@ const LAZY = {
   'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
   '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
 };
+// A stand-in loads the copy of its module that the project root sees; the libraries must
+// see that same copy (npm keeps one of each here), or they would be given another version.
+{
+  const fromRoot = createRequire(join(root, 'package.json'));
+  for (const [lib, dep] of [['fontkit', 'unicode-trie'], ['unicode-properties', 'unicode-trie'], ['linebreak', 'unicode-trie'], ['fontkit', 'brotli/decompress.js'], ['pdfkit', '@noble/ciphers/aes']]) {
+    const own = createRequire(fromRoot.resolve(lib)).resolve(dep);
+    if (own !== fromRoot.resolve(dep)) throw new Error(`${lib} has its own copy of ${dep} (${own}): the bundle's stand-in would load another (scripts/bundle.mjs)`);
+  }
+}
+
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {

@@ -192,6 +192,11 @@ export class FontRegistry {
     throw new Error(`font role "${role}": ${String(r.why)}`);
   }
 
+  /** The font files this registry has opened: inputs of the build that used it. */
+  openedFiles(): string[] {
+    return [...new Set([...this.faces.values()].map((f) => f.file))].sort();
+  }
+
   face(role: string): Face {
     let f = this.faces.get(role);
     if (f) return f;

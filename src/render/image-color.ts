@@ -43,10 +43,16 @@ export function convertPixels(p: Pixels, mode: 'cmyk' | 'gray'): Pixels {
     return { ...p, channels: 1, data: out };
   }
   const out = new Uint8Array(4 * n);
+  if (p.channels === 1) {
+    for (let i = 0; i < n; i++) out[4 * i + 3] = 255 - src[i]; // K alone
+    return { ...p, channels: 4, data: out };
+  }
   for (let i = 0; i < n; i++) {
-    const [r, g, b] = p.channels === 1 ? [src[i], src[i], src[i]] : [src[3 * i], src[3 * i + 1], src[3 * i + 2]];
+    const r = src[3 * i];
+    const g = src[3 * i + 1];
+    const b = src[3 * i + 2];
     const o = 4 * i;
-    const max = Math.max(r, g, b);
+    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
     out[o + 3] = 255 - max;
     if (r === g && g === b) continue; // K alone (the cyan, magenta and yellow stay 0)
     // (1 - x - k) / (1 - k) with x and k in 0–1 is (max - x) / max in bytes; max > 0 here.

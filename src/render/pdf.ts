@@ -13,6 +13,7 @@ import { identificationXmp } from './xmp.js';
 import { t, type Text } from '../core/text.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
+import { CidTable, drawPage, pageKey } from './page-cache.js';
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
 import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
 
@@ -128,7 +129,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       doc.font(role);
       f = doc._font as EmbeddedFont;
       f.subset = new TrueTypeSubset(face.data);
-      f.cids = new Map();
+      f.cids = new CidTable();
       embedded.set(role, f);
     }
     return f;
@@ -138,6 +139,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   const images = await embedImages(doc, display, mode);
   const tags = new StructureWriter(doc as unknown as TaggedDoc);
   const text = new TextWriter(doc, fontOf, display.height, mode);
+  const context = `${mode}|${display.width}|${display.height}|${slug}`;
 
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
@@ -157,8 +159,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       doc.translate(slug, slug);
     }
     if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', slug, slug + display.height, null);
-    // Drawn in reading order, each item marked as its element's content or as an Artifact.
+    // Drawn in reading order, each item marked as its element's content or as an Artifact;
+    // a page drawn in an earlier build of the process is replayed (render/page-cache.ts).
     const items = page.items;
+    drawPage(doc, page, pageKey(page, context), tags, fonts, embedded, fontOf, () => {
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
       if (it.kind === 'link') continue;
@@ -183,6 +187,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       }
       tags.end();
     }
+    });
     for (const it of items) {
       if (it.kind !== 'link') continue;
       const label = it.label ?? it.url ?? (it.page !== undefined ? `→ ${it.page + 1}` : '');

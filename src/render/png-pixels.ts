@@ -83,16 +83,13 @@ export function pngPixels(file: Buffer): Pixels {
       const filter = src[from];
       const line = src.subarray(from + 1, from + 1 + stride);
       from += 1 + stride;
-      for (let i = 0; i < stride; i++) {
-        const a = i >= bpp ? row[i - bpp] : 0;
-        const b = prev[i];
-        const c = i >= bpp ? prev[i - bpp] : 0;
-        const v = line[i];
-        row[i] = filter === 1 ? v + a : filter === 2 ? v + b : filter === 3 ? v + ((a + b) >> 1) : filter === 4 ? v + paeth(a, b, c) : v;
-      }
-      for (let x = 0; x < w; x++) {
-        const at = place(x, y);
-        for (let s = 0; s < samples; s++) full[at + s] = sample(row, x * samples + s);
+      unfilter(filter, line, prev, row, bpp);
+      if (depth === 8 && !interlaced) full.set(row, place(0, y));
+      else {
+        for (let x = 0; x < w; x++) {
+          const at = place(x, y);
+          for (let s = 0; s < samples; s++) full[at + s] = sample(row, x * samples + s);
+        }
       }
       [prev, row] = [row, prev];
     }
@@ -108,13 +105,15 @@ export function pngPixels(file: Buffer): Pixels {
     return type === 3 ? v : Math.round((v * 255) / ((1 << depth) - 1));
   }
 
+  // A tRNS colour key is compared at 8 bits, like the pixels it is compared with.
+  const key = trns && (type === 0 || type === 2) ? keyOf(trns) : undefined;
+  // Grey or RGB with no transparency: the samples are the pixels.
+  if ((type === 0 || type === 2) && !key) return { width, height, channels: type === 2 ? 3 : 1, data: full };
   const n = width * height;
   const colour = type === 2 || type === 3 || type === 6;
   const data = new Uint8Array(n * (colour ? 3 : 1));
   let alpha: Uint8Array | undefined;
   if (type === 4 || type === 6 || trns) alpha = new Uint8Array(n).fill(255);
-  // A tRNS colour key is compared at the file's own depth, before scaling.
-  const key = trns && (type === 0 || type === 2) ? keyOf(trns) : undefined;
   for (let p = 0; p < n; p++) {
     const s = p * samples;
     if (type === 3) {
@@ -138,6 +137,27 @@ export function pngPixels(file: Buffer): Pixels {
   function keyOf(t: Buffer): number[] {
     const values = type === 0 ? [t.readUInt16BE(0)] : [t.readUInt16BE(0), t.readUInt16BE(2), t.readUInt16BE(4)];
     return values.map((v) => (depth === 16 ? v >> 8 : depth === 8 ? v : Math.round((v * 255) / ((1 << depth) - 1))));
+  }
+}
+
+/** A row's bytes from its filtered bytes and the row above (PNG spec, 9.2); one loop per filter type. */
+function unfilter(filter: number, line: Uint8Array, prev: Uint8Array, row: Uint8Array, bpp: number): void {
+  const n = line.length;
+  switch (filter) {
+    case 1:
+      for (let i = 0; i < n; i++) row[i] = line[i] + (i >= bpp ? row[i - bpp] : 0);
+      break;
+    case 2:
+      for (let i = 0; i < n; i++) row[i] = line[i] + prev[i];
+      break;
+    case 3:
+      for (let i = 0; i < n; i++) row[i] = line[i] + (((i >= bpp ? row[i - bpp] : 0) + prev[i]) >> 1);
+      break;
+    case 4:
+      for (let i = 0; i < n; i++) row[i] = line[i] + (i >= bpp ? paeth(row[i - bpp], prev[i], prev[i - bpp]) : prev[i]);
+      break;
+    default:
+      row.set(line);
   }
 }
 

@@ -181,7 +181,7 @@ export class TextWriter {
  * The CID drawing glyph `id` with `advance` (font units) and copying as `text`: the subset's
  * own glyph when both are the glyph's own, else a twin of it.
  */
-function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
+export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
   const key = `${id} ${advance} ${text}`;
   let cid = f.cids.get(key);
   if (cid !== undefined) return cid;
