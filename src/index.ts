@@ -4,17 +4,19 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChecks } from './check/index.js';
 import { fontStamp, inputStamp } from './issue/input-stamp.js';
-import { layoutIssue, type Layout } from './issue/build.js';
+import { layoutIssue, type Layout, type ProgressReport } from './issue/build.js';
 import { imposeBooklet } from './render/impose.js';
 import { renderPdf, type PrintReport, type RenderOptions } from './render/pdf.js';
 import { findCmykProfile } from './render/print.js';
-import { InputError, type Diagnostic } from './source/diagnostics.js';
+import { diagnostic, InputError, type Diagnostic } from './source/diagnostics.js';
+import { t } from './core/text.js';
+import { VERSION } from './core/version.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
-export { layoutIssue, type Layout, type SourceMark } from './issue/build.js';
+export { layoutIssue, type Layout, type SourceMark, type ProgressReport, type ProgressStep } from './issue/build.js';
 export { checkIssue, fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './core/version.js';
 
 /** The project root: where templates/ and fonts/ live (next to lib/ and src/). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,6 +29,8 @@ export interface BuildOptions {
   check?: boolean;
   /** A draft: the template's watermark (样稿) on every page. */
   draft?: boolean;
+  /** Told each stage, article and page count as the build goes (the terminal's progress line). */
+  progress?: ProgressReport;
   /** The template, over issue.yaml's `template:`. */
   template?: string;
   /** Colours as DeviceCMYK with a print output intent (PDF/X-4 where it conforms). */
@@ -86,15 +90,17 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
 async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Promise<BuildResult> {
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template });
+    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template, progress: o.progress });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
     if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
     throw e;
   }
+  if (o.check !== false) o.progress?.({ stage: 'check', pages: layout.display.pages.length });
   const diagnostics = [...layout.diagnostics.list, ...(o.check === false ? [] : proofread(issueDir, root, layout))];
   // Layout finds problems of its own (with --strict, characters no font has are errors).
   if (layout.diagnostics.hasErrors()) throw new InputError(diagnostics);
+  o.progress?.({ stage: 'render', pages: layout.display.pages.length });
   const render: RenderOptions = {
     producer: `bulletin ${VERSION}`,
     color: o.cmyk ? 'cmyk' : o.grayscale ? 'gray' : 'rgb',
@@ -115,7 +121,7 @@ function proofread(issueDir: string, root: string, layout?: Layout): Diagnostic[
     return buildChecks(issueDir, root, layout?.fonts, layout?.issue);
   } catch (e) {
     const at = { file: issueDir, line: 0, col: 0 };
-    return [{ ...at, severity: 'warning', code: 'check-failed', message: `the proofreading checks failed: ${(e as Error).message}`, fix: 'run bulletin check on the issue, and report this with the input' }];
+    return [diagnostic('warning', 'check-failed', at, t('check-failed', { detail: (e as Error).message }), t('check-failed.fix'))];
   }
 }
 

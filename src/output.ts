@@ -2,10 +2,11 @@
 // never a source of the issue, a link, a folder, a device or a file that is not a PDF.
 import { closeSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { t, type Text } from './core/text.js';
 
 export interface OutputProblem {
-  message: string;
-  fix: string;
+  message: Text;
+  fix: Text;
 }
 
 function lstat(path: string): Stats | null {
@@ -56,28 +57,28 @@ function startsWithPdf(path: string): boolean {
 export function outputProblem(output: string, issueDir: string): OutputProblem | undefined {
   const name = basename(resolve(issueDir));
   const beside = relative(process.cwd(), resolve(dirname(resolve(issueDir)), `${name}.pdf`));
-  const elsewhere = `write it outside the issue folder, e.g. -o ${beside.startsWith('..') || isAbsolute(beside) ? beside : `./${beside}`}`;
-  if (/[\\/]$/.test(output)) return { message: 'this names a folder, not a file', fix: `give a file name, e.g. -o ${output}${basename(resolve(issueDir))}.pdf` };
+  const elsewhere = t('output.elsewhere', { path: beside.startsWith('..') || isAbsolute(beside) ? beside : `./${beside}` });
+  if (/[\\/]$/.test(output)) return { message: t('output.names-folder'), fix: t('output.give-file', { path: `${output}${basename(resolve(issueDir))}.pdf` }) };
   const st = lstat(output);
   if (st?.isSymbolicLink()) {
-    return { message: 'this is a symbolic link: writing the PDF (a new file renamed into place) would replace the link', fix: 'give the path of the file it points to, or remove the link' };
+    return { message: t('output.symlink'), fix: t('output.symlink.fix') };
   }
-  if (st?.isDirectory()) return { message: 'this is a folder, not a file', fix: `give a file name, e.g. -o ${output.replace(/[\\/]+$/, '')}/${basename(resolve(issueDir))}.pdf` };
+  if (st?.isDirectory()) return { message: t('output.folder'), fix: t('output.give-file', { path: `${output.replace(/[\\/]+$/, '')}/${basename(resolve(issueDir))}.pdf` }) };
   if (st && !st.isFile()) {
-    const what = st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : 'a device';
-    return { message: `this is ${what}, not a file`, fix: 'give the name of an ordinary file; -o - writes the PDF to standard output' };
+    const what = st.isFIFO() ? 'output.special.fifo' : st.isSocket() ? 'output.special.socket' : 'output.special.device';
+    return { message: t('output.special', { what: t(what) }), fix: t('output.special.fix') };
   }
   const issue = real(issueDir);
   const target = real(output);
-  if (inside(issue, target)) return { message: `this is inside the issue folder ${name}: the build never writes among the issue's sources`, fix: elsewhere };
+  if (inside(issue, target)) return { message: t('output.inside-issue', { name }), fix: elsewhere };
   if (st && st.size > 0 && !startsWithPdf(output)) {
-    return { message: 'this file exists and is not a PDF: it is not replaced', fix: 'remove it first if it is to go, or choose another name' };
+    return { message: t('output.not-pdf'), fix: t('output.not-pdf.fix') };
   }
   // A file where a folder of the path should be.
   for (let up = dirname(resolve(output)); up !== dirname(up); up = dirname(up)) {
     const s = lstat(up);
     if (!s) continue;
-    if (!s.isDirectory() && !(s.isSymbolicLink() && isDir(up))) return { message: `${up} is a file, so nothing can be written under it`, fix: 'choose another place with -o' };
+    if (!s.isDirectory() && !(s.isSymbolicLink() && isDir(up))) return { message: t('output.file-in-path', { path: up }), fix: t('output.file-in-path.fix') };
     break;
   }
   return undefined;

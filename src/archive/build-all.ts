@@ -11,6 +11,7 @@ import type { BuildOutcome, BuildTask } from './build-worker.js';
 import { folderFiles, sha256, templateFiles } from './manifest.js';
 import { issueFolders } from './new-issue.js';
 import { Pool } from './pool.js';
+import type { Lang } from '../core/text.js';
 
 export interface AllOptions {
   root: string;
@@ -19,6 +20,8 @@ export interface AllOptions {
   dist: string;
   /** Build even what has not changed. */
   force?: boolean;
+  /** The language of the failures' diagnostics (default English). */
+  lang?: Lang;
   /** Told as each issue starts and ends. */
   onStart?: (name: string) => void;
   onDone?: (name: string, result: IssueResult) => void;
@@ -97,7 +100,7 @@ export async function buildAll(archive: string, o: AllOptions): Promise<AllResul
         o.onStart?.(name);
         let outcome: BuildOutcome;
         try {
-          outcome = await pool.run({ dir, output: join(o.dist, `${name}.pdf`) });
+          outcome = await pool.run({ dir, output: join(o.dist, `${name}.pdf`), lang: o.lang ?? 'en' });
         } catch (e) {
           outcome = { ok: false, internal: true, reason: `internal error: ${(e as Error).message}`, errors: [] };
         }

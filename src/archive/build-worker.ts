@@ -4,10 +4,13 @@ import { parentPort } from 'node:worker_threads';
 import { build, formatDiagnostic, InputError, ROOT, VERSION, writeAtomically } from '../index.js';
 import { sha256 } from './manifest.js';
 import { recordBuild } from './record.js';
+import type { Lang } from '../core/text.js';
 
 export interface BuildTask {
   dir: string;
   output: string;
+  /** The language the errors are put in. */
+  lang: Lang;
 }
 
 export type BuildOutcome =
@@ -23,7 +26,7 @@ async function one(task: BuildTask): Promise<BuildOutcome> {
     return { ok: true, pages: r.pages, bytes: r.pdf.length, ms: performance.now() - t0, warnings: r.diagnostics.length, pdfSha: sha256(r.pdf), recorded };
   } catch (e) {
     if (e instanceof InputError) {
-      const errors = e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+      const errors = e.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, task.lang));
       return { ok: false, internal: false, reason: errors[0] ?? 'input errors', errors };
     }
     const err = e as Error;

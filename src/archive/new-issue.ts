@@ -1,6 +1,7 @@
 // The next issue, started from the latest one: the next number (and total), the month's
 // last weekday as its date, the same masthead and template, and one example article that
 // shows the Markdown an article may use.
+import { t, TextError } from '../core/text.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -71,14 +72,14 @@ export interface NewIssue {
 export function startNextIssue(target: string | undefined, archive = 'issues'): NewIssue {
   const parent = target ? dirname(target) : archive;
   const folders = issueFolders(parent);
-  if (!folders.length) throw new Error(`${parent}: no issue to start from (an issue folder is named like 2023-06 and holds issue.yaml); import a back issue with bulletin import, or copy one`);
+  if (!folders.length) throw new TextError(t('new.nothing', { dir: parent }));
   const latest = folders[folders.length - 1];
   const dir = target ?? join(parent, nextMonth(basename(latest)));
   const name = basename(dir);
   const m = ISSUE_FOLDER.exec(name);
-  if (!m) throw new Error(`${dir}: an issue folder is named for its month, like 2023-07`);
-  if (existsSync(dir) && readdirSync(dir).length) throw new Error(`${dir} already exists and is not empty; nothing written`);
-  if (folders.some((f) => basename(f) >= name)) throw new Error(`${dir}: ${basename(latest)} is already the latest issue; a new one comes after it`);
+  if (!m) throw new TextError(t('new.bad-name', { dir }));
+  if (existsSync(dir) && readdirSync(dir).length) throw new TextError(t('new.taken', { dir }));
+  if (folders.some((f) => basename(f) >= name)) throw new TextError(t('new.not-after', { dir, latest: basename(latest) }));
   // The latest issue's own file, edited: comments, order and quoting stay as its editors wrote them.
   const doc = parseDocument(readFileSync(join(latest, 'issue.yaml'), 'utf8'));
   const year = Number(m[1]);

@@ -1,5 +1,6 @@
 // issue.yaml against itself, its folder's name and the issue before it in the archive:
 // the masthead prints year, number and date, and a slip there is on every copy.
+import { t } from '../core/text.js';
 import { existsSync } from 'node:fs';
 import { isProblem, readText } from '../source/read.js';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
   // in January): said as a warning; anything further off is a slip.
   if (cur.year !== undefined && dy !== undefined && dm !== undefined && cur.year !== dy) {
     const early = dy === cur.year + 1 && dm === 1;
-    sink.add(early ? 'warning' : 'error', 'issue-year', at('year'), `year ${cur.year} does not match the date ${cur.date}`, `make them agree: year: ${dy}, or a date in ${cur.year}`);
+    sink.add(early ? 'warning' : 'error', 'issue-year', at('year'), t('issue-year', { year: cur.year, date: cur.date ?? '' }), t('issue-year.fix', { dateYear: dy, year: cur.year }));
   }
   const folder = folderMonth(cur.name);
   if (folder && dy !== undefined && dm !== undefined && (folder.year !== dy || folder.month !== dm)) {
@@ -45,14 +46,14 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
       off === 1 ? 'warning' : 'error',
       'issue-date',
       at('date'),
-      `the date ${cur.date} is not in ${folder.year}-${String(folder.month).padStart(2, '0')}, the month the folder ${cur.name} is named for`,
-      'correct the date, or rename the folder for the month of the issue',
+      t('issue-date.folder', { date: cur.date ?? '', month: `${folder.year}-${String(folder.month).padStart(2, '0')}`, folder: cur.name }),
+      t('issue-date.folder.fix'),
     );
   }
   if (!previous) return;
   const p = previous;
   if (cur.date && p.date && cur.date <= p.date) {
-    sink.add('warning', 'issue-date', at('date'), `the date ${cur.date} is not after the previous issue's (${p.name}: ${p.date})`, 'check the date');
+    sink.add('warning', 'issue-date', at('date'), t('issue-date.previous', { date: cur.date, previous: p.name, previousDate: p.date }), t('issue-date.previous.fix'));
   }
   if (cur.number !== undefined && p.number !== undefined && cur.year !== undefined && p.year !== undefined) {
     const pf = folderMonth(p.name);
@@ -62,17 +63,17 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
       const gap = folder && pf && folder.year === pf.year ? folder.month - pf.month : 1;
       const expected = new Set([p.number + 1, p.number + Math.max(1, gap)]);
       if (cur.number === p.number) {
-        sink.add('error', 'issue-number', at('number'), `第 ${cur.number} 期 again: the previous issue (${p.name}) is 第 ${p.number} 期 too`, `number this issue ${p.number + 1}`);
+        sink.add('error', 'issue-number', at('number'), t('issue-number.again', { number: cur.number, previous: p.name }), t('issue-number.again.fix', { next: p.number + 1 }));
       } else if (!expected.has(cur.number)) {
-        sink.add('warning', 'issue-number', at('number'), `第 ${cur.number} 期 does not follow the previous issue, 第 ${p.number} 期 (${p.name})`, `number it ${p.number + 1}${gap > 1 ? ` (or ${p.number + gap}, if the missing months were published)` : ''}`);
+        sink.add('warning', 'issue-number', at('number'), t('issue-number', { number: cur.number, previousNumber: p.number, previous: p.name }), gap > 1 ? t('issue-number.fix.gap', { next: p.number + 1, skipped: p.number + gap }) : t('issue-number.fix', { next: p.number + 1 }));
       }
     } else if (cur.year === p.year + 1 && cur.number !== 1) {
-      sink.add('warning', 'issue-number', at('number'), `第 ${cur.number} 期 in ${cur.year}: the previous issue (${p.name}) closed ${p.year}, and a year's numbering starts at 第 1 期`, 'number it 1, unless the bulletin counts on across years');
+      sink.add('warning', 'issue-number', at('number'), t('issue-number.new-year', { number: cur.number, year: cur.year, previous: p.name, previousYear: p.year }), t('issue-number.new-year.fix'));
     } else if (cur.year < p.year) {
-      sink.add('warning', 'issue-year', at('year'), `year ${cur.year} is before the previous issue's (${p.name}: ${p.year})`, 'check the year');
+      sink.add('warning', 'issue-year', at('year'), t('issue-year.previous', { year: cur.year, previous: p.name, previousYear: p.year }), t('issue-year.previous.fix'));
     }
   }
   if (cur.total !== undefined && p.total !== undefined && cur.total !== p.total + 1) {
-    sink.add('warning', 'issue-total', at('total'), `总第 ${cur.total} 期 does not follow the previous issue's 总第 ${p.total} 期 (${p.name})`, `write total: ${p.total + 1}`);
+    sink.add('warning', 'issue-total', at('total'), t('issue-total', { total: cur.total, previousTotal: p.total, previous: p.name }), t('issue-total.fix', { next: p.total + 1 }));
   }
 }

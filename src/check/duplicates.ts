@@ -3,6 +3,7 @@
 // quote styles), by sets of 4-character shingles: Jaccard similarity for near-copies, and
 // containment for a shortened reprint of a longer text.
 import { FindingSink } from './model.js';
+import { counted, t as tr, type Text as Words } from '../core/text.js';
 import { OPAQUE, sourceAt, type SourceDoc } from './prose.js';
 import type { ArchivedIssue } from './archive.js';
 
@@ -355,14 +356,14 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
     if (!first) continue;
     const { i, like } = first;
     const p = articlePct(like.score, articles[i], articles[j]);
-    const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
-    const more = others ? ` (and ${others} other article${others === 1 ? '' : 's'} of this issue)` : '';
+    const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: p });
+    const more = others ? tr('dup-article.more', { others: counted('dup.articles', others) }) : '';
     sink.add(
       'error',
       'dup-article',
       articles[j],
-      `this article repeats ${where(articles[i])} (「${clip(articles[i].title)}」): ${how}${more}`,
-      'remove one of the two copies: the issue would print the same article twice',
+      tr('dup-article', { where: where(articles[i]), title: clip(articles[i].title), how, more }),
+      tr('dup-article.fix'),
     );
     sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
   }
@@ -381,15 +382,15 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
     if (!list.length) return;
     const { like, other } = list.reduce((a, m) => (m.like.score >= a.like.score ? m : a));
     const p = articlePct(like.score, articles[i], other);
-    const how = like.contained ? `${p} of it is in the other` : `${p} alike`;
+    const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: p });
     const issues = new Set(list.map((m) => m.other.issue));
-    const more = issues.size > 1 ? ` (and in ${issues.size - 1} earlier issue${issues.size > 2 ? 's' : ''})` : '';
+    const more = issues.size > 1 ? tr('dup-archive.more', { issues: counted('dup.issues', issues.size - 1) }) : '';
     sink.add(
       'error',
       'dup-archive',
       articles[i],
-      `this article was already published in ${other.issue}: ${where(other)} (「${clip(other.title)}」), ${how}${more}`,
-      'replace it with a new article, or drop it if the reprint is a mistake',
+      tr('dup-archive', { issue: other.issue ?? '', where: where(other), title: clip(other.title), how, more }),
+      tr('dup-archive.fix'),
     );
     sink.list[sink.list.length - 1].related = { file: other.file, line: other.line, col: other.col };
   });
@@ -417,9 +418,9 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
     }
   }
   for (const { later, earlier, like, lines } of pairs.values()) {
-    const how = like.contained ? `${pct(like.score)} of it is in the other` : `${pct(like.score)} alike`;
-    const more = lines.length ? `; ${morePlaces(lines)} of this article repeat${lines.length === 1 ? 's' : ''} paragraphs of ${earlier.file} too` : '';
-    sink.add('warning', 'dup-paragraph', later, `this paragraph repeats ${where(earlier)} (「${earlier.excerpt}…」): ${how}${more}`, 'remove the repeated paragraphs, or rewrite one of each pair');
+    const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(like.score) });
+    const more = lines.length ? tr(lines.length === 1 ? 'dup-paragraph.more.one' : 'dup-paragraph.more', { places: morePlaces(lines), file: earlier.file }) : '';
+    sink.add('warning', 'dup-paragraph', later, tr('dup-paragraph', { where: where(earlier), excerpt: earlier.excerpt, how, more }), tr('dup-paragraph.fix'));
     sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
   }
   const best: { like: Likeness; other: Text; issue: string }[] = [];
@@ -441,17 +442,17 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
     else reprints.set(key, { at: paras[i], m, lines: [] });
   });
   for (const { at, m, lines } of reprints.values()) {
-    const how = m.like.contained ? `${pct(m.like.score)} of it is in the other` : `${pct(m.like.score)} alike`;
-    const more = lines.length ? `; ${morePlaces(lines)} of this article ${lines.length === 1 ? 'was' : 'were'} printed there too` : '';
-    sink.add('warning', 'dup-archive', at, `this paragraph was already published in ${m.issue}: ${where(m.other)}, ${how}${more}`, 'rewrite it, or check that repeating it is intended');
+    const how = tr(m.like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(m.like.score) });
+    const more = lines.length ? tr(lines.length === 1 ? 'dup-archive.paragraph.more.one' : 'dup-archive.paragraph.more', { places: morePlaces(lines) }) : '';
+    sink.add('warning', 'dup-archive', at, tr('dup-archive.paragraph', { issue: m.issue, where: where(m.other), how, more }), tr('dup-archive.paragraph.fix'));
     sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
   }
 }
 
 /** "2 more paragraphs (lines 14, 20)", the lines listed up to five. */
-function morePlaces(lines: number[]): string {
+function morePlaces(lines: number[]): Words {
   const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
-  return `${lines.length} more paragraph${lines.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown})`;
+  return tr(lines.length === 1 ? 'dup.more-places.one' : 'dup.more-places', { n: lines.length, lines: shown });
 }
 
 function clip(s: string): string {

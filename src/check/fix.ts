@@ -6,6 +6,7 @@ import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync }
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { isProblem, readText, type Encoding } from '../source/read.js';
 import type { Edit, Finding } from './model.js';
+import { t, type Text } from '../core/text.js';
 import { joinLines, type SourceDoc } from './prose.js';
 
 export interface FileFix {
@@ -27,8 +28,8 @@ export interface FileFix {
 /** A file that could not be fixed, and why. */
 export interface FixFailure {
   file: string;
-  message: string;
-  fix: string;
+  message: Text;
+  fix: Text;
 }
 
 /** Plans the fixes per file, on the text as checked; edits that overlap an earlier one wait for the next run. */
@@ -95,7 +96,7 @@ function encode(text: string, encoding: Encoding): Buffer {
   return encoding === 'utf-16le' ? le : le.swap16();
 }
 
-const WHY: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the disk is read-only', ENOSPC: 'the disk is full' };
+const WHY: Record<string, string> = { EACCES: 'cli.why.EACCES', EPERM: 'cli.why.EACCES', EROFS: 'cli.why.EROFS', ENOSPC: 'cli.why.ENOSPC' };
 
 /**
  * Writes each fixed file through a temporary file and a rename, beside the file itself: a
@@ -127,8 +128,8 @@ export function writeFixes(fixes: FileFix[]): { skipped: string[]; failed: FixFa
       const code = (e as NodeJS.ErrnoException).code ?? '';
       failed.push({
         file: f.file,
-        message: `cannot write the fixes: ${WHY[code] ?? (e as Error).message}; the file is unchanged`,
-        fix: code === 'EACCES' || code === 'EPERM' ? `make the file and its folder writable (chmod u+w ${dirname(f.file) || '.'}), or fix it by hand` : 'fix it by hand, or free the disk and run again',
+        message: t('fix-failed', { why: WHY[code] ? t(WHY[code]) : (e as Error).message }),
+        fix: code === 'EACCES' || code === 'EPERM' ? t('fix-failed.fix.permission', { folder: dirname(f.file) || '.' }) : t('fix-failed.fix'),
       });
     } finally {
       if (existsSync(tmp)) rmSync(tmp, { force: true });

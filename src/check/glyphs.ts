@@ -5,6 +5,7 @@
 import type { Template } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { FindingSink } from './model.js';
+import { t as tr } from '../core/text.js';
 import { OPAQUE, posAt, type SourceDoc, type Unit } from './prose.js';
 
 export type FaceOf = (role: string) => Face | null;
@@ -70,8 +71,8 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
           'error',
           'glyph-missing',
           { file: doc.file, line: line + 1, col: at.col + 1 },
-          visible ? `no configured font can print "${String.fromCodePoint(cp)}" (U+${hex}); it would be left out` : `invisible character U+${hex} that no font prints`,
-          visible ? "replace it, or add a font that has it to the template's fonts.fallback" : 'delete it (it usually comes from copying text out of a web page or word processor)',
+          visible ? tr('glyph-missing.check', { ch: String.fromCodePoint(cp), hex }) : tr('glyph-missing.invisible', { hex }),
+          visible ? tr('glyph-missing.check.fix') : tr('glyph-missing.invisible.fix'),
         );
       }
     }

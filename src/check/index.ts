@@ -84,7 +84,7 @@ export class CheckMemory {
       doc = kept && kept.file === file && kept.key === key ? kept.doc : sourceDoc(path, parsed);
     } else {
       const problem = fileProblem(path, file);
-      if (problem) throw new Error(problem.message);
+      if (problem) throw new Error(String(problem.message));
       const raw = readFileSync(path);
       key = raw;
       doc = kept && kept.file === file && Buffer.isBuffer(kept.key) && kept.key.equals(raw) ? kept.doc : docOf(path, file, raw);
@@ -255,7 +255,7 @@ export interface FixResult {
 /** readDoc, from bytes already read (the bytes the memory compares are the ones parsed). */
 function docOf(path: string, file: string, raw: Buffer): SourceDoc {
   const read = decodeText(raw, file);
-  if (isProblem(read)) throw new Error(read.message);
+  if (isProblem(read)) throw new Error(String(read.message));
   const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
   doc.encoding = read.encoding;
   if (read.encoding !== 'utf-8') doc.bom = read.bom;

@@ -1,6 +1,7 @@
 // What the checker finds: a Diagnostic (file:line:col, severity, message, suggested fix)
 // and, for the fixes that cannot change meaning, the exact characters to rewrite.
-import type { Diagnostic, Severity } from '../source/diagnostics.js';
+import { diagnostic, type Diagnostic, type Severity } from '../source/diagnostics.js';
+import type { Text } from '../core/text.js';
 
 /** Replace columns [start, end) of one source line (0-based, UTF-16 units) by `text`. */
 export interface Edit {
@@ -27,11 +28,11 @@ export class FindingSink {
     severity: Severity,
     code: string,
     where: { file: string; path?: string; line: number; col: number },
-    message: string,
-    fix?: string,
+    message: string | Text,
+    fix?: string | Text,
     edits?: Edit[],
   ): void {
-    const f: Finding = { severity, code, file: where.file, line: where.line, col: where.col, message, fix };
+    const f: Finding = diagnostic(severity, code, where, message, fix);
     if (edits && edits.length && where.path) {
       f.edits = edits;
       f.path = where.path;

@@ -2,6 +2,7 @@
 // method left in full-width mode), and prints visibly wider. Half-width is the norm for
 // Arabic numerals in Chinese text (GB/T 15835), so that is the form suggested.
 import { FindingSink } from './model.js';
+import { t as tr } from '../core/text.js';
 import { editFor } from './context.js';
 import { sourceAt, type SourceDoc, type Unit } from './prose.js';
 
@@ -27,8 +28,8 @@ export function checkNumbers(docs: SourceDoc[], sink: FindingSink): void {
     if (!mixed && half === null) continue; // the issue writes every number full-width: consistent
     const at = sourceAt(r.u, r.s);
     const fixed = toHalf(r.text);
-    const why = mixed ? 'full-width and half-width digits mixed in one number' : `full-width digits (the issue writes numbers half-width elsewhere, e.g. ${half})`;
+    const why = mixed ? tr('number-width.mixed') : tr('number-width.full', { half: half ?? '' });
     const edit = editFor(r.u, r.s, r.e, fixed);
-    sink.add('warning', 'number-width', { file: r.doc.file, path: r.doc.path, line: at.line + 1, col: at.col + 1 }, `"${r.text}": ${why}`, `write "${fixed}"`, edit ? [edit] : undefined);
+    sink.add('warning', 'number-width', { file: r.doc.file, path: r.doc.path, line: at.line + 1, col: at.col + 1 }, tr('number-width', { text: r.text, why }), tr('number-width.fix', { fixed }), edit ? [edit] : undefined);
   }
 }

@@ -124,7 +124,7 @@ const FIELDS = new Set(['title', 'subtitle', 'source', 'author']);
 /** Reads an article; throws when the file cannot be read as text (the loader reports why). */
 export function readDoc(path: string): SourceDoc {
   const read = readText(path, shown(path));
-  if (isProblem(read)) throw new Error(read.message);
+  if (isProblem(read)) throw new Error(String(read.message));
   const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
   doc.encoding = read.encoding;
   if (read.encoding !== 'utf-8') doc.bom = read.bom;

@@ -4,6 +4,7 @@
 // addresses and English sentences keep their own punctuation.
 import type { Edit } from './model.js';
 import { FindingSink } from './model.js';
+import { t as tr, type Text as Words } from '../core/text.js';
 import { OPAQUE, sourceAt, type SourceDoc, type Unit } from './prose.js';
 import {
   QUOTES,
@@ -63,7 +64,7 @@ export function checkPunctuation(doc: SourceDoc, sink: FindingSink): void {
   });
 }
 
-function report(c: Ctx, k: number, code: string, message: string, fix: string, edits?: (Edit | null)[], severity: 'warning' | 'error' = 'warning'): void {
+function report(c: Ctx, k: number, code: string, message: Words, fix: Words, edits?: (Edit | null)[], severity: 'warning' | 'error' = 'warning'): void {
   const at = sourceAt(c.u, k);
   const ok = edits && edits.length && edits.every((e) => e) ? (edits as Edit[]) : undefined;
   c.sink.add(severity, code, { file: c.doc.file, path: c.doc.path, line: at.line + 1, col: at.col + 1 }, message, fix, ok);
@@ -88,7 +89,7 @@ function ellipses(c: Ctx): void {
     const wide = wideAt(c.t, s) && m[0][0] !== '…';
     if (!wide && !inChinese(c.t, s, e)) continue;
     mark(c, s, e);
-    report(c, s, 'punct-ellipsis', `"${m[0]}" for an ellipsis in Chinese text`, 'write "……" (two ellipsis characters)', [editFor(c.u, s, e, '……')]);
+    report(c, s, 'punct-ellipsis', tr('punct-ellipsis', { written: m[0] }), tr('punct-ellipsis.fix'), [editFor(c.u, s, e, '……')]);
   }
 }
 
@@ -102,7 +103,7 @@ function dashes(c: Ctx): void {
     // --help, --omit=dev: a command-line option written in the text.
     if (/[A-Za-z]/.test(c.t[e] ?? '') && (s === 0 || isBlank(c.t[s - 1]))) continue;
     mark(c, s, e);
-    report(c, s, 'punct-dash', `"${m[0]}" for a dash in Chinese text`, 'write "——" (two em dashes)', [editFor(c.u, s, e, '——')]);
+    report(c, s, 'punct-dash', tr('punct-dash', { written: m[0] }), tr('punct-dash.fix'), [editFor(c.u, s, e, '——')]);
   }
 }
 
@@ -132,9 +133,9 @@ function doubledRun(c: Ctx, s: number, e: number): void {
   mark(c, s, e);
   if (kinds.size === 1) {
     const one = [...kinds][0];
-    report(c, s, 'punct-doubled', `doubled punctuation "${run}"`, `write one "${one}"`, [editFor(c.u, s, e, one)]);
+    report(c, s, 'punct-doubled', tr('punct-doubled', { run }), tr('punct-doubled.fix', { one }), [editFor(c.u, s, e, one)]);
   } else {
-    report(c, s, 'punct-doubled', `two punctuation marks "${run}" in a row`, 'keep the one the sentence needs');
+    report(c, s, 'punct-doubled', tr('punct-doubled.two', { run }), tr('punct-doubled.two.fix'));
   }
 }
 
@@ -162,7 +163,7 @@ function halfWidth(c: Ctx): void {
     if (ch === ':' && /\d$/.test(b) && /^\d/.test(a.after.trim())) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, s, e);
-    report(c, k, 'punct-width', `half-width "${ch}" in Chinese text`, `write "${full}"`, [editFor(c.u, s, e, full)]);
+    report(c, k, 'punct-width', tr('punct-width', { ch }), tr('punct-width.fix', { full }), [editFor(c.u, s, e, full)]);
   }
 }
 
@@ -198,14 +199,14 @@ function parens(c: Ctx): void {
     mark(c, o, o + 1);
     mark(c, e, e + 1);
     const shown = excerpt(t, o + 1, e);
-    report(c, o, 'punct-width', `half-width brackets "(${shown})" in Chinese text`, `write "（${shown}）"`, [editFor(c.u, s1, e1, '（'), editFor(c.u, s2, e2, '）')]);
+    report(c, o, 'punct-width', tr('punct-width.brackets', { shown }), tr('punct-width.brackets.fix', { shown }), [editFor(c.u, s1, e1, '（'), editFor(c.u, s2, e2, '）')]);
   }
   for (const k of lone) {
     if (!(wideNear(prevNonBlank(t, k)) || wideNear(nextNonBlank(t, k + 1)))) continue;
     if (t[k] === ')' && ENUMERATOR.test(t.slice(0, k))) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, k, k + 1);
-    report(c, k, 'punct-width', `half-width "${t[k]}" in Chinese text`, `write "${FULL[t[k]]}"`, [editFor(c.u, s, e, FULL[t[k]])]);
+    report(c, k, 'punct-width', tr('punct-width', { ch: t[k] }), tr('punct-width.fix', { full: FULL[t[k]] }), [editFor(c.u, s, e, FULL[t[k]])]);
   }
 }
 
@@ -254,7 +255,7 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   if (!marks.length) return;
   // A quotation running over several paragraphs opens each and closes only the last.
   if (marks.length % 2 === 1 && t[marks[marks.length - 1]] === open && c.next?.text.trimStart().startsWith(open)) marks = marks.slice(0, -1);
-  const what = single ? 'single quotes' : 'quotes';
+  const what = tr(single ? 'punct-quote.single' : 'punct-quote.double');
   // Quotes nested three deep (“…‘…“…”…’…”, GB/T 15834) open and close like brackets.
   if (!chinese.length && nested(marks.map((k) => t[k]), open, close)) return;
   if (marks.length % 2 === 0) {
@@ -265,10 +266,10 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
       if (t[e] !== close) wrong.push([e, close]);
       if (!wrong.length) continue;
       const inner = excerpt(t, o + 1, e);
-      const fix = `write ${open}${inner}${close}`;
+      const fix = tr('punct-quote.fix', { quoted: `${open}${inner}${close}` });
       const edits = wrong.map(([k, ch]) => editFor(c.u, k, k + 1, ch));
-      if (wrong.some(([k]) => t[k] === straight)) report(c, wrong[0][0], 'punct-quote', `straight ${what} ${t[o]}${inner}${t[e]} in Chinese text`, fix, edits);
-      else report(c, wrong[0][0], 'punct-quote', `${what} ${t[o]}${inner}${t[e]} do not pair: "${t[wrong[0][0]]}" faces the wrong way`, fix, edits);
+      if (wrong.some(([k]) => t[k] === straight)) report(c, wrong[0][0], 'punct-quote', tr('punct-quote', { what, quoted: `${t[o]}${inner}${t[e]}` }), fix, edits);
+      else report(c, wrong[0][0], 'punct-quote', tr('punct-quote.pair', { what, quoted: `${t[o]}${inner}${t[e]}`, mark: t[wrong[0][0]] }), fix, edits);
     }
     return;
   }
@@ -277,16 +278,16 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   for (const k of marks) {
     const isOpen = t[k] === open || (t[k] === straight && openAt < 0);
     if (t[k] === straight) {
-      report(c, k, 'punct-quote', `straight quote ${straight} in Chinese text`, `write ${isOpen ? open : close}`);
+      report(c, k, 'punct-quote', tr('punct-quote.straight', { straight }), tr('punct-quote.fix', { quoted: isOpen ? open : close }));
     }
     if (isOpen) {
-      if (openAt >= 0) report(c, openAt, 'punct-unbalanced', `"${open}" is never closed (the next quote opens again)`, `add "${close}" where the quotation ends`);
+      if (openAt >= 0) report(c, openAt, 'punct-unbalanced', tr('punct-unbalanced.reopened', { open }), tr('punct-unbalanced.close.fix', { close }));
       openAt = k;
     } else if (openAt < 0) {
-      report(c, k, 'punct-unbalanced', `"${close}" has no opening "${open}"`, `add "${open}" where the quotation begins, or remove "${close}"`);
+      report(c, k, 'punct-unbalanced', tr('punct-unbalanced', { mark: close, open }), tr('punct-unbalanced.fix', { open, mark: close }));
     } else openAt = -1;
   }
-  if (openAt >= 0) report(c, openAt, 'punct-unbalanced', `"${open}" is never closed in this paragraph`, `add "${close}" where the quotation ends`);
+  if (openAt >= 0) report(c, openAt, 'punct-unbalanced', tr('punct-unbalanced.unclosed', { mark: open }), tr('punct-unbalanced.close.fix', { close }));
 }
 
 function nested(seq: string[], open: string, close: string): boolean {
@@ -317,15 +318,15 @@ function brackets(c: Ctx): void {
     while (d >= 0 && stack[d].ch !== want) d--;
     if (d < 0) {
       if (ENUMERATOR.test(t.slice(0, k))) continue;
-      report(c, k, 'punct-unbalanced', `"${t[k]}" has no opening "${t[k] === ')' ? '(' : want}"`, `add "${want}" where it begins, or remove "${t[k]}"`);
+      report(c, k, 'punct-unbalanced', tr('punct-unbalanced', { mark: t[k], open: t[k] === ')' ? '(' : want }), tr('punct-unbalanced.bracket.fix', { open: want, mark: t[k] }));
       continue;
     }
     for (const s of stack.splice(d + 1)) {
-      report(c, s.k, 'punct-unbalanced', `"${t[s.k]}" is never closed (the "${want}…${t[k]}" around it closes first)`, `add "${BRACKETS[s.ch]}" where it ends`);
+      report(c, s.k, 'punct-unbalanced', tr('punct-unbalanced.crossed', { mark: t[s.k], around: `${want}…${t[k]}` }), tr('punct-unbalanced.end.fix', { close: BRACKETS[s.ch] }));
     }
     stack.pop();
   }
-  for (const s of stack) report(c, s.k, 'punct-unbalanced', `"${t[s.k]}" is never closed in this paragraph`, `add "${BRACKETS[s.ch]}" where it ends, or remove "${t[s.k]}"`);
+  for (const s of stack) report(c, s.k, 'punct-unbalanced', tr('punct-unbalanced.unclosed', { mark: t[s.k] }), tr('punct-unbalanced.end-or-remove.fix', { close: BRACKETS[s.ch], mark: t[s.k] }));
 }
 
 /**
@@ -353,7 +354,7 @@ function singleDash(c: Ctx): void {
     if (!((spaced && (wideL || wideR)) || (atStart && wideR) || (atEnd && wideL) || byPause || explains)) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, s, e);
-    report(c, k, 'punct-dash', `a single "${t[k]}" used as a dash`, 'write "——" (two em dashes)', [editFor(c.u, s, e, '——')]);
+    report(c, k, 'punct-dash', tr('punct-dash.single', { mark: t[k] }), tr('punct-dash.fix'), [editFor(c.u, s, e, '——')]);
   }
 }
 
@@ -368,22 +369,22 @@ function spaces(c: Ctx): void {
     const R = t[e];
     if (from === 0 || R === undefined || L === '\n' || R === '\n' || !free(c, from, e)) continue;
     if (L === OPAQUE || R === OPAQUE) continue;
-    let where: string | null = null;
-    if (CLOSERS.includes(R) || PAUSES.includes(R)) where = `before "${R}"`;
-    else if (PAUSES.includes(L) || OPENERS.includes(L)) where = `after "${L}"`;
-    else if (OPENERS.includes(R) && wideAt(t, from - 1) && !QUOTES.has(L)) where = `before "${R}"`;
-    else if (CLOSERS.includes(L) && wideAt(t, e)) where = `after "${L}"`;
+    let where: Words | null = null;
+    if (CLOSERS.includes(R) || PAUSES.includes(R)) where = tr('punct-space.before', { mark: R });
+    else if (PAUSES.includes(L) || OPENERS.includes(L)) where = tr('punct-space.after', { mark: L });
+    else if (OPENERS.includes(R) && wideAt(t, from - 1) && !QUOTES.has(L)) where = tr('punct-space.before', { mark: R });
+    else if (CLOSERS.includes(L) && wideAt(t, e)) where = tr('punct-space.after', { mark: L });
     if (!where) {
       // In running text a space between two Chinese characters is usually left over from
       // copying out of a PDF or a web page; it prints as a visible gap. Titles and headings
       // may mean it (两段式标题), so only paragraphs are checked, and nothing is fixed.
       if ((c.u.kind === 'para' || c.u.kind === 'quote' || c.u.kind === 'item') && m[0].includes(' ') && HAN.test(L) && HAN.test(R)) {
         mark(c, from, e);
-        report(c, from, 'han-space', `space between Chinese characters ("${L} ${R}"); it prints as a full-width gap`, 'remove it, or type a full-width space (　) where a gap is meant');
+        report(c, from, 'han-space', tr('han-space', { pair: `${L} ${R}` }), tr('han-space.fix'));
       }
       continue;
     }
     mark(c, from, e);
-    report(c, from, 'punct-space', `space ${where}`, 'remove the space: a full-width mark carries its own', [editFor(c.u, from, e, '')]);
+    report(c, from, 'punct-space', where, tr('punct-space.fix'), [editFor(c.u, from, e, '')]);
   }
 }

@@ -1,6 +1,7 @@
 // The checker's report: for people, grouped by file (coloured on a terminal); for scripts,
 // one JSON document.
-import { capped, formatDiagnostic } from '../source/diagnostics.js';
+import { capped, formatDiagnostic, severityWord } from '../source/diagnostics.js';
+import { t, type Lang } from '../core/text.js';
 import type { Finding } from './model.js';
 
 export interface Counts {
@@ -32,17 +33,18 @@ export const COLOUR: Style = { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 3
 const id = (s: string) => s;
 export const PLAIN: Style = { bold: id, dim: id, red: id, yellow: id, green: id, cyan: id };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `3 errors`, `1 warning`, `2 处错误`: the catalogue's count of a severity. */
+const plural = (n: number, word: 'error' | 'warning' | 'note', lang: Lang): string => t(`report.${word}s${n === 1 ? '.one' : ''}`, { n }).in(lang);
 
 /**
  * Each problem on a line of its own as file:line:col: severity: message (fix) [code], the
  * form every diagnostic of the build has, so editors and terminals can jump to it; grouped
  * under a heading per file.
  */
-export function formatHuman(findings: Finding[], label: string, style: Style = PLAIN): string {
+export function formatHuman(findings: Finding[], label: string, style: Style = PLAIN, lang: Lang = 'en'): string {
   const out: string[] = [];
   const files = new Map<string, Finding[]>();
-  const { shown, more } = capped(findings);
+  const { shown, more } = capped(findings, undefined, lang);
   for (const f of shown) {
     const l = files.get(f.file);
     if (l) l.push(f);
@@ -51,23 +53,26 @@ export function formatHuman(findings: Finding[], label: string, style: Style = P
   for (const [file, list] of files) {
     const c = count(list);
     const notes = list.filter((f) => f.severity === 'note').length;
-    const parts = [c.errors ? style.red(plural(c.errors, 'error')) : '', c.warnings ? style.yellow(plural(c.warnings, 'warning')) : '', notes ? style.dim(plural(notes, 'note')) : ''].filter(Boolean);
-    out.push(`${style.bold(style.cyan(file))}  ${parts.join(', ')}`);
+    const parts = [c.errors ? style.red(plural(c.errors, 'error', lang)) : '', c.warnings ? style.yellow(plural(c.warnings, 'warning', lang)) : '', notes ? style.dim(plural(notes, 'note', lang)) : ''].filter(Boolean);
+    out.push(`${style.bold(style.cyan(file))}  ${parts.join(lang === 'zh' ? '，' : ', ')}`);
     for (const f of list) {
-      const sev = f.severity === 'error' ? style.red('error') : f.severity === 'warning' ? style.yellow('warning') : style.dim('note');
-      const line = formatDiagnostic({ ...f, fix: undefined }).replace(`: ${f.severity}: `, `: ${sev}: `);
-      const tags = [f.code, f.edits ? 'fixable' : ''].filter(Boolean).join(', ');
+      const word = severityWord(f.severity, lang);
+      const sev = f.severity === 'error' ? style.red(word) : f.severity === 'warning' ? style.yellow(word) : style.dim(word);
+      const line = formatDiagnostic({ ...f, fix: undefined, fixText: undefined }, lang).replace(`: ${word}: `, `: ${sev}: `);
+      const tags = [f.code, f.edits ? t('report.fixable').in(lang) : ''].filter(Boolean).join(', ');
       out.push(`  ${line} ${style.dim(`[${tags}]`)}`);
-      if (f.fix) out.push(`      ${style.green('fix:')} ${f.fix}`);
+      const fix = lang === 'en' ? f.fix : (f.fixText?.in(lang) ?? f.fix);
+      if (fix) out.push(`      ${style.green(t('report.fix').in(lang))} ${fix}`);
     }
     out.push('');
   }
-  if (more.length) out.push(...more.map((l) => style.dim(`${l} (--json lists them all)`)), '');
+  if (more.length) out.push(...more.map((line) => style.dim(t('report.more-json', { line }).in(lang))), '');
   const c = count(findings);
-  if (!findings.length) out.push(style.green(`${label}: no problems found`));
+  if (!findings.length) out.push(style.green(t('report.clean', { label }).in(lang)));
   else {
     const fixable = findings.filter((f) => f.edits).length;
-    const summary = `${label}: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}` + (fixable ? ` (${fixable} fixable with --fix)` : '');
+    const counts = { label, errors: plural(c.errors, 'error', lang), warnings: plural(c.warnings, 'warning', lang) };
+    const summary = fixable ? t('report.summary.fixable', { ...counts, fixable }).in(lang) : t('report.summary', counts).in(lang);
     out.push(c.errors ? style.bold(style.red(summary)) : style.bold(style.yellow(summary)));
   }
   return out.join('\n') + '\n';

@@ -2,6 +2,7 @@
 // fits its line in the contents. (Empty articles, missing titles, images and footnotes that
 // do not resolve are the loader's own diagnostics: the checker reports those as they are.)
 import { FindingSink } from './model.js';
+import { t as tr } from '../core/text.js';
 import { sourceAt, type SourceDoc } from './prose.js';
 
 /** How a title sets in the contents: the lines it takes, and its width against the line's, in em. */
@@ -19,7 +20,7 @@ export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMe
     // An article of headings alone has no text to print (one with nothing at all the loader reports).
     const first = doc.units.find((u) => u.kind === 'heading');
     if (first && !doc.units.some((u) => u.kind !== 'heading')) {
-      sink.add('warning', 'article-empty', { file: doc.file, line: first.start + 1, col: 1 }, 'the article has headings but no text', 'write the article under its headings, or remove the file');
+      sink.add('warning', 'article-empty', { file: doc.file, line: first.start + 1, col: 1 }, tr('article-empty.headings'), tr('article-empty.headings.fix'));
     }
     const title = doc.fields.get('title');
     if (title && toc) {
@@ -30,8 +31,8 @@ export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMe
           'warning',
           'title-toc',
           { file: doc.file, line: title.start + 1, col: sourceAt(title, 0).col + 1 },
-          `the title is too long for one line of the contents (${fit.width.toFixed(1)} em; the line holds ${fit.measure.toFixed(1)} em): it wraps onto ${fit.lines} lines`,
-          'shorten the title, or move its second part to "subtitle:"',
+          tr('title-toc', { width: fit.width.toFixed(1), measure: fit.measure.toFixed(1), lines: fit.lines }),
+          tr('title-toc.fix'),
         );
       }
     }
@@ -51,8 +52,8 @@ function headings(doc: SourceDoc, sink: FindingSink): void {
         'warning',
         'heading-skip',
         { file: doc.file, line: u.start + 1, col: 1 },
-        `a level-${level} heading (${marks(level)}) follows ${prev === 1 ? 'the title' : `a level-${prev} heading`}: level ${prev + 1} is skipped`,
-        `write it as ${marks(prev + 1)}, or add the ${marks(prev + 1)} heading it belongs under`,
+        tr(prev === 1 ? 'heading-skip.title' : 'heading-skip', { level, marks: marks(level), prev, skipped: prev + 1 }),
+        tr('heading-skip.fix', { marks: marks(prev + 1) }),
       );
     }
     prev = level;

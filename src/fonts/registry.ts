@@ -1,6 +1,7 @@
 // Font roles → files (fonts/fonts.yaml), opened lazily and once, with the files checked
 // against their recorded sha256 (cached by size and mtime, so a build does not rehash
 // 40 MB of fonts every time).
+import { t, type Text } from '../core/text.js';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
@@ -8,7 +9,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
 import { findFamily } from './discover.js';
 import { SparseFont } from './sparse.js';
-import { InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
+import { diagnostic, InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
 import { nodePos, parseYaml } from '../source/fields.js';
 import { fileProblem, isProblem, readText } from '../source/read.js';
 
@@ -31,7 +32,7 @@ export type Resolution =
   | { kind: 'file'; path: string }
   | { kind: 'family'; path: string; family: string; where: 'local' | 'system' }
   | { kind: 'substitute'; role: string; wanted: string[] }
-  | { kind: 'missing'; why: string };
+  | { kind: 'missing'; why: Text };
 
 /**
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
@@ -60,14 +61,14 @@ export class FontRegistry {
     const registry = new FontRegistry(root, entries, diags, name);
     const read = readText(manifest, name);
     if (isProblem(read)) {
-      diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? 'the font manifest fonts/fonts.yaml is missing' : read.message, read.code === 'file-missing' ? 'restore fonts/fonts.yaml (git checkout fonts/fonts.yaml)' : read.fix);
+      diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? t('font-manifest.missing') : read.message, read.code === 'file-missing' ? t('font-manifest.missing.fix') : read.fix);
       return registry;
     }
     const parsed = parseYaml(read.text, name, diags);
     if (!parsed) return registry;
     const roles = isMap(parsed.doc.contents) ? parsed.doc.contents.get('roles', true) : undefined;
     if (!isMap(roles)) {
-      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), 'fonts/fonts.yaml has no "roles:" mapping', 'write roles: and under it, for each role, file: and sha256:');
+      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), t('font-manifest'), t('font-manifest.fix'));
       return registry;
     }
     for (const item of roles.items) {
@@ -77,7 +78,7 @@ export class FontRegistry {
       const family = e && typeof e === 'object' && e.family != null ? (Array.isArray(e.family) ? e.family : [e.family]).map(String) : undefined;
       const file = e && typeof e === 'object' && typeof e.file === 'string' && e.file ? e.file : undefined;
       if (!file && !family?.length) {
-        diags.error('font-manifest', at, `font role "${role}" names no file`, 'write file: and the path of the font file under it, or family: [names to look for]');
+        diags.error('font-manifest', at, t('font-manifest.no-file', { role }), t('font-manifest.no-file.fix'));
         continue;
       }
       // A hash is text, as written (one of all digits would read as a number).
@@ -119,10 +120,10 @@ export class FontRegistry {
         }
         const tag = head.toString('latin1');
         if (head.readUInt32BE(0) !== 0x00010000 && tag !== 'true' && tag !== 'OTTO' && tag !== 'ttcf') {
-          problem = { code: 'font-not-font', message: 'is not a TrueType or OpenType font', fix: 'point the role at a .ttf or .otf file', line: 0, col: 0 };
+          problem = { code: 'font-not-font', message: t('font-not-font'), fix: t('font-not-font.fix'), line: 0, col: 0 };
         }
       } catch (e) {
-        problem = { code: 'file-unreadable', message: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, fix: 'make it readable (chmod a+r)', line: 0, col: 0 };
+        problem = { code: 'file-unreadable', message: t('file-unreadable.font', { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }), fix: t('file-unreadable.font.fix'), line: 0, col: 0 };
       }
     }
     if (problem) {
@@ -130,8 +131,8 @@ export class FontRegistry {
       this.diags.error(
         missing ? 'font-missing' : problem.code,
         at,
-        missing ? `the font file of role "${role}" is missing: ${file}` : `the font file of role "${role}" (${file}): ${problem.message}`,
-        missing ? (file.startsWith('node_modules/') ? 'run npm ci to install the fonts' : 'copy the font file there, or correct its path in fonts/fonts.yaml') : problem.fix,
+        missing ? t('font-missing.role', { role, file }) : t('font-file', { role, file, problem: problem.message }),
+        missing ? t(file.startsWith('node_modules/') ? 'font-missing.fix.npm' : 'font-missing.fix.copy') : problem.fix,
       );
     }
     this.verified.set(role, !problem);
@@ -161,16 +162,16 @@ export class FontRegistry {
     if (known) return known;
     const e = this.entries.get(role);
     let r: Resolution;
-    if (!e) r = { kind: 'missing', why: 'fonts/fonts.yaml does not name it' };
+    if (!e) r = { kind: 'missing', why: t('font-why.unnamed') };
     else if (e.file) {
       const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
-      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
+      r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: t('font-why.no-file', { file: e.file }) };
     } else {
       const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local'), true, join(this.root, 'node_modules', '.cache', 'bulletin', 'system-fonts.json')) : undefined;
       if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
       else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
         r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };
-      } else r = { kind: 'missing', why: e.family?.length ? `none of ${e.family.join(', ')} is installed (fonts/local/ or the system's fonts)` : 'it names neither a file nor a family' };
+      } else r = { kind: 'missing', why: e.family?.length ? t('font-why.not-installed', { families: e.family.join(', ') }) : t('font-why.nothing') };
     }
     this.resolved.set(role, r);
     return r;
@@ -188,7 +189,7 @@ export class FontRegistry {
     if (r.kind === 'substitute') return this.path(r.role);
     const e = this.entries.get(role);
     if (e?.file) return isAbsolute(e.file) ? e.file : join(this.root, e.file);
-    throw new Error(`font role "${role}": ${r.why}`);
+    throw new Error(`font role "${role}": ${String(r.why)}`);
   }
 
   /** The font files this registry has opened: inputs of the build that used it. */
@@ -209,7 +210,7 @@ export class FontRegistry {
     const path = this.path(role);
     const at: SourcePos = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
     if (!existsSync(path)) {
-      throw new InputError([{ severity: 'error', code: 'font-missing', ...at, message: `the font file of role "${role}" is missing: ${path}`, fix: 'run npm ci, or correct fonts/fonts.yaml' }]);
+      throw new InputError([diagnostic('error', 'font-missing', at, t('font-missing.file', { role, path }), t('font-missing.file.fix'))]);
     }
     const st = statSync(path);
     const key = `${role}|${path}`;
@@ -228,7 +229,7 @@ export class FontRegistry {
     if (want) {
       const got = this.hash(path);
       if (got !== want) {
-        this.diags.warn('font-changed', at, `font "${role}" (${path}) differs from the manifest's sha256; output will not match earlier builds`, 'update the sha256 in fonts/fonts.yaml if the change is intended');
+        this.diags.warn('font-changed', at, t('font-changed', { role, path }), t('font-changed.fix'));
       } else cacheKey = want;
     }
     this.metricsKeys.set(path, cacheKey.slice(0, 16));

@@ -9,6 +9,7 @@ import { loadTemplate, withInstalledFonts } from '../template/load.js';
 import { fontRoles } from '../template/load.js';
 import { describeFont, fontsIn, systemFonts, type FoundFont } from './discover.js';
 import { FontRegistry, type Resolution } from './registry.js';
+import { t, type Lang, type Params } from '../core/text.js';
 
 /** The Han blocks a bulletin may need, and their ranges. */
 export const HAN_BLOCKS: [string, number, number][] = [
@@ -160,9 +161,10 @@ function shown(path: string): string {
 
 const n = (v: number) => v.toLocaleString('en-US');
 
-export function formatFontsReport(r: FontsReport, all = false): string {
+export function formatFontsReport(r: FontsReport, all = false, lang: Lang = 'en'): string {
+  const say = (key: string, params?: Params): string => t(key, params).in(lang);
   const out: string[] = [];
-  out.push(`Font roles (fonts/fonts.yaml):`);
+  out.push(say('fonts.roles'));
   const width = Math.max(...r.roles.map((x) => x.role.length));
   for (const x of r.roles) {
     const res = x.resolution;
@@ -172,25 +174,25 @@ export function formatFontsReport(r: FontsReport, all = false): string {
         .filter(([, c]) => c > 0)
         .map(([b, c]) => `${b} ${n(c)}`)
         .join(', ');
-      const where = res.kind === 'family' ? `${res.where === 'local' ? 'fonts/local' : 'system'}: ${shown(res.path)}` : shown(res.path);
-      out.push(`${head}${x.family}  (${where})`, `  ${' '.repeat(width)}  Han: ${cov || 'none'}`);
+      const where = res.kind === 'family' ? `${res.where === 'local' ? 'fonts/local' : say('fonts.system')}: ${shown(res.path)}` : shown(res.path);
+      out.push(`${head}${x.family}  (${where})`, `  ${' '.repeat(width)}  ${say('fonts.han', { coverage: cov || say('fonts.none') })}`);
     } else if (res.kind === 'substitute') {
-      out.push(`${head}not installed (${res.wanted.join(', ')}); set in ${res.role} instead`);
-    } else out.push(`${head}not found: ${res.why}`);
+      out.push(head + say('fonts.substitute', { wanted: res.wanted.join(', '), role: res.role }));
+    } else out.push(head + say('fonts.not-found', { why: res.why }));
   }
-  out.push('', `Template ${r.template}:`);
+  out.push('', say('fonts.template', { template: r.template }));
   for (const [use, role] of Object.entries(r.uses)) out.push(`  ${use.padEnd(10)} ${role}`);
-  out.push(`  fallback   ${r.fallback.map((f) => (r.roles.find((x) => x.role === f)?.resolution.kind === 'missing' ? `(${f})` : f)).join(' → ')}   (in brackets: not installed, passed over)`);
+  out.push(`  fallback   ${r.fallback.map((f) => (r.roles.find((x) => x.role === f)?.resolution.kind === 'missing' ? `(${f})` : f)).join(' → ')}   ${say('fonts.brackets')}`);
   const usable = (fs: FoundFont[]) => fs.filter((f) => f.format === 'truetype');
-  out.push('', `Fonts found: fonts/local/ ${r.local.length} (${usable(r.local).length} usable), system ${r.system.length} (${usable(r.system).length} usable TrueType; OpenType/CFF and collections are passed over)`);
+  out.push('', say('fonts.found', { local: r.local.length, localUsable: usable(r.local).length, system: r.system.length, systemUsable: usable(r.system).length }));
   if (all) for (const f of [...r.local, ...r.system]) out.push(`  ${f.format.padEnd(10)} ${f.families.join(', ')} ${f.style}  ${shown(f.file)}`);
   if (r.issue) {
     const i = r.issue;
-    out.push('', `Issue ${shown(i.dir)}: ${n(i.chars)} distinct characters (ASCII apart)`);
-    for (const f of i.fallback) out.push(`  from ${f.family} (${f.role}): ${f.chars.length}  ${f.chars.join('')}`);
-    if (!i.missing.length) out.push('  every character has a font');
+    out.push('', say('fonts.issue', { dir: shown(i.dir), chars: n(i.chars) }));
+    for (const f of i.fallback) out.push(`  ${say('fonts.from', { family: f.family, role: f.role, count: f.chars.length })}  ${f.chars.join('')}`);
+    if (!i.missing.length) out.push(`  ${say('fonts.all-covered')}`);
     else {
-      out.push(`  no font has ${i.missing.length}:`);
+      out.push(`  ${say('fonts.missing', { count: i.missing.length })}`);
       for (const m of i.missing) {
         const cps = Array.from(m.text, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
         out.push(`  ${m.at.file}:${m.at.line}:${m.at.col}: "${m.text}" (${cps})`);

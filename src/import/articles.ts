@@ -6,6 +6,7 @@ import { dice, firstSentence, headingNumberLevel, isHanChar, joinBroken, LEAD_OP
 import { clip, type TocEntry } from './furniture.js';
 import { escapeMd, leadMd, runsMd } from './markdown.js';
 import type { ImportedArticle, MdBlock, Note, Printed } from './model.js';
+import { t as tr } from '../core/text.js';
 import { headingLike, joinPageBreaks, type Para } from './paragraphs.js';
 
 /** Articles this alike (shingle Jaccard, as `bulletin check` measures) are one article printed twice. */
@@ -21,11 +22,11 @@ export function splitArticles(pr: Printed, paras: Para[], toc: TocEntry[], notes
   const articles: ImportedArticle[] = [];
   if (starts.length && starts[0].index > 0) {
     const before = paras.slice(0, starts[0].index);
-    notes.push({ severity: 'warning', code: 'import-untitled', at: before[0].at, message: `text before the first article's title (「${clip(before[0].text)}」…) made an article of its own, titled 待定: give it its title or move it` });
+    notes.push({ severity: 'warning', code: 'import-untitled', at: before[0].at, message: tr('import-untitled.before', { text: clip(before[0].text) }) });
     starts.unshift({ index: 0, count: 0, title: '待定', at: before[0].at });
   }
   if (!starts.length && paras.length) {
-    notes.push({ severity: 'warning', code: 'import-untitled', at: paras[0].at, message: 'no article title found: the whole text made one article titled 待定' });
+    notes.push({ severity: 'warning', code: 'import-untitled', at: paras[0].at, message: tr('import-untitled') });
     starts.push({ index: 0, count: 0, title: '待定', at: paras[0].at });
   }
   starts.forEach((s, k) => {
@@ -92,7 +93,7 @@ function startsFromToc(paras: Para[], toc: TocEntry[], pr: Printed, notes: Note[
       }
     }
     if (!found) {
-      notes.push({ severity: 'warning', code: 'import-toc-missing', at: e.at, message: `the contents list names 「${clip(e.title, 24)}」 (page ${e.page}), but no such title is in the text: its text, if printed, is in the article before it` });
+      notes.push({ severity: 'warning', code: 'import-toc-missing', at: e.at, message: tr('import-toc-missing', { title: clip(e.title, 24), page: e.page }) });
       continue;
     }
     const before = notes.length;
@@ -102,7 +103,7 @@ function startsFromToc(paras: Para[], toc: TocEntry[], pr: Printed, notes: Note[
     const start: Start = { index: found.i, count: found.k, title: printed, at: paras[found.i].at, tocPage: e.page };
     for (const n of notes.slice(before)) n.anchor = start;
     if (found.score < 1) {
-      notes.push({ severity: 'warning', code: 'import-title', at: start.at, message: `the title printed here is 「${printed}」, the contents list (${e.at.file}:${e.at.line}) says 「${e.title}」: kept the printed title`, anchor: start });
+      notes.push({ severity: 'warning', code: 'import-title', at: start.at, message: tr('import-title.toc', { printed, at: `${e.at.file}:${e.at.line}`, title: e.title }), anchor: start });
     }
     starts.push(start);
     cursor = found.i + found.k;
@@ -124,7 +125,7 @@ function startsByLook(paras: Para[], pr: Printed, notes: Note[]): Start[] {
     const title = titleText(paras.slice(i, i + k), pr, notes);
     const start: Start = { index: i, count: k, title, at: p.at };
     starts.push(start);
-    notes.push({ severity: 'warning', code: 'import-title', at: p.at, message: `no contents list to go by: 「${clip(title, 24)}」 taken for an article's title by its look` });
+    notes.push({ severity: 'warning', code: 'import-title', at: p.at, message: tr('import-title.look', { title: clip(title, 24) }) });
     for (const n of notes.slice(before)) n.anchor = start;
     i += k - 1;
   }
@@ -141,7 +142,7 @@ function titleText(ps: Para[], pr: Printed, notes: Note[]): string {
   const joined = ps.map((p) => p.text.trim()).reduce((a, b) => joinBroken(a, b));
   return joined.replace(/(\S)[ \u3000]+(?=(\S))/gu, (m: string, before: string, after: string) => {
     if (!PARTICLES.has(before) || !isHanChar(after)) return m;
-    notes.push({ severity: 'warning', code: 'import-title-space', at: ps[0].at, message: `the space after 「${before}」 in 「${clip(joined, 24)}」 taken for the line break of a title set on two lines, and removed` });
+    notes.push({ severity: 'warning', code: 'import-title-space', at: ps[0].at, message: tr('import-title-space', { before, title: clip(joined, 24) }) });
     return before;
   });
 }
@@ -203,15 +204,15 @@ function dedupe(articles: ImportedArticle[], notes: Note[], keep = false): Artic
       const score = jaccard(sets[i], sets[j]);
       if (score < SAME_ARTICLE) continue;
       const first = articles[i];
-      const page = (x: ImportedArticle) => (x.tocPage ? `, page ${x.tocPage} in the contents` : '');
+      const page = (x: ImportedArticle) => (x.tocPage ? tr('import-duplicate.page', { page: x.tocPage }) : '');
       const pct = `${Math.floor(score * 100)}%`;
       notes.push({
         severity: 'warning',
         code: 'import-duplicate',
         at: a.at,
         message: keep
-          ? `「${clip(a.title, 20)}」 (here${page(a)}) repeats the article at ${first.at.file}:${first.at.line}${page(first)}, ${pct} alike: kept, as asked — bulletin check reports it as dup-article`
-          : `「${clip(a.title, 20)}」 (here${page(a)}) repeats the article at ${first.at.file}:${first.at.line}${page(first)}, ${pct} alike: the first printing kept, this one left out (--keep-duplicates keeps both; compare them if this one corrected the other)`,
+          ? tr('import-duplicate.kept', { title: clip(a.title, 20), here: page(a), at: `${first.at.file}:${first.at.line}`, there: page(first), pct })
+          : tr('import-duplicate', { title: clip(a.title, 20), here: page(a), at: `${first.at.file}:${first.at.line}`, there: page(first), pct }),
         anchor: keep ? a : first,
       });
       if (!keep) {
@@ -252,7 +253,7 @@ function markdownBlocks(paras: Para[], pr: Printed, notes: Note[]): MdBlock[] {
     // A heading: its own line, numbered; in print, bold all through, or not a sentence.
     if ((styled && p.bold && p.lines.length === 1 && text.length <= 50) || headingLike(p)) {
       const level = number ?? 2;
-      if (!number) notes.push({ severity: 'warning', code: 'import-heading', at: p.at, message: `「${clip(text)}」 is set bold on a line of its own: taken for a heading (##) though it has no number`, anchor: p });
+      if (!number) notes.push({ severity: 'warning', code: 'import-heading', at: p.at, message: tr('import-heading', { text: clip(text) }), anchor: p });
       blocks.push({ kind: 'heading', level, md: escapeMd(text, false), at: p.at, from: p });
       continue;
     }
@@ -297,7 +298,7 @@ function parallelLeads(paras: Para[], notes: Note[]): Set<Para> {
     const lengths = run.map((p) => firstSentence(p.text)!.length);
     if (run.length >= 3 && Math.max(...lengths) - Math.min(...lengths) <= 6) {
       for (const p of run) out.add(p);
-      notes.push({ severity: 'warning', code: 'import-lead', at: run[0].at, message: `${run.length} paragraphs in a row open with a short sentence of one shape (「${clip(firstSentence(run[0].text)!, 20)}」): set as bold run-in leads`, anchor: run[0] });
+      notes.push({ severity: 'warning', code: 'import-lead', at: run[0].at, message: tr('import-lead', { count: run.length, sentence: clip(firstSentence(run[0].text)!, 20) }), anchor: run[0] });
     }
     run = [];
   };

@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { clip, splitFurniture } from './furniture.js';
 import { escapeInline } from './markdown.js';
 import type { ImportedArticle, ImportedIssue, MdBlock, Note, Place, PrintedLine } from './model.js';
+import { t as tr } from '../core/text.js';
 
 type Node = string | { tag: string; attrs: Record<string, string>; children: Node[] };
 type Element = Exclude<Node, string>;
@@ -169,7 +170,7 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
         const ext = type === 'image/png' ? 'png' : type === 'image/jpeg' ? 'jpg' : null;
         pictures++;
         if (!ext) {
-          notes.push({ severity: 'warning', code: 'import-image', at: { file: name, line: 0 }, message: `picture ${pictures} is ${type}, which the build cannot print (PNG or JPEG): left out — save it as PNG and add it to images/` });
+          notes.push({ severity: 'warning', code: 'import-image', at: { file: name, line: 0 }, message: tr('import-image', { n: pictures, type }) });
           return { src: '' };
         }
         const path = `images/${stem}-${pictures}.${ext}`;
@@ -178,7 +179,7 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
       }),
     },
   );
-  for (const m of result.messages) if (m.type === 'warning') notes.push({ severity: 'note', code: 'import-docx', at: { file: name, line: 0 }, message: m.message });
+  for (const m of result.messages) if (m.type === 'warning') notes.push({ severity: 'note', code: 'import-docx', at: { file: name, line: 0 }, message: tr('import-docx', { detail: m.message }) });
 
   const nodes = parseHtml(result.value);
   // Footnotes come last, as a list of items named footnote-N.
@@ -220,13 +221,13 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
     issue.meta = f.meta;
     (issue as ImportedIssue & { metaAt?: unknown }).metaAt = f.metaAt;
     notes.push(...f.notes);
-    if (f.body.length) notes.push({ severity: 'warning', code: 'import-untitled', at: { file: name, line: 1 }, message: `${f.body.length} paragraph(s) before the first Heading 1 (「${clip(f.body[0].text)}」) are not a masthead: left out — put them under a heading` });
+    if (f.body.length) notes.push({ severity: 'warning', code: 'import-untitled', at: { file: name, line: 1 }, message: tr('import-untitled.docx', { count: f.body.length, text: clip(f.body[0].text) }) });
   } else {
     // One article: its title is the first paragraph, if it reads like one.
     const first = front.parts[0];
     const looksTitle = first && first.kind !== 'raw' && first.plain.trim().length <= 40 && !/[。！？；]/.test(first.plain.slice(0, -1));
     const title = looksTitle ? first.plain.trim() : basename(file, extname(file));
-    notes.push({ severity: 'warning', code: 'import-title', at: { file: name, line: 1 }, message: looksTitle ? `no Heading 1 or Title: the first paragraph 「${clip(title, 24)}」 taken for the title` : `no Heading 1, Title or short first paragraph: the title is the file's name, 「${title}」 — give it the real one` });
+    notes.push({ severity: 'warning', code: 'import-title', at: { file: name, line: 1 }, message: looksTitle ? tr('import-title.first', { title: clip(title, 24) }) : tr('import-title.file', { title }) });
     titled.push({ ...front, title, parts: looksTitle ? front.parts.slice(1) : front.parts });
   }
   for (const g of titled) {
@@ -245,7 +246,7 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
     article.notes = [...g.noteNumbers].map(([id, k]) => {
       const li = noteText.get(id);
       const md = li ? li.children.map((c) => (typeof c !== 'string' && c.tag === 'p' ? inline(c.children, ctx) : typeof c === 'string' ? escapeInline(c, false) : inline([c], ctx))).join(' ').trim() : '';
-      if (!md) notes.push({ severity: 'warning', code: 'import-footnote', at: g.at, message: `footnote ${k} has no text in the document`, anchor: article });
+      if (!md) notes.push({ severity: 'warning', code: 'import-footnote', at: g.at, message: tr('import-footnote', { n: k }), anchor: article });
       return `[^${k}]: ${md || '（注释缺失）'}`;
     });
     issue.articles.push(article);

@@ -2,6 +2,7 @@
 // on the cover, the colophon (版记) at the end, folios and running heads on every page.
 import { squash } from './chars.js';
 import type { ImportedMeta, Note, Place, PrintedLine } from './model.js';
+import { t as tr } from '../core/text.js';
 import { FOLIO } from './textfile.js';
 
 export interface TocEntry {
@@ -83,7 +84,7 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
       used = true;
     }
     if (!used && firstToc < 0) break;
-    if (!used) notes.push({ severity: 'warning', code: 'import-masthead', at: l.at, message: `a line of the masthead not understood, left out: 「${clip(t)}」` });
+    if (!used) notes.push({ severity: 'warning', code: 'import-masthead', at: l.at, message: tr('import-masthead', { text: clip(t) }) });
   }
   // No contents and no issue line: there was no masthead, the text starts at once.
   if (firstToc < 0 && meta.year === undefined) {
@@ -143,10 +144,10 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
         meta.publisher = name;
         metaAt.publisher = l.at;
       } else if (squash(name) !== squash(meta.publisher)) {
-        notes.push({ severity: 'warning', code: 'import-publisher', at: l.at, message: `the colophon names 「${name}」, the masthead 「${meta.publisher}」: kept the masthead's`, meta: 'publisher' });
+        notes.push({ severity: 'warning', code: 'import-publisher', at: l.at, message: tr('import-publisher', { colophon: name, masthead: meta.publisher ?? '' }), meta: 'publisher' });
       }
     }
-    if (!editor && !phone && !unit) notes.push({ severity: 'warning', code: 'import-colophon', at: l.at, message: `a colophon line issue.yaml has no place for, left out: 「${clip(t)}」` });
+    if (!editor && !phone && !unit) notes.push({ severity: 'warning', code: 'import-colophon', at: l.at, message: tr('import-colophon', { text: clip(t) }) });
     k--;
   }
   return { meta, metaAt, toc, body: lines.slice(0, k), notes };
@@ -175,8 +176,8 @@ function dropPageFurniture(lines: PrintedLine[], notes: Note[]): PrintedLine[] {
   return lines.filter((l) => {
     if (FOLIO.test(l.text)) return false;
     if (edge.has(l) && repeated.has(key(l))) {
-      if (!notes.some((n) => n.code === 'import-running-head' && n.message.includes(l.text))) {
-        notes.push({ severity: 'note', code: 'import-running-head', at: l.at, message: `「${clip(l.text)}」 repeats at the edge of ${seen.get(key(l))!.size} pages: taken for a running head and left out` });
+      if (!notes.some((n) => n.code === 'import-running-head' && String(n.message).includes(l.text))) {
+        notes.push({ severity: 'note', code: 'import-running-head', at: l.at, message: tr('import-running-head', { text: clip(l.text), pages: seen.get(key(l))!.size }) });
       }
       return false;
     }

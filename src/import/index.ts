@@ -1,5 +1,6 @@
 // bulletin import: a printed issue (its text, its PDF) or a Word file → an issue folder,
 // with a report of every guess made on the way.
+import { t, type Lang, type Text } from '../core/text.js';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { lastWeekday } from '../archive/calendar.js';
@@ -79,32 +80,32 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
   const m = issue.meta;
   const at: Place = { file: basename(source), line: 0 };
   const metaAt = (issue as ImportedIssue & { metaAt?: Partial<Record<keyof ImportedMeta, Place>> }).metaAt ?? {};
-  const warn = (meta: keyof ImportedMeta, message: string) => issue.notes.push({ severity: 'warning', code: 'import-meta', at: metaAt[meta] ?? at, message, meta });
+  const warn = (meta: keyof ImportedMeta, message: Text) => issue.notes.push({ severity: 'warning', code: 'import-meta', at: metaAt[meta] ?? at, message, meta });
   const named = folder ? /^(\d{4})-(\d{2})$/.exec(basename(folder)) : null;
   let year = m.year;
   let number = m.number;
   if (year === undefined) {
     year = named ? Number(named[1]) : m.date ? Number(m.date.slice(0, 4)) : new Date().getUTCFullYear();
-    warn('year', `the issue line (2023 年第 6 期) was not found: year ${year} ${named ? 'from the folder name' : m.date ? 'from the date' : 'is this year'} — check issue.yaml`);
+    warn('year', t(named ? 'import-meta.year.folder' : m.date ? 'import-meta.year.date' : 'import-meta.year.now', { year }));
   }
   if (number === undefined) {
     number = named ? Number(named[2]) : 1;
-    warn('number', `the issue's number was not found: ${number} ${named ? "is the folder's month" : 'is a guess'} — check issue.yaml`);
+    warn('number', t(named ? 'import-meta.number.folder' : 'import-meta.number.guess', { number }));
   }
   let date = m.date;
   if (!date) {
     const month = named ? Number(named[2]) : number >= 1 && number <= 12 ? number : 1;
     date = lastWeekday(year, month);
-    warn('date', `the masthead prints no date: ${date} is the last weekday of ${year}-${String(month).padStart(2, '0')} (${named ? "the folder's month" : 'taking the number for the month'}) — put the date it was issued in issue.yaml`);
+    warn('date', t(named ? 'import-meta.date.folder' : 'import-meta.date.number', { date, month: `${year}-${String(month).padStart(2, '0')}` }));
   }
   const title = m.title ?? PLACEHOLDER;
-  if (!m.title) warn('title', `the bulletin's name was not found in the masthead: wrote ${PLACEHOLDER} in issue.yaml`);
-  const field = (k: 'publisher' | 'editor' | 'phone', what: string): string => {
+  if (!m.title) warn('title', t('import-meta.title', { placeholder: PLACEHOLDER }));
+  const field = (k: 'publisher' | 'editor' | 'phone'): string => {
     if (m[k]) return m[k]!;
-    warn(k, `${what} not found: wrote ${PLACEHOLDER} in issue.yaml — fill it in`);
+    warn(k, t('import-meta.field', { what: t(`import-meta.field.${k}`), placeholder: PLACEHOLDER }));
     return PLACEHOLDER;
   };
-  const meta: ImportedMeta = { title, year, number, date, publisher: field('publisher', 'the editing unit (masthead or colophon)'), editor: field('editor', 'the editor (编辑：…, colophon)'), phone: field('phone', 'the phone number (电话：…, colophon)') };
+  const meta: ImportedMeta = { title, year, number, date, publisher: field('publisher'), editor: field('editor'), phone: field('phone') };
   if (m.total !== undefined) meta.total = m.total;
   return meta;
 }
@@ -130,9 +131,11 @@ export function notePlaces(n: Note, issue: ImportedIssue, dir?: string): { input
   return { input };
 }
 
-export function formatNote(n: Note, issue: ImportedIssue, dir?: string): string {
+export function formatNote(n: Note, issue: ImportedIssue, dir?: string, lang: Lang = 'en'): string {
   const p = notePlaces(n, issue, dir);
-  return `${p.input}${p.output ? ` → ${p.output}` : ''}: ${n.severity}: ${n.message} [${n.code}]`;
+  const message = typeof n.message === 'string' ? n.message : n.message.in(lang);
+  const severity = t(`cli.severity.${n.severity}`).in(lang);
+  return `${p.input}${p.output ? ` → ${p.output}` : ''}: ${severity}: ${message} [${n.code}]`;
 }
 
 export { clip, extname };

@@ -1,5 +1,6 @@
 // What the importer reads (printed lines, from a text file or a PDF) and what it makes of
 // them (an issue: masthead, articles of Markdown blocks), with everything it guessed.
+import type { Text } from '../core/text.js';
 
 /** A stretch of a printed line in one weight. */
 export interface Run {
@@ -54,7 +55,8 @@ export interface Note {
   severity: 'warning' | 'note';
   code: string;
   at: Place;
-  message: string;
+  /** A catalogue text (put into the reader's language when printed), or plain English. */
+  message: string | Text;
   /**
    * What it concerns — a paragraph read, a Markdown block or an article — so that the report
    * can name its place in the written issue too; or a field of issue.yaml.

@@ -6,6 +6,7 @@
 import { headingNumberLevel, joinBroken, LEAD_OPENERS, terminated } from './chars.js';
 import { clip } from './furniture.js';
 import type { Note, Place, Printed, PrintedLine, Run } from './model.js';
+import { t as tr } from '../core/text.js';
 
 export interface Para {
   text: string;
@@ -84,7 +85,7 @@ function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[], firs
     // paragraph. Only a paragraph that happened to end exactly at the margin would fool
     // this — when its last line ends a sentence and the next line could open one, say so.
     if (terminated(a.text) && (LEAD_OPENERS.test(b.text) || headingNumberLevel(b.text))) {
-      notes.push({ severity: 'warning', code: 'import-join', at: b.at, message: `joined to the paragraph on page ${a.page}, whose last line fills the measure; 「${clip(b.text)}」 may start a paragraph of its own`, anchor: a });
+      notes.push({ severity: 'warning', code: 'import-join', at: b.at, message: tr('import-join.page', { page: a.page, text: clip(b.text) }), anchor: a });
     }
     return true;
   }
@@ -119,8 +120,8 @@ export function joinPageBreaks(paras: Para[], notes: Note[], isTitle: (p: Para) 
         code: 'import-join',
         at: p.at,
         message: opener || colon
-          ? `joined to the paragraph before, which ends without a stop (「…${last.text.slice(-6)}」); 「${clip(p.text, 8)}」 could open a paragraph of its own — a page end is the guess`
-          : `joined 「…${last.text.slice(-6)}」 + 「${clip(p.text, 8)}」: a paragraph broken by a page end`,
+          ? tr('import-join.guess', { end: last.text.slice(-6), text: clip(p.text, 8) })
+          : tr('import-join', { end: last.text.slice(-6), text: clip(p.text, 8) }),
         anchor: last,
       });
       last.text = joinBroken(last.text, p.text);

@@ -6,6 +6,7 @@ import { shiftItemX, structNode, type DisplayList, type Item, type OutlineEntry,
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
 import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
+import { t, type Text } from '../core/text.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, templatesStamp, withInstalledFonts } from '../template/load.js';
@@ -29,7 +30,17 @@ export interface LayoutOptions {
   draft?: boolean;
   /** The template to use, over issue.yaml's `template:` (the command line's --template). */
   template?: string;
+  /** Told where the work is, for a progress line on the terminal. */
+  progress?: ProgressReport;
 }
+
+/** A stage of the build, the article it is at and the pages laid so far. */
+export interface ProgressStep {
+  stage: 'load' | 'compose' | 'paginate' | 'check' | 'render';
+  article?: string;
+  pages?: number;
+}
+export type ProgressReport = (step: ProgressStep) => void;
 
 /** A block written at `pos` begins on page `page` (index in the document). */
 export interface SourceMark {
@@ -77,6 +88,8 @@ function templateOf(root: string, name: string, at: SourcePos): { template: Temp
 
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The template is read as soon as issue.yaml names it: images are held to its page's limits.
+  const tell: ProgressReport = o.progress ?? (() => undefined);
+  tell({ stage: 'load' });
   const templateDiags = new Diagnostics();
   let loaded = null as Template | null;
   const { issue, diagnostics: diags } = loadIssue(dir, {
@@ -100,18 +113,18 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     for (const role of fontRoles(template)) {
       const r = fonts.resolve(role);
       if (r.kind === 'missing' && !fonts.defines(role)) {
-        diags.error('font-role', templateFile, `the template names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);
+        diags.error('font-role', templateFile, t('font-role', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
       } else if (r.kind === 'missing' && !fonts.entries.get(role)?.file) {
-        diags.error('font-missing', templateFile, `font "${role}" cannot be found: ${r.why}`, 'install it, put it in fonts/local/, or give the role another font in fonts/fonts.yaml');
+        diags.error('font-missing', templateFile, t('font-missing.find', { role, why: r.why }), t('font-missing.find.fix'));
       } else if (fonts.verify(role) && r.kind === 'substitute') stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
     }
     // Said once a build: the licensed faces a standard asks for are not here, and what stands in.
-    if (stands.length) diags.warn('font-substitute', templateFile, `not installed, set in the closest free face instead: ${stands.join('; ')}`, 'put the licensed fonts in fonts/local/ (see fonts/fonts.yaml) for the standard\'s own faces');
+    if (stands.length) diags.warn('font-substitute', templateFile, t('font-substitute', { stands: stands.join('; ') }), t('font-substitute.fix'));
     for (const role of template.fonts.fallback) {
-      if (!fonts.defines(role)) diags.error('font-role', templateFile, `fonts.fallback names font "${role}", which fonts/fonts.yaml does not define`, `add "${role}" to fonts/fonts.yaml or use one of: ${[...fonts.entries.keys()].join(', ')}`);
+      if (!fonts.defines(role)) diags.error('font-role', templateFile, t('font-role.fallback', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
     }
     const problem = frameProblem(template, frameOf(template));
-    if (problem) diags.error('template-block', templateFile, problem, 'make the margins smaller, the paper larger, or chars × lines fewer');
+    if (problem) diags.error('template-block', templateFile, problem, t('template-block.fix'));
   }
   if (!template || diags.hasErrors()) throw new InputError(diags.list);
   composeCache.newBuild();
@@ -123,9 +136,10 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // Composed once: the passes below only re-flow them, as the cover's length settles.
   // The sections the contents list (toc.levels 2 and 3), anchored where they land.
   const sections = issue.articles.map(() => [] as SectionMark[]);
-  const blocks = issue.articles.map((a, k) =>
-    articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc, sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined }),
-  );
+  const blocks = issue.articles.map((a, k) => {
+    tell({ stage: 'compose', article: a.file });
+    return articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc, sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined });
+  });
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
@@ -153,6 +167,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       const mode: ArticleStart = k === 0 ? (start === 'odd-page' ? 'odd-page' : 'new-page') : start;
       flow!.start(mode);
       flow!.place(b);
+      tell({ stage: 'paginate', article: issue.articles[k].file, pages: cover.pages.length + flow!.pageIndex + 1 });
     });
     if (template.colophon.position === 'after') flow.place([colophonBlock(issue, ts, frame, doc)]);
     else flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
@@ -254,20 +269,20 @@ function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typ
   });
   laid.forEach((p, i) => {
     const page = cover.pages.length + i + 1;
-    const floor = p.floor < block.bottom - 1e-6 ? 'into the footnotes or colophon' : undefined;
+    const floor = p.floor < block.bottom - 1e-6 ? t('layout-overflow.floor') : undefined;
     for (const s of strays(p.body, { ...block, bottom: p.floor }, hang)) report(s, page, flow.sources.get(s.item) ?? fallback, floor);
     for (const s of strays(p.footnotes, block, hang)) report(s, page, flow.sources.get(s.item) ?? fallback);
   });
-  function report(s: Stray, page: number, pos: SourcePos, foot?: string): void {
+  function report(s: Stray, page: number, pos: SourcePos, foot?: Text): void {
     const key = `${pos.file}:${pos.line}:${page}`;
     if (told.has(key)) return;
     told.add(key);
-    const where = s.edge === 'foot' ? foot ?? "below the text block's foot" : s.edge === 'top' ? "above the text block's top" : `past the text block's ${s.edge} edge`;
+    const where = s.edge === 'foot' ? foot ?? t('layout-overflow.foot') : s.edge === 'top' ? t('layout-overflow.top') : t(`layout-overflow.${s.edge}`);
     diags.error(
       'layout-overflow',
       pos,
-      `${describe(s.item)} on page ${page} reaches ${s.by.toFixed(1)} pt ${where}: bulletin could not keep it on the page`,
-      'make it shorter or smaller, or split it; this is a fault in bulletin\'s layout, so please report it with the input',
+      t('layout-overflow', { item: describe(s.item), page, by: s.by.toFixed(1), where }),
+      t('layout-overflow.fix'),
     );
   }
 }

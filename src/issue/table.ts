@@ -9,6 +9,7 @@ import type { FlowBlock, FlowLine, FlowNote } from '../paginate/flow.js';
 import type { Block, CellAlign, Span } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { baselineIn } from './typeset.js';
+import { t as tr } from '../core/text.js';
 import type { InlineSetter, RunStyle } from './inline.js';
 
 type Table = Extract<Block, { kind: 'table' }>;
@@ -110,12 +111,12 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   });
   const size = fit.size;
   if (fit.narrow) {
-    const why = fit.narrow === 'words' ? 'its longest words break between letters' : 'its columns hold fewer than two characters';
+    const why = tr(fit.narrow === 'words' ? 'table-narrow.words' : 'table-narrow.columns');
     ts.diags.warn(
       'table-narrow',
       b.pos,
-      `the table's ${cols} columns are too narrow for their text even at ${round(size)} pt (the template's table.min-size): ${why}`,
-      'use fewer columns or shorter words, split the table, or set it outside the quote or list it is in',
+      tr('table-narrow', { cols, size: round(size), why }),
+      tr('table-narrow.fix'),
     );
   }
   const [bodyStyle, headStyle] = styles(size);

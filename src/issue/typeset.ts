@@ -3,6 +3,7 @@ import { buildAtoms, type AtomEnv, type StyledRun } from '../compose/atoms.js';
 import { composeLines, type Align, type Line } from '../compose/lines.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import { t as tr } from '../core/text.js';
 import type { Span } from '../source/model.js';
 import { frameOf, type Template, type TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
@@ -50,8 +51,8 @@ export class Typesetter {
     const key = `${pos.file}:${pos.line}:${cp}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const msg = cps.length > 1 ? `no font can print the sequence "${ch}" (U+${cp}) or its first character; it is left out whole` : `no font can print "${ch}" (U+${cp}); it is left out`;
-    const fix = 'add a font that has it to the template\'s fonts.fallback, or replace the character';
+    const msg = tr(cps.length > 1 ? 'glyph-missing.sequence' : 'glyph-missing', { ch, cp });
+    const fix = tr('glyph-missing.fix');
     if (this.strict) this.diags.error('glyph-missing', pos, msg, fix);
     else this.diags.warn('glyph-missing', pos, msg, fix);
   }

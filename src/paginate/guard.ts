@@ -4,6 +4,7 @@
 // furniture (masthead, folios, running heads, colophon) sits where the template puts it and
 // is not checked.
 import type { Item } from './display.js';
+import { t, type Text } from '../core/text.js';
 
 export interface Box {
   left: number;
@@ -77,17 +78,17 @@ export function strays(items: Item[], box: Box, hang: number): Stray[] {
 }
 
 /** A few words of what an item shows, to recognise it by in a message. */
-export function describe(it: Item): string {
+export function describe(it: Item): Text {
   switch (it.kind) {
     case 'text': {
       const text = it.glyphs.map((g) => g.text).join('');
-      return `text “${Array.from(text).slice(0, 12).join('')}${Array.from(text).length > 12 ? '…' : ''}”`;
+      return t('item.text', { text: `${Array.from(text).slice(0, 12).join('')}${Array.from(text).length > 12 ? '…' : ''}` });
     }
     case 'rule':
-      return 'a rule';
+      return t('item.rule');
     case 'image':
-      return 'a picture';
+      return t('item.image');
     case 'link':
-      return 'a link';
+      return t('item.link');
   }
 }

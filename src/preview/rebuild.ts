@@ -2,6 +2,8 @@
 // between builds), its outcome in the terms the page needs. Caches that make rebuilds
 // incremental belong inside build(); this function stays a single call to it.
 import { build, InputError, type Diagnostic, type SourceMark } from '../index.js';
+import { diagnostic } from '../source/diagnostics.js';
+import { t } from '../core/text.js';
 import { pageHashes } from './pagehash.js';
 
 export interface RebuildOptions {
@@ -25,15 +27,7 @@ export async function rebuild(issueDir: string, o: RebuildOptions): Promise<Outc
     if (e instanceof InputError) return { ok: false, diagnostics: e.diagnostics, ms };
     // A bug, not the editor's doing: the preview says so and carries on with the last pages.
     const err = e instanceof Error ? e : new Error(String(e));
-    const d: Diagnostic = {
-      file: issueDir,
-      line: 0,
-      col: 0,
-      severity: 'error',
-      code: 'internal',
-      message: `internal error: ${err.message}`,
-      fix: 'this is a bug in bulletin: please report it with the input (the terminal shows the details)',
-    };
+    const d: Diagnostic = diagnostic('error', 'internal', { file: issueDir, line: 0, col: 0 }, t('internal', { detail: err.message }), t('internal.fix'));
     return { ok: false, diagnostics: [d], ms, internal: err };
   }
 }

@@ -10,6 +10,7 @@ import { rememberDeflate } from './deflate-cache.js';
 import { ConvertedImage, convertPixels, decodePixels } from './image-color.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
 import { identificationXmp } from './xmp.js';
+import { t, type Text } from '../core/text.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 import { CidTable, drawPage, newRendering, pageKey } from './page-cache.js';
@@ -31,7 +32,7 @@ export interface RenderOptions {
 /** What the print options made of the file, for the build's report. */
 export interface PrintReport {
   /** PDF/X-4 claimed, or why not. */
-  pdfx?: { claimed: true; profile: string } | { claimed: false; why: string };
+  pdfx?: { claimed: true; profile: string } | { claimed: false; why: Text };
   /** PDF/A-2a claimed (the archive's standard; not with CMYK unless PDF/X-4 holds too). */
   pdfa: boolean;
 }
@@ -59,7 +60,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   const pdfa = mode !== 'cmyk' || x4;
   if (report) {
     report.pdfa = pdfa;
-    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: 'no CMYK output profile found (put one in profiles/, or install libgs-common)' };
+    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: t('pdfx.no-profile') };
   }
   const slug = o.marks ? SLUG : 0;
   rememberDeflate();

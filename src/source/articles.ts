@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Severity } from './diagnostics.js';
+import { t, type Text } from '../core/text.js';
 
 export const ARTICLE_EXT = /\.md$/i;
 
@@ -20,8 +21,8 @@ export interface PassedOver {
   name: string;
   severity: Severity;
   code: string;
-  message: string;
-  fix: string;
+  message: Text;
+  fix: Text;
 }
 
 export interface ArticleListing {
@@ -34,14 +35,14 @@ const IMAGES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.tif'
 const SYSTEM = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', '.gitkeep', '.gitignore', '.keep']);
 
 /** An editor's backup, lock or swap file, or the system's own: never an article. */
-export function editorLeftover(name: string): string | undefined {
+export function editorLeftover(name: string): Text | undefined {
   const lower = name.toLowerCase();
-  if (SYSTEM.has(lower)) return 'a file the system keeps';
-  if (name.endsWith('~')) return 'an editor backup';
-  if (name.startsWith('.#') || (name.startsWith('#') && name.endsWith('#'))) return 'an editor lock or autosave file';
-  if (name.startsWith('._')) return 'macOS metadata';
-  if (/\.(swp|swo|swx|bak|orig|tmp)$/i.test(name) || name.startsWith('~$')) return 'a backup, swap or temporary file';
-  if (name.startsWith('.')) return 'a hidden file';
+  if (SYSTEM.has(lower)) return t('article-ignored.system');
+  if (name.endsWith('~')) return t('article-ignored.backup');
+  if (name.startsWith('.#') || (name.startsWith('#') && name.endsWith('#'))) return t('article-ignored.lock');
+  if (name.startsWith('._')) return t('article-ignored.macos');
+  if (/\.(swp|swo|swx|bak|orig|tmp)$/i.test(name) || name.startsWith('~$')) return t('article-ignored.temporary');
+  if (name.startsWith('.')) return t('article-ignored.hidden');
   return undefined;
 }
 
@@ -62,7 +63,7 @@ export function listArticles(articlesDir: string): ArticleListing {
     const leftover = editorLeftover(name);
     if (leftover) {
       if (!SYSTEM.has(name.toLowerCase())) {
-        others.push({ path, name, severity: 'note', code: 'article-ignored', message: `${name} is ${leftover}, not an article: left out`, fix: 'nothing to do; delete it when the editor no longer needs it' });
+        others.push({ path, name, severity: 'note', code: 'article-ignored', message: t('article-ignored', { name, what: leftover }), fix: t('article-ignored.fix') });
       }
       continue;
     }
@@ -79,12 +80,12 @@ export function listArticles(articlesDir: string): ArticleListing {
         name,
         severity: 'error',
         code: 'article-not-md',
-        message: `${name} is named like an article but is not a .md file: it would be left out of the issue`,
-        fix: /\.(docx?|wps|rtf|odt|pages)$/i.test(name) ? `save it as Markdown text, named ${stem}.md (or move it out of articles/)` : `rename it to ${stem}.md (or move it out of articles/)`,
+        message: t('article-not-md', { name }),
+        fix: t(/\.(docx?|wps|rtf|odt|pages)$/i.test(name) ? 'article-not-md.fix.document' : 'article-not-md.fix', { stem }),
       });
       continue;
     }
-    others.push({ path, name, severity: 'warning', code: 'article-other-file', message: `${name} is not an article (only .md files are): it is not printed`, fix: 'move it out of articles/ if it does not belong to the issue, or name it NN-slug.md if it is an article' });
+    others.push({ path, name, severity: 'warning', code: 'article-other-file', message: t('article-other-file', { name }), fix: t('article-other-file.fix') });
   }
   return { articles, others };
 }

@@ -1,5 +1,8 @@
 // Every problem found in an issue's input is a Diagnostic with the place it was found,
-// so editors can jump straight to file:line:col.
+// so editors can jump straight to file:line:col. Its words come from the message catalogue
+// (core/messages.ts): `message` and `fix` are the English, `text` and `fixText` the
+// catalogue's key and parameters, put into the reader's language when printed.
+import { t, Text, type Lang } from '../core/text.js';
 
 /** A note says what was passed over on purpose (an editor's backup file): nothing to fix. */
 export type Severity = 'error' | 'warning' | 'note';
@@ -16,27 +19,47 @@ export interface Diagnostic extends SourcePos {
   message: string;
   /** What the editor should do about it. */
   fix?: string;
+  text?: Text;
+  fixText?: Text;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
+/** A diagnostic's message and fix in `lang`. */
+export function wordsOf(d: Diagnostic, lang: Lang): { message: string; fix?: string } {
+  if (lang === 'en') return { message: d.message, fix: d.fix };
+  return { message: d.text ? d.text.in(lang) : d.message, fix: d.fixText ? d.fixText.in(lang) : d.fix };
+}
+
+/** The catalogue's word for a severity. */
+export const severityWord = (s: Severity, lang: Lang): string => t(`cli.severity.${s}`).in(lang);
+
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.col}` : d.file;
-  const fix = d.fix ? ` (${d.fix})` : '';
-  return `${where}: ${d.severity}: ${d.message}${fix}`;
+  const w = wordsOf(d, lang);
+  if (lang === 'zh') return `${where}: ${severityWord(d.severity, lang)}: ${w.message}${w.fix ? `（${w.fix}）` : ''}`;
+  return `${where}: ${d.severity}: ${w.message}${w.fix ? ` (${w.fix})` : ''}`;
+}
+
+/** A diagnostic whose message (and fix) are catalogue texts. */
+export function diagnostic(severity: Severity, code: string, pos: SourcePos, message: string | Text, fix?: string | Text): Diagnostic {
+  const d: Diagnostic = { severity, code, file: pos.file, line: pos.line, col: pos.col, message: String(message), fix: fix === undefined ? undefined : String(fix) };
+  if (message instanceof Text) d.text = message;
+  if (fix instanceof Text) d.fixText = fix;
+  return d;
 }
 
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
 
-  add(severity: Severity, code: string, pos: SourcePos, message: string, fix?: string): void {
-    this.list.push({ severity, code, file: pos.file, line: pos.line, col: pos.col, message, fix });
+  add(severity: Severity, code: string, pos: SourcePos, message: string | Text, fix?: string | Text): void {
+    this.list.push(diagnostic(severity, code, pos, message, fix));
   }
-  error(code: string, pos: SourcePos, message: string, fix?: string): void {
+  error(code: string, pos: SourcePos, message: string | Text, fix?: string | Text): void {
     this.add('error', code, pos, message, fix);
   }
-  warn(code: string, pos: SourcePos, message: string, fix?: string): void {
+  warn(code: string, pos: SourcePos, message: string | Text, fix?: string | Text): void {
     this.add('warning', code, pos, message, fix);
   }
-  note(code: string, pos: SourcePos, message: string, fix?: string): void {
+  note(code: string, pos: SourcePos, message: string | Text, fix?: string | Text): void {
     this.add('note', code, pos, message, fix);
   }
   get errors(): Diagnostic[] {
@@ -53,7 +76,7 @@ export class Diagnostics {
 /** Thrown when input errors make going on pointless; carries everything found so far. */
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'));
+    super(diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)).join('\n'));
     this.name = 'InputError';
   }
 }
@@ -66,7 +89,7 @@ export const SHOWN_PER_CODE = 20;
  * with more, one line saying how many more there are (a 500-article issue full of copies
  * must not bury the one error that matters under thousands of lines).
  */
-export function capped<T extends Diagnostic>(list: T[], max = SHOWN_PER_CODE): { shown: T[]; more: string[] } {
+export function capped<T extends Diagnostic>(list: T[], max = SHOWN_PER_CODE, lang: Lang = 'en'): { shown: T[]; more: string[] } {
   const seen = new Map<string, number>();
   const shown: T[] = [];
   for (const d of list) {
@@ -78,7 +101,8 @@ export function capped<T extends Diagnostic>(list: T[], max = SHOWN_PER_CODE): {
   for (const [code, n] of seen) {
     if (n <= max) continue;
     const sev = list.find((d) => d.code === code)!.severity;
-    more.push(`… and ${(n - max).toLocaleString('en')} more ${sev}${n - max === 1 ? '' : 's'} [${code}] not shown`);
+    const rest = n - max;
+    more.push(t(rest === 1 ? 'cli.more-not-shown.one' : 'cli.more-not-shown', { count: rest.toLocaleString('en'), severity: severityWord(sev, lang), code }).in(lang));
   }
   return { shown, more };
 }

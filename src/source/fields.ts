@@ -2,6 +2,7 @@
 // the source position of every key and value, so each problem points at file:line:col.
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostics, SourcePos } from './diagnostics.js';
+import { t, type Text } from '../core/text.js';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'date' | 'boolean' | 'color' | 'map' | 'list';
 
@@ -15,7 +16,7 @@ export interface FieldSpec {
   min?: number;
   max?: number;
   /** A further check of a well-typed value: what is wrong with it, and the fix. */
-  test?: (value: unknown) => { message: string; fix: string } | undefined;
+  test?: (value: unknown) => { message: Text; fix: Text } | undefined;
   /** Accept any keys inside this mapping (user-named roles, styles). */
   open?: boolean;
   /** Schema for every value of an open map. */
@@ -24,7 +25,7 @@ export interface FieldSpec {
    * Numbers: text that also means a number (37mm, 三号), read into one; colours: the text in its
    * canonical form. Or what is wrong with it.
    */
-  coerce?: (text: string) => number | string | { message: string; fix: string };
+  coerce?: (text: string) => number | string | { message: Text; fix: Text };
 }
 
 export type Schema = Record<string, FieldSpec>;
@@ -43,9 +44,14 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
   const parsed: ParsedYaml = { doc, lines, file, lineOffset };
   for (const e of doc.errors) {
     const pos = posAt(parsed, e.pos[0]);
-    diags.error('yaml-syntax', pos, `YAML syntax: ${firstLine(e.message)}`, 'check indentation, colons and quotes on this line');
+    diags.error('yaml-syntax', pos, t('yaml-syntax', { detail: firstLine(e.message) }), t('yaml-syntax.fix'));
   }
   return doc.errors.length ? null : parsed;
+}
+
+/** issue.yaml, front matter, template: named in the reader's language. */
+function place(where: string): Text | string {
+  return where === 'front matter' || where === 'template' ? t(`where.${where.replace(' ', '-')}`) : where;
 }
 
 function firstLine(s: string): string {
@@ -89,17 +95,6 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
-const TYPE_WORDS: Record<FieldType, string> = {
-  string: 'text',
-  integer: 'a whole number',
-  number: 'a number',
-  date: 'a date (YYYY-MM-DD)',
-  boolean: 'true or false',
-  color: 'a colour (#rrggbb, cmyk(0,100,100,0), or both: "#d7000f cmyk(0,100,100,0)")',
-  map: 'a mapping (key: value lines)',
-  list: 'a list',
-};
-
 /**
  * Check a mapping node against a schema and return it as a plain object.
  * Errors for missing/mistyped fields, warnings for unknown keys (with a suggestion).
@@ -116,7 +111,7 @@ export function checkMapping(
   const out: Record<string, unknown> = {};
   if (!isMap(node)) {
     if (node == null && Object.values(schema).every((f) => !f.required)) return out;
-    diags.error('schema-type', nodePos(p, node), `${where} must be a mapping of "key: value" lines`, 'write one "key: value" per line');
+    diags.error('schema-type', nodePos(p, node), t('schema-type.mapping', { where: place(where) }), t('schema-type.mapping.fix'));
     return out;
   }
   const seen = new Set<string>();
@@ -130,8 +125,8 @@ export function checkMapping(
       diags.warn(
         'schema-unknown-key',
         nodePos(p, keyNode),
-        `unknown key "${path ? `${path}.${key}` : key}" in ${where}` + (hint ? `; did you mean "${hint}"?` : ''),
-        hint ? `rename it to "${hint}", or remove it` : `known keys: ${Object.keys(schema).join(', ')}`,
+        hint ? t('schema-unknown-key.hint', { key: path ? `${path}.${key}` : key, where: place(where), hint }) : t('schema-unknown-key', { key: path ? `${path}.${key}` : key, where: place(where) }),
+        hint ? t('schema-unknown-key.fix.hint', { hint }) : t('schema-unknown-key.fix', { keys: Object.keys(schema).join(', ') }),
       );
       continue;
     }
@@ -140,7 +135,7 @@ export function checkMapping(
   }
   for (const [key, field] of Object.entries(schema)) {
     if (field.required && !seen.has(key)) {
-      diags.error('schema-missing', nodePos(p, node), `${where} is missing the required key "${path ? `${path}.${key}` : key}"`, `add a line "${key}: …"`);
+      diags.error('schema-missing', nodePos(p, node), t('schema-missing', { where: place(where), key: path ? `${path}.${key}` : key }), t('schema-missing.fix', { key }));
     }
   }
   return out;
@@ -156,13 +151,17 @@ function checkValue(
   label: string,
 ): unknown {
   const pos = nodePos(p, node);
-  const bounds =
-    field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}`
-    : field.min !== undefined && field.min > 0 ? ` of at least ${field.min}`
-    : field.max !== undefined ? ` of at most ${field.max}` : '';
-  const wanted = TYPE_WORDS[field.type] + (field.type === 'number' || field.type === 'integer' ? bounds : '') + (field.coerce && field.type === 'number' ? ' (pt), a length such as 37mm, or a Chinese size such as 三号' : '');
+  const numeric = field.type === 'number' || field.type === 'integer';
+  const type = t(`type.${field.type}`);
+  const bounded: Text =
+    !numeric ? type
+    : field.min !== undefined && field.max !== undefined ? t('type.range', { type, min: field.min, max: field.max })
+    : field.min !== undefined && field.min > 0 ? t('type.at-least', { type, min: field.min })
+    : field.max !== undefined ? t('type.at-most', { type, max: field.max }) : type;
+  // A number that may also be written as a length or a Chinese size says so.
+  const wanted: Text = field.coerce && field.type === 'number' ? t('type.length', { type: bounded }) : bounded;
   const bad = (shown: unknown, raw?: string): undefined => {
-    diags.error('schema-type', pos, `"${where}" must be ${wanted}, not ${raw ?? JSON.stringify(shown)}`, `write ${key}: followed by ${wanted}`);
+    diags.error('schema-type', pos, t('schema-type', { where, wanted, shown: raw ?? JSON.stringify(shown) }), t('schema-type.fix', { key, wanted }));
     return undefined;
   };
   if (field.type === 'map') {
@@ -174,7 +173,7 @@ function checkValue(
     if (!Array.isArray(v)) return bad(v);
     const problem = field.test?.(v);
     if (problem) {
-      diags.error('schema-value', pos, `"${where}": ${problem.message}`, problem.fix);
+      diags.error('schema-value', pos, t('schema-value', { where, problem: problem.message }), problem.fix);
       return undefined;
     }
     return v;
@@ -189,7 +188,7 @@ function checkValue(
   const v = field.type === 'string' && node.value !== null && typeof node.value !== 'string' && node.type === 'PLAIN' && typeof source === 'string' ? source : node.value;
   if (v === null) {
     if (field.required) {
-      diags.error('schema-missing', pos, `"${where}" is empty`, `give ${key} a value`);
+      diags.error('schema-missing', pos, t('schema-missing.empty', { where }), t('schema-missing.empty.fix', { key }));
     }
     return undefined;
   }
@@ -199,7 +198,7 @@ function checkValue(
   if (value !== undefined && field.test) {
     const problem = field.test(value);
     if (problem) {
-      diags.error('schema-value', pos, `"${where}": ${problem.message}`, problem.fix);
+      diags.error('schema-value', pos, t('schema-value', { where, problem: problem.message }), problem.fix);
       return undefined;
     }
   }
@@ -221,11 +220,11 @@ function scalar(
       if (typeof v === 'string' || typeof v === 'number') {
         const s = String(v);
         if (field.oneOf && !field.oneOf.includes(s)) {
-          diags.error('schema-value', pos, `"${where}" must be one of ${field.oneOf.join(', ')}, not "${s}"`, `use one of: ${field.oneOf.join(', ')}`);
+          diags.error('schema-value', pos, t('schema-value.one-of', { where, values: field.oneOf.join(', '), value: s }), t('schema-value.one-of.fix', { values: field.oneOf.join(', ') }));
           return undefined;
         }
         if (field.required && s.trim() === '') {
-          diags.error('schema-missing', pos, `"${where}" is empty`, `give ${key} a value`);
+          diags.error('schema-missing', pos, t('schema-missing.empty', { where }), t('schema-missing.empty.fix', { key }));
           return undefined;
         }
         return s;
@@ -239,7 +238,7 @@ function scalar(
       if (typeof v === 'string' && field.coerce) {
         const read = field.coerce(v);
         if (typeof read === 'object') {
-          diags.error('schema-value', pos, `"${where}": ${read.message}`, read.fix);
+          diags.error('schema-value', pos, t('schema-value', { where, problem: read.message }), read.fix);
           return undefined;
         }
         n = read;

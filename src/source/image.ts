@@ -5,10 +5,12 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { ImageRef } from './model.js';
+import { t, type Text } from '../core/text.js';
 
+/** What is wrong with an image: catalogue texts (md-image.*), put into words where printed. */
 export interface ImageProblem {
-  message: string;
-  fix: string;
+  message: Text;
+  fix: Text;
 }
 
 /**
@@ -44,7 +46,7 @@ export function imageLimits(frame: { width: number; height: number }): ImageLimi
 export const DEFAULT_LIMITS = imageLimits({ width: 456, height: 682 });
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
-const mp = (n: number) => `${(n / 1e6).toFixed(1)} megapixels`;
+const mp = (n: number) => (n / 1e6).toFixed(1);
 
 /** A scheme (http:, https:, data:, file:, ftp: …) or a protocol-relative //host. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -60,46 +62,46 @@ function inside(root: string, path: string): boolean {
  */
 export function loadImage(src: string, articleFile: string, issueDir: string, limits: ImageLimits = DEFAULT_LIMITS): ImageRef | ImageProblem {
   const written = src.trim();
-  if (!written) return { message: 'the image has no file name', fix: 'write ![caption](images/name.png)' };
+  if (!written) return { message: t('md-image.no-name'), fix: t('md-image.no-name.fix') };
   if (REMOTE.test(written)) {
     return {
-      message: `remote image "${written}" is not fetched: the build never uses the network`,
-      fix: 'download the image into the issue folder (images/) and write its path, e.g. ![caption](images/name.png)',
+      message: t('md-image.remote', { written }),
+      fix: t('md-image.remote.fix'),
     };
   }
   const name = written;
   const root = resolve(issueDir);
   if (isAbsolute(name)) {
-    return { message: `image path "${written}" is absolute`, fix: 'copy the image into the issue folder and write a relative path such as images/name.png' };
+    return { message: t('md-image.absolute', { written }), fix: t('md-image.absolute.fix') };
   }
   const candidates = [resolve(root, name), resolve(dirname(resolve(articleFile)), name)];
   if (!candidates.some((c) => inside(root, c))) {
-    return { message: `image "${written}" is outside the issue folder`, fix: 'copy the image into the issue folder (images/) and refer to it from there' };
+    return { message: t('md-image.outside', { written }), fix: t('md-image.outside.fix') };
   }
   const path = candidates.find((c) => inside(root, c) && existsSync(c) && statSync(c).isFile());
   const other = path ? undefined : candidates.find((c) => inside(root, c) && existsSync(c));
   if (other) {
     const st = statSync(other);
-    return { message: `image "${written}" is ${st.isDirectory() ? 'a folder' : 'not an ordinary file'}`, fix: 'write the path of a PNG or JPEG file' };
+    return { message: t(st.isDirectory() ? 'md-image.folder' : 'md-image.special', { written }), fix: t('md-image.folder.fix') };
   }
   if (!path) {
-    return { message: `image file "${written}" not found (looked in ${relative(process.cwd(), resolve(root, name)) || name})`, fix: 'check the file name and its case, or add the file to the issue\'s images/ folder' };
+    return { message: t('md-image.missing', { written, looked: relative(process.cwd(), resolve(root, name)) || name }), fix: t('md-image.missing.fix') };
   }
   // A link may point anywhere; only what it finally names counts.
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
-    return { message: `image "${written}" cannot be read`, fix: 'check that the file exists and is readable' };
+    return { message: t('md-image.unreadable', { written }), fix: t('md-image.unreadable.fix') };
   }
   if (!inside(realpathSync(root), real)) {
-    return { message: `image "${written}" is a link to a file outside the issue folder`, fix: 'copy the image itself into the issue folder' };
+    return { message: t('md-image.link-outside', { written }), fix: t('md-image.link-outside.fix') };
   }
   const size = statSync(real).size;
   if (size > limits.bytes) {
     return {
-      message: `the image file is ${mb(size)}, more than a page can use (at most ${mb(limits.bytes)} with this template)`,
-      fix: `scale it down (${limits.block.width} pixels across the text block is ${PRINT_DPI} dpi), or save a photograph as JPEG`,
+      message: t('md-image.bytes', { size: mb(size), max: mb(limits.bytes) }),
+      fix: t('md-image.scale.fix', { width: limits.block.width, dpi: PRINT_DPI }),
     };
   }
   let data: Buffer;
@@ -107,7 +109,7 @@ export function loadImage(src: string, articleFile: string, issueDir: string, li
     data = readFileSync(real);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { message: `image "${written}" cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ` (${code})`}`, fix: 'make the file readable (chmod a+r)' };
+    return { message: code === 'EACCES' || code === 'EPERM' ? t('md-image.denied', { written }) : t('md-image.unreadable.code', { written, code: String(code) }), fix: t('md-image.denied.fix') };
   }
   const info = sniff(data, extname(name).toLowerCase(), limits);
   if ('message' in info) return info;
@@ -119,8 +121,8 @@ function tooManyPixels(width: number, height: number, limits: ImageLimits): Imag
   if (width * height <= limits.pixels) return undefined;
   const { width: bw, height: bh } = limits.block;
   return {
-    message: `the image is ${width} × ${height} pixels (${mp(width * height)}): more than a page can print (at most ${mp(limits.pixels)}; the text block is ${bw} × ${bh} pixels at ${PRINT_DPI} dpi)`,
-    fix: `scale it down, e.g. to ${Math.min(width, bw)} pixels wide, and save it again`,
+    message: t('md-image.pixels', { width, height, mp: mp(width * height), max: mp(limits.pixels), bw, bh, dpi: PRINT_DPI }),
+    fix: t('md-image.pixels.fix', { width: Math.min(width, bw) }),
   };
 }
 
@@ -133,23 +135,22 @@ function sniff(data: Buffer, ext: string, limits: ImageLimits): Measured | Image
     return 'message' in r ? r : tooManyPixels(r.width, r.height, limits) ?? r;
   }
   const kind =
-    data.subarray(0, 4).toString('latin1') === 'GIF8' ? 'a GIF'
-    : data.subarray(0, 4).toString('latin1') === 'RIFF' ? 'a WebP'
-    : /^\s*</.test(data.subarray(0, 64).toString('latin1')) ? 'an SVG or HTML'
-    : ext ? `not a PNG or JPEG (${ext})` : 'not a PNG or JPEG';
-  return { message: `the image is ${kind} file`, fix: 'save it as PNG (charts, screenshots) or JPEG (photographs)' };
+    data.subarray(0, 4).toString('latin1') === 'GIF8' ? t('md-image.kind.gif')
+    : data.subarray(0, 4).toString('latin1') === 'RIFF' ? t('md-image.kind.webp')
+    : /^\s*</.test(data.subarray(0, 64).toString('latin1')) ? t('md-image.kind.svg')
+    : ext ? t('md-image.kind.ext', { ext }) : t('md-image.kind.other');
+  return { message: kind, fix: t('md-image.kind.fix') };
 }
 
-const damaged = (what: string): ImageProblem => ({
-  message: `the PNG file is damaged (${what})`,
-  fix: 'open it in an image editor and save it again as PNG',
+const damaged = (what: Text): ImageProblem => ({
+  message: t('md-image.png-damaged', { what }),
+  fix: t('md-image.png-damaged.fix'),
 });
 
 // Bit depths a PNG may use per colour type (PNG spec, table 11.1).
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const COLOURS: Record<number, string> = { 0: 'grey', 2: 'RGB', 3: 'indexed colour', 4: 'grey with transparency', 6: 'RGBA' };
 
 /** Adam7: each pass's first column and row, and steps. */
 const ADAM7 = [
@@ -183,16 +184,16 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
     const len = data.readUInt32BE(pos);
     const type = data.subarray(pos + 4, pos + 8).toString('latin1');
     const body = data.subarray(pos + 8, pos + 8 + len);
-    if (body.length < len) return damaged(`chunk ${type} is cut short`);
+    if (body.length < len) return damaged(t('md-image.png.chunk-short', { type }));
     if (type === 'IHDR') {
-      if (len < 13) return damaged('short header');
+      if (len < 13) return damaged(t('md-image.png.short-header'));
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       depth = body[8];
       colorType = body[9];
       interlaced = body[12] === 1;
-      if (!PNG_DEPTHS[colorType]?.includes(depth)) return damaged(`colour type ${colorType} with bit depth ${depth}`);
-      if (!width || !height) return damaged('no image header');
+      if (!PNG_DEPTHS[colorType]?.includes(depth)) return damaged(t('md-image.png.depth', { colorType, depth }));
+      if (!width || !height) return damaged(t('md-image.png.no-header'));
       const many = tooManyPixels(width, height, limits);
       if (many) return many;
     } else if (type === 'PLTE') palette = true;
@@ -205,17 +206,17 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
     }
     pos += 12 + len;
   }
-  if (!width || !height) return damaged('no image header');
-  if (!idat.length || !ended) return damaged('no image data, or the file is cut short');
-  if (colorType === 3 && !palette) return damaged('an indexed image without its palette');
+  if (!width || !height) return damaged(t('md-image.png.no-header'));
+  if (!idat.length || !ended) return damaged(t('md-image.png.no-data'));
+  if (colorType === 3 && !palette) return damaged(t('md-image.png.no-palette'));
   // Unpacked, the pixels take this many bytes: each row its filter byte and its samples.
   const rows = passes(width, height, interlaced);
   const bits = CHANNELS[colorType] * depth;
   const unpacked = rows.reduce((n, [w, h]) => n + h * (1 + Math.ceil((w * bits) / 8)), 0);
   if (unpacked > limits.unpacked) {
     return {
-      message: `the PNG is ${width} × ${height} pixels of ${depth}-bit ${COLOURS[colorType]}: ${mb(unpacked)} once unpacked, more than a page can use (at most ${mb(limits.unpacked)} with this template)`,
-      fix: `scale it down (${limits.block.width} pixels across the text block is ${PRINT_DPI} dpi), or save a photograph as JPEG`,
+      message: t('md-image.unpacked', { width, height, depth, colours: t(`md-image.colours.${colorType}`), size: mb(unpacked), max: mb(limits.unpacked) }),
+      fix: t('md-image.scale.fix', { width: limits.block.width, dpi: PRINT_DPI }),
     };
   }
   // The PDF writer unpacks some PNGs later, where a damaged stream could not be reported
@@ -225,13 +226,13 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   try {
     pixels = inflateSync(Buffer.concat(idat), { maxOutputLength: unpacked + 1 });
   } catch {
-    return damaged('its compressed data does not unpack to the size its header gives');
+    return damaged(t('md-image.png.size'));
   }
-  if (pixels.length !== unpacked) return damaged('its compressed data does not unpack to the size its header gives');
+  if (pixels.length !== unpacked) return damaged(t('md-image.png.size'));
   let at = 0;
   for (const [w, h] of rows) {
     const stride = 1 + Math.ceil((w * bits) / 8);
-    for (let y = 0; y < h; y++, at += stride) if (pixels[at] > 4) return damaged(`row filter ${pixels[at]} is not one of PNG's`);
+    for (let y = 0; y < h; y++, at += stride) if (pixels[at] > 4) return damaged(t('md-image.png.filter', { filter: pixels[at] }));
   }
   return { format: 'png', width, height, dpi: dpi && dpi >= 36 ? dpi : undefined };
 }
@@ -266,19 +267,19 @@ function jpeg(data: Buffer): Measured | ImageProblem {
       const w = body.readUInt16BE(3);
       const comps = body[5];
       if (marker > 0xc2) {
-        return { message: 'the JPEG uses a coding (lossless, hierarchical or arithmetic) that PDF readers do not all show', fix: 'save it again as an ordinary (baseline) JPEG' };
+        return { message: t('md-image.jpeg.coding'), fix: t('md-image.jpeg.coding.fix') };
       }
       if (bits !== 8 || ![1, 3, 4].includes(comps)) {
-        return { message: `the JPEG has ${bits}-bit samples and ${comps} colour channels, which a PDF cannot carry as is`, fix: 'save it again as an 8-bit RGB or greyscale JPEG' };
+        return { message: t('md-image.jpeg.samples', { bits, comps }), fix: t('md-image.jpeg.samples.fix') };
       }
-      if (!w || !h) return { message: 'the JPEG does not record its size', fix: 'save it again as JPEG' };
+      if (!w || !h) return { message: t('md-image.jpeg.no-size'), fix: t('md-image.jpeg.fix') };
       // EXIF orientations 5–8 turn the picture a quarter: it shows as tall as it is wide.
       const turned = orientation >= 5 && orientation <= 8;
       return { format: 'jpeg', width: turned ? h : w, height: turned ? w : h, dpi: dpi && dpi >= 36 ? dpi : undefined };
     } else if (marker === 0xda) break;
     pos += 2 + len;
   }
-  return { message: 'the JPEG file is damaged (no frame header)', fix: 'open it in an image editor and save it again as JPEG' };
+  return { message: t('md-image.jpeg.damaged'), fix: t('md-image.jpeg.damaged.fix') };
 }
 
 /** The Orientation tag (0x0112) of an EXIF block's first directory, if there is one. */

@@ -2,6 +2,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { listArticles } from './articles.js';
+import { t } from '../core/text.js';
 import { Diagnostics, type Diagnostic, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
@@ -69,7 +70,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   };
   if (!isDir(dir)) {
     const file = existsSync(dir);
-    diags.error('issue-missing', at(dir), file ? 'this is a file, not an issue folder' : 'no such issue folder', 'give the path of a folder holding issue.yaml and articles/');
+    diags.error('issue-missing', at(dir), t(file ? 'issue-missing.file' : 'issue-missing'), t('issue-missing.fix'));
     return { issue: null, diagnostics: diags };
   }
   const unreadable = (folder: string): boolean => {
@@ -78,7 +79,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       return false;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      diags.error('folder-unreadable', at(folder), `the folder cannot be read${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ` (${code})`}`, `make it readable: chmod a+rx ${shellQuote(shown(folder))}`);
+      diags.error('folder-unreadable', at(folder), code === 'EACCES' || code === 'EPERM' ? t('folder-unreadable') : t('folder-unreadable.other', { code: String(code) }), t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shown(folder))}` }));
       return true;
     }
   };
@@ -88,7 +89,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   let templateName = 'default';
   let templateAt: SourcePos = at(metaFile);
   if (!existsSync(metaFile) && !isLink(metaFile)) {
-    diags.error('issue-yaml-missing', at(metaFile), 'issue.yaml is missing', 'create it with title, year, number, date, publisher, editor and phone');
+    diags.error('issue-yaml-missing', at(metaFile), t('issue-yaml-missing'), t('issue-yaml-missing.fix'));
   } else {
     const read = readText(metaFile, shown(metaFile));
     if (isProblem(read)) fileError(diags, shown(metaFile), read);
@@ -106,7 +107,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const articlesDir = join(dir, 'articles');
   const articles: Article[] = [];
   if (!isDir(articlesDir)) {
-    diags.error('articles-missing', at(articlesDir), existsSync(articlesDir) ? 'articles is a file, not a folder' : 'the articles/ folder is missing', 'put one Markdown file per article in articles/, named 01-slug.md, 02-slug.md, …');
+    diags.error('articles-missing', at(articlesDir), t(existsSync(articlesDir) ? 'articles-missing.file' : 'articles-missing'), t('articles-missing.fix'));
   } else if (!unreadable(articlesDir)) {
     const listing = listArticles(articlesDir);
     for (const f of listing.others) diags.add(f.severity, f.code, at(f.path), f.message, f.fix);
@@ -116,20 +117,20 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       const file = join(articlesDir, name);
       const m = ARTICLE_NAME.exec(name);
       if (!m) {
-        diags.error('article-name', at(file), `article file "${name}" has no order prefix`, 'rename it like 01-slug.md; the number gives its place in the issue');
+        diags.error('article-name', at(file), t('article-name', { name }), t('article-name.fix'));
         continue;
       }
       const order = Number(m[1]);
       const clash = orders.get(order);
       if (clash) {
-        diags.error('article-order', at(file), `two articles share the number ${m[1]} (${clash} and ${name})`, 'give each article its own number');
+        diags.error('article-order', at(file), t('article-order', { number: m[1], first: clash, second: name }), t('article-order.fix'));
       }
       orders.set(order, name);
       const article = loadArticle(file, order, m[2], dir, diags, limits);
       if (article) articles.push(article);
     }
     if (names.length === 0) {
-      diags.error('articles-empty', at(articlesDir), 'the issue has no articles', 'add Markdown files to articles/, named 01-slug.md, 02-slug.md, …');
+      diags.error('articles-empty', at(articlesDir), t('articles-empty'), t('articles-empty.fix'));
     }
   }
   articles.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
@@ -197,11 +198,11 @@ function parseArticle(path: string, order: number, slug: string, issueDir: strin
   const lines = text.split('\n');
   const front = frontMatter(lines);
   if (front.kind === 'none') {
-    diags.error('front-matter-missing', { file, line: 1, col: 1 }, 'the article has no front matter', 'start the file with ---, a line "title: …", and ---');
+    diags.error('front-matter-missing', { file, line: 1, col: 1 }, t('front-matter-missing'), t('front-matter-missing.fix'));
     return null;
   }
   if (front.kind === 'open') {
-    diags.error('front-matter-open', { file, line: 1, col: 1 }, 'the front matter is never closed', 'add a line --- after the last front matter key');
+    diags.error('front-matter-open', { file, line: 1, col: 1 }, t('front-matter-open'), t('front-matter-open.fix'));
     return null;
   }
   const close = front.close;
@@ -218,7 +219,7 @@ function parseArticle(path: string, order: number, slug: string, issueDir: strin
   const body = lines.slice(close + 1).join('\n');
   const { blocks, footnotes, tokens } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
   if (blocks.length === 0) {
-    diags.warn('article-empty', { file, line: close + 2, col: 1 }, 'the article has no text', 'write the article below the front matter, or remove the file');
+    diags.warn('article-empty', { file, line: close + 2, col: 1 }, t('article-empty'), t('article-empty.fix'));
   }
   // A lone CR ends a line here but not for the checker's line-exact reading: it parses anew.
   const source = /\r(?!\n)/.test(read.text) ? undefined : { path, text: read.text, bom: read.bom, encoding: read.encoding, front: parsed.doc, tokens };

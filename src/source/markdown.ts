@@ -7,6 +7,7 @@ import footnotes from 'markdown-it-footnote';
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 
 import type { Diagnostics, SourcePos } from './diagnostics.js';
+import { t as tr } from '../core/text.js';
 import { DEFAULT_LIMITS, loadImage, type ImageLimits } from './image.js';
 import type { Block, CellAlign, Footnote, Span } from './model.js';
 import { recordProse } from './prose.js';
@@ -170,8 +171,8 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
     diags.warn(
       'md-nesting',
       { file, line: raw.nestingCut + 1 + lineOffset, col: 1 },
-      `lists or quotes nested too deep (more than ${MAX_NESTING / 2 - 1} lists, or ${MAX_NESTING - 1} quotes, one in another): from here the deeper levels print as plain text, their markers included`,
-      'nest less deeply',
+      tr('md-nesting', { lists: MAX_NESTING / 2 - 1, quotes: MAX_NESTING - 1 }),
+      tr('md-nesting.fix'),
     );
   }
   const list = env.footnotes?.list ?? [];
@@ -199,7 +200,7 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
   for (const [key, id] of Object.entries(env.footnotes?.refs ?? {})) {
     if (id >= 0) continue;
     const label = key.slice(1);
-    diags.warn('md-footnote-unused', notePos(ctx, label), `footnote [^${label}] is defined but never referenced; it is not printed`, `add [^${label}] where it belongs in the text, or remove the definition`);
+    diags.warn('md-footnote-unused', notePos(ctx, label), tr('md-footnote-unused', { label }), tr('md-footnote-unused.fix', { label }));
   }
   return { blocks: attachCaptions(blocks), footnotes: notes, tokens };
 }
@@ -249,8 +250,8 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
           ctx.diags.error(
             'md-paragraph-long',
             posOf(ctx, t),
-            `a paragraph of ${inline.content.length.toLocaleString('en')} characters (about ${Math.round(inline.content.length / 1200).toLocaleString('en')} pages without a break): more than one paragraph can be (${MAX_PARAGRAPH.toLocaleString('en')})`,
-            'split it into paragraphs with blank lines between them',
+            tr('md-paragraph-long', { chars: inline.content.length.toLocaleString('en'), pages: Math.round(inline.content.length / 1200).toLocaleString('en'), max: MAX_PARAGRAPH.toLocaleString('en') }),
+            tr('md-paragraph-long.fix'),
           );
           i += 3;
           break;
@@ -262,12 +263,12 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
       case 'heading_open': {
         const level = Number(t.tag.slice(1));
         const pos = posOf(ctx, t);
-        const spans = textOnly(readInline(tokens[i + 1], ctx), ctx, 'a heading');
+        const spans = textOnly(readInline(tokens[i + 1], ctx), ctx, 'heading');
         if (level === 1) {
-          ctx.diags.warn('md-h1', pos, 'a level-1 heading (#) in an article body; the article title comes from the front matter', 'use ## for section headings');
+          ctx.diags.warn('md-h1', pos, tr('md-h1'), tr('md-h1.fix'));
         }
         if (level > 5) {
-          ctx.diags.warn('md-heading-level', pos, `a level-${level} heading is set like a level-5 one (#####)`, 'use ## to ##### for the four levels of section headings (一、 （一） 1. （1）)');
+          ctx.diags.warn('md-heading-level', pos, tr('md-heading-level', { level }), tr('md-heading-level.fix'));
         }
         blocks.push({ kind: 'heading', level: Math.min(5, Math.max(2, level)), spans, pos });
         i += 3;
@@ -309,7 +310,7 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         i++;
         break;
       case 'html_block':
-        ctx.diags.warn('md-html', posOf(ctx, t), 'raw HTML is not printed', 'remove it, or write it as Markdown');
+        ctx.diags.warn('md-html', posOf(ctx, t), tr('md-html'), tr('md-html.fix'));
         i++;
         break;
       case 'fence':
@@ -353,10 +354,10 @@ function paragraph(inline: Token, ctx: Ctx, pos: SourcePos): Block[] {
     }
     const textAround = (inline.children ?? []).some((c) => (c.type === 'text' && c.content.trim()) || c.type === 'code_inline');
     if (textAround) {
-      ctx.diags.warn('md-image-inline', piece.pos, 'an image inside a line of text is set as a figure on its own line', 'put the image on a line of its own, with blank lines around it');
+      ctx.diags.warn('md-image-inline', piece.pos, tr('md-image-inline'), tr('md-image-inline.fix'));
     }
     flush();
-    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir, ctx.o.limits ?? DEFAULT_LIMITS) : { message: 'images need the issue folder', fix: 'build the issue folder' };
+    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir, ctx.o.limits ?? DEFAULT_LIMITS) : { message: tr('md-image.no-folder'), fix: tr('md-image.no-folder.fix') };
     if ('message' in image) {
       ctx.diags.error('md-image', piece.pos, image.message, image.fix);
       continue;
@@ -430,7 +431,7 @@ function readTable(tokens: Token[], i: number, ctx: Ctx): [Block | null, number]
       case 'th_open':
       case 'td_open': {
         const inline = tokens[i + 1];
-        const spans = inline?.type === 'inline' ? textOnly(readInline(inline, ctx, rowMap), ctx, 'a table cell') : [];
+        const spans = inline?.type === 'inline' ? textOnly(readInline(inline, ctx, rowMap), ctx, 'cell') : [];
         if (inHead) {
           head.push(spans);
           align.push(ALIGN[String(t.attrGet('style') ?? '')] ?? null);
@@ -447,11 +448,11 @@ function readTable(tokens: Token[], i: number, ctx: Ctx): [Block | null, number]
 type Piece = { spans: Span[] } | { src: string; caption: Span[]; pos: SourcePos };
 
 /** Inline content where no figure can stand (headings, cells, captions): images are dropped. */
-function textOnly(pieces: Piece[], ctx: Ctx, where: string): Span[] {
+function textOnly(pieces: Piece[], ctx: Ctx, where: 'heading' | 'cell'): Span[] {
   const spans: Span[] = [];
   for (const p of pieces) {
     if ('spans' in p) spans.push(...p.spans);
-    else ctx.diags.warn('md-image-place', p.pos, `an image in ${where} is not printed`, 'put the image in a paragraph of its own');
+    else ctx.diags.warn('md-image-place', p.pos, tr(`md-image-place.${where}`), tr('md-image-place.fix'));
   }
   return spans;
 }
@@ -481,7 +482,7 @@ function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Pie
     switch (c.type) {
       case 'text':
         for (const m of c.content.matchAll(UNKNOWN_NOTE)) {
-          ctx.diags.error('md-footnote-unknown', at(m[0]), `footnote [^${m[1]}] has no definition`, `add a line "[^${m[1]}]: the note's text" below the paragraph, or remove the reference`);
+          ctx.diags.error('md-footnote-unknown', at(m[0]), tr('md-footnote-unknown', { label: m[1] }), tr('md-footnote-unknown.fix', { label: m[1] }));
         }
         push(c.content);
         break;
@@ -533,7 +534,7 @@ function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Pie
           spans.push({ text: '', br: true, pos: at(c.content) });
           break;
         }
-        ctx.diags.warn('md-html', at(c.content), `raw HTML ${c.content} is not printed`, 'remove the tag');
+        ctx.diags.warn('md-html', at(c.content), tr('md-html.tag', { tag: c.content }), tr('md-html.tag.fix'));
         break;
       default:
         break;

@@ -3,6 +3,7 @@
 // dangling link where a file should be, a FIFO that would block, a file that cannot be read,
 // and text that is not UTF-8 (UTF-16, GBK, Big5, stray bytes, NUL bytes). Each problem is
 // said with the file, and the line and column where there is one, and what to do.
+import { t, type Text } from '../core/text.js';
 import { lstatSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
@@ -17,8 +18,8 @@ export interface TextFile {
 
 export interface FileProblem {
   code: string;
-  message: string;
-  fix: string;
+  message: Text;
+  fix: Text;
   /** 1-based; 0 when the problem is the whole file. */
   line: number;
   col: number;
@@ -31,15 +32,15 @@ export function isProblem<T>(r: T | FileProblem): r is FileProblem {
   return typeof r === 'object' && r !== null && 'code' in r && 'fix' in r;
 }
 
-const whole = (code: string, message: string, fix: string): FileProblem => ({ code, message, fix, line: 0, col: 0 });
+const whole = (code: string, message: Text, fix: Text): FileProblem => ({ code, message, fix, line: 0, col: 0 });
 
 /** A path as typed in a shell: quoted when it holds anything but plain characters. */
 export function shellQuote(s: string): string {
   return /^[\w./+@%:=,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-function kind(st: Stats): string {
-  return st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+function kind(st: Stats): Text {
+  return t(st.isFIFO() ? 'output.special.fifo' : st.isSocket() ? 'output.special.socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'output.special.device' : 'file-special.other');
 }
 
 /** What stands at `path`, when it is not a readable regular file; undefined when it is one. */
@@ -56,16 +57,16 @@ export function fileProblem(path: string, shown: string): FileProblem | undefine
       link = undefined;
     }
     if (link !== undefined) {
-      return whole('file-link-dangling', `it is a link to ${link}, which does not exist`, 'restore the file it points to, or remove the link');
+      return whole('file-link-dangling', t('file-link-dangling', { link }), t('file-link-dangling.fix'));
     }
-    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', 'the file cannot be reached: permission denied', 'make its folder readable (chmod a+rx)');
-    if (code === 'ELOOP') return whole('file-link-loop', 'it is a link that leads back to itself', 'remove the link, or point it at a file');
-    return whole('file-missing', 'the file does not exist', 'check the name');
+    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', t('file-unreadable.reach'), t('file-unreadable.reach.fix'));
+    if (code === 'ELOOP') return whole('file-link-loop', t('file-link-loop'), t('file-link-loop.fix'));
+    return whole('file-missing', t('file-missing'), t('file-missing.fix'));
   }
-  if (st.isDirectory()) return whole('file-folder', 'this is a folder, not a file', 'remove or rename the folder; a file is expected here');
-  if (!st.isFile()) return whole('file-special', `this is ${kind(st)}, not a file`, 'replace it with an ordinary file');
+  if (st.isDirectory()) return whole('file-folder', t('file-folder'), t('file-folder.fix'));
+  if (!st.isFile()) return whole('file-special', t('file-special', { what: kind(st) }), t('file-special.fix'));
   if (st.size > MAX_TEXT_BYTES) {
-    return whole('file-too-large', `the file is ${(st.size / 1048576).toFixed(0)} MB: more than a text file of an issue can be (${MAX_TEXT_BYTES / 1048576} MB)`, 'check that it is the right file; split a very long article');
+    return whole('file-too-large', t('file-too-large', { size: (st.size / 1048576).toFixed(0), max: MAX_TEXT_BYTES / 1048576 }), t('file-too-large.fix'));
   }
   return undefined;
 }
@@ -79,8 +80,8 @@ export function readText(path: string, shown: string): TextFile | FileProblem {
     data = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', 'the file cannot be read: permission denied', `make it readable: chmod a+r ${shellQuote(shown)}`);
-    return whole('file-unreadable', `the file cannot be read (${code ?? (e as Error).message})`, 'check the file and the disk');
+    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', t('file-unreadable'), t('file-unreadable.fix', { file: shellQuote(shown) }));
+    return whole('file-unreadable', t('file-unreadable.other', { detail: code ?? (e as Error).message }), t('file-unreadable.other.fix'));
   }
   return decodeText(data, shown);
 }
@@ -101,12 +102,12 @@ export function decodeText(data: Buffer, shown: string): TextFile | FileProblem 
         if (nul >= 0) return nulProblem(text, nul, shown);
         return { text, encoding: enc, bom: true };
       } catch {
-        return whole('encoding-utf16', 'the file starts as UTF-16 but its text is damaged', 'open it in an editor and save it again as UTF-8');
+        return whole('encoding-utf16', t('encoding-utf16.damaged'), t('encoding-utf16.damaged.fix'));
       }
     }
   }
   if (looksUtf16(data)) {
-    return whole('encoding-utf16', 'the file is not UTF-8 (it looks like UTF-16 without a byte-order mark)', 'save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)');
+    return whole('encoding-utf16', t('encoding-utf16'), t('encoding-utf16.fix'));
   }
   const r = utf8(data, shown);
   return isProblem(r) ? r : { text: r, encoding: 'utf-8', bom: false };
@@ -151,8 +152,8 @@ function nulProblem(text: string, k: number, shown: string): FileProblem {
   const at = lineCol(text, k);
   return {
     code: 'encoding-nul',
-    message: 'the file holds a NUL byte (a zero byte) here: it is damaged, or not a text file',
-    fix: 'delete the invisible character there (or save the file again as plain UTF-8 text)',
+    message: t('encoding-nul'),
+    fix: t('encoding-nul.fix'),
     ...at,
   };
 }
@@ -199,8 +200,8 @@ function notUtf8(data: Buffer, shown: string): FileProblem {
         const tmp = shellQuote(`${shown}.utf8`);
         return whole(
           `encoding-${name.toLowerCase()}`,
-          `the file is not UTF-8 (it looks like ${name})`,
-          `convert it with: iconv -f ${iconv} -t UTF-8 ${q} > ${tmp} && mv ${tmp} ${q} (or save it as UTF-8 in the editor)`,
+          t('encoding-legacy', { name }),
+          t('encoding-legacy.fix', { iconv, file: q, tmp }),
         );
       }
     } catch {
@@ -212,8 +213,8 @@ function notUtf8(data: Buffer, shown: string): FileProblem {
   const at = lineCol(before, before.length);
   return {
     code: 'encoding-utf8',
-    message: `the file is not valid UTF-8: byte 0x${data[bad]?.toString(16).padStart(2, '0') ?? '??'} here belongs to no character`,
-    fix: 'retype the character there, or save the file again as UTF-8',
+    message: t('encoding-utf8', { byte: `0x${data[bad]?.toString(16).padStart(2, '0') ?? '??'}` }),
+    fix: t('encoding-utf8.fix'),
     ...at,
   };
 }

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import { t as tr } from '../core/text.js';
 import { checkMapping, nodePos, parseYaml, type Schema } from '../source/fields.js';
 import { isProblem, readText } from '../source/read.js';
 import type { Template } from './model.js';
@@ -55,7 +56,7 @@ function readLayer(file: string, diags: Diagnostics): Layer | null {
       const [w, h] = PAPER[paper].map((mm) => Math.round(mm * MM * 100) / 100);
       // (the size the paper has may be repeated: the default template lists every key)
       if (('width' in page && Math.abs((page.width as number) - w) > 0.5) || ('height' in page && Math.abs((page.height as number) - h) > 0.5)) {
-        diags.error('template-paper', nodePos(parsed, pageNode), `page.paper is ${paper} (${w} × ${h} pt), and page.width or page.height gives another size`, 'write paper: custom with width and height, or leave width and height out');
+        diags.error('template-paper', nodePos(parsed, pageNode), tr('template-paper', { paper, w, h }), tr('template-paper.fix'));
         return null;
       }
       page.width = w;
@@ -116,11 +117,11 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics, at:
   let asked = at;
   while (want !== undefined) {
     if (!NAME.test(want)) {
-      diags.error('template-name', asked, `"${want}" is not a template name`, 'name a folder of templates/, e.g. gongwen');
+      diags.error('template-name', asked, tr('template-name', { want }), tr('template-name.fix'));
       return null;
     }
     if (seen.includes(want)) {
-      diags.error('template-cycle', asked, `templates extend each other in a circle: ${[...seen, want].join(' → ')}`, `remove "extends: ${want}" here`);
+      diags.error('template-cycle', asked, tr('template-cycle', { chain: [...seen, want].join(' → ') }), tr('template-cycle.fix', { want }));
       return null;
     }
     seen.push(want);
@@ -128,7 +129,7 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics, at:
     if (!existsSync(file)) {
       if (want === 'default') break; // the declared defaults are the default template
       const known = templateNames(root);
-      diags.error('template-missing', asked, `template "${want}" not found (looked for ${shownPath(file)})`, known.length ? `use one of: ${known.join(', ')}; or create templates/${want}/template.yaml` : `create templates/${want}/template.yaml`);
+      diags.error('template-missing', asked, tr('template-missing', { want, looked: shownPath(file) }), known.length ? tr('template-missing.fix', { known: known.join(', '), want }) : tr('template-missing.create', { want }));
       return null;
     }
     const layer = readLayer(file, diags);

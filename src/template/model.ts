@@ -1,5 +1,6 @@
 // A template resolved into plain numbers: everything layout needs to know about the look.
 import type { TemplateOptions } from './options.js';
+import { t as tr, type Text } from '../core/text.js';
 
 export interface TextStyle {
   font: string;
@@ -63,10 +64,10 @@ export function frameOf(t: Template): Frame {
 }
 
 /** What the template's text block leaves wrong: a block off the paper, or too small. */
-export function frameProblem(t: Template, f: Frame): string | undefined {
-  if (f.width < 4 * t.body.size * 0.5 || f.height < 2 * f.pitch) return `the text block (${f.width.toFixed(1)} × ${f.height.toFixed(1)} pt) is too small for the body text`;
+export function frameProblem(t: Template, f: Frame): Text | undefined {
+  if (f.width < 4 * t.body.size * 0.5 || f.height < 2 * f.pitch) return tr('template-block.small', { w: f.width.toFixed(1), h: f.height.toFixed(1) });
   if (f.left < 0 || f.left + f.width > t.page.width + 1e-6 || f.left + f.evenShift < -1e-6 || f.top < 0 || f.top + f.height > t.page.height + 1e-6) {
-    return `the text block (${f.width.toFixed(1)} × ${f.height.toFixed(1)} pt at ${f.left.toFixed(1)}, ${f.top.toFixed(1)}) does not fit on the paper (${t.page.width.toFixed(1)} × ${t.page.height.toFixed(1)} pt)`;
+    return tr('template-block.off-paper', { w: f.width.toFixed(1), h: f.height.toFixed(1), x: f.left.toFixed(1), y: f.top.toFixed(1), pw: t.page.width.toFixed(1), ph: t.page.height.toFixed(1) });
   }
   return undefined;
 }

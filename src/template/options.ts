@@ -5,6 +5,7 @@
 import type { FieldSpec, FieldType, Schema } from '../source/fields.js';
 import { canonicalColor } from './color.js';
 import { parseLength } from './sizes.js';
+import { t } from '../core/text.js';
 
 export type Unit = 'pt' | 'em' | 'chars' | 'lines' | 'fraction' | 'dpi';
 
@@ -318,7 +319,7 @@ function fieldSpec(d: Opt<unknown>): FieldSpec {
   // Wherever a size or length is, 三号 and 37mm are as good as a number of points.
   if (d.type === 'number' && d.unit === 'pt') spec.coerce = parseLength;
   // A colour may carry the CMYK the print shop is to get (--cmyk).
-  if (d.type === 'color') spec.coerce = (text) => canonicalColor(text) ?? { message: `"${text}" is not a colour`, fix: 'write #rrggbb, cmyk(c,m,y,k) in per cent, or both' };
+  if (d.type === 'color') spec.coerce = (text) => canonicalColor(text) ?? { message: t('colour.not-a-colour', { text }), fix: t('colour.fix') };
   return spec;
 }
 
@@ -328,14 +329,14 @@ function placeholderTest(need: readonly string[], allowed: readonly string[]): F
     const s = String(v);
     const missing = need.filter((n) => !s.includes(`{${n}}`));
     const unknown = [...s.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !allowed.includes(n));
-    if (unknown.length) return { message: `{${unknown[0]}} is not a placeholder here`, fix: `use ${allowed.map((a) => `{${a}}`).join(', ')}` };
-    if (missing.length && s !== '') return { message: `"${s}" lacks {${missing[0]}}`, fix: `write {${missing[0]}} where it goes, or "" for nothing` };
+    if (unknown.length) return { message: t('placeholder.unknown', { name: `{${unknown[0]}}` }), fix: t('placeholder.unknown.fix', { allowed: allowed.map((a) => `{${a}}`).join(', ') }) };
+    if (missing.length && s !== '') return { message: t('placeholder.missing', { text: s, name: `{${missing[0]}}` }), fix: t('placeholder.missing.fix', { name: `{${missing[0]}}` }) };
     return undefined;
   };
 }
 
-function nonEmptyList(v: unknown): { message: string; fix: string } | undefined {
+function nonEmptyList(v: unknown): ReturnType<NonNullable<FieldSpec['test']>> {
   const list = v as unknown[];
-  if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) return { message: 'must be a list of one or more marks', fix: 'write e.g. ["•", "◦"]' };
+  if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) return { message: t('marks.empty'), fix: t('marks.empty.fix') };
   return undefined;
 }

@@ -1,5 +1,6 @@
 // Sizes as editors and the standards write them: points, lengths in mm/cm/in, and the
 // Chinese type sizes (号数) that GB/T 9704 and every word processor in China use.
+import { t, type Text } from '../core/text.js';
 
 /** 号数 → pt, as Word and WPS define them (三号 = 16 pt, 小四 = 12 pt). */
 export const CHINESE_SIZES: Record<string, number> = {
@@ -30,7 +31,7 @@ export const LENGTH_WORDS = 'a number of pt, a length (37mm, 1.5cm, 0.5in, 12pt)
  * A size or length written as text → pt; or what is wrong with it. Numbers stay numbers: a
  * bare number is already pt.
  */
-export function parseLength(text: string): number | { message: string; fix: string } {
+export function parseLength(text: string): number | { message: Text; fix: Text } {
   const s = text.trim().replace(/\s+/g, '');
   const named = CHINESE_SIZES[s.replace(/^小(\d)$/, '小$1').replace(/字$/, '')];
   if (named !== undefined) return named;
@@ -38,7 +39,7 @@ export function parseLength(text: string): number | { message: string; fix: stri
   if (m) return Math.round(Number(m[1]) * UNITS[m[2].toLowerCase()] * 1000) / 1000;
   const near = Object.keys(CHINESE_SIZES).find((k) => k[0] === s[0] || k[1] === s[1]);
   return {
-    message: `"${text}" is not a size`,
-    fix: near && /[\u4e00-\u9fff]/.test(s) ? `write a Chinese size such as ${near} (${Object.keys(CHINESE_SIZES).join(' ')})` : `write ${LENGTH_WORDS}`,
+    message: t('size.not-a-size', { text }),
+    fix: near && /[\u4e00-\u9fff]/.test(s) ? t('size.chinese.fix', { near, sizes: Object.keys(CHINESE_SIZES).join(' ') }) : t('size.fix'),
   };
 }

@@ -79,7 +79,7 @@ describe('the printed issue around the articles', () => {
     expect(issue.articles.map((a) => a.title)).toEqual(['西安市推进科技成果转化工作情况']);
     const title = issue.notes.find((n) => n.code === 'import-title')!;
     expect(title.at.line).toBe(6);
-    expect(title.message).toContain('the title printed here is 「西安市推进科技成果转化工作情况」, the contents list (in.txt:3) says 「西安市推进科技成果转化工作」');
+    expect(String(title.message)).toContain('the title printed here is 「西安市推进科技成果转化工作情况」, the contents list (in.txt:3) says 「西安市推进科技成果转化工作」');
     const missing = issue.notes.find((n) => n.code === 'import-toc-missing')!;
     expect(missing.at.line).toBe(4);
   });
@@ -102,7 +102,7 @@ describe('page ends, headings and leads in plain text', () => {
     // (joined, the lead is no longer at the paragraph's start: the warning says to look)
     expect(md).toEqual(['企业需求优势，助力发展。', '下列事项：一是加强领导。正文。', '## 二、标题一句', '正文在这里。']);
     expect(codes(issue.notes)).toEqual(['note:import-join', 'warning:import-join']);
-    expect(issue.notes[1].message).toContain('could open a paragraph of its own');
+    expect(String(issue.notes[1].message)).toContain('could open a paragraph of its own');
   });
 
   it('numbers give heading levels, closed up; leads are bolded to their first stop', async () => {

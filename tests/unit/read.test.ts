@@ -25,17 +25,19 @@ describe('decodeText', () => {
 
   it('names GBK, Big5 and UTF-16 without a mark', () => {
     const g = decodeText(gbk(TEXT), 'a.md');
-    expect(isProblem(g) && g.message).toBe('the file is not UTF-8 (it looks like GBK)');
+    expect(isProblem(g) && String(g.message)).toBe('the file is not UTF-8 (it looks like GBK)');
+    // The brief's own example, as a Chinese editor reads it.
+    expect(isProblem(g) && `${g.message.in('zh')}：${g.fix.in('zh')}`).toBe('文件不是 UTF-8 编码（看起来是 GBK）：请用 iconv 转换：iconv -f GB18030 -t UTF-8 a.md > a.md.utf8 && mv a.md.utf8 a.md（或在编辑器中另存为 UTF-8 编码）');
     const big5 = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xa4, 0xa4, 0xa4, 0xe5, 0xaa, 0xba, 0xa4, 0xe5, 0xb3, 0xb9, 0x0a]); // ---\n中文的文章
     const b = decodeText(big5, 'a.md');
-    expect(isProblem(b) && b.message).toBe('the file is not UTF-8 (it looks like Big5)');
+    expect(isProblem(b) && String(b.message)).toBe('the file is not UTF-8 (it looks like Big5)');
     const u = decodeText(utf16(TEXT, 'le', false), 'a.md');
-    expect(isProblem(u) && u.message).toMatch(/UTF-16 without a byte-order mark/);
+    expect(isProblem(u) && String(u.message)).toMatch(/UTF-16 without a byte-order mark/);
   });
 
   it('places a stray byte and a NUL byte at their line and column', () => {
     const bad = decodeText(Buffer.concat([Buffer.from('第一行\n第二行ab'), Buffer.from([0xff]), Buffer.from('\n')]), 'a.md');
-    expect(isProblem(bad) && [bad.line, bad.col, bad.message]).toEqual([2, 6, 'the file is not valid UTF-8: byte 0xff here belongs to no character']);
+    expect(isProblem(bad) && [bad.line, bad.col, String(bad.message)]).toEqual([2, 6, 'the file is not valid UTF-8: byte 0xff here belongs to no character']);
     const nul = decodeText(Buffer.from('一\n二三\0'), 'a.md');
     expect(isProblem(nul) && [nul.line, nul.col]).toEqual([2, 3]);
   });

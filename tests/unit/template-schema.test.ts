@@ -51,7 +51,7 @@ describe('sizes and lengths', () => {
   it('says what is wrong with a size that is none, with the sizes meant', () => {
     const bad = parseLength('三呺');
     expect(typeof bad).toBe('object');
-    expect((bad as { fix: string }).fix).toMatch(/三号/);
+    expect(String((bad as { fix: unknown }).fix)).toMatch(/三号/);
     expect(typeof parseLength('12px')).toBe('object');
     expect(typeof parseLength('mm')).toBe('object');
   });
@@ -121,7 +121,7 @@ describe('a template read from its file', () => {
 
   it('finds a text block that does not fit on the paper', () => {
     const { t } = load({ big: 'page:\n  paper: A5\n  chars: 60\n' }, 'big');
-    expect(frameProblem(t!, frameOf(t!))).toMatch(/does not fit on the paper/);
+    expect(String(frameProblem(t!, frameOf(t!)))).toMatch(/does not fit on the paper/);
   });
 });
 
