@@ -17,6 +17,8 @@ const EDITS = 20;
 const MEMORY_EDITS = Number(process.argv[2] ?? process.env.BENCH_PREVIEW_EDITS ?? 1000);
 
 const { PreviewSession, DEBOUNCE_MS } = await import(join(ROOT, 'lib', 'preview', 'session.js'));
+const { build } = await import(join(ROOT, 'lib', 'index.js'));
+const { pageCacheStats } = await import(join(ROOT, 'lib', 'render', 'page-cache.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
@@ -94,13 +96,21 @@ async function timeIssue(label, dir) {
     const ed = editor(file);
     for (let w = 0; w < 3; w++) await edit(session, file, ed.next()); // warm-up
     const runs = [];
+    const pages = { ...pageCacheStats };
+    const cpu = process.cpuUsage();
     for (let i = 0; i < EDITS; i++) runs.push(await edit(session, file, ed.next()));
+    const used = process.cpuUsage(cpu);
+    const replayed = (pageCacheStats.replayed - pages.replayed) / EDITS;
+    const drawn = (pageCacheStats.drawn - pages.drawn) / EDITS;
     ed.restore();
     await waitForState(session, session.state.version);
     const total = runs.map((r) => r.total);
     console.log(
       `  edit near the ${where.padEnd(5)} save → PDF bytes: median ${ms(median(total))}, worst ${ms(Math.max(...total))}` +
         `   (of which build: median ${ms(median(runs.map((r) => r.build)))}; watch latency median ${median(runs.map((r) => r.watch)).toFixed(1)} ms)`,
+    );
+    console.log(
+      `    CPU per edit ${((used.user + used.system) / 1000 / EDITS).toFixed(0)} ms; pages per edit: ${replayed.toFixed(0)} replayed, ${drawn.toFixed(0)} drawn afresh`,
     );
   }
   console.log(`  builds ${session.stats.builds}, published ${session.stats.published}, superseded ${session.stats.superseded}`);
@@ -131,13 +141,29 @@ async function memory(dir, edits) {
   console.log('  ' + marks.map(([i, m]) => `after ${i}: ${mb(m.rss)} / ${mb(m.heap)}`).join(';  '));
 }
 
+/** Issue 10's warm build: the same issue built again in the same process, nothing changed. */
+async function unchanged(label, dir) {
+  const t0 = performance.now();
+  await build(dir, { draft: true });
+  const first = performance.now() - t0;
+  const times = [];
+  for (let i = 0; i < EDITS; i++) {
+    const t = performance.now();
+    await build(dir, { draft: true });
+    times.push(performance.now() - t);
+  }
+  console.log(`${label}: in-process build ${ms(first)} first; unchanged second build median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms (of ${EDITS})`);
+}
+
 mkdirSync(OUT, { recursive: true });
 console.log(`preview rebuilds — node ${process.version}; debounce ${DEBOUNCE_MS} ms (excluded below); ${EDITS} edits each, after 3 warm-up edits\n`);
 const sample = repeated(SAMPLE, 1, 'preview-sample');
+await unchanged('sample (issues/2023-06)', sample);
 await timeIssue('sample (issues/2023-06)', sample);
 let stress;
 if (existsSync(SEED)) {
   stress = repeated(SEED, 30, 'preview-stress');
+  await unchanged('stress', stress);
   await timeIssue('stress: the six seed articles ×30', stress);
 } else {
   stress = repeated(SAMPLE, 36, 'preview-stress');

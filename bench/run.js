@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Benchmarks: prints figures, asserts nothing. Run with `npm run bench` (compiles first).
-//   1. the sample issue, as whole processes (cold: a fresh node each time) and in-process;
-//   2. a stress issue: the sample's articles repeated 30 times (about 270 pages);
+//   1. the seed issue (../shared/tools/typst-side-by-side/seed-issue when present, the six
+//      articles Typst is timed on; else the sample), as whole processes (cold: a fresh node
+//      each time, medians and peak memory), the in-process first and second build, and the
+//      first build's CPU time by stage; then the sample in-process;
+//   2. a stress issue: the seed's articles repeated 30 times (180 articles, about 270 pages);
 //   3. composition throughput on 200,000 characters, total fit against greedy;
 //   4. the sample's whole build with the greedy breaker, for the composer's overhead;
 //   5. the preview's rebuilds: save → new PDF bytes for one-paragraph edits, and memory
@@ -13,13 +16,16 @@
 //   6. the archive: build --all over 24 issues against 24 single builds, and a no-change
 //      --all (bench/archive.js; `npm run bench -- archive` runs only this part).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
 const SAMPLE = join(ROOT, 'issues', '2023-06');
+// The issue the side-by-side script times Typst on, so that the figures compare with its.
+const SHARED_SEED = join(ROOT, '..', 'shared', 'tools', 'typst-side-by-side', 'seed-issue');
+const SEED = existsSync(join(SHARED_SEED, 'issue.yaml')) ? SHARED_SEED : SAMPLE;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 /** The preview's figures come from a fresh process, so its memory is its own. */
@@ -49,13 +55,13 @@ function stressIssue(times) {
   const dir = join(OUT, `stress-${times}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  cpSync(join(SAMPLE, 'issue.yaml'), join(dir, 'issue.yaml'));
-  const articles = readdirSync(join(SAMPLE, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  cpSync(join(SEED, 'issue.yaml'), join(dir, 'issue.yaml'));
+  const articles = readdirSync(join(SEED, 'articles')).filter((f) => f.endsWith('.md')).sort();
   let n = 0;
   for (let t = 0; t < times; t++) {
     for (const a of articles) {
       n++;
-      cpSync(join(SAMPLE, 'articles', a), join(dir, 'articles', `${String(n).padStart(3, '0')}-${a.replace(/^\d+-/, '')}`));
+      cpSync(join(SEED, 'articles', a), join(dir, 'articles', `${String(n).padStart(3, '0')}-${a.replace(/^\d+-/, '')}`));
     }
   }
   return dir;
@@ -68,6 +74,12 @@ function wholeProcess(issue, out) {
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(r.stderr);
   return { ms, ...JSON.parse(r.stdout) };
+}
+
+function child(args) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'child.js'), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
 }
 
 function report(label, runs) {
@@ -95,13 +107,28 @@ for (let i = 0; i < RUNS; i++) {
 console.log(`${'node + pdfkit/fontkit/markdown-it/yaml'.padEnd(34)} ${fmt(median(floor)).padStart(9)}  (start-up floor)`);
 
 const stress = stressIssue(30);
-for (const [label, issue] of [
-  ['sample, whole process (cold)', SAMPLE],
-  ['stress ×30, whole process', stress],
+const seedLabel = SEED === SAMPLE ? 'sample' : 'seed (6 articles)';
+for (const [label, issue, runs] of [
+  [`${seedLabel}, whole process (cold)`, SEED, RUNS],
+  ['stress ×30, whole process', stress, 3],
 ]) {
+  const got = [];
+  for (let i = 0; i < runs; i++) got.push(wholeProcess(issue, join(OUT, 'bench.pdf')));
+  report(label, got);
+}
+// In a fresh process: the first build (code not yet optimised) and a second of the same issue.
+for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
+  const got = [];
+  for (let i = 0; i < (issue === SEED ? RUNS : 3); i++) got.push(child(['--twice', issue]));
+  const m = (k) => fmt(median(got.map((r) => r[k]))).padStart(9);
+  console.log(`${`${label}, in-process 1st / 2nd`.padEnd(34)} ${m('first')} ${m('second')}  (modules ${m('loaded').trim()} before)`);
+}
+// The first build's CPU time by stage (a profile; each stage without the stages inside it).
+for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
   const runs = [];
-  for (let i = 0; i < (issue === SAMPLE ? RUNS : 3); i++) runs.push(wholeProcess(issue, join(OUT, 'bench.pdf')));
-  report(label, runs);
+  for (let i = 0; i < 3; i++) runs.push(child(['--stages', issue]));
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  console.log(`${label}, first build by stage (CPU, median of 3): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
 }
 
 // In-process builds (as a preview server rebuilds). Total fit and greedy take turns, so

@@ -1,22 +1,105 @@
 #!/usr/bin/env node
-// One file for the command line (lib/bulletin.mjs): Node compiles one module instead of some
-// sixty, and markdown-it and yaml come inside it. pdfkit and fontkit stay outside: pdfkit
-// reads its own data files at run time, and it shares fontkit with the project.
+// The command line as a few bundled files (lib/bulletin.mjs and its lib/bulletin.*.mjs chunks):
+// Node compiles a handful of modules instead of some sixty, and markdown-it and yaml come
+// inside them. The commands' `await import()`s become chunks of their own (code splitting), so
+// `bulletin build` compiles only what a build runs: the 0.7 MB of pinyin-pro and mammoth that
+// only `import` uses, the preview's server and the archive stay on disk unread.
+// pdfkit and fontkit come inside too (one copy of fontkit, shared by both), with four modules
+// they load at start-up but a build does not use replaced by stand-ins that load them on first
+// call (scripts/bundle-stubs/): unicode-trie (five character tables inflated at load), brotli
+// (WOFF2 only; left out of the bundle, 1.4 MB), @noble/ciphers' AES (encryption only). Each stand-in gives the real module's
+// answer when called, so nothing a build does changes; it only stops paying for them.
+// pdfkit finds its data files from import.meta.url, which is pointed back at its own file.
+// Chunks sit beside lib/index.js, not in a folder of their own: the code in them finds the
+// project's root as '..' from its own file (src/index.ts ROOT).
 // Run by `npm run build` (and so by npm ci and npm test) after tsc.
 import { build } from 'esbuild';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-await build({
-  entryPoints: [join(root, 'lib', 'cli', 'main.js')],
-  outfile: join(root, 'lib', 'bulletin.mjs'),
+const lib = join(root, 'lib');
+const stubs = join(root, 'scripts', 'bundle-stubs');
+
+/** Module → its load-on-first-use stand-in (the stand-in itself gets the real module). */
+const LAZY = {
+  'unicode-trie': join(stubs, 'unicode-trie.mjs'),
+  'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
+  '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
+};
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+      args.importer.startsWith(stubs) ? (args.path.startsWith('brotli') ? { path: args.path, external: true } : undefined) : { path: LAZY[args.path] },
+    );
+    // restructure (fontkit's reader) makes a TextDecoder for every string it reads (the name
+    // tables of each font pdfkit opens): opening the converter each time is most of that cost.
+    // A decoder used without { stream: true } keeps nothing between calls, so one per
+    // encoding decodes the same.
+    b.onLoad({ filter: /restructure[\\/]src[\\/]DecodeStream\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const make = 'let decoder = new TextDecoder(encoding);';
+      if (src.split(make).length !== 2) throw new Error('restructure: readString is not what it was (check scripts/bundle.mjs)');
+      const cached = 'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
+      return { contents: 'const __decoders = new Map();\n' + src.replace(make, cached), loader: 'js' };
+    });
+    // The tables' bytes are decoded from base64 at load too, before the (lazy) trie is made:
+    // those calls are deferred with the trie, handing it the decoding to do on first read.
+    b.onLoad({ filter: /(linebreak|unicode-properties|fontkit)[\\/]dist[\\/]module\.mjs$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const decoders = [
+        '(0, $12727730ddfc8bfe$export$94fdf11bafc8de6b)("', // fontkit's own base64 reader
+        '(0, $bdjGp$base64js).toByteArray("', // unicode-properties
+        '$hJqJp$base64js.toByteArray("', // linebreak
+      ];
+      let out = src;
+      let n = 0;
+      for (const d of decoders) {
+        const parts = out.split(d);
+        n += parts.length - 1;
+        out = parts.join(`__deferBytes((text) => ${d.slice(0, -1)}text), "`);
+      }
+      const want = { linebreak: 1, 'unicode-properties': 1, fontkit: 3 }[/(linebreak|unicode-properties|fontkit)/.exec(args.path)[1]];
+      if (n !== want) throw new Error(`${args.path}: expected ${want} tables decoded at load, found ${n} (check scripts/bundle.mjs)`);
+      return { contents: `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out, loader: 'js' };
+    });
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const n = src.split('import.meta.url').length - 1;
+      // two uses in pdfkit 0.20 (the sRGB profile, createRequire for the standard fonts)
+      if (n !== 2) throw new Error(`pdfkit: expected 2 uses of import.meta.url, found ${n} (check scripts/bundle-stubs/pdfkit-url.mjs still fits)`);
+      const url = JSON.stringify(join(stubs, 'pdfkit-url.mjs'));
+      // The name tree (one entry per destination: every heading and note) is sorted with
+      // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue).
+      // ECMA-402 defines localeCompare as a default Intl.Collator's compare: one collator,
+      // made once, sorts the same.
+      const sort = 'return a.localeCompare(b);';
+      if (src.split(sort).length !== 2) throw new Error('pdfkit: the name tree sort is not where it was (check scripts/bundle.mjs)');
+      const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __nameOrder.compare(a, b);');
+      return { contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\nconst __nameOrder = new Intl.Collator();\n` + body, loader: 'js' };
+    });
+  },
+};
+// Chunks of an earlier build are named by their hash: remove them, or they pile up.
+for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.mjs$/.test(f)) rmSync(join(lib, f));
+const result = await build({
+  entryPoints: { bulletin: join(lib, 'cli', 'main.js') },
+  outdir: lib,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'bulletin.[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pdfkit', 'fontkit', 'mupdf', 'pdfjs-dist', 'playwright-core'],
+  external: ['mupdf', 'pdfjs-dist', 'playwright-core'],
+  plugins: [lazyModules],
   // CommonJS dependencies inside an ES module need a require of their own.
   banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
   logLevel: 'warning',
+  metafile: Boolean(process.env.BUNDLE_META),
 });
+// BUNDLE_META=file.json: what went into which chunk (for esbuild's analyser, or scripts of one's own).
+if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));

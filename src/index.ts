@@ -1,8 +1,9 @@
 // The public API: build(issueDir, options) → the PDF bytes and a report.
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChecks } from './check/index.js';
+import { fontStamp, inputStamp } from './issue/input-stamp.js';
 import { layoutIssue, type Layout } from './issue/build.js';
 import { imposeBooklet } from './render/impose.js';
 import { renderPdf, type PrintReport, type RenderOptions } from './render/pdf.js';
@@ -49,8 +50,34 @@ export interface BuildResult {
   booklet?: Buffer;
 }
 
+/**
+ * The last successful build of each of the latest issues, with the stamp of its inputs
+ * (issue/input-stamp.ts): a build of an issue nothing has changed in — the preview's first
+ * build after a restart of its page, `bench` — returns it. Kept for two issues (`--all`
+ * builds each once and would only fill memory).
+ */
+const lastBuilds = new Map<string, { stamp: string; fontFiles: string[]; fonts: string; result: BuildResult }>();
+
 export async function build(issueDir: string, o: BuildOptions = {}): Promise<BuildResult> {
   const root = o.root ?? ROOT;
+  const memo = `${resolve(issueDir)}|${root}`;
+  const options = JSON.stringify({ ...o, root, version: VERSION });
+  const last = lastBuilds.get(memo);
+  // Stamped before building: a file saved during the build makes the next build start afresh.
+  // (CMYK reads an output profile found anywhere on the system: those builds are not remembered.)
+  const stamp = o.cmyk ? '' : inputStamp(issueDir, root, options);
+  if (last && stamp && last.stamp === stamp && last.fonts === fontStamp(last.fontFiles)) return last.result;
+  const result = await buildAfresh(issueDir, o, root);
+  if (stamp) {
+    const fontFiles = result.layout.fonts.openedFiles();
+    lastBuilds.delete(memo);
+    lastBuilds.set(memo, { stamp, fontFiles, fonts: fontStamp(fontFiles), result });
+    for (const k of lastBuilds.keys()) if (lastBuilds.size > 2) lastBuilds.delete(k);
+  }
+  return result;
+}
+
+async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Promise<BuildResult> {
   let layout: Layout;
   try {
     layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template });

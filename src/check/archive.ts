@@ -1,12 +1,15 @@
 // The archive: previous issues kept as sibling folders of this one (issues/2023-05 beside
 // issues/2023-06). Only folders named in the same pattern count (digits aside), so test
 // fixtures or an odd folder next to an issue are never taken for back issues.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { listArticles } from '../source/articles.js';
+import { previousIssues } from '../source/siblings.js';
 import { isProblem, readText } from '../source/read.js';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { readDoc, type SourceDoc } from './prose.js';
+
+export { previousIssues };
 
 export interface IssueInfo {
   dir: string;
@@ -23,28 +26,6 @@ export interface ArchivedIssue extends IssueInfo {
   docs: SourceDoc[];
 }
 
-const shape = (name: string) => name.replace(/\d+/g, '#');
-const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-
-/** Up to `limit` issue folders before `dir` in its parent, oldest first. */
-export function previousIssues(dir: string, limit: number): string[] {
-  const abs = resolve(dir);
-  const name = basename(abs);
-  const parent = dirname(abs);
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return [];
-  }
-  const same = names.filter((n) => n !== name && shape(n) === shape(name) && byName(n, name) < 0).sort(byName);
-  const out: string[] = [];
-  for (let k = same.length - 1; k >= 0 && out.length < limit; k--) {
-    const d = join(parent, same[k]);
-    if (existsSync(join(d, 'issue.yaml')) && existsSync(join(d, 'articles'))) out.unshift(d);
-  }
-  return out;
-}
 
 /**
  * issue.yaml's numbers, read leniently (top-level scalars only, with the yaml package the

@@ -64,77 +64,122 @@ function mix(h: number): number {
 const COMMON = 48;
 
 /**
- * Which texts hold each shingle, in typed arrays (open addressing): a build compares a few
- * thousand shingles and must stay in the millisecond range. Most shingles belong to one
- * text; the few shared ones chain on in `more`.
+ * Which texts hold each shingle, kept from one check of an issue to the next (the preview
+ * checks on every save): a changed article takes its texts out and puts its new ones in,
+ * and only the texts that share a shingle whose holders changed have their list of
+ * candidates worked out again. Texts are objects kept per article content (`articleOf`),
+ * so an unchanged article brings the very same texts, and what was measured between two
+ * of them (`likenessOf`) is looked up, not measured again.
  */
-class ShingleIndex {
-  private readonly keys: Int32Array;
-  private readonly owner: Int32Array;
-  private readonly next: Int32Array;
-  /** How many texts hold the shingle in each slot. */
-  private readonly holders: Int32Array;
-  private readonly more: number[] = [];
-  private readonly moreNext: number[] = [];
-  private readonly mask: number;
-  /** Texts already listed for the current query (its stamp), to list each once. */
-  private readonly seen: Int32Array;
-  private stamp = 0;
+class LiveIndex {
+  private readonly postings = new Map<number, Text[]>();
+  private readonly norms = new Map<string, Text[]>();
+  private members = new Set<Text>();
+  /** Candidates (indexed texts sharing an uncommon shingle, or the same text), per querying text. */
+  private readonly cand = new Map<Text, Text[]>();
+  /** Texts that query without being indexed (back issues'): by shingle and text, to drop their candidates. */
+  private outsiders = new Map<number, Text[]>();
+  private outsiderNorms = new Map<string, Text[]>();
+  private outsiderList: Text[] = [];
 
-  constructor(texts: Text[]) {
-    const total = texts.reduce((n, t) => n + t.set.length, 0);
-    let size = 16;
-    while (size < total * 2) size *= 2;
-    this.mask = size - 1;
-    this.keys = new Int32Array(size).fill(-1);
-    this.owner = new Int32Array(size);
-    this.next = new Int32Array(size).fill(-1);
-    this.holders = new Int32Array(size);
-    this.seen = new Int32Array(texts.length);
-    texts.forEach((t, k) => {
-      // Indexed loops: a typed array's iterator is slow until the code is optimised, and a build runs this once.
-      const set = t.set;
-      for (let i = 0; i < set.length; i++) this.add(set[i], k);
-    });
-  }
-
-  private slot(h: number): number {
-    let i = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
-    while (this.keys[i] !== -1 && this.keys[i] !== h) i = (i + 1) & this.mask;
-    return i;
-  }
-
-  private add(h: number, k: number): void {
-    const i = this.slot(h);
-    this.holders[i]++;
-    if (this.keys[i] === -1) {
-      this.keys[i] = h;
-      this.owner[i] = k;
-      return;
-    }
-    this.more.push(k);
-    this.moreNext.push(this.next[i]);
-    this.next[i] = this.more.length - 1;
-  }
-
-  /** The texts that share an uncommon shingle with `set`, each once, in index order. */
-  candidates(set: Int32Array): number[] {
-    const out: number[] = [];
-    const stamp = ++this.stamp;
-    const take = (k: number) => {
-      if (this.seen[k] !== stamp) {
-        this.seen[k] = stamp;
-        out.push(k);
-      }
+  /** Makes the index hold exactly `texts`. */
+  update(texts: Text[]): void {
+    const next = new Set(texts);
+    const removed = [...this.members].filter((t) => !next.has(t));
+    const added = texts.filter((t) => !this.members.has(t));
+    if (!removed.length && !added.length) return;
+    // Holder counts before the change, for the shingles it touches.
+    const before = new Map<number, number>();
+    const touch = (h: number) => {
+      if (!before.has(h)) before.set(h, this.postings.get(h)?.length ?? 0);
     };
-    for (let j = 0; j < set.length; j++) {
-      const i = this.slot(set[j]);
-      if (this.keys[i] === -1 || this.holders[i] > COMMON) continue;
-      take(this.owner[i]);
-      for (let m = this.next[i]; m !== -1; m = this.moreNext[m]) take(this.more[m]);
+    const norms = new Set<string>();
+    for (const t of removed) {
+      const set = t.set;
+      for (let i = 0; i < set.length; i++) {
+        const h = set[i];
+        touch(h);
+        const list = this.postings.get(h)!;
+        list.splice(list.indexOf(t), 1);
+        if (!list.length) this.postings.delete(h);
+      }
+      const same = this.norms.get(t.norm)!;
+      same.splice(same.indexOf(t), 1);
+      if (!same.length) this.norms.delete(t.norm);
+      norms.add(t.norm);
+      this.cand.delete(t);
     }
-    return out.sort((x, y) => x - y);
+    for (const t of added) {
+      const set = t.set;
+      for (let i = 0; i < set.length; i++) {
+        const h = set[i];
+        touch(h);
+        const list = this.postings.get(h);
+        if (list) list.push(t);
+        else this.postings.set(h, [t]);
+      }
+      const same = this.norms.get(t.norm);
+      if (same) same.push(t);
+      else this.norms.set(t.norm, [t]);
+      norms.add(t.norm);
+    }
+    this.members = next;
+    // A shingle common before and after adds no candidates either way.
+    for (const [h, was] of before) {
+      if (was > COMMON && (this.postings.get(h)?.length ?? 0) > COMMON) continue;
+      for (const t of this.postings.get(h) ?? []) this.cand.delete(t);
+      for (const t of this.outsiders.get(h) ?? []) this.cand.delete(t);
+    }
+    for (const n of norms) {
+      for (const t of this.norms.get(n) ?? []) this.cand.delete(t);
+      for (const t of this.outsiderNorms.get(n) ?? []) this.cand.delete(t);
+    }
   }
+
+  /** The texts that will query without being indexed (back issues'). */
+  outside(texts: Text[]): void {
+    if (texts.length === this.outsiderList.length && texts.every((t, k) => t === this.outsiderList[k])) return;
+    for (const t of this.outsiderList) this.cand.delete(t);
+    this.outsiderList = texts;
+    this.outsiders = new Map();
+    this.outsiderNorms = new Map();
+    for (const t of texts) {
+      for (let i = 0; i < t.set.length; i++) {
+        const list = this.outsiders.get(t.set[i]);
+        if (list) list.push(t);
+        else this.outsiders.set(t.set[i], [t]);
+      }
+      const same = this.outsiderNorms.get(t.norm);
+      if (same) same.push(t);
+      else this.outsiderNorms.set(t.norm, [t]);
+    }
+  }
+
+  /** The texts to compare `t` with: those sharing an uncommon shingle, and its exact copies. */
+  candidates(t: Text): Text[] {
+    let out = this.cand.get(t);
+    if (out) return out;
+    const seen = new Set<Text>();
+    const set = t.set;
+    for (let i = 0; i < set.length; i++) {
+      const list = this.postings.get(set[i]);
+      if (!list || list.length > COMMON) continue;
+      for (let m = 0; m < list.length; m++) seen.add(list[m]);
+    }
+    for (const s of this.norms.get(t.norm) ?? []) seen.add(s);
+    out = [...seen];
+    this.cand.set(t, out);
+    return out;
+  }
+}
+
+/**
+ * What a check of one issue keeps for the next: the indexes of its articles and paragraphs.
+ * A fresh one checks from nothing; the findings are the same either way.
+ */
+export class DuplicateState {
+  readonly articles = new LiveIndex();
+  readonly paras = new LiveIndex();
 }
 
 /** How many values two sorted sets of distinct shingles share. */
@@ -153,26 +198,15 @@ function shared(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
-/** The texts to compare `t` with: those sharing an uncommon shingle, and its exact copies. */
-function comparable(ix: ShingleIndex, t: Text, copies: Map<string, number[]>): number[] {
-  const list = ix.candidates(t.set);
-  const same = copies.get(t.norm);
-  if (!same) return list;
-  const all = new Set(list);
-  for (const k of same) all.add(k);
-  return [...all].sort((x, y) => x - y);
+/** The indices (in `order`) of the texts to compare `t` with, ascending. */
+function comparable(ix: LiveIndex, t: Text, order: Map<Text, number>): number[] {
+  const list = ix.candidates(t);
+  const out = new Array<number>(list.length);
+  for (let k = 0; k < list.length; k++) out[k] = order.get(list[k])!;
+  return out.sort((x, y) => x - y);
 }
 
-/** Texts by their normalised text, for exact copies. */
-function byText(texts: Text[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  texts.forEach((t, k) => {
-    const l = m.get(t.norm);
-    if (l) l.push(k);
-    else m.set(t.norm, [k]);
-  });
-  return m;
-}
+const positions = (texts: Text[]) => new Map(texts.map((t, k) => [t, k]));
 
 interface Text {
   /** Where it is shown: file:line:col. */
@@ -186,6 +220,8 @@ interface Text {
   /** The normalised text (for an article, of its body), to find exact copies. */
   norm: string;
   excerpt: string;
+  /** Likeness already measured against other texts (both stay alive only while in use). */
+  alike?: WeakMap<Text, Likeness | null>;
 }
 
 interface Article extends Text {
@@ -206,7 +242,22 @@ function sample(sets: Int32Array[]): Int32Array {
   return all.subarray(0, m);
 }
 
+/**
+ * An article's texts, kept per document (documents are kept per file content by the
+ * caller): the same content gives the same objects, which the indexes and the likeness
+ * cache know by identity. Only the article's place in the list changes from check to check.
+ */
+const perDoc = new WeakMap<SourceDoc, { issue: string | null; article: Article; paras: Text[] }>();
+
 function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
+  let kept = perDoc.get(doc);
+  if (!kept || kept.issue !== issue) perDoc.set(doc, (kept = { issue, ...measureArticle(doc, k, issue) }));
+  kept.article.article = k;
+  for (const p of kept.paras) p.article = k;
+  return kept;
+}
+
+function measureArticle(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
   const title = doc.fields.get('title');
   const units = doc.units.filter((u) => BODY.has(u.kind));
   const paras: Text[] = [];
@@ -260,12 +311,22 @@ function likeness(shared: number, a: Text, b: Text, threshold: number, minLength
   return { score: containment, contained: Math.min(a.length, b.length) < 0.8 * Math.max(a.length, b.length) };
 }
 
+/** `likeness` of two texts, measured once while both live. */
+function likenessOf(a: Text, b: Text, threshold: number, minLength: number): Likeness | null {
+  const known = a.alike?.get(b);
+  if (known !== undefined) return known;
+  const like = likeness(shared(a.set, b.set), a, b, threshold, minLength);
+  (a.alike ??= new WeakMap()).set(b, like);
+  (b.alike ??= new WeakMap()).set(a, like);
+  return like;
+}
+
 const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
 /** Articles are compared on a sample of shingles: "100 %" only for the very same text. */
 const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.norm !== b.norm ? '99%' : pct(x));
 const where = (t: Text) => `${t.file}:${t.line}`;
 
-export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sink: FindingSink): void {
+export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sink: FindingSink, state = new DuplicateState()): void {
   const current = docs.map((d, k) => articleOf(d, k, null));
   const articles = current.map((c) => c.article);
   const paras = current.flatMap((c) => c.paras);
@@ -276,14 +337,16 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   // Articles: each later one against every earlier one in the issue, then against back issues.
   // Each later copy is reported once, at the first article it repeats, counting the others:
   // an issue of many copies gets a line per copy, not one per pair.
-  const artIx = new ShingleIndex(articles);
-  const artCopies = byText(articles);
+  const artIx = state.articles;
+  artIx.update(articles);
+  artIx.outside(back.map((b) => b.article));
+  const artAt = positions(articles);
   for (let j = 0; j < articles.length; j++) {
     let first: { i: number; like: Likeness } | undefined;
     let others = 0;
-    for (const i of comparable(artIx, articles[j], artCopies)) {
+    for (const i of comparable(artIx, articles[j], artAt)) {
       if (i >= j) break;
-      const like = likeness(shared(articles[i].set, articles[j].set), articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
+      const like = likenessOf(articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${j}`);
       if (first) others++;
@@ -307,8 +370,8 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   // counting the other issues that printed it too.
   const matches: { like: Likeness; other: Article }[][] = articles.map(() => []);
   for (const b of back) {
-    for (const i of comparable(artIx, b.article, artCopies)) {
-      const like = likeness(shared(articles[i].set, b.article.set), articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
+    for (const i of comparable(artIx, b.article, artAt)) {
+      const like = likenessOf(articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
       if (!like) continue;
       paired.add(`${i}:${b.article.article}`);
       matches[i].push({ like, other: b.article });
@@ -333,15 +396,17 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
 
   // Paragraphs, except between articles already reported as copies of each other.
   // One warning per pair of articles, at the first repeated paragraph, counting the rest.
-  const paraIx = new ShingleIndex(paras);
-  const paraCopies = byText(paras);
+  const paraIx = state.paras;
+  paraIx.update(paras);
+  paraIx.outside(back.flatMap((b) => b.paras));
+  const paraAt = positions(paras);
   const apart = (x: Text, y: Text) => !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
   const pairs = new Map<string, { later: Text; earlier: Text; like: Likeness; lines: number[] }>();
   for (let j = 0; j < paras.length; j++) {
-    for (const i of comparable(paraIx, paras[j], paraCopies)) {
+    for (const i of comparable(paraIx, paras[j], paraAt)) {
       if (i >= j) break;
       // Measured first, paired after: most texts share a few shingles, few are alike.
-      const like = likeness(shared(paras[i].set, paras[j].set), paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
+      const like = likenessOf(paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
       if (!like || !apart(paras[i], paras[j])) continue;
       // The later paragraph is the one to look at; it points at the first like it.
       const key = `${paras[i].article}:${paras[j].article}`;
@@ -360,8 +425,8 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   const best: { like: Likeness; other: Text; issue: string }[] = [];
   for (const b of back) {
     for (const other of b.paras) {
-      for (const i of comparable(paraIx, other, paraCopies)) {
-        const like = likeness(shared(paras[i].set, other.set), paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
+      for (const i of comparable(paraIx, other, paraAt)) {
+        const like = likenessOf(paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
         if (like && apart(paras[i], other) && !(best[i] && best[i].like.score > like.score)) best[i] = { like, other, issue: b.article.issue! };
       }
     }

@@ -1,7 +1,7 @@
 // `bulletin check`: what a careful proofreader catches before the print run, each finding
 // with file:line:col, a severity and a suggested fix. The same checks run in every build
 // (as warnings, see src/index.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
 import { Diagnostics, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
@@ -12,13 +12,14 @@ import { imageLimits } from '../source/image.js';
 import type { Face } from '../text/face.js';
 import { articleFiles, previousIssues, readArchived, readInfo } from './archive.js';
 import { checkConsistency } from './consistency.js';
-import { checkDuplicates } from './duplicates.js';
+import { checkDuplicates, DuplicateState } from './duplicates.js';
 import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
-import { articleDocs, type SourceDoc } from './prose.js';
-import type { Issue } from '../source/model.js';
+import { parseDoc, parsedSources, readDoc, shown, sourceDoc, type SourceDoc } from './prose.js';
+import type { ArticleSource, Issue } from '../source/model.js';
+import { decodeText, fileProblem, isProblem } from '../source/read.js';
 import { checkPunctuation } from './punctuation.js';
 import { count } from './report.js';
 import { checkStructure } from './structure.js';
@@ -50,7 +51,66 @@ export interface CheckOptions {
   templateName?: string;
   /** The issue as a build loaded it: its articles are checked from that parse, not read again. */
   issue?: Issue;
+  /**
+   * What an earlier check of the same issue learnt (the preview checks on every save): the
+   * articles as read, per-article findings, the duplicate indexes. The findings are the
+   * same as a check from nothing.
+   */
+  memory?: CheckMemory;
 }
+
+/**
+ * Kept between checks of one issue in one process. Everything in it is known by content:
+ * an article is reread from disk every time and its document reused only when the bytes
+ * (and the name it is shown by) are the same; findings that depend on one article alone
+ * are kept per document; the duplicate indexes are updated by the articles that changed.
+ */
+export class CheckMemory {
+  private docs: Seen = new Map();
+  private readonly punctuation = new WeakMap<SourceDoc, Finding[]>();
+  readonly duplicates = new DuplicateState();
+
+  /**
+   * The article at `path`, made into a document only when its text changed: from the
+   * build's parse when there is one (`parsed`), else read from disk. Throws when unreadable.
+   */
+  read(path: string, seen: Seen, parsed?: ArticleSource): SourceDoc {
+    const file = shown(path);
+    const kept = this.docs.get(path);
+    let key: Buffer | string;
+    let doc: SourceDoc;
+    if (parsed) {
+      key = `${parsed.encoding}:${parsed.bom ? 1 : 0}:${parsed.text}`;
+      doc = kept && kept.file === file && kept.key === key ? kept.doc : sourceDoc(path, parsed);
+    } else {
+      const problem = fileProblem(path, file);
+      if (problem) throw new Error(problem.message);
+      const raw = readFileSync(path);
+      key = raw;
+      doc = kept && kept.file === file && Buffer.isBuffer(kept.key) && kept.key.equals(raw) ? kept.doc : docOf(path, file, raw);
+    }
+    seen.set(path, { key, file, doc });
+    return doc;
+  }
+
+  /** Forgets the articles not read by the latest check. */
+  keep(seen: Seen): void {
+    this.docs = seen;
+  }
+
+  punctuationOf(doc: SourceDoc, sink: FindingSink): void {
+    let found = this.punctuation.get(doc);
+    if (!found) {
+      const own = new FindingSink();
+      checkPunctuation(doc, own);
+      this.punctuation.set(doc, (found = own.list));
+    }
+    sink.list.push(...found);
+  }
+}
+
+/** The articles a check read, by path: what made each document (its bytes or text) and the document. */
+type Seen = Map<string, { key: Buffer | string; file: string; doc: SourceDoc }>;
 
 export interface CheckResult {
   dir: string;
@@ -83,13 +143,28 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   // Whatever the loader made of the issue, its text can still be proofread.
   if (!existsSync(dir)) return finish(dir, sink, diags.list, []);
   templateName = o.templateName ?? templateName ?? templateOf(dir);
-  const docs = articleDocs(articleFiles(dir), o.issue ?? loadedIssue);
+  const docs: SourceDoc[] = [];
+  const memory = o.memory;
+  const parsed = parsedSources(o.issue ?? loadedIssue);
+  const seen: Seen = new Map();
+  for (const path of articleFiles(dir)) {
+    const s = parsed.get(path);
+    try {
+      docs.push(memory ? memory.read(path, seen, s) : s ? sourceDoc(path, s) : readDoc(path));
+    } catch {
+      // unreadable: the loader says so
+    }
+  }
+  memory?.keep(seen);
   const limit = o.archive ?? 12;
   const back = limit > 0 ? previousIssues(dir, limit).map(readArchived) : [];
 
-  for (const doc of docs) checkPunctuation(doc, sink);
+  for (const doc of docs) {
+    if (memory) memory.punctuationOf(doc, sink);
+    else checkPunctuation(doc, sink);
+  }
   checkNumbers(docs, sink);
-  checkDuplicates(docs, back, sink);
+  checkDuplicates(docs, back, sink, memory?.duplicates);
   checkConsistency(dir, back.length ? back[back.length - 1] : null, sink);
 
   if (o.template === false) {
@@ -164,7 +239,7 @@ function finish(dir: string, sink: FindingSink, schema: Diagnostic[], docs: Sour
 
 /** The checks a build runs: everything but what the build reports itself, as warnings. */
 export function buildChecks(dir: string, root: string, fonts?: FontRegistry, issue?: Issue): Diagnostic[] {
-  const r = checkIssue(dir, { root, schema: false, template: false, fonts, issue });
+  const r = checkIssue(dir, { root, schema: false, template: false, fonts, issue, memory: memoryOf(dir) });
   return r.findings.map(({ edits: _e, path: _p, related: _r, ...d }) => ({ ...d, severity: 'warning' as const }));
 }
 
@@ -175,6 +250,34 @@ export interface FixResult {
   /** Files that could not be written (a read-only folder), left as they were. */
   failed: FixFailure[];
   fixed: Finding[];
+}
+
+/** readDoc, from bytes already read (the bytes the memory compares are the ones parsed). */
+function docOf(path: string, file: string, raw: Buffer): SourceDoc {
+  const read = decodeText(raw, file);
+  if (isProblem(read)) throw new Error(read.message);
+  const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
+  doc.encoding = read.encoding;
+  if (read.encoding !== 'utf-8') doc.bom = read.bom;
+  return doc;
+}
+
+/**
+ * One memory per issue folder, for the few latest folders checked: the preview checks one
+ * issue again and again; `--all` checks each issue once, and keeping them all would only
+ * hold memory.
+ */
+const memories = new Map<string, CheckMemory>();
+const MEMORIES = 2;
+
+function memoryOf(dir: string): CheckMemory {
+  const key = resolve(dir);
+  let m = memories.get(key);
+  if (m) memories.delete(key);
+  else m = new CheckMemory();
+  memories.set(key, m);
+  for (const k of memories.keys()) if (memories.size > MEMORIES) memories.delete(k);
+  return m;
 }
 
 /** Applies the safe fixes of a check and writes the files. */

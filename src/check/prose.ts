@@ -137,16 +137,12 @@ export function readDoc(path: string): SourceDoc {
  * (the loader says why).
  */
 export function articleDocs(paths: string[], issue?: Pick<Issue, 'articles'> | null): SourceDoc[] {
-  const parsed = new Map<string, ArticleSource>();
-  for (const a of issue?.articles ?? []) if (a.source) parsed.set(a.source.path, a.source);
+  const parsed = parsedSources(issue);
   const docs: SourceDoc[] = [];
   for (const path of paths) {
     const s = parsed.get(path);
     if (s) {
-      const doc = parseDoc(path, s.bom && s.encoding === 'utf-8' ? '\uFEFF' + s.text : s.text, s);
-      doc.encoding = s.encoding;
-      if (s.encoding !== 'utf-8') doc.bom = s.bom;
-      docs.push(doc);
+      docs.push(sourceDoc(path, s));
       continue;
     }
     try {
@@ -156,6 +152,21 @@ export function articleDocs(paths: string[], issue?: Pick<Issue, 'articles'> | n
     }
   }
   return docs;
+}
+
+/** The articles the loader parsed, by path. */
+export function parsedSources(issue?: Pick<Issue, 'articles'> | null): Map<string, ArticleSource> {
+  const parsed = new Map<string, ArticleSource>();
+  for (const a of issue?.articles ?? []) if (a.source) parsed.set(a.source.path, a.source);
+  return parsed;
+}
+
+/** An article as the loader parsed it, read for the checks without parsing it again. */
+export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
+  const doc = parseDoc(path, s.bom && s.encoding === 'utf-8' ? '\uFEFF' + s.text : s.text, s);
+  doc.encoding = s.encoding;
+  if (s.encoding !== 'utf-8') doc.bom = s.bom;
+  return doc;
 }
 
 /**

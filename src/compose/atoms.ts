@@ -263,10 +263,10 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     } else if (isDashOrEllipsis(c.cp)) {
       let j = i + 1;
       while (j < chars.length && chars[j].cp === c.cp) j++;
-      atom = wideAtom(chars.slice(i, j), env);
+      atom = wideAtom(chars, i, j, env);
       i = j;
     } else if (isWide(c.cp)) {
-      atom = wideAtom([c], env);
+      atom = wideAtom(chars, i, i + 1, env);
       i++;
     } else {
       let j = i + 1;
@@ -348,8 +348,22 @@ export function hangOf(a: Atom): number {
   return a.hang ?? a.blankRight;
 }
 
-function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
-  const c = cs[0];
+/** The word space of the first face of a run that has one, in pt (one per run and size). */
+let spaceOf: { run: StyledRun; env: AtomEnv; space: Atom['space'] } | undefined;
+
+function runSpace(run: StyledRun, env: AtomEnv): Atom['space'] {
+  if (spaceOf && spaceOf.run === run && spaceOf.env === env) return spaceOf.space;
+  const spaceFace = faceFor(0x20, run, env);
+  const sp = spaceFace?.glyph(0x20);
+  // shared by the run's atoms: read only
+  const space = sp ? { id: sp.id, adv: (sp.advance * run.size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined;
+  spaceOf = { run, env, space };
+  return space;
+}
+
+/** One atom of the full-width characters chars[from..to) (one ideograph or mark, or a —— or ……). */
+function wideAtom(chars: Ch[], from: number, to: number, env: AtomEnv): Atom | null {
+  const c = chars[from];
   const face = faceFor(c.cp, c.run, env);
   if (!face) {
     env.missing?.(c.ch, posOf(c));
@@ -357,26 +371,26 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
   }
   const size = c.run.size;
   const scale = size / face.unitsPerEm;
-  const g = cs.length > 1 && (c.cp === 0x2014 || c.cp === 0x2015) ? face.dashGlyph()! : face.glyph(c.cp)!;
+  const n = to - from;
+  const g = n > 1 && (c.cp === 0x2014 || c.cp === 0x2015) ? face.dashGlyph()! : face.glyph(c.cp)!;
   const glyphs: PlacedGlyph[] = [];
   let x = 0;
-  const step = g.advance * scale + (env.tracking ? env.tracking * size : 0);
-  for (const cc of cs) {
-    glyphs.push({ font: face.role, size, color: c.run.color, id: g.id, x, adv: g.advance * scale, text: cc.ch });
+  const adv = g.advance * scale;
+  const step = adv + (env.tracking ? env.tracking * size : 0);
+  for (let k = from; k < to; k++) {
+    glyphs.push({ font: face.role, size, color: c.run.color, id: g.id, x, adv, text: chars[k].ch });
     x += step;
   }
   const hanLike = isHan(c.cp) || (c.cp >= 0x3040 && c.cp <= 0x30ff) || (c.cp >= 0xac00 && c.cp <= 0xd7af);
-  const spaceFace = faceFor(0x20, c.run, env);
-  const sp = spaceFace?.glyph(0x20);
   // Only marks have a blank half; asking the font about every ideograph would cost a
   // shaping call per distinct character.
-  const side = cs.length === 1 && !hanLike ? face.blankSide(c.cp) : null;
-  const half = (g.advance * scale) / 2;
+  const side = n === 1 && !hanLike ? face.blankSide(c.cp) : null;
+  const half = adv / 2;
   return {
     glyphs,
     width: x,
     first: c.ch,
-    last: cs[cs.length - 1].ch,
+    last: chars[to - 1].ch,
     blankLeft: side === 'left' ? half : 0,
     blankRight: side === 'right' ? half : 0,
     shrinkClass: STOPS.has(c.ch) ? ShrinkClass.Stop : COMMAS.has(c.ch) ? ShrinkClass.Comma : ShrinkClass.Bracket,
@@ -387,7 +401,7 @@ function wideAtom(cs: Ch[], env: AtomEnv): Atom | null {
     alnumEnd: false,
     wide: true,
     href: c.run.href,
-    space: sp ? { id: sp.id, adv: (sp.advance * size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined,
+    space: runSpace(c.run, env),
   };
 }
 
@@ -513,8 +527,15 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
-  return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+  if (typed) return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+  // The gap between most pairs of Chinese characters: one of four shared objects, not one per character.
+  return PLAIN_GAPS[(breakable ? 2 : 0) + (marks ? 0 : 1)];
 }
+
+/** Gaps of no width and no typed space, by breakable × stretch (read only, shared by every paragraph). */
+const PLAIN_GAPS: readonly Gap[] = [false, true].flatMap((breakable) =>
+  [false, true].map((stretch) => Object.freeze({ width: 0, breakable, stretch, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: undefined })),
+);
 
 /** The space glyph standing for a space typed between a and b (placed by the line). */
 function typedSpace(a: Atom, b: Atom): PlacedGlyph | undefined {

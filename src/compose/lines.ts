@@ -249,6 +249,9 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   return ends;
 }
 
+/** An atom set at its full width (shared: read only). */
+const NO_CUT: { readonly left: number; readonly right: number } = { left: 0, right: 0 };
+
 function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOptions, first: boolean, last: boolean): Line {
   const measure = measureOf(o, first);
   const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
@@ -286,7 +289,7 @@ function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOpti
   let size = 0;
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
-    const cut = atomCut.get(k) ?? { left: 0, right: 0 };
+    const cut = atomCut.get(k) ?? NO_CUT;
     const x0 = x - cut.left;
     for (const g of a.glyphs) {
       // Atoms are set once; their glyphs become the line's, moved into place.

@@ -166,7 +166,7 @@ export class FontRegistry {
       const path = isAbsolute(e.file) ? e.file : join(this.root, e.file);
       r = existsSync(path) ? { kind: 'file', path } : { kind: 'missing', why: `${e.file} is not there (run npm ci, or fix fonts/fonts.yaml)` };
     } else {
-      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local')) : undefined;
+      const found = e.family?.length ? findFamily(e.family, join(this.root, 'fonts', 'local'), true, join(this.root, 'node_modules', '.cache', 'bulletin', 'system-fonts.json')) : undefined;
       if (found) r = { kind: 'family', path: found.file, family: found.families[0], where: found.where };
       else if (e.else && !seen.includes(e.else) && e.else !== role && this.resolve(e.else, [...seen, role]).kind !== 'missing') {
         r = { kind: 'substitute', role: this.canonical(e.else), wanted: e.family ?? [] };
@@ -189,6 +189,11 @@ export class FontRegistry {
     const e = this.entries.get(role);
     if (e?.file) return isAbsolute(e.file) ? e.file : join(this.root, e.file);
     throw new Error(`font role "${role}": ${r.why}`);
+  }
+
+  /** The font files this registry has opened: inputs of the build that used it. */
+  openedFiles(): string[] {
+    return [...new Set([...this.faces.values()].map((f) => f.file))].sort();
   }
 
   face(role: string): Face {

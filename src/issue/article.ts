@@ -14,6 +14,16 @@ export interface ArticleOptions {
   separator?: boolean;
   /** The element the article's own (Art) element goes under. */
   parent?: StructNode;
+  /** Receives the article's section headings down to this structure level (2: ##), anchored for the contents and outline. */
+  sections?: { depth: number; out: SectionMark[] };
+}
+
+/** A section heading the contents and the outline may list: the flow records where `anchor` lands. */
+export interface SectionMark {
+  /** Its level in the structure: 2 under the article's title, 3 under that. */
+  level: number;
+  title: string;
+  anchor: string;
 }
 
 /** Where a block is set: its measure's edges (from the text block's), its text style, list depth. */
@@ -31,7 +41,18 @@ interface Place {
 }
 
 export function articleBlocks(article: Article, ts: Typesetter, frame: Frame, anchor: string, o: ArticleOptions = {}): FlowBlock[] {
-  return new ArticleSetter(article, ts, frame, anchor, structNode('Art', o.parent)).blocks(o);
+  const setter = new ArticleSetter(article, ts, frame, anchor, structNode('Art', o.parent));
+  setter.sections = o.sections;
+  return setter.blocks(o);
+}
+
+/** A heading's words as the contents lists them: its text, without note markers or breaks. */
+export function spansText(spans: Span[]): string {
+  return spans
+    .map((s) => (s.note !== undefined ? '' : s.br ? ' ' : s.text))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 class ArticleSetter {
@@ -40,6 +61,7 @@ class ArticleSetter {
   private readonly inline: InlineSetter;
   /** The last heading level used: levels never skip one going down (PDF/UA). */
   private level = 1;
+  sections?: ArticleOptions['sections'];
 
   constructor(
     readonly article: Article,
@@ -214,13 +236,22 @@ class ArticleSetter {
       restIndent: indent,
     });
     const before: FlowLine[] = Array.from({ length: h.spaceBefore }, () => ({ height: this.frame.pitch, items: [], space: true }));
-    return {
+    const block: FlowBlock = {
       lines: [...before, ...this.grid(lines, h, at.left, h.spaceAfter, node)],
       orphans: 1,
       widows: 1,
       keep: this.flow.keepAfterHeading,
       pos,
     };
+    // A heading the contents lists: its first line's place is recorded (not an article's start).
+    const title = this.sections && this.level <= this.sections.depth ? spansText(spans) : '';
+    if (title) {
+      const mark = { level: this.level, title, anchor: `${this.anchor}/${this.sections!.out.length}` };
+      this.sections!.out.push(mark);
+      block.anchor = mark.anchor;
+      block.section = true;
+    }
+    return block;
   }
 
   /**

@@ -5,14 +5,14 @@ import { FontRegistry } from '../fonts/registry.js';
 import { shiftItemX, structNode, type DisplayList, type Item, type OutlineEntry, type Page, type StructNode } from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
-import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
+import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
-import { fontRoles, loadTemplate, templateDir, withInstalledFonts } from '../template/load.js';
+import { fontRoles, loadTemplate, templateDir, templatesStamp, withInstalledFonts } from '../template/load.js';
 import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
-import { articleBlocks } from './article.js';
-import { colophon, colophonHeight } from './colophon.js';
+import { articleBlocks, type SectionMark } from './article.js';
+import { colophon, colophonBlock, colophonHeight } from './colophon.js';
 import { contents, issueLine, masthead, type TocEntry } from './cover.js';
 import { Typesetter } from './typeset.js';
 import { watermark } from './watermark.js';
@@ -53,6 +53,27 @@ export interface FallbackUse {
   chars: string[];
 }
 
+/**
+ * Templates as last read, by root, name and where they were named, while no template.yaml
+ * under templates/ changed (templatesStamp): a template is parsed once in a long-lived
+ * process (the preview), its diagnostics said again each build. Templates are not changed
+ * after loading.
+ */
+const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
+
+function templateOf(root: string, name: string, at: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {
+  const stamp = templatesStamp(root);
+  const key = `${root}|${name}|${at.file}:${at.line}:${at.col}`;
+  const kept = templates.get(key);
+  if (kept && kept.stamp === stamp) return kept;
+  const d = new Diagnostics();
+  const entry = { stamp, template: loadTemplate(root, name, d, at), diagnostics: d.list };
+  templates.delete(key);
+  templates.set(key, entry);
+  for (const k of templates.keys()) if (templates.size > 8) templates.delete(k);
+  return entry;
+}
+
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The template is read as soon as issue.yaml names it: images are held to its page's limits.
   const templateDiags = new Diagnostics();
@@ -60,7 +81,9 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const { issue, diagnostics: diags } = loadIssue(dir, {
     template: (name, at) => {
       // --template on the command line wins over issue.yaml's template:
-      loaded = loadTemplate(o.root, o.template ?? name, templateDiags, o.template ? { file: '--template', line: 0, col: 0 } : at);
+      const kept = templateOf(o.root, o.template ?? name, o.template ? { file: '--template', line: 0, col: 0 } : at);
+      templateDiags.list.push(...kept.diagnostics);
+      loaded = kept.template;
       return loaded ? imageLimits(frameOf(loaded)) : undefined;
     },
   });
@@ -96,12 +119,16 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The tagged PDF's root: every part of the issue is an element below it.
   const doc = structNode('Document');
   // Composed once: the passes below only re-flow them, as the cover's length settles.
-  const blocks = issue.articles.map((a, k) => articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc }));
+  // The sections the contents list (toc.levels 2 and 3), anchored where they land.
+  const sections = issue.articles.map(() => [] as SectionMark[]);
+  const blocks = issue.articles.map((a, k) =>
+    articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc, sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined }),
+  );
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
   // unless filling in the numbers changed it after all.
-  let entries: TocEntry[] = issue.articles.map((a) => ({ title: a.meta.title, page: null, target: 0 }));
+  let entries: TocEntry[] = issue.articles.flatMap((a, k) => [{ title: a.meta.title, level: 1, page: null, target: 0 }, ...sections[k].map((s) => ({ title: s.title, level: s.level, page: null, target: 0 }))]);
   let cover = coverItems(issue, entries, ts, frame, doc);
   let filled = cover;
   let pages: Page[] = [];
@@ -125,14 +152,32 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       flow!.start(mode);
       flow!.place(b);
     });
-    flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
+    if (template.colophon.position === 'after') flow.place([colophonBlock(issue, ts, frame, doc)]);
+    else flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
-    const at = (k: number) => flow!.anchors.get(`article-${k}`) ?? { page: 0, y: frame.top };
-    entries = issue.articles.map((a, k) => {
-      const index = at(k).page + cover.pages.length;
-      return { title: a.meta.title, page: index + 1, target: index };
+    const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
+    const entry = (title: string, level: number, anchor: string): Listed => {
+      const index = at(anchor).page + cover.pages.length;
+      return { title, level, page: index + 1, target: index, y: at(anchor).y };
+    };
+    // The outline nests as the headings do: ### under the ## before it, ## under the title.
+    outline = [];
+    entries = [];
+    issue.articles.forEach((a, k) => {
+      const title = entry(a.meta.title, 1, `article-${k}`);
+      const parents: OutlineEntry[][] = [outline, (title.children = [])];
+      entries.push(title);
+      outline.push(outlineOf(title));
+      for (const s of sections[k]) {
+        const e = entry(s.title, s.level, s.anchor);
+        e.children = [];
+        entries.push(e);
+        parents[Math.min(s.level - 1, parents.length - 1)].push(outlineOf(e));
+        parents[s.level] = e.children;
+        parents.length = s.level + 1;
+      }
     });
-    outline = issue.articles.map((a, k) => ({ title: a.meta.title, page: entries[k].target, y: at(k).y }));
+    outline = pruned(outline);
     filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
     const total = offset + laid.length;
@@ -165,6 +210,19 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
   const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({ role, family: familyOf(fonts, role), chars: [...chars].sort() }));
   return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
+}
+
+/** A contents entry with where its heading landed, and the outline entries under it. */
+type Listed = TocEntry & { y: number; children?: OutlineEntry[] };
+
+/** An outline entry, holding the same list of children as its contents entry (filled in later). */
+function outlineOf(e: Listed): OutlineEntry {
+  return { title: e.title, page: e.target, y: e.y, children: e.children };
+}
+
+/** The outline without empty lists of children. */
+function pruned(entries: OutlineEntry[]): OutlineEntry[] {
+  return entries.map(({ children, ...e }) => (children?.length ? { ...e, children: pruned(children) } : e));
 }
 
 /** A role's font as people know it: its family name, from the font file. */
@@ -249,8 +307,11 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
   const text = format.replace(/\{title\}/g, issue.meta.title).replace(/\{issue\}/g, issueLine(issue)).replace(/\{article\}/g, article);
   if (!text.trim()) return [];
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
-  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), 'center', frame.width);
-  const items: Item[] = [{ kind: 'text', x: frame.left, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
+  // Centred, or at the outside (odd pages right) or inside edge of the text block.
+  const right = r.align !== 'center' && (number % 2 === 1) === (r.align === 'outside');
+  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), r.align === 'center' ? 'center' : 'left', frame.width);
+  const x = right ? frame.left + frame.width - line.right : frame.left;
+  const items: Item[] = [{ kind: 'text', x, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
   if (r.ruleWidth > 0) {
     const y = r.baseline + 0.35 * r.size + r.ruleWidth;
     items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: r.ruleWidth, color: r.color });
@@ -266,7 +327,7 @@ function folioItems(n: number, pages: number, ts: Typesetter, frame: Frame): Ite
   const f = ts.template.folio;
   const pos = { file: 'template.yaml', line: 0, col: 0 };
   const [before, after = ''] = f.format.replace(/\{total\}/g, String(pages)).split('{n}').map((s) => s.trim());
-  const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, '#000000', pos)));
+  const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, f.color, pos)));
   const gap = 0.5 * f.size;
   const wide = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
   const inset = f.inset * f.size;

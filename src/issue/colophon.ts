@@ -1,5 +1,6 @@
-// The editor colophon (版记) at the foot of the last page, between two rules.
+// The editor colophon (版记) at the foot of the last page, or after the text, between two rules.
 import { structNode, type Item, type RuleItem, type StructNode } from '../paginate/display.js';
+import type { FlowBlock } from '../paginate/flow.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
@@ -17,31 +18,41 @@ export function colophonHeight(ts: Typesetter): number {
   return 3 * ts.template.colophon.pitch;
 }
 
+/**
+ * The colophon set right after the text (colophon.position: after): one slot of its three
+ * grid lines, never split, the upper rule a grid line below the text.
+ */
+export function colophonBlock(issue: Issue, ts: Typesetter, frame: Frame, doc?: StructNode): FlowBlock {
+  return { lines: [{ height: colophonHeight(ts), items: colophon(issue, ts, frame, 0, doc) }], orphans: 1, widows: 1 };
+}
+
 export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number, doc?: StructNode): Item[] {
   const c = ts.template.colophon;
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   const h = colophonHeight(ts);
   const em = c.size;
-  const rule = (y: number): RuleItem => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: '#000000' });
+  const rule = (y: number): RuleItem => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: c.color });
   const first = top + c.pitch + baselineIn(c.pitch, c.size);
   const second = first + c.pitch;
-  const unit = ts.line(ts.plain(`${issue.meta.publisher}编辑`, c.font, c.size, '#000000', pos));
+  // The lines' words are the template's; {publisher}, {editor}, {phone} and {date} are the issue's.
+  const set = (text: string) => ts.line(ts.plain(text, c.font, c.size, c.color, pos));
+  const unit = set(c.unit.replace(/\{publisher\}/g, issue.meta.publisher));
   const name = issue.meta.editor.trim();
   const spread = spreadName(name);
-  const editor = ts.line(ts.plain(`编辑：${spread}`, c.font, c.size, '#000000', pos));
-  const phone = ts.line(ts.plain(`电话：${issue.meta.phone}`, c.font, c.size, '#000000', pos));
+  const editor = set(c.editor.replace(/\{editor\}/g, spread));
+  const phone = set(c.phone.replace(/\{phone\}/g, issue.meta.phone));
   const div = structNode('Div', doc);
   if (c.layout === 'gongwen') {
     // GB/T 9704 版记: thick rules first and last, a thin one between; the unit and the date
     // it was issued (印发) on the last line, each one character in from the edge.
-    const issued = ts.line(ts.plain(`${chineseDate(issue.meta.date)}印发`, c.font, c.size, '#000000', pos));
+    const issued = set(c.issued.replace(/\{date\}/g, chineseDate(issue.meta.date)));
     const thin = (y: number): Item => ({ ...rule(y), width: c.ruleWidth * 0.7 });
     return [
       rule(top + c.pitch),
       { kind: 'text', x: frame.left + em, y: first, glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs), node: structNode('P', div) },
       { kind: 'text', x: frame.left + frame.width - em - phone.right, y: first, glyphs: phone.glyphs, node: structNode('P', div) },
       thin(top + 2 * c.pitch),
-      { kind: 'text', x: frame.left + em, y: second, glyphs: spacersOut(ts.line(ts.plain(issue.meta.publisher, c.font, c.size, '#000000', pos)).glyphs), node: structNode('P', div) },
+      { kind: 'text', x: frame.left + em, y: second, glyphs: spacersOut(set(issue.meta.publisher).glyphs), node: structNode('P', div) },
       { kind: 'text', x: frame.left + frame.width - em - issued.right, y: second, glyphs: issued.glyphs, node: structNode('P', div) },
       rule(top + h),
     ];

@@ -8,6 +8,8 @@ import { baselineIn, type Typesetter } from './typeset.js';
 
 export interface TocEntry {
   title: string;
+  /** 1: an article's title; 2 and 3: its sections (toc.levels). */
+  level: number;
   page: number | null; // printed page number; null in the first pass
   target: number; // page index, for the link
 }
@@ -32,47 +34,67 @@ export function spacersOut(glyphs: PlacedGlyph[]): PlacedGlyph[] {
   return glyphs.filter((g) => g.text !== '\u3000');
 }
 
-/** Masthead items; returns them and the y where the contents may begin. */
+/** A masthead line's text: {issue}, {publisher} and {date} filled in. */
+function mastheadText(format: string, issue: Issue): string {
+  return format
+    .replace(/\{issue\}/g, issueLine(issue))
+    .replace(/\{publisher\}/g, issue.meta.publisher)
+    .replace(/\{date\}/g, chineseDate(issue.meta.date));
+}
+
+/**
+ * Masthead items, all from the template's options: the title, letter-spaced; the issue line;
+ * the publisher's line (left and right parts, on the body grid); the rule, single or double.
+ * Returns them and the y where the contents may begin.
+ */
 export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: StructNode): { items: Item[]; bottom: number } {
   const t = ts.template;
   const m = t.masthead;
   const items: Item[] = [];
   const pos = at(issue);
-  // The bulletin's name, letter-spaced and centred.
-  const title = ts.line(ts.plain(issue.meta.title, m.titleFont, m.titleSize, m.color, pos));
+  // The bulletin's name, letter-spaced; centred on the paper or at an edge of the text block.
+  const title = ts.line(ts.plain(m.title.replace(/\{title\}/g, issue.meta.title), m.titleFont, m.titleSize, m.color, pos));
   const tracked = track(title.glyphs, m.titleTracking * m.titleSize);
   const titleWidth = width(tracked);
   let y = m.top + m.titleSize * 0.88;
-  items.push({ kind: 'text', x: (t.page.width - titleWidth) / 2, y, glyphs: tracked, node: structNode('Title', doc) });
-  y += m.issueSize * m.issueGap;
-  const il = ts.line(ts.plain(issueLine(issue), m.issueFont, m.issueSize, '#000000', pos), 'center', frame.width);
-  items.push({ kind: 'text', x: frame.left, y, glyphs: il.glyphs, node: structNode('P', doc) });
-  if (!m.unitLine) {
-    // 公文: the red rule 4 mm under the issue line (发文字号).
-    y += 0.12 * m.issueSize + 4 * (72 / 25.4);
-    return { items: [...items, ...rules(y)], bottom: y + (m.ruleGap > 0 ? m.ruleWidth / 2 + m.ruleGap + 0.3 : 0) };
+  const titleX = m.titleAlign === 'center' ? (t.page.width - titleWidth) / 2 : m.titleAlign === 'left' ? frame.left : frame.left + frame.width - titleWidth;
+  items.push({ kind: 'text', x: titleX, y, glyphs: tracked, node: structNode('Title', doc) });
+  // The last line set: the rule is measured from the foot of its type.
+  let last = m.titleSize;
+  if (m.issueLine) {
+    y += m.issueSize * m.issueGap;
+    const align = m.issueAlign === 'right' ? 'left' : m.issueAlign;
+    const il = ts.line(ts.plain(mastheadText(m.issueLine, issue), m.issueFont, m.issueSize, m.issueColor, pos), align, frame.width);
+    const x = m.issueAlign === 'right' ? frame.left + frame.width - il.right : frame.left;
+    items.push({ kind: 'text', x, y, glyphs: spacersOut(il.glyphs), node: structNode('P', doc) });
+    last = m.issueSize;
   }
-  // The unit line sits on the body grid like every other line of body-sized text.
-  y += m.unitSize * 2.4;
-  y = snapToGrid(y, frame, m.unitSize);
-  const unit = ts.line(ts.plain(`${issue.meta.publisher}　编辑`, m.unitFont, m.unitSize, '#000000', pos));
-  items.push({ kind: 'text', x: frame.left, y, glyphs: spacersOut(unit.glyphs), node: structNode('P', doc) });
-  const date = ts.line(ts.plain(chineseDate(issue.meta.date), m.unitFont, m.unitSize, '#000000', pos));
-  items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: date.glyphs, node: structNode('P', doc) });
-  y += m.unitSize * 0.8;
-  items.push(...rules(y));
-  if (m.ruleGap > 0) y += m.ruleWidth / 2 + m.ruleGap + 0.3;
-  return { items, bottom: y };
-
-  /** The red rule at y, and a thin one below it when the template asks for two. */
-  function rules(at: number): Item[] {
-    const out: Item[] = [{ kind: 'rule', x1: frame.left, y1: at, x2: frame.left + frame.width, y2: at, width: m.ruleWidth, color: m.color }];
-    if (m.ruleGap > 0) {
-      const y2 = at + m.ruleWidth / 2 + m.ruleGap + 0.3;
-      out.push({ kind: 'rule', x1: frame.left, y1: y2, x2: frame.left + frame.width, y2, width: 0.6, color: m.color });
+  if (m.unitLine && (m.unitLeft || m.unitRight)) {
+    // The publisher's line sits on the body grid like every other line of body-sized text.
+    y += m.unitSize * m.unitGap;
+    y = snapToGrid(y, frame, m.unitSize);
+    if (m.unitLeft) {
+      const unit = ts.line(ts.plain(mastheadText(m.unitLeft, issue), m.unitFont, m.unitSize, m.unitColor, pos));
+      items.push({ kind: 'text', x: frame.left, y, glyphs: spacersOut(unit.glyphs), node: structNode('P', doc) });
     }
-    return out;
+    if (m.unitRight) {
+      const date = ts.line(ts.plain(mastheadText(m.unitRight, issue), m.unitFont, m.unitSize, m.unitColor, pos));
+      items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: spacersOut(date.glyphs), node: structNode('P', doc) });
+    }
+    last = m.unitSize;
   }
+  y += 0.12 * last + m.ruleOffset;
+  if (m.ruleWidth <= 0) return { items, bottom: y };
+  const length = m.ruleLength * frame.width;
+  const x1 = frame.left + (frame.width - length) / 2;
+  const rule = (at: number, w: number): Item => ({ kind: 'rule', x1, y1: at, x2: x1 + length, y2: at, width: w, color: m.color });
+  items.push(rule(y, m.ruleWidth));
+  // A thin second rule below the red one, when the template asks for two.
+  if (m.ruleGap > 0 && m.rule2Width > 0) {
+    y += m.ruleWidth / 2 + m.ruleGap + 0.3;
+    items.push(rule(y, m.rule2Width));
+  }
+  return { items, bottom: y };
 }
 
 function snapToGrid(y: number, frame: Frame, size: number): number {
@@ -110,15 +132,26 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   }
   const toc = structNode('TOC', doc);
   const em = t.size;
-  const bullet = ts.line(ts.plain(t.bullet, t.font, t.size, t.color, pos));
-  const hang = bullet.right + 0.5 * em;
   const numBox = 2.5 * em;
   const dot = ts.line(ts.plain(t.leader, t.font, t.size, t.color, pos));
-  const composed = entries.map((e) =>
-    ts.lines([ts.plain(e.title, t.font, t.size, t.color, pos)], { measure: frame.width - numBox, align: 'left', firstIndent: hang, restIndent: hang, em }),
-  );
+  // Each level: its bullet, where its text starts (sections further in by sub-indent), its font.
+  const style = (level: number) => {
+    const sub = level > 1;
+    const bullet = ts.line(ts.plain(sub ? t.subBullet : t.bullet, sub ? t.subFont : t.font, t.size, t.color, pos));
+    const start = sub ? (level - 1) * t.subIndent * frame.charPitch : 0;
+    const hang = sub ? start + (bullet.glyphs.length ? bullet.right + 0.5 * em : 0) : bullet.right + 0.5 * em;
+    return { bullet, start, hang, font: sub ? t.subFont : t.font };
+  };
+  const styles = new Map([1, 2, 3].map((l) => [l, style(l)]));
+  const composed = entries.map((e) => {
+    const s = styles.get(e.level)!;
+    return ts.lines([ts.plain(e.title, s.font, t.size, t.color, pos)], { measure: frame.width - numBox, align: 'left', firstIndent: s.hang, restIndent: s.hang, em });
+  });
   const bottom = frame.top + frame.height;
-  const need = (pitch: number) => composed.reduce((h, lines) => h + pitch + (lines.length - 1) * frame.pitch, 0);
+  // An article's entry takes the template's pitch; a section's, one grid line.
+  const section = (n: number) => (entries[n]?.level ?? 1) > 1;
+  const step = (pitch: number, n: number) => (section(n) ? frame.pitch : pitch);
+  const need = (pitch: number) => composed.reduce((h, lines, n) => h + step(pitch, n) + (lines.length - 1) * frame.pitch, 0);
   const pitch = need(t.pitch) <= bottom - y ? t.pitch : frame.pitch;
   // baseline of the first grid line at or below y
   const grid = (yy: number) => {
@@ -127,38 +160,51 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   };
   // (at least a line of the entries' size below the heading, when they sit at the grid's own pitch)
   let base = grid(y + Math.max(pitch - frame.pitch, t.size));
+  // The last item set at each level, and the list of items under it.
+  const above: (StructNode | undefined)[] = [];
+  const lists: (StructNode | undefined)[] = [];
   entries.forEach((e, n) => {
     const lines = composed[n];
     // The entry's text, leader and number are the link to its article; the leader, drawn
     // as dots, copies as …, and is furniture to a screen reader.
-    const link = structNode('Link', structNode('TOCI', toc));
+    // A section's item goes in a list (TOC) of its own inside the item above it, as PDF/UA nests contents.
+    const parent = e.level > 1 && above[e.level - 1] ? (lists[e.level - 1] ??= structNode('TOC', above[e.level - 1])) : toc;
+    const item = structNode('TOCI', parent);
+    above[e.level] = item;
+    lists[e.level] = undefined;
+    above.length = lists.length = e.level + 1;
+    const link = structNode('Link', item);
     const height = (lines.length - 1) * frame.pitch;
     if (base + height > bottom) {
       items = [];
       pages.push(items);
       base = grid(frame.top);
     }
-    const entryTop = base - baselineIn(frame.pitch, t.size) - (pitch - frame.pitch) / 2;
+    // The link's box: an article's entry takes half its extra pitch above, and below unless a section follows.
+    const extra = (pitch - frame.pitch) / 2;
+    const entryTop = base - baselineIn(frame.pitch, t.size) - (section(n) ? 0 : extra);
+    const { bullet, start } = styles.get(e.level)!;
     lines.forEach((line: Line, k) => {
-      const glyphs = k === 0 ? [...bullet.glyphs, ...line.glyphs] : line.glyphs;
+      const glyphs = k === 0 ? [...bullet.glyphs.map((g) => ({ ...g, x: g.x + start })), ...line.glyphs] : line.glyphs;
       items.push({ kind: 'text', x: frame.left, y: base, glyphs, node: link });
       if (k === lines.length - 1) {
         // In reading order: title, leader, number.
         const num = ts.line(ts.plain(e.page === null ? '000' : String(e.page), t.font, t.size, t.color, pos));
         const numX = frame.width - num.right;
-        const step = 0.5 * em;
+        const cell = 0.5 * em;
         const dots: PlacedGlyph[] = [];
         // Dots on a fixed grid, so the leaders of all entries line up.
-        for (let x = Math.ceil((line.right + 0.5 * em) / step) * step; x + step <= numX - 0.3 * em; x += step) {
-          for (const g of dot.glyphs) dots.push({ ...g, x: x + (step - dot.right) / 2, text: '…' });
+        for (let x = Math.ceil((line.right + 0.5 * em) / cell) * cell; x + cell <= numX - 0.3 * em; x += cell) {
+          for (const g of dot.glyphs) dots.push({ ...g, x: x + (cell - dot.right) / 2, text: '…' });
         }
         if (dots.length) items.push({ kind: 'text', x: frame.left, y: base, glyphs: dots, continues: true });
         items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs, node: link, continues: true });
       } else base += frame.pitch;
     });
-    const entryBottom = base + frame.pitch - baselineIn(frame.pitch, t.size) + (pitch - frame.pitch) / 2;
+    const entryBottom = base + frame.pitch - baselineIn(frame.pitch, t.size) + (section(n) || section(n + 1) ? 0 : extra);
     items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: entryBottom - entryTop, page: e.target, node: link, label: e.page === null ? e.title : `${e.title}，第${e.page}页` });
-    base += pitch;
+    // To the next entry: the article pitch before an article, a grid line before a section.
+    base += step(pitch, n + 1);
   });
   return pages;
 }

@@ -133,6 +133,8 @@ export interface OutlineEntry {
   title: string;
   page: number;
   y: number;
+  /** Entries under this one (an article's sections). */
+  children?: OutlineEntry[];
 }
 
 export interface DocumentMeta {

@@ -62,6 +62,8 @@ export interface FlowBlock {
   snap?: boolean;
   /** Where the block's first line lands is recorded under this name (contents, outline). */
   anchor?: string;
+  /** The anchor is a section heading's, within an article: the page does not open an article. */
+  section?: boolean;
   /** Running-head text from this block on (the article's title). */
   mark?: string;
   /** Where the block was written, for messages about it. */
@@ -275,7 +277,7 @@ export class Flow {
           if (block.mark !== undefined) this.mark = block.mark;
           if (block.anchor) {
             this.anchors.set(block.anchor, { page: this.pageIndex, y: this.frame.top + this.page.y });
-            this.page.starts.push(block.anchor);
+            if (!block.section) this.page.starts.push(block.anchor);
           }
         }
         this.put(l, block.pos);

@@ -3,14 +3,16 @@
 // wrapping never decides a line.
 import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../fonts/registry.js';
-import type { DisplayList, ImageItem, TextItem } from '../paginate/display.js';
+import type { DisplayList, ImageItem, OutlineEntry, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
 import { rememberDeflate } from './deflate-cache.js';
+import { ConvertedImage, convertPixels, decodePixels } from './image-color.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
 import { identificationXmp } from './xmp.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
+import { CidTable, drawPage, pageKey } from './page-cache.js';
 import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
 import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
 
@@ -49,14 +51,13 @@ const PDFUA_XMP = identificationXmp({
 export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions, report?: PrintReport): Promise<Buffer> {
   const { meta } = display;
   const mode: ColorMode = o.color ?? 'rgb';
-  // PDF/X-4 with CMYK: a CMYK output profile to name the condition, and no RGB pictures (the
-  // file's only device colours are then CMYK and grey). PDF/A-2 shares the output intent.
-  const pictures = display.pages.some((p) => p.items.some((it) => it.kind === 'image'));
-  const x4 = mode === 'cmyk' && !!o.profile && !pictures;
+  // PDF/X-4 with CMYK: a CMYK output profile to name the condition (pictures are converted
+  // to CMYK, so the file's only device colours are CMYK and grey). PDF/A-2 shares the output intent.
+  const x4 = mode === 'cmyk' && !!o.profile;
   const pdfa = mode !== 'cmyk' || x4;
   if (report) {
     report.pdfa = pdfa;
-    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: !o.profile ? 'no CMYK output profile found (put one in profiles/, or install libgs-common)' : 'the issue has RGB pictures' };
+    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: 'no CMYK output profile found (put one in profiles/, or install libgs-common)' };
   }
   const slug = o.marks ? SLUG : 0;
   rememberDeflate();
@@ -127,16 +128,17 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       doc.font(role);
       f = doc._font as EmbeddedFont;
       f.subset = new TrueTypeSubset(face.data);
-      f.cids = new Map();
+      f.cids = new CidTable();
       embedded.set(role, f);
     }
     return f;
   };
   const targets = new Set<number>();
   for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
-  const images = await embedImages(doc, display);
+  const images = await embedImages(doc, display, mode);
   const tags = new StructureWriter(doc as unknown as TaggedDoc);
   const text = new TextWriter(doc, fontOf, display.height, mode);
+  const context = `${mode}|${display.width}|${display.height}|${slug}`;
 
   display.pages.forEach((page, index) => {
     doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
@@ -156,8 +158,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       doc.translate(slug, slug);
     }
     if (targets.has(index)) doc.addNamedDestination(`page-${index}`, 'XYZ', slug, slug + display.height, null);
-    // Drawn in reading order, each item marked as its element's content or as an Artifact.
+    // Drawn in reading order, each item marked as its element's content or as an Artifact;
+    // a page drawn in an earlier build of the process is replayed (render/page-cache.ts).
     const items = page.items;
+    drawPage(doc, page, pageKey(page, context), tags, fonts, embedded, fontOf, () => {
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
       if (it.kind === 'link') continue;
@@ -182,6 +186,7 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       }
       tags.end();
     }
+    });
     for (const it of items) {
       if (it.kind !== 'link') continue;
       const label = it.label ?? it.url ?? (it.page !== undefined ? `→ ${it.page + 1}` : '');
@@ -195,9 +200,15 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   });
   // Outlines are read from the font files only now, for just the glyphs drawn.
   for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
-  for (const e of display.outline) {
-    doc.outline.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } } as never);
-  }
+  // Nested as the contents are: an article's sections under its title, closed.
+  type Outline = { addItem(title: string, o: unknown): Outline };
+  const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {
+    for (const e of entries) {
+      const item = parent.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } });
+      if (e.children?.length) addOutline(item, e.children);
+    }
+  };
+  addOutline(doc.outline as unknown as Outline, display.outline);
   tags.finish();
   doc.appendXML(PDFUA_XMP);
   if (x4) doc.appendXML(PDFX_XMP);
@@ -236,7 +247,7 @@ function embedded(img: OpenedImage, doc: Doc): Promise<void> {
  * with transparency asynchronously, and two finishing in either order would change the
  * bytes of the file.
  */
-async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef, OpenedImage>> {
+async function embedImages(doc: Doc, display: DisplayList, mode: ColorMode): Promise<Map<ImageRef, OpenedImage>> {
   const opened = new Map<ImageRef, OpenedImage>();
   const byPath = new Map<string, OpenedImage>();
   for (const p of display.pages) {
@@ -246,6 +257,11 @@ async function embedImages(doc: Doc, display: DisplayList): Promise<Map<ImageRef
       let img = byPath.get(ref.path);
       if (!img) {
         img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(ref.data);
+        if (mode !== 'rgb') {
+          // In the print's colours: pdfkit's opening gives the label and the JPEG's orientation.
+          const { label, orientation } = img as OpenedImage & { label: string; orientation?: number };
+          img = new ConvertedImage(label, convertPixels(await decodePixels(ref), mode), orientation ?? 1) as unknown as OpenedImage;
+        }
         await embedded(img, doc);
         byPath.set(ref.path, img);
       }

@@ -47,7 +47,22 @@ export const n = (v: number): string => {
 };
 
 
-const blank = (text: string): boolean => text.length > 0 && /^\s+$/u.test(text);
+/**
+ * Whether a glyph's text is all white space (what /^\s+$/u matches), asked about every
+ * glyph twice: a look at the code units instead of a regular expression.
+ */
+export const blank = (text: string): boolean => {
+  if (!text.length) return false;
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
+  return true;
+};
+
+/** ECMAScript's WhiteSpace and LineTerminator code points: \s. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 interface Placed {
   g: PlacedGlyph;
@@ -166,7 +181,7 @@ export class TextWriter {
  * The CID drawing glyph `id` with `advance` (font units) and copying as `text`: the subset's
  * own glyph when both are the glyph's own, else a twin of it.
  */
-function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
+export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
   const key = `${id} ${advance} ${text}`;
   let cid = f.cids.get(key);
   if (cid !== undefined) return cid;

@@ -2,14 +2,14 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { listArticles } from './articles.js';
-import { Diagnostics, type SourcePos } from './diagnostics.js';
+import { Diagnostics, type Diagnostic, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
 import { frontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
-import { isProblem, readText, shellQuote, type FileProblem } from './read.js';
+import { isProblem, readText, shellQuote, type FileProblem, type TextFile } from './read.js';
 
 export const ISSUE_SCHEMA: Schema = {
   title: { type: 'string', required: true },
@@ -147,9 +147,50 @@ function isLink(path: string): boolean {
   }
 }
 
+/**
+ * Articles as last loaded, by file: one read again with the same text (and name, place and
+ * slug) is the same Article, its diagnostics said again, without parsing it. Articles with
+ * pictures are parsed every time: a picture may change, or appear, without the text changing.
+ * Nothing downstream changes an Article, so one object can serve many builds.
+ */
+interface KeptArticle {
+  key: string;
+  article: Article | null;
+  diagnostics: Diagnostic[];
+}
+/** Per issue folder, the two latest (`--all` loads each issue once: keeping them all would only hold memory). */
+const loadedByIssue = new Map<string, Map<string, KeptArticle>>();
+
+function loadedIn(issueDir: string): Map<string, KeptArticle> {
+  let m = loadedByIssue.get(issueDir);
+  if (m) loadedByIssue.delete(issueDir);
+  else m = new Map();
+  loadedByIssue.set(issueDir, m);
+  for (const k of loadedByIssue.keys()) if (loadedByIssue.size > 2) loadedByIssue.delete(k);
+  return m;
+}
+
 function loadArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics, limits: ImageLimits): Article | null {
   const file = shown(path);
   const read = readText(path, file);
+  const loaded = loadedIn(issueDir);
+  if (isProblem(read) || read.text.includes('![') || /<img\b/i.test(read.text)) {
+    loaded.delete(path);
+    return parseArticle(path, order, slug, issueDir, diags, limits, file, read);
+  }
+  const key = `${file}\u0000${order}\u0000${slug}\u0000${issueDir}\u0000${read.text}`;
+  const kept = loaded.get(path);
+  if (kept && kept.key === key) {
+    diags.list.push(...kept.diagnostics);
+    return kept.article;
+  }
+  const before = diags.list.length;
+  const article = parseArticle(path, order, slug, issueDir, diags, limits, file, read);
+  loaded.set(path, { key, article, diagnostics: diags.list.slice(before) });
+  return article;
+}
+
+function parseArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics, limits: ImageLimits, file: string, read: TextFile | FileProblem): Article | null {
   if (isProblem(read)) {
     fileError(diags, file, read);
     return null;

@@ -1,6 +1,7 @@
 // Output for the print shop, read back from the PDF: CMYK colours and the output intent,
 // grey for office printers, crop marks with trim and bleed boxes, and the booklet imposed in
 // the order a printer folds (4, 6, 8 and 13 pages, and any count).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import * as mupdf from 'mupdf';
@@ -10,7 +11,8 @@ import { bookletOrder, imposeBooklet } from '../../src/render/impose.js';
 import { findCmykProfile } from '../../src/render/print.js';
 import { canonicalColor, colorOp } from '../../src/template/color.js';
 import type { DisplayList } from '../../src/paginate/display.js';
-import { ROOT, SAMPLE } from '../helpers/build.js';
+import { copyIssue, ROOT, SAMPLE } from '../helpers/build.js';
+import { drawings } from '../helpers/drawing.js';
 import { readPdf, squash } from '../helpers/pdf.js';
 
 const MM = 72 / 25.4;
@@ -135,16 +137,117 @@ describe('--cmyk', async () => {
     expect(doc.getTrailer().get('Info').get('Trapped').asName()).toBe('False');
     for (let p = 0; p < doc.countPages(); p++) expect(box(doc, p, 'TrimBox')).toEqual(box(doc, p, 'MediaBox'));
   });
+});
 
-  it('claims neither PDF/X-4 nor PDF/A with RGB pictures in the issue, and says why', async () => {
-    const r = await build(join(ROOT, 'tests', 'fixtures', 'all-constructs'), { root: ROOT, cmyk: true, check: false });
-    expect(r.print.pdfx).toMatchObject({ claimed: false });
-    expect(r.print.pdfa).toBe(false);
-    const xmp = open(r.pdf).getTrailer().get('Root').get('Metadata').readStream().asString();
-    expect(xmp).not.toContain('pdfaid:part');
-    expect(xmp).not.toContain('GTS_PDFXVersion');
+/** Every image XObject the file holds (pictures and their soft masks): colour space and decoded bytes. */
+function imageObjects(doc: mupdf.PDFDocument): { space: string; width: number; bytes: Uint8Array }[] {
+  const out: { space: string; width: number; bytes: Uint8Array }[] = [];
+  const seen = new Set<number>();
+  for (let p = 0; p < doc.countPages(); p++) {
+    const xo = doc.findPage(p).get('Resources').get('XObject');
+    if (xo.isNull()) continue;
+    xo.forEach((obj) => {
+      if (seen.has(obj.asIndirect())) return;
+      seen.add(obj.asIndirect());
+      const image = (o: mupdf.PDFObject) => out.push({ space: o.get('ColorSpace').isName() ? o.get('ColorSpace').asName() : 'other', width: o.get('Width').asNumber(), bytes: o.readStream().asUint8Array() });
+      image(obj);
+      if (!obj.get('SMask').isNull()) image(obj.get('SMask'));
+    });
+  }
+  return out;
+}
+
+describe('pictures under --cmyk and --grayscale', async () => {
+  const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
+  const profile = findCmykProfile(ROOT);
+  const cmyk = await build(FIXTURE, { root: ROOT, cmyk: true, check: false });
+  const gray = await build(FIXTURE, { root: ROOT, grayscale: true, check: false });
+  const pictures = (doc: mupdf.PDFDocument) => drawings(doc).flatMap((d) => d.images);
+
+  it('converts every picture to DeviceCMYK, its soft mask staying grey, so no RGB is left', () => {
+    const doc = open(cmyk.pdf);
+    expect(pictures(doc).length).toBe(3);
+    for (const im of pictures(doc)) expect(im.space).toBe('DeviceCMYK');
+    const objects = imageObjects(doc);
+    expect(objects.map((o) => o.space).sort()).toEqual(['DeviceCMYK', 'DeviceCMYK', 'DeviceCMYK', 'DeviceGray']);
+    for (let p = 0; p < doc.countPages(); p++) expect(content(doc, p)).not.toMatch(/\b(rg|RG)\b|DeviceRGB/);
+    // photo.jpg's first pixel, (120, 160, 221): K from the darkest channel, the rest under it
+    const photo = objects.find((o) => o.width === 320)!;
+    expect(Array.from(photo.bytes.subarray(0, 4))).toEqual([117, 70, 0, 34]);
+  });
+
+  it.skipIf(!profile)('claims PDF/X-4 and PDF/A-2 with the pictures converted', () => {
+    expect(cmyk.print.pdfx).toEqual({ claimed: true, profile: profile!.description });
+    expect(cmyk.print.pdfa).toBe(true);
+    const xmp = open(cmyk.pdf).getTrailer().get('Root').get('Metadata').readStream().asString();
+    expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+  });
+
+  it.skipIf(!!profile)('says why it is not PDF/X-4 when there is no CMYK profile', () => {
+    expect(cmyk.print.pdfx).toMatchObject({ claimed: false, why: expect.stringMatching(/no CMYK output profile/) });
+  });
+
+  it('converts every picture to DeviceGray under --grayscale: no colour anywhere', () => {
+    const doc = open(gray.pdf);
+    for (const im of pictures(doc)) expect(im.space).toBe('DeviceGray');
+    for (const o of imageObjects(doc)) expect(o.space).toBe('DeviceGray');
+    for (let p = 0; p < doc.countPages(); p++) expect(content(doc, p)).not.toMatch(/\b(rg|RG|k|K)\b|DeviceRGB|DeviceCMYK/);
+    // the same pixel as its luma: 0.299 × 120 + 0.587 × 160 + 0.114 × 221
+    const photo = imageObjects(doc).find((o) => o.width === 320)!;
+    expect(photo.bytes[0]).toBe(Math.round(0.299 * 120 + 0.587 * 160 + 0.114 * 221));
+  });
+
+  it('writes the same bytes twice', async () => {
+    expect((await build(FIXTURE, { root: ROOT, cmyk: true, check: false })).pdf.equals(cmyk.pdf)).toBe(true);
+  });
+
+  it('keeps a JPEG turned as its EXIF orientation says, and looks as the RGB build does', async () => {
+    const dir = copyIssue(FIXTURE);
+    writeFileSync(join(dir, 'images', 'turned.jpg'), turned(readFileSync(join(dir, 'images', 'photo.jpg'))));
+    rmSync(join(dir, 'articles'), { recursive: true });
+    mkdirSync(join(dir, 'articles'));
+    writeFileSync(join(dir, 'articles', '01-tu.md'), '---\ntitle: 图片\n---\n\n![图1 旋转](images/turned.jpg)\n\n![图2 图表](images/chart.png)\n');
+    const [rgb, print] = await Promise.all([build(dir, { root: ROOT, check: false }), build(dir, { root: ROOT, cmyk: true, check: false })]);
+    const [a, b] = [rgb, print].map((r) => open(r.pdf));
+    const [pa, pb] = [a, b].map((d) => drawings(d)[1].images);
+    expect(pb.map((i) => [i.w, i.h].map(Math.round))).toEqual(pa.map((i) => [i.w, i.h].map(Math.round)));
+    expect(Math.round(pb[0].w)).toBe(150); // 320 × 200 stored, shown 200 wide (96 dpi)
+    // Rendered to RGB, the CMYK picture differs from the RGB one a little (MuPDF takes
+    // DeviceCMYK back through its own profile: about 10 a sample); one turned the wrong way
+    // differs by some 44.
+    const pixmap = (d: mupdf.PDFDocument) => d.loadPage(1).toPixmap(mupdf.Matrix.scale(0.5, 0.5), mupdf.ColorSpace.DeviceRGB, false);
+    const [x, y] = [pixmap(a), pixmap(b)];
+    const stride = x.getStride();
+    const [px, py] = [x.getPixels(), y.getPixels()];
+    // over the turned photograph's box only
+    const box = pa[0];
+    let diff = 0;
+    let n = 0;
+    for (let row = Math.ceil(box.y / 2); row < Math.floor((box.y + box.h) / 2); row++) {
+      for (let col = Math.ceil(box.x / 2) * 3; col < Math.floor((box.x + box.w) / 2) * 3; col++, n++) diff += Math.abs(px[row * stride + col] - py[row * stride + col]);
+    }
+    expect(n).toBeGreaterThan(5000);
+    expect(diff / n).toBeLessThan(20);
   });
 });
+
+/** The JPEG with an EXIF block saying "turn a quarter clockwise to show" (orientation 6). */
+function turned(jpeg: Buffer): Buffer {
+  const tiff = Buffer.alloc(26);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8);
+  tiff.writeUInt16BE(0x0112, 10);
+  tiff.writeUInt16BE(3, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(6, 18);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const app1 = Buffer.alloc(4);
+  app1.writeUInt16BE(0xffe1, 0);
+  app1.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, body, jpeg.subarray(2)]);
+}
 
 describe('--grayscale', async () => {
   const result = await build(SAMPLE, { root: ROOT, grayscale: true, check: false });

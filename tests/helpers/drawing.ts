@@ -8,6 +8,9 @@ export interface Stroke {
   x2: number;
   y2: number;
   width: number;
+  /** Stroke colour as drawn: its colour space's name and components, 0–1. */
+  space: string;
+  color: number[];
 }
 
 export interface PlacedImage {
@@ -17,6 +20,8 @@ export interface PlacedImage {
   h: number;
   /** Pixel size of the embedded image. */
   px: [number, number];
+  /** The image's colour space, as MuPDF names it (DeviceRGB, DeviceCMYK, DeviceGray…). */
+  space: string;
 }
 
 export interface Drawing {
@@ -31,7 +36,7 @@ export function drawings(doc: mupdf.PDFDocument): Drawing[] {
   for (let i = 0; i < doc.countPages(); i++) {
     const d: Drawing = { strokes: [], images: [] };
     const dev = new mupdf.Device({
-      strokePath(path, stroke, ctm) {
+      strokePath(path, stroke, ctm, colorspace, color) {
         const pts: [number, number][] = [];
         path.walk({
           moveTo: (x, y) => pts.push(apply(ctm, x, y)),
@@ -39,7 +44,7 @@ export function drawings(doc: mupdf.PDFDocument): Drawing[] {
         });
         const scale = Math.hypot(ctm[0], ctm[1]);
         for (let k = 1; k < pts.length; k++) {
-          d.strokes.push({ x1: pts[k - 1][0], y1: pts[k - 1][1], x2: pts[k][0], y2: pts[k][1], width: stroke.getLineWidth() * scale });
+          d.strokes.push({ x1: pts[k - 1][0], y1: pts[k - 1][1], x2: pts[k][0], y2: pts[k][1], width: stroke.getLineWidth() * scale, space: colorspace.getName(), color: Array.from(color) });
         }
       },
       fillImage(image, ctm) {
@@ -52,6 +57,7 @@ export function drawings(doc: mupdf.PDFDocument): Drawing[] {
           w: Math.max(...xs) - Math.min(...xs),
           h: Math.max(...ys) - Math.min(...ys),
           px: [image.getWidth(), image.getHeight()],
+          space: image.getColorSpace()?.getName() ?? 'none',
         });
       },
     });

@@ -2,11 +2,11 @@
 // fonts; a role resolved to its file, an installed family, a free face standing in, or
 // nothing; `bulletin fonts` lists them, with an issue's characters by font.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFont, findFamily, fontsIn } from '../../src/fonts/discover.js';
+import { cachedScan, describeFont, findFamily, fontsIn, systemFonts } from '../../src/fonts/discover.js';
 import { FontRegistry } from '../../src/fonts/registry.js';
 import { fontsReport } from '../../src/fonts/report.js';
 import { Diagnostics } from '../../src/source/diagnostics.js';
@@ -100,6 +100,26 @@ describe('fonts by family name', () => {
     const said = r.diagnostics.find((d) => d.code === 'font-substitute')!;
     expect(said.message).not.toMatch(/fangsong/); // found in fonts/local/
     expect(said.message).toMatch(/方正小标宋简体 \(xiaobiaosong\)/);
+  });
+});
+
+describe('the system scan kept on disk', () => {
+  it('is reused only while every folder, configuration file and font it saw is unchanged', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'bulletin-scan-')), 'system-fonts.json');
+    const scanned = systemFonts(true, file);
+    expect(cachedScan(file)).toEqual(scanned);
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.keys(kept.inputs)).toContain('/etc/fonts');
+    // a folder whose date moved (a font installed or removed): scanned again
+    const folder = Object.keys(kept.inputs)[0];
+    writeFileSync(file, JSON.stringify({ ...kept, inputs: { ...kept.inputs, [folder]: kept.inputs[folder] + 1 } }));
+    expect(cachedScan(file)).toBeUndefined();
+    // a font file rewritten in place (same folder date): scanned again
+    const font = { ...(kept.fonts[0] ?? { file: NOTO, families: ['X'], style: '', format: 'truetype', where: 'system' }), stamp: '1:1' };
+    writeFileSync(file, JSON.stringify({ ...kept, fonts: [font] }));
+    expect(cachedScan(file)).toBeUndefined();
+    writeFileSync(file, '{"format":0}');
+    expect(cachedScan(file)).toBeUndefined();
   });
 });
 

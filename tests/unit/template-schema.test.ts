@@ -171,3 +171,52 @@ describe('templates that extend others', () => {
     for (const s of Object.values(TEMPLATE)) for (const o of Object.values(s.options)) expect(o.doc.length).toBeGreaterThan(3);
   });
 });
+
+describe('the cover’s options: contents levels and the masthead', () => {
+  it('reads them, each over the default', () => {
+    const { t, diags } = load(
+      { mine: 'toc:\n  levels: 3\n  sub-bullet: "·"\n  sub-indent: 1.5\n  leader: ""\nmasthead:\n  title: "{title}文件"\n  issue-line: "{publisher}　{issue}"\n  rule-offset: 4mm\n  rule-length: 0.8\n  unit-right: ""\n' },
+      'mine',
+    );
+    expect(diags.list).toEqual([]);
+    expect([t!.toc.levels, t!.toc.subBullet, t!.toc.subIndent, t!.toc.leader, t!.toc.bullet]).toEqual([3, '·', 1.5, '', '★']);
+    expect([t!.masthead.title, t!.masthead.issueLine, t!.masthead.ruleLength, t!.masthead.unitRight, t!.masthead.unitLeft]).toEqual(['{title}文件', '{publisher}　{issue}', 0.8, '', '{publisher}　编辑']);
+    expect(t!.masthead.ruleOffset).toBeCloseTo(4 * MM, 2);
+  });
+
+  it('reports bad values at their line and column', () => {
+    const { t, shown } = load(
+      {
+        bad: [
+          'toc:',
+          '  levels: 4', // 2
+          '  sub-indent: -1', // 3
+          'masthead:',
+          '  title: "{name}简报"', // 5
+          '  issue-line: "{issue}{volume}"', // 6
+          '  title-align: middle', // 7
+          '  rule-length: 0', // 8
+          '  issue-color: red', // 9
+          '  unit-gap: 两行', // 10
+          '',
+        ].join('\n'),
+      },
+      'bad',
+    );
+    expect(t).toBeNull();
+    const at = (line: number) => shown.find((s) => s.startsWith(`bad/template.yaml:${line}:`));
+    expect(at(2)).toMatch(/:2:11 error .*levels/);
+    expect(at(3)).toMatch(/:3:15 error/);
+    expect(at(5)).toMatch(/:5:10 error .*\{name\} is not a placeholder here.*\{title\}/);
+    expect(at(6)).toMatch(/:6:15 error .*\{volume\} is not a placeholder here.*\{issue\}, \{publisher\}, \{date\}/);
+    expect(at(7)).toMatch(/:7:16 error .*center/);
+    expect(at(8)).toMatch(/:8:16 error/);
+    expect(at(9)).toMatch(/:9:16 error .*must be a colour.*not "red"/);
+    expect(at(10)).toMatch(/:10:13 error/);
+  });
+
+  it('wants {title} in the title', () => {
+    const { shown } = load({ bad: 'masthead:\n  title: "简报"\n' }, 'bad');
+    expect(shown[0]).toMatch(/:2:10 error .*lacks \{title\}/);
+  });
+});
