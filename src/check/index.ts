@@ -127,7 +127,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const diags = new Diagnostics();
   let templateName: string | undefined;
   let templateAt: SourcePos | undefined;
-  let loadedIssue: Issue | null = null;
+  let loadedIssue: Pick<Issue, 'articles'> | null = null;
   if (o.schema !== false) {
     const loaded = loadIssue(dir, {
       template: (name, at) => {
@@ -138,7 +138,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     });
     diags.list.push(...loaded.diagnostics.list);
     templateName = loaded.issue?.meta.template;
-    loadedIssue = loaded.issue;
+    loadedIssue = loaded.issue ?? { articles: loaded.articles };
   }
   // Whatever the loader made of the issue, its text can still be proofread.
   if (!existsSync(dir)) return finish(dir, sink, diags.list, []);

@@ -133,10 +133,10 @@ export function readDoc(path: string): SourceDoc {
 
 /**
  * The articles of an issue folder, in order: each taken from the build's parse when `issue`
- * (as the loader gave it) holds it, else read and parsed here. Unreadable files are left out
+ * (the loader's articles) holds it, else read and parsed here. Unreadable files are left out
  * (the loader says why).
  */
-export function articleDocs(paths: string[], issue?: Issue | null): SourceDoc[] {
+export function articleDocs(paths: string[], issue?: Pick<Issue, 'articles'> | null): SourceDoc[] {
   const parsed = parsedSources(issue);
   const docs: SourceDoc[] = [];
   for (const path of paths) {
@@ -155,7 +155,7 @@ export function articleDocs(paths: string[], issue?: Issue | null): SourceDoc[] 
 }
 
 /** The articles the loader parsed, by path. */
-export function parsedSources(issue?: Issue | null): Map<string, ArticleSource> {
+export function parsedSources(issue?: Pick<Issue, 'articles'> | null): Map<string, ArticleSource> {
   const parsed = new Map<string, ArticleSource>();
   for (const a of issue?.articles ?? []) if (a.source) parsed.set(a.source.path, a.source);
   return parsed;

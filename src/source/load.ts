@@ -37,6 +37,8 @@ const ARTICLE_NAME = /^(\d+)-([^/]+)\.md$/i;
 export interface Loaded {
   issue: Issue | null;
   diagnostics: Diagnostics;
+  /** The articles that did load, also when the issue did not (the checker proofreads them). */
+  articles: Article[];
 }
 
 export interface LoadOptions {
@@ -71,7 +73,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   if (!isDir(dir)) {
     const file = existsSync(dir);
     diags.error('issue-missing', at(dir), t(file ? 'issue-missing.file' : 'issue-missing'), t('issue-missing.fix'));
-    return { issue: null, diagnostics: diags };
+    return { issue: null, diagnostics: diags, articles: [] };
   }
   const unreadable = (folder: string): boolean => {
     try {
@@ -83,7 +85,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       return true;
     }
   };
-  if (unreadable(dir)) return { issue: null, diagnostics: diags };
+  if (unreadable(dir)) return { issue: null, diagnostics: diags, articles: [] };
   const metaFile = join(dir, 'issue.yaml');
   let meta: IssueMeta | null = null;
   let templateName = 'default';
@@ -134,8 +136,8 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
     }
   }
   articles.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file));
-  if (!meta || diags.hasErrors()) return { issue: null, diagnostics: diags };
-  return { issue: { dir, name: basename(dir.replace(/[\\/]+$/, '')), meta, articles }, diagnostics: diags };
+  if (!meta || diags.hasErrors()) return { issue: null, diagnostics: diags, articles };
+  return { issue: { dir, name: basename(dir.replace(/[\\/]+$/, '')), meta, articles }, diagnostics: diags, articles };
 }
 
 function isLink(path: string): boolean {

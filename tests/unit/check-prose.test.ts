@@ -122,3 +122,17 @@ describe('one parse for build and check', () => {
     expect(reused.lines).toEqual(fresh.lines);
   });
 });
+
+describe('an issue the loader stops on', () => {
+  it('still hands the checker the articles it parsed', async () => {
+    const { loadIssue } = await import('../../src/source/load.js');
+    const { copyIssue, ROOT } = await import('../helpers/build.js');
+    const { writeFileSync } = await import('node:fs');
+    const dir = copyIssue(`${ROOT}/issues/2023-06`);
+    writeFileSync(`${dir}/issue.yaml`, 'title: [unclosed\n');
+    const loaded = loadIssue(dir, {});
+    expect(loaded.issue).toBeNull();
+    expect(loaded.articles.length).toBeGreaterThan(0);
+    expect(loaded.articles.every((a) => a.source?.tokens.length)).toBe(true);
+  });
+});
