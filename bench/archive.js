@@ -68,15 +68,21 @@ console.log(`${'sum of 24 single builds'.padEnd(34)} ${fmt(single).padStart(9)} 
 // One worker: what keeping one process (fonts open, caches warm) gains without parallelism.
 clearRecords(names);
 const one = timed(['build', '--all', '-q', '--jobs', '1']);
-console.log(`${'build --all --jobs 1'.padEnd(34)} ${fmt(one.ms).padStart(9)}  ×${(single / one.ms).toFixed(2)} the single builds`);
+console.log(
+  `${'build --all --jobs 1'.padEnd(34)} ${fmt(one.ms).padStart(9)}  ×${(single / one.ms).toFixed(2)} the single builds`,
+);
 
 clearRecords(names);
 const all = timed(['build', '--all', '-q', '--force']);
-console.log(`${'build --all, every issue built'.padEnd(34)} ${fmt(all.ms).padStart(9)}  ×${(single / all.ms).toFixed(2)} the single builds, ×${(one.ms / all.ms).toFixed(2)} one worker  — ${all.out.trim()}`);
+console.log(
+  `${'build --all, every issue built'.padEnd(34)} ${fmt(all.ms).padStart(9)}  ×${(single / all.ms).toFixed(2)} the single builds, ×${(one.ms / all.ms).toFixed(2)} one worker  — ${all.out.trim()}`,
+);
 
 const again = timed(['build', '--all', '-q']);
 console.log(`${'build --all, nothing changed'.padEnd(34)} ${fmt(again.ms).padStart(9)}  — ${again.out.trim()}`);
 
 // The PDFs --all made are the single builds' bytes.
-const same = names.every((n) => readFileSync(join(OUT, 'dist', `${n}.pdf`)).equals(readFileSync(join(OUT, 'single', `${n}.pdf`))));
+const same = names.every((n) =>
+  readFileSync(join(OUT, 'dist', `${n}.pdf`)).equals(readFileSync(join(OUT, 'single', `${n}.pdf`))),
+);
 console.log(`${'--all PDFs = single builds'.padEnd(34)} ${String(same).padStart(9)}`);

@@ -21,7 +21,9 @@ if (mode === '--twice') {
   const t2 = performance.now();
   const r = await build(rest[0]);
   const second = performance.now() - t2;
-  process.stdout.write(JSON.stringify({ loaded, first, second, pages: r.pages, maxRSS: process.resourceUsage().maxRSS }));
+  process.stdout.write(
+    JSON.stringify({ loaded, first, second, pages: r.pages, maxRSS: process.resourceUsage().maxRSS }),
+  );
 } else if (mode === '--stages') {
   process.stdout.write(JSON.stringify(await stages(rest[0])));
 } else {
@@ -74,7 +76,10 @@ async function stages(issue) {
       const f = byId.get(id).callFrame;
       if (f.url.includes('/lib/')) stage = STAGE[f.functionName];
     }
-    const name = (t - profile.startTime) / 1000 < loadedAt ? 'modules loading' : stage ?? (byId.get(profile.samples[i]).callFrame.functionName === '(idle)' ? 'idle' : 'other');
+    const name =
+      (t - profile.startTime) / 1000 < loadedAt
+        ? 'modules loading'
+        : (stage ?? (byId.get(profile.samples[i]).callFrame.functionName === '(idle)' ? 'idle' : 'other'));
     out[name] = (out[name] ?? 0) + ms;
   }
   delete out.idle;

@@ -29,9 +29,13 @@ function repeated(from, times, name) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'articles'), { recursive: true });
   cpSync(join(from, 'issue.yaml'), join(dir, 'issue.yaml'));
-  const articles = readdirSync(join(from, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  const articles = readdirSync(join(from, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   let n = 0;
-  for (let t = 0; t < times; t++) for (const a of articles) cpSync(join(from, 'articles', a), join(dir, 'articles', `${String(++n).padStart(3, '0')}-article.md`));
+  for (let t = 0; t < times; t++)
+    for (const a of articles)
+      cpSync(join(from, 'articles', a), join(dir, 'articles', `${String(++n).padStart(3, '0')}-article.md`));
   return dir;
 }
 
@@ -75,13 +79,18 @@ async function edit(session, file, text) {
   const done = waitForState(session, version);
   save(file, text);
   const { state, at, run } = await done;
-  if (!state.ok) throw new Error(`the edit did not build: ${JSON.stringify(state.diagnostics.filter((d) => d.severity === 'error'))}`);
+  if (!state.ok)
+    throw new Error(
+      `the edit did not build: ${JSON.stringify(state.diagnostics.filter((d) => d.severity === 'error'))}`,
+    );
   const debounce = run.started - run.lastEvent;
   return { total: at - saved - debounce, build: run.finished - run.started, watch: run.lastEvent - saved };
 }
 
 async function timeIssue(label, dir) {
-  const articles = readdirSync(join(dir, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  const articles = readdirSync(join(dir, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const session = new PreviewSession({ issueDir: dir });
   const t0 = performance.now();
   await session.start();
@@ -113,12 +122,16 @@ async function timeIssue(label, dir) {
       `    CPU per edit ${((used.user + used.system) / 1000 / EDITS).toFixed(0)} ms; pages per edit: ${replayed.toFixed(0)} replayed, ${drawn.toFixed(0)} drawn afresh`,
     );
   }
-  console.log(`  builds ${session.stats.builds}, published ${session.stats.published}, superseded ${session.stats.superseded}`);
+  console.log(
+    `  builds ${session.stats.builds}, published ${session.stats.published}, superseded ${session.stats.superseded}`,
+  );
   session.close();
 }
 
 async function memory(dir, edits) {
-  const articles = readdirSync(join(dir, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  const articles = readdirSync(join(dir, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const files = [articles[0], articles[articles.length - 1]].map((a) => join(dir, 'articles', a));
   const eds = files.map(editor);
   const session = new PreviewSession({ issueDir: dir });
@@ -137,7 +150,9 @@ async function memory(dir, edits) {
   }
   for (const e of eds) e.restore();
   session.close();
-  console.log(`memory over ${edits} edits of the sample (RSS / JS heap after GC${globalThis.gc ? '' : ' — run with --expose-gc for the heap after GC'}):`);
+  console.log(
+    `memory over ${edits} edits of the sample (RSS / JS heap after GC${globalThis.gc ? '' : ' — run with --expose-gc for the heap after GC'}):`,
+  );
   console.log('  ' + marks.map(([i, m]) => `after ${i}: ${mb(m.rss)} / ${mb(m.heap)}`).join(';  '));
 }
 
@@ -152,11 +167,15 @@ async function unchanged(label, dir) {
     await build(dir, { draft: true });
     times.push(performance.now() - t);
   }
-  console.log(`${label}: in-process build ${ms(first)} first; unchanged second build median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms (of ${EDITS})`);
+  console.log(
+    `${label}: in-process build ${ms(first)} first; unchanged second build median ${median(times).toFixed(1)} ms, worst ${Math.max(...times).toFixed(1)} ms (of ${EDITS})`,
+  );
 }
 
 mkdirSync(OUT, { recursive: true });
-console.log(`preview rebuilds — node ${process.version}; debounce ${DEBOUNCE_MS} ms (excluded below); ${EDITS} edits each, after 3 warm-up edits\n`);
+console.log(
+  `preview rebuilds — node ${process.version}; debounce ${DEBOUNCE_MS} ms (excluded below); ${EDITS} edits each, after 3 warm-up edits\n`,
+);
 const sample = repeated(SAMPLE, 1, 'preview-sample');
 await unchanged('sample (issues/2023-06)', sample);
 await timeIssue('sample (issues/2023-06)', sample);

@@ -56,12 +56,17 @@ function stressIssue(times) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'articles'), { recursive: true });
   cpSync(join(SEED, 'issue.yaml'), join(dir, 'issue.yaml'));
-  const articles = readdirSync(join(SEED, 'articles')).filter((f) => f.endsWith('.md')).sort();
+  const articles = readdirSync(join(SEED, 'articles'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   let n = 0;
   for (let t = 0; t < times; t++) {
     for (const a of articles) {
       n++;
-      cpSync(join(SEED, 'articles', a), join(dir, 'articles', `${String(n).padStart(3, '0')}-${a.replace(/^\d+-/, '')}`));
+      cpSync(
+        join(SEED, 'articles', a),
+        join(dir, 'articles', `${String(n).padStart(3, '0')}-${a.replace(/^\d+-/, '')}`),
+      );
     }
   }
   return dir;
@@ -101,10 +106,16 @@ console.log(`bulletin benchmarks — node ${process.version}, ${RUNS} runs each,
 const floor = [];
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
-  spawnSync(process.execPath, ['-e', "await Promise.all(['pdfkit','fontkit','markdown-it','yaml'].map((m)=>import(m)))", '--input-type=module'], { cwd: ROOT });
+  spawnSync(
+    process.execPath,
+    ['-e', "await Promise.all(['pdfkit','fontkit','markdown-it','yaml'].map((m)=>import(m)))", '--input-type=module'],
+    { cwd: ROOT },
+  );
   floor.push(performance.now() - t0);
 }
-console.log(`${'node + pdfkit/fontkit/markdown-it/yaml'.padEnd(34)} ${fmt(median(floor)).padStart(9)}  (start-up floor)`);
+console.log(
+  `${'node + pdfkit/fontkit/markdown-it/yaml'.padEnd(34)} ${fmt(median(floor)).padStart(9)}  (start-up floor)`,
+);
 
 const stress = stressIssue(30);
 const seedLabel = SEED === SAMPLE ? 'sample' : 'seed (6 articles)';
@@ -117,20 +128,31 @@ for (const [label, issue, runs] of [
   report(label, got);
 }
 // In a fresh process: the first build (code not yet optimised) and a second of the same issue.
-for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
+for (const [label, issue] of [
+  [seedLabel, SEED],
+  ['stress ×30', stress],
+]) {
   const got = [];
   for (let i = 0; i < (issue === SEED ? RUNS : 3); i++) got.push(child(['--twice', issue]));
   const m = (k) => fmt(median(got.map((r) => r[k]))).padStart(9);
-  console.log(`${`${label}, in-process 1st / 2nd`.padEnd(34)} ${m('first')} ${m('second')}  (modules ${m('loaded').trim()} before)`);
+  console.log(
+    `${`${label}, in-process 1st / 2nd`.padEnd(34)} ${m('first')} ${m('second')}  (modules ${m('loaded').trim()} before)`,
+  );
 }
 // The first build's time by stage, from V8's sampling profiler (samples are wall-clock
 // intervals: on a busy machine they count time the process waited too; each stage without
 // the stages inside it).
-for (const [label, issue] of [[seedLabel, SEED], ['stress ×30', stress]]) {
+for (const [label, issue] of [
+  [seedLabel, SEED],
+  ['stress ×30', stress],
+]) {
   const runs = [];
   for (let i = 0; i < 3; i++) runs.push(child(['--stages', issue]));
   const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
-  console.log(`${label}, first build by stage (profiler samples in ms, median of 3; a busy machine inflates them): ` + names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '));
+  console.log(
+    `${label}, first build by stage (profiler samples in ms, median of 3; a busy machine inflates them): ` +
+      names.map((n) => `${n} ${median(runs.map((r) => r[n] ?? 0)).toFixed(0)} ms`).join(', '),
+  );
 }
 
 // In-process builds (as a preview server rebuilds). Total fit and greedy take turns, so
@@ -141,19 +163,31 @@ for (let i = 0; i < 2 * RUNS; i++) {
   for (const breaker of ['total-fit', 'greedy']) {
     const t0 = performance.now();
     const r = await build(SAMPLE, { breaker });
-    sample[breaker].push({ ms: performance.now() - t0, pages: r.pages, bytes: r.pdf.length, maxRSS: process.resourceUsage().maxRSS });
+    sample[breaker].push({
+      ms: performance.now() - t0,
+      pages: r.pages,
+      bytes: r.pdf.length,
+      maxRSS: process.resourceUsage().maxRSS,
+    });
   }
 }
 report('sample, in-process (warm)', sample['total-fit']);
 report('sample, in-process, greedy', sample.greedy);
-console.log(`${'  total fit / greedy'.padEnd(34)} ${(median(sample['total-fit'].map((r) => r.ms)) / median(sample.greedy.map((r) => r.ms))).toFixed(2).padStart(9)}  (the composer's cost in a whole build)`);
+console.log(
+  `${'  total fit / greedy'.padEnd(34)} ${(median(sample['total-fit'].map((r) => r.ms)) / median(sample.greedy.map((r) => r.ms))).toFixed(2).padStart(9)}  (the composer's cost in a whole build)`,
+);
 {
   await build(stress);
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
     const r = await build(stress);
-    runs.push({ ms: performance.now() - t0, pages: r.pages, bytes: r.pdf.length, maxRSS: process.resourceUsage().maxRSS });
+    runs.push({
+      ms: performance.now() - t0,
+      pages: r.pages,
+      bytes: r.pdf.length,
+      maxRSS: process.resourceUsage().maxRSS,
+    });
   }
   report('stress ×30, in-process', runs);
 }
@@ -165,7 +199,11 @@ const { FontRegistry } = await import(join(ROOT, 'lib', 'fonts', 'registry.js'))
 const { Diagnostics } = await import(join(ROOT, 'lib', 'source', 'diagnostics.js'));
 const face = FontRegistry.load(ROOT, new Diagnostics()).face('serif');
 const paras = readdirSync(join(SAMPLE, 'articles'))
-  .flatMap((f) => readFileSync(join(SAMPLE, 'articles', f), 'utf8').split(/^---$/m)[2].split(/\n\s*\n/))
+  .flatMap((f) =>
+    readFileSync(join(SAMPLE, 'articles', f), 'utf8')
+      .split(/^---$/m)[2]
+      .split(/\n\s*\n/),
+  )
   .map((p) => p.replace(/[#*]/g, '').trim())
   .filter(Boolean);
 const corpus = [];
@@ -194,7 +232,9 @@ for (const breaker of ['total-fit', 'greedy']) {
     runs.push(performance.now() - t0);
   }
   const ms = median(runs);
-  console.log(`${`compose 200k chars, ${breaker}`.padEnd(34)} ${fmt(ms).padStart(9)}  ${Math.round(chars / (ms / 1000)).toLocaleString('en')} chars/s  ${lines} lines`);
+  console.log(
+    `${`compose 200k chars, ${breaker}`.padEnd(34)} ${fmt(ms).padStart(9)}  ${Math.round(chars / (ms / 1000)).toLocaleString('en')} chars/s  ${lines} lines`,
+  );
 }
 // Pathological sizes, as whole processes: `bulletin build` and `bulletin check`, each saying
 // its peak memory as it exits.
@@ -208,13 +248,16 @@ const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\
   ];
   for (const [label, issue] of cases) {
     for (const cmd of ['build', 'check']) {
-      const args = cmd === 'build' ? ['build', issue, '-o', join(OUT, 'size.pdf'), '-q'] : ['check', issue, '--no-archive'];
+      const args =
+        cmd === 'build' ? ['build', issue, '-o', join(OUT, 'size.pdf'), '-q'] : ['check', issue, '--no-archive'];
       const t0 = performance.now();
       const r = spawnSync(process.execPath, ['--import', PEAK, bin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
       const ms = performance.now() - t0;
       const kb = Number(/^peak (\d+)$/m.exec(r.stderr)?.[1]);
       const pages = cmd === 'build' ? ` ${String(pageCount(join(OUT, 'size.pdf'))).padStart(5)} pages` : '';
-      console.log(`${`${label}, ${cmd}`.padEnd(34)} ${fmt(ms).padStart(9)}  exit ${r.status}${pages}  peak ${Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '?'} MB`);
+      console.log(
+        `${`${label}, ${cmd}`.padEnd(34)} ${fmt(ms).padStart(9)}  exit ${r.status}${pages}  peak ${Number.isFinite(kb) ? (kb / 1024).toFixed(0) : '?'} MB`,
+      );
     }
   }
 }
@@ -231,7 +274,10 @@ function footnoteIssue(n) {
     body.push(`第${i}段：统计显示，全市研发投入增长${(i % 97) / 10 + 1}%[^n${i}]，成果转化继续推进。`);
     notes.push(`[^n${i}]: 第${i}条注释：数据来源于市统计局${2000 + (i % 24)}年公报。`);
   }
-  writeFileSync(join(dir, 'articles', '01-notes.md'), `---\ntitle: 注释很多的文章\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`);
+  writeFileSync(
+    join(dir, 'articles', '01-notes.md'),
+    `---\ntitle: 注释很多的文章\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n\n')}\n`,
+  );
   return dir;
 }
 
@@ -242,7 +288,12 @@ function longIssue(bytes) {
   mkdirSync(join(dir, 'articles'), { recursive: true });
   cpSync(join(SAMPLE, 'issue.yaml'), join(dir, 'issue.yaml'));
   const sentences = readdirSync(join(SAMPLE, 'articles'))
-    .flatMap((f) => readFileSync(join(SAMPLE, 'articles', f), 'utf8').split(/^---$/m)[2].replace(/[#*>-]/g, '').split(/(?<=[。；！？])/))
+    .flatMap((f) =>
+      readFileSync(join(SAMPLE, 'articles', f), 'utf8')
+        .split(/^---$/m)[2]
+        .replace(/[#*>-]/g, '')
+        .split(/(?<=[。；！？])/),
+    )
     .map((x) => x.trim())
     .filter((x) => x.length > 8);
   let seed = 1;
@@ -250,7 +301,10 @@ function longIssue(bytes) {
   const parts = ['---\ntitle: 很长的文章\n---\n'];
   let size = 0;
   for (let k = 1; size < bytes; k++) {
-    const p = (k % 40 === 1 ? `## ${k}、第${k}部分\n\n` : '') + Array.from({ length: 4 }, () => sentences[Math.floor(rnd() * sentences.length)]).join('') + `（第${k}段）`;
+    const p =
+      (k % 40 === 1 ? `## ${k}、第${k}部分\n\n` : '') +
+      Array.from({ length: 4 }, () => sentences[Math.floor(rnd() * sentences.length)]).join('') +
+      `（第${k}段）`;
     parts.push(p);
     size += Buffer.byteLength(p) + 2;
   }

@@ -33,9 +33,18 @@ const LAZY = {
 // see that same copy (npm keeps one of each here), or they would be given another version.
 {
   const fromRoot = createRequire(join(root, 'package.json'));
-  for (const [lib, dep] of [['fontkit', 'unicode-trie'], ['unicode-properties', 'unicode-trie'], ['linebreak', 'unicode-trie'], ['fontkit', 'brotli/decompress.js'], ['pdfkit', '@noble/ciphers/aes']]) {
+  for (const [lib, dep] of [
+    ['fontkit', 'unicode-trie'],
+    ['unicode-properties', 'unicode-trie'],
+    ['linebreak', 'unicode-trie'],
+    ['fontkit', 'brotli/decompress.js'],
+    ['pdfkit', '@noble/ciphers/aes'],
+  ]) {
     const own = createRequire(fromRoot.resolve(lib)).resolve(dep);
-    if (own !== fromRoot.resolve(dep)) throw new Error(`${lib} has its own copy of ${dep} (${own}): the bundle's stand-in would load another (scripts/bundle.mjs)`);
+    if (own !== fromRoot.resolve(dep))
+      throw new Error(
+        `${lib} has its own copy of ${dep} (${own}): the bundle's stand-in would load another (scripts/bundle.mjs)`,
+      );
   }
 }
 
@@ -43,7 +52,11 @@ const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
     b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
-      args.importer.startsWith(stubs) ? (args.path.startsWith('brotli') ? { path: args.path, external: true } : undefined) : { path: LAZY[args.path] },
+      args.importer.startsWith(stubs)
+        ? args.path.startsWith('brotli')
+          ? { path: args.path, external: true }
+          : undefined
+        : { path: LAZY[args.path] },
     );
     // restructure (fontkit's reader) makes a TextDecoder for every string it reads (the name
     // tables of each font pdfkit opens): opening the converter each time is most of that cost.
@@ -52,8 +65,10 @@ const lazyModules = {
     b.onLoad({ filter: /restructure[\\/]src[\\/]DecodeStream\.js$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const make = 'let decoder = new TextDecoder(encoding);';
-      if (src.split(make).length !== 2) throw new Error('restructure: readString is not what it was (check scripts/bundle.mjs)');
-      const cached = 'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
+      if (src.split(make).length !== 2)
+        throw new Error('restructure: readString is not what it was (check scripts/bundle.mjs)');
+      const cached =
+        'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
       return { contents: 'const __decoders = new Map();\n' + src.replace(make, cached), loader: 'js' };
     });
     // The tables' bytes are decoded from base64 at load too, before the (lazy) trie is made:
@@ -72,24 +87,37 @@ const lazyModules = {
         n += parts.length - 1;
         out = parts.join(`__deferBytes((text) => ${d.slice(0, -1)}text), "`);
       }
-      const want = { linebreak: 1, 'unicode-properties': 1, fontkit: 3 }[/(linebreak|unicode-properties|fontkit)/.exec(args.path)[1]];
-      if (n !== want) throw new Error(`${args.path}: expected ${want} tables decoded at load, found ${n} (check scripts/bundle.mjs)`);
-      return { contents: `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out, loader: 'js' };
+      const want = { linebreak: 1, 'unicode-properties': 1, fontkit: 3 }[
+        /(linebreak|unicode-properties|fontkit)/.exec(args.path)[1]
+      ];
+      if (n !== want)
+        throw new Error(`${args.path}: expected ${want} tables decoded at load, found ${n} (check scripts/bundle.mjs)`);
+      return {
+        contents: `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out,
+        loader: 'js',
+      };
     });
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, (args) => {
       const src = readFileSync(args.path, 'utf8');
       const n = src.split('import.meta.url').length - 1;
       // two uses in pdfkit 0.20 (the sRGB profile, createRequire for the standard fonts)
-      if (n !== 2) throw new Error(`pdfkit: expected 2 uses of import.meta.url, found ${n} (check scripts/bundle-stubs/pdfkit-url.mjs still fits)`);
+      if (n !== 2)
+        throw new Error(
+          `pdfkit: expected 2 uses of import.meta.url, found ${n} (check scripts/bundle-stubs/pdfkit-url.mjs still fits)`,
+        );
       const url = JSON.stringify(join(stubs, 'pdfkit-url.mjs'));
       // The name tree (one entry per destination: every heading and note) is sorted with
       // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue).
       // ECMA-402 defines localeCompare as a default Intl.Collator's compare: one collator,
       // made once, sorts the same.
       const sort = 'return a.localeCompare(b);';
-      if (src.split(sort).length !== 2) throw new Error('pdfkit: the name tree sort is not where it was (check scripts/bundle.mjs)');
+      if (src.split(sort).length !== 2)
+        throw new Error('pdfkit: the name tree sort is not where it was (check scripts/bundle.mjs)');
       const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __nameOrder.compare(a, b);');
-      return { contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\nconst __nameOrder = new Intl.Collator();\n` + body, loader: 'js' };
+      return {
+        contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\nconst __nameOrder = new Intl.Collator();\n` + body,
+        loader: 'js',
+      };
     });
   },
 };
@@ -108,7 +136,9 @@ const result = await build({
   external: ['mupdf', 'pdfjs-dist', 'playwright-core'],
   plugins: [lazyModules],
   // CommonJS dependencies inside an ES module need a require of their own.
-  banner: { js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+  },
   logLevel: 'warning',
   metafile: Boolean(process.env.BUNDLE_META),
 });

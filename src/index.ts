@@ -90,10 +90,18 @@ export async function build(issueDir: string, o: BuildOptions = {}): Promise<Bui
 async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Promise<BuildResult> {
   let layout: Layout;
   try {
-    layout = layoutIssue(issueDir, { root, strict: o.strict, breaker: o.breaker, draft: o.draft, template: o.template, progress: o.progress });
+    layout = layoutIssue(issueDir, {
+      root,
+      strict: o.strict,
+      breaker: o.breaker,
+      draft: o.draft,
+      template: o.template,
+      progress: o.progress,
+    });
   } catch (e) {
     // The input's errors stop the build; what proofreading finds helps fix the issue meanwhile.
-    if (e instanceof InputError && o.check !== false) throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
+    if (e instanceof InputError && o.check !== false)
+      throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
     throw e;
   }
   if (o.check !== false) o.progress?.({ stage: 'check', pages: layout.display.pages.length });
@@ -110,7 +118,8 @@ async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Pro
   };
   const print: PrintReport = { pdfa: true };
   const pdf = await renderPdf(layout.display, layout.fonts, render, print);
-  const booklet = o.impose === 'booklet' ? await renderPdf(imposeBooklet(layout.display), layout.fonts, render) : undefined;
+  const booklet =
+    o.impose === 'booklet' ? await renderPdf(imposeBooklet(layout.display), layout.fonts, render) : undefined;
   layout.fonts.saveMetrics();
   return { pdf, pages: layout.display.pages.length, diagnostics, layout, print, booklet };
 }
@@ -121,7 +130,15 @@ function proofread(issueDir: string, root: string, layout?: Layout): Diagnostic[
     return buildChecks(issueDir, root, layout?.fonts, layout?.issue);
   } catch (e) {
     const at = { file: issueDir, line: 0, col: 0 };
-    return [diagnostic('warning', 'check-failed', at, t('check-failed', { detail: (e as Error).message }), t('check-failed.fix'))];
+    return [
+      diagnostic(
+        'warning',
+        'check-failed',
+        at,
+        t('check-failed', { detail: (e as Error).message }),
+        t('check-failed.fix'),
+      ),
+    ];
   }
 }
 

@@ -57,15 +57,29 @@ function startsWithPdf(path: string): boolean {
 export function outputProblem(output: string, issueDir: string): OutputProblem | undefined {
   const name = basename(resolve(issueDir));
   const beside = relative(process.cwd(), resolve(dirname(resolve(issueDir)), `${name}.pdf`));
-  const elsewhere = t('output.elsewhere', { path: beside.startsWith('..') || isAbsolute(beside) ? beside : `./${beside}` });
-  if (/[\\/]$/.test(output)) return { message: t('output.names-folder'), fix: t('output.give-file', { path: `${output}${basename(resolve(issueDir))}.pdf` }) };
+  const elsewhere = t('output.elsewhere', {
+    path: beside.startsWith('..') || isAbsolute(beside) ? beside : `./${beside}`,
+  });
+  if (/[\\/]$/.test(output))
+    return {
+      message: t('output.names-folder'),
+      fix: t('output.give-file', { path: `${output}${basename(resolve(issueDir))}.pdf` }),
+    };
   const st = lstat(output);
   if (st?.isSymbolicLink()) {
     return { message: t('output.symlink'), fix: t('output.symlink.fix') };
   }
-  if (st?.isDirectory()) return { message: t('output.folder'), fix: t('output.give-file', { path: `${output.replace(/[\\/]+$/, '')}/${basename(resolve(issueDir))}.pdf` }) };
+  if (st?.isDirectory())
+    return {
+      message: t('output.folder'),
+      fix: t('output.give-file', { path: `${output.replace(/[\\/]+$/, '')}/${basename(resolve(issueDir))}.pdf` }),
+    };
   if (st && !st.isFile()) {
-    const what = st.isFIFO() ? 'output.special.fifo' : st.isSocket() ? 'output.special.socket' : 'output.special.device';
+    const what = st.isFIFO()
+      ? 'output.special.fifo'
+      : st.isSocket()
+        ? 'output.special.socket'
+        : 'output.special.device';
     return { message: t('output.special', { what: t(what) }), fix: t('output.special.fix') };
   }
   const issue = real(issueDir);
@@ -78,7 +92,8 @@ export function outputProblem(output: string, issueDir: string): OutputProblem |
   for (let up = dirname(resolve(output)); up !== dirname(up); up = dirname(up)) {
     const s = lstat(up);
     if (!s) continue;
-    if (!s.isDirectory() && !(s.isSymbolicLink() && isDir(up))) return { message: t('output.file-in-path', { path: up }), fix: t('output.file-in-path.fix') };
+    if (!s.isDirectory() && !(s.isSymbolicLink() && isDir(up)))
+      return { message: t('output.file-in-path', { path: up }), fix: t('output.file-in-path.fix') };
     break;
   }
   return undefined;

@@ -47,8 +47,10 @@ const STRINGS = {
     pageOf: (n) => `/ ${n}`,
     offline: 'Disconnected from bulletin preview — reconnecting…',
     overlayTitle: 'The issue has errors',
-    overlayBody: 'These are the last good pages. Fix the problems listed in the panel; the preview updates when you save.',
-    noPages: 'No pages yet: the issue has errors. Fix the problems listed in the panel; the preview updates when you save.',
+    overlayBody:
+      'These are the last good pages. Fix the problems listed in the panel; the preview updates when you save.',
+    noPages:
+      'No pages yet: the issue has errors. Fix the problems listed in the panel; the preview updates when you save.',
     summary: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
     none: 'No problems found.',
     omitted: (n) => `… and ${n} more: bulletin check lists them all.`,
@@ -186,7 +188,22 @@ function makeView(index) {
   thumb.addEventListener('click', () => goTo(index));
   thumbsBox.append(thumb);
 
-  const v = { index, div, canvas, text, links, thumb, paper, thumbCanvas, hash: '', drawn: null, thumbDrawn: null, near: false, thumbNear: false, alive: true };
+  const v = {
+    index,
+    div,
+    canvas,
+    text,
+    links,
+    thumb,
+    paper,
+    thumbCanvas,
+    hash: '',
+    drawn: null,
+    thumbDrawn: null,
+    near: false,
+    thumbNear: false,
+    alive: true,
+  };
   div.view = v;
   thumb.view = v;
   pageObserver.observe(div);
@@ -241,7 +258,8 @@ async function pump() {
         if (due(best)) await drawPage(best);
         if (best.thumbNear && best.thumbDrawn !== best.hash) await drawThumb(best);
       } catch (e) {
-        if (e?.name !== 'RenderingCancelledException' && !/destroyed|Transport/i.test(String(e?.message))) console.error(e);
+        if (e?.name !== 'RenderingCancelledException' && !/destroyed|Transport/i.test(String(e?.message)))
+          console.error(e);
       }
     }
   } finally {
@@ -379,7 +397,11 @@ function position() {
   let k = 0;
   while (k + 1 < views.length && views[k + 1].div.offsetTop <= top) k++;
   const div = views[k].div;
-  return { index: k, frac: (top - div.offsetTop) / Math.max(1, div.offsetHeight), left: scroller.scrollLeft / Math.max(1, scroller.scrollWidth) };
+  return {
+    index: k,
+    frac: (top - div.offsetTop) / Math.max(1, div.offsetHeight),
+    left: scroller.scrollLeft / Math.max(1, scroller.scrollWidth),
+  };
 }
 
 function restore(pos) {
@@ -446,7 +468,8 @@ function fillZoomMenu() {
   menu.replaceChildren();
   const fit = new Option(`${T.fitWidth}`, 'fit');
   menu.append(fit, ...ZOOMS.map((z) => new Option(`${Math.round(z * 100)}%`, String(z))));
-  if (zoomMode !== 'fit' && !ZOOMS.includes(zoomMode)) menu.append(new Option(`${Math.round(zoomMode * 100)}%`, String(zoomMode)));
+  if (zoomMode !== 'fit' && !ZOOMS.includes(zoomMode))
+    menu.append(new Option(`${Math.round(zoomMode * 100)}%`, String(zoomMode)));
   menu.value = String(zoomMode);
 }
 
@@ -535,7 +558,9 @@ async function showOutline(d) {
 function showProblems(s) {
   const ul = $('diagnostics');
   const order = { error: 0, warning: 1, note: 2 };
-  const list = [...s.diagnostics].sort((a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  const list = [...s.diagnostics].sort(
+    (a, b) => order[a.severity] - order[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
+  );
   ul.replaceChildren(
     ...list.map((d) => {
       const li = document.createElement('li');
@@ -627,7 +652,8 @@ async function onState(s) {
   if (s.version === 0) return setStatus(T.building);
   showProblems(s);
   showOverlay(s);
-  if (s.pdfVersion && (s.pdfVersion !== shownVersion || s.instance !== shownInstance)) await load(s.pdfVersion, s.pages, s.instance);
+  if (s.pdfVersion && (s.pdfVersion !== shownVersion || s.instance !== shownInstance))
+    await load(s.pdfVersion, s.pages, s.instance);
   else if (!s.ok) setStatus(T.failed(s.errors, !!s.pdfVersion));
 }
 
@@ -686,7 +712,11 @@ async function load(version, hashes, instance) {
   const s = state;
   if (!s.ok) setStatus(T.failed(s.errors, !!s.pdfVersion));
   else if (first) setStatus(T.built(s.ms, views.length));
-  else setStatus(`${T.built(s.ms, views.length)} · ${changed.length ? T.changed : T.noChange}`, ranges(changed).map(([a, b]) => [a === b ? T.pageN(a + 1) : `${T.pageN(a + 1)}–${b + 1}`, a]));
+  else
+    setStatus(
+      `${T.built(s.ms, views.length)} · ${changed.length ? T.changed : T.noChange}`,
+      ranges(changed).map(([a, b]) => [a === b ? T.pageN(a + 1) : `${T.pageN(a + 1)}–${b + 1}`, a]),
+    );
 }
 
 /** [2, 3, 4, 7] → [[2, 4], [7, 7]]: changed pages named as runs. */
@@ -721,4 +751,11 @@ events.addEventListener('error', () => {
   st.textContent = T.offline;
   st.classList.add('offline');
 });
-window.bulletinPreview = { get version() { return shownVersion; }, get state() { return state; } };
+window.bulletinPreview = {
+  get version() {
+    return shownVersion;
+  },
+  get state() {
+    return state;
+  },
+};

@@ -3,4 +3,5 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-export const pdfkitUrl = new URL('pdfkit.node.mjs', pathToFileURL(createRequire(import.meta.url).resolve('pdfkit'))).href;
+export const pdfkitUrl = new URL('pdfkit.node.mjs', pathToFileURL(createRequire(import.meta.url).resolve('pdfkit')))
+  .href;

@@ -27,7 +27,10 @@ export interface AllOptions {
   onDone?: (name: string, result: IssueResult) => void;
 }
 
-export type IssueResult = { status: 'skipped' } | { status: 'built'; outcome: Extract<BuildOutcome, { ok: true }> } | { status: 'failed'; outcome: Extract<BuildOutcome, { ok: false }> };
+export type IssueResult =
+  | { status: 'skipped' }
+  | { status: 'built'; outcome: Extract<BuildOutcome, { ok: true }> }
+  | { status: 'failed'; outcome: Extract<BuildOutcome, { ok: false }> };
 
 export interface AllResult {
   issues: { name: string; result: IssueResult }[];
@@ -105,7 +108,11 @@ export async function buildAll(archive: string, o: AllOptions): Promise<AllResul
           outcome = { ok: false, internal: true, reason: `internal error: ${(e as Error).message}`, errors: [] };
         }
         const result: IssueResult = outcome.ok ? { status: 'built', outcome } : { status: 'failed', outcome };
-        if (outcome.ok) writeAtomically(stateFile(o.dist, name), Buffer.from(JSON.stringify({ inputs: key, pdf: outcome.pdfSha } satisfies State) + '\n'));
+        if (outcome.ok)
+          writeAtomically(
+            stateFile(o.dist, name),
+            Buffer.from(JSON.stringify({ inputs: key, pdf: outcome.pdfSha } satisfies State) + '\n'),
+          );
         results.push({ name, result });
         o.onDone?.(name, result);
       }),

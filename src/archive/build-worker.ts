@@ -23,7 +23,15 @@ async function one(task: BuildTask): Promise<BuildOutcome> {
     const r = await build(task.dir, { root: ROOT, once: true });
     writeAtomically(task.output, r.pdf);
     const recorded = recordBuild(task.dir, r, ROOT, VERSION, false) === 'written';
-    return { ok: true, pages: r.pages, bytes: r.pdf.length, ms: performance.now() - t0, warnings: r.diagnostics.length, pdfSha: sha256(r.pdf), recorded };
+    return {
+      ok: true,
+      pages: r.pages,
+      bytes: r.pdf.length,
+      ms: performance.now() - t0,
+      warnings: r.diagnostics.length,
+      pdfSha: sha256(r.pdf),
+      recorded,
+    };
   } catch (e) {
     if (e instanceof InputError) {
       const errors = e.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, task.lang));

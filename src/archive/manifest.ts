@@ -56,12 +56,18 @@ function fileRecord(base: string, file: string): InputRecord {
 export function toolVersions(root: string, version: string): Record<string, string> {
   const pkg = (name: string): string => {
     try {
-      return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+        .version;
     } catch {
       return 'unknown';
     }
   };
-  return { bulletin: version, pdfkit: pkg('pdfkit'), fontkit: pkg('fontkit'), zlib: process.versions.zlib ?? 'unknown' };
+  return {
+    bulletin: version,
+    pdfkit: pkg('pdfkit'),
+    fontkit: pkg('fontkit'),
+    zlib: process.versions.zlib ?? 'unknown',
+  };
 }
 
 /** Every picture an article shows, its notes included. */
@@ -74,7 +80,10 @@ function pictures(blocks: Block[], out: Set<string>): void {
 }
 
 export function issueInputs(issue: Issue): InputRecord[] {
-  const files = [join(issue.dir, 'issue.yaml'), ...issue.articles.map((a) => join(issue.dir, 'articles', `${String(a.file).split(/[\\/]/).pop()}`))];
+  const files = [
+    join(issue.dir, 'issue.yaml'),
+    ...issue.articles.map((a) => join(issue.dir, 'articles', `${String(a.file).split(/[\\/]/).pop()}`)),
+  ];
   const images = new Set<string>();
   for (const a of issue.articles) {
     pictures(a.blocks, images);
@@ -108,7 +117,8 @@ export function templateOptions(root: string, name: string): Record<string, unkn
 /** The font roles the pages draw with. */
 export function rolesUsed(display: DisplayList): string[] {
   const roles = new Set<string>();
-  for (const p of display.pages) for (const it of p.items) if (it.kind === 'text') for (const g of it.glyphs) roles.add(g.font);
+  for (const p of display.pages)
+    for (const it of p.items) if (it.kind === 'text') for (const g of it.glyphs) roles.add(g.font);
   return [...roles].sort();
 }
 
@@ -116,7 +126,12 @@ export function fontRecords(root: string, fonts: FontRegistry, roles: string[]):
   return roles.map((role) => {
     const path = fonts.path(role);
     const inside = !relative(root, path).startsWith('..') && !isAbsolute(relative(root, path));
-    return { role, file: inside ? portable(relative(root, path)) : path, sha256: fonts.sha256(role), bytes: statSync(path).size };
+    return {
+      role,
+      file: inside ? portable(relative(root, path)) : path,
+      sha256: fonts.sha256(role),
+      bytes: statSync(path).size,
+    };
   });
 }
 
@@ -177,10 +192,18 @@ export function makeManifest(built: Built, root: string, version: string): Manif
     issue: issue.name,
     tool: toolVersions(root, version),
     inputs: issueInputs(issue),
-    template: { name, files: templateFiles(root, name).map((f) => fileRecord(root, f)), options: templateOptions(root, name) },
+    template: {
+      name,
+      files: templateFiles(root, name).map((f) => fileRecord(root, f)),
+      options: templateOptions(root, name),
+    },
     fontsManifest: fileRecord(root, join(root, 'fonts', 'fonts.yaml')),
     fonts: fontList,
-    pages: display.pages.map((p, i) => ({ page: i + 1, folio: p.folio, sha256: pageDigest(p, (r) => byRole.get(r) ?? fonts.sha256(r)) })),
+    pages: display.pages.map((p, i) => ({
+      page: i + 1,
+      folio: p.folio,
+      sha256: pageDigest(p, (r) => byRole.get(r) ?? fonts.sha256(r)),
+    })),
     pdf: { sha256: sha256(built.pdf), bytes: built.pdf.length },
   };
 }
@@ -194,7 +217,8 @@ export function readManifest(dir: string): Manifest | null {
   const file = join(dir, MANIFEST);
   if (!existsSync(file)) return null;
   const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-  if (m.format !== FORMAT || !Array.isArray(m.pages) || !m.pdf) throw new Error(`${file} is not a build manifest this version reads (format ${m.format})`);
+  if (m.format !== FORMAT || !Array.isArray(m.pages) || !m.pdf)
+    throw new Error(`${file} is not a build manifest this version reads (format ${m.format})`);
   return m;
 }
 

@@ -79,7 +79,8 @@ export function startNextIssue(target: string | undefined, archive = 'issues'): 
   const m = ISSUE_FOLDER.exec(name);
   if (!m) throw new TextError(t('new.bad-name', { dir }));
   if (existsSync(dir) && readdirSync(dir).length) throw new TextError(t('new.taken', { dir }));
-  if (folders.some((f) => basename(f) >= name)) throw new TextError(t('new.not-after', { dir, latest: basename(latest) }));
+  if (folders.some((f) => basename(f) >= name))
+    throw new TextError(t('new.not-after', { dir, latest: basename(latest) }));
   // The latest issue's own file, edited: comments, order and quoting stay as its editors wrote them.
   const doc = parseDocument(readFileSync(join(latest, 'issue.yaml'), 'utf8'));
   const year = Number(m[1]);

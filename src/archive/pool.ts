@@ -38,7 +38,10 @@ export class Pool<T, R> {
   private workers = 0;
   private readonly limit: number;
 
-  constructor(private readonly script: string, tasks: number) {
+  constructor(
+    private readonly script: string,
+    tasks: number,
+  ) {
     this.limit = Math.max(1, Math.min(poolSize(), tasks));
   }
 

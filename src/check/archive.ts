@@ -26,7 +26,6 @@ export interface ArchivedIssue extends IssueInfo {
   docs: SourceDoc[];
 }
 
-
 /**
  * issue.yaml's numbers, read leniently (top-level scalars only, with the yaml package the
  * loader uses): a damaged back issue just tells less. The loader checks the file properly.

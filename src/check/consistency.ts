@@ -37,7 +37,13 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
   // in January): said as a warning; anything further off is a slip.
   if (cur.year !== undefined && dy !== undefined && dm !== undefined && cur.year !== dy) {
     const early = dy === cur.year + 1 && dm === 1;
-    sink.add(early ? 'warning' : 'error', 'issue-year', at('year'), t('issue-year', { year: cur.year, date: cur.date ?? '' }), t('issue-year.fix', { dateYear: dy, year: cur.year }));
+    sink.add(
+      early ? 'warning' : 'error',
+      'issue-year',
+      at('year'),
+      t('issue-year', { year: cur.year, date: cur.date ?? '' }),
+      t('issue-year.fix', { dateYear: dy, year: cur.year }),
+    );
   }
   const folder = folderMonth(cur.name);
   if (folder && dy !== undefined && dm !== undefined && (folder.year !== dy || folder.month !== dm)) {
@@ -46,14 +52,24 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
       off === 1 ? 'warning' : 'error',
       'issue-date',
       at('date'),
-      t('issue-date.folder', { date: cur.date ?? '', month: `${folder.year}-${String(folder.month).padStart(2, '0')}`, folder: cur.name }),
+      t('issue-date.folder', {
+        date: cur.date ?? '',
+        month: `${folder.year}-${String(folder.month).padStart(2, '0')}`,
+        folder: cur.name,
+      }),
       t('issue-date.folder.fix'),
     );
   }
   if (!previous) return;
   const p = previous;
   if (cur.date && p.date && cur.date <= p.date) {
-    sink.add('warning', 'issue-date', at('date'), t('issue-date.previous', { date: cur.date, previous: p.name, previousDate: p.date }), t('issue-date.previous.fix'));
+    sink.add(
+      'warning',
+      'issue-date',
+      at('date'),
+      t('issue-date.previous', { date: cur.date, previous: p.name, previousDate: p.date }),
+      t('issue-date.previous.fix'),
+    );
   }
   if (cur.number !== undefined && p.number !== undefined && cur.year !== undefined && p.year !== undefined) {
     const pf = folderMonth(p.name);
@@ -63,17 +79,49 @@ export function checkConsistency(dir: string, previous: IssueInfo | null, sink: 
       const gap = folder && pf && folder.year === pf.year ? folder.month - pf.month : 1;
       const expected = new Set([p.number + 1, p.number + Math.max(1, gap)]);
       if (cur.number === p.number) {
-        sink.add('error', 'issue-number', at('number'), t('issue-number.again', { number: cur.number, previous: p.name }), t('issue-number.again.fix', { next: p.number + 1 }));
+        sink.add(
+          'error',
+          'issue-number',
+          at('number'),
+          t('issue-number.again', { number: cur.number, previous: p.name }),
+          t('issue-number.again.fix', { next: p.number + 1 }),
+        );
       } else if (!expected.has(cur.number)) {
-        sink.add('warning', 'issue-number', at('number'), t('issue-number', { number: cur.number, previousNumber: p.number, previous: p.name }), gap > 1 ? t('issue-number.fix.gap', { next: p.number + 1, skipped: p.number + gap }) : t('issue-number.fix', { next: p.number + 1 }));
+        sink.add(
+          'warning',
+          'issue-number',
+          at('number'),
+          t('issue-number', { number: cur.number, previousNumber: p.number, previous: p.name }),
+          gap > 1
+            ? t('issue-number.fix.gap', { next: p.number + 1, skipped: p.number + gap })
+            : t('issue-number.fix', { next: p.number + 1 }),
+        );
       }
     } else if (cur.year === p.year + 1 && cur.number !== 1) {
-      sink.add('warning', 'issue-number', at('number'), t('issue-number.new-year', { number: cur.number, year: cur.year, previous: p.name, previousYear: p.year }), t('issue-number.new-year.fix'));
+      sink.add(
+        'warning',
+        'issue-number',
+        at('number'),
+        t('issue-number.new-year', { number: cur.number, year: cur.year, previous: p.name, previousYear: p.year }),
+        t('issue-number.new-year.fix'),
+      );
     } else if (cur.year < p.year) {
-      sink.add('warning', 'issue-year', at('year'), t('issue-year.previous', { year: cur.year, previous: p.name, previousYear: p.year }), t('issue-year.previous.fix'));
+      sink.add(
+        'warning',
+        'issue-year',
+        at('year'),
+        t('issue-year.previous', { year: cur.year, previous: p.name, previousYear: p.year }),
+        t('issue-year.previous.fix'),
+      );
     }
   }
   if (cur.total !== undefined && p.total !== undefined && cur.total !== p.total + 1) {
-    sink.add('warning', 'issue-total', at('total'), t('issue-total', { total: cur.total, previousTotal: p.total, previous: p.name }), t('issue-total.fix', { next: p.total + 1 }));
+    sink.add(
+      'warning',
+      'issue-total',
+      at('total'),
+      t('issue-total', { total: cur.total, previousTotal: p.total, previous: p.name }),
+      t('issue-total.fix', { next: p.total + 1 }),
+    );
   }
 }

@@ -272,7 +272,16 @@ function measureArticle(doc: SourceDoc, k: number, issue: string | null): { arti
     sets.push(set);
     length += text.length;
     if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
-      paras.push({ file: doc.file, line: sourceAt(u, 0).line + 1, col: sourceAt(u, 0).col + 1, article: k, length: text.length, set, norm: text, excerpt: u.text.trim().slice(0, 12) });
+      paras.push({
+        file: doc.file,
+        line: sourceAt(u, 0).line + 1,
+        col: sourceAt(u, 0).col + 1,
+        article: k,
+        length: text.length,
+        set,
+        norm: text,
+        excerpt: u.text.trim().slice(0, 12),
+      });
     }
   }
   const at = title ?? units[0];
@@ -290,7 +299,6 @@ function measureArticle(doc: SourceDoc, k: number, issue: string | null): { arti
   };
   return { article, paras };
 }
-
 
 interface Likeness {
   score: number;
@@ -327,7 +335,12 @@ const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
 const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.norm !== b.norm ? '99%' : pct(x));
 const where = (t: Text) => `${t.file}:${t.line}`;
 
-export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sink: FindingSink, state = new DuplicateState()): void {
+export function checkDuplicates(
+  docs: SourceDoc[],
+  archive: ArchivedIssue[],
+  sink: FindingSink,
+  state = new DuplicateState(),
+): void {
   const current = docs.map((d, k) => articleOf(d, k, null));
   const articles = current.map((c) => c.article);
   const paras = current.flatMap((c) => c.paras);
@@ -401,7 +414,8 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   paraIx.update(paras);
   paraIx.outside(back.flatMap((b) => b.paras));
   const paraAt = positions(paras);
-  const apart = (x: Text, y: Text) => !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
+  const apart = (x: Text, y: Text) =>
+    !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
   const pairs = new Map<string, { later: Text; earlier: Text; like: Likeness; lines: number[] }>();
   for (let j = 0; j < paras.length; j++) {
     for (const i of comparable(paraIx, paras[j], paraAt)) {
@@ -419,8 +433,19 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   }
   for (const { later, earlier, like, lines } of pairs.values()) {
     const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(like.score) });
-    const more = lines.length ? tr(lines.length === 1 ? 'dup-paragraph.more.one' : 'dup-paragraph.more', { places: morePlaces(lines), file: earlier.file }) : '';
-    sink.add('warning', 'dup-paragraph', later, tr('dup-paragraph', { where: where(earlier), excerpt: earlier.excerpt, how, more }), tr('dup-paragraph.fix'));
+    const more = lines.length
+      ? tr(lines.length === 1 ? 'dup-paragraph.more.one' : 'dup-paragraph.more', {
+          places: morePlaces(lines),
+          file: earlier.file,
+        })
+      : '';
+    sink.add(
+      'warning',
+      'dup-paragraph',
+      later,
+      tr('dup-paragraph', { where: where(earlier), excerpt: earlier.excerpt, how, more }),
+      tr('dup-paragraph.fix'),
+    );
     sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
   }
   const best: { like: Likeness; other: Text; issue: string }[] = [];
@@ -428,7 +453,8 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
     for (const other of b.paras) {
       for (const i of comparable(paraIx, other, paraAt)) {
         const like = likenessOf(paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
-        if (like && apart(paras[i], other) && !(best[i] && best[i].like.score > like.score)) best[i] = { like, other, issue: b.article.issue! };
+        if (like && apart(paras[i], other) && !(best[i] && best[i].like.score > like.score))
+          best[i] = { like, other, issue: b.article.issue! };
       }
     }
   }
@@ -443,8 +469,18 @@ export function checkDuplicates(docs: SourceDoc[], archive: ArchivedIssue[], sin
   });
   for (const { at, m, lines } of reprints.values()) {
     const how = tr(m.like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(m.like.score) });
-    const more = lines.length ? tr(lines.length === 1 ? 'dup-archive.paragraph.more.one' : 'dup-archive.paragraph.more', { places: morePlaces(lines) }) : '';
-    sink.add('warning', 'dup-archive', at, tr('dup-archive.paragraph', { issue: m.issue, where: where(m.other), how, more }), tr('dup-archive.paragraph.fix'));
+    const more = lines.length
+      ? tr(lines.length === 1 ? 'dup-archive.paragraph.more.one' : 'dup-archive.paragraph.more', {
+          places: morePlaces(lines),
+        })
+      : '';
+    sink.add(
+      'warning',
+      'dup-archive',
+      at,
+      tr('dup-archive.paragraph', { issue: m.issue, where: where(m.other), how, more }),
+      tr('dup-archive.paragraph.fix'),
+    );
     sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
   }
 }

@@ -63,7 +63,18 @@ export function planFixes(findings: Finding[], docs: SourceDoc[]): FileFix[] {
       after[e.line] = after[e.line].slice(0, e.start) + e.text + after[e.line].slice(e.end);
     }
     if (after.every((l, k) => l === lines[k])) continue;
-    out.push({ path, file: list[0].file, before: lines, after, fixed, diff: diff(list[0].file, lines, after), eols, bom, encoding: doc.encoding ?? 'utf-8', original });
+    out.push({
+      path,
+      file: list[0].file,
+      before: lines,
+      after,
+      fixed,
+      diff: diff(list[0].file, lines, after),
+      eols,
+      bom,
+      encoding: doc.encoding ?? 'utf-8',
+      original,
+    });
   }
   return out;
 }
@@ -96,7 +107,12 @@ function encode(text: string, encoding: Encoding): Buffer {
   return encoding === 'utf-16le' ? le : le.swap16();
 }
 
-const WHY: Record<string, string> = { EACCES: 'cli.why.EACCES', EPERM: 'cli.why.EACCES', EROFS: 'cli.why.EROFS', ENOSPC: 'cli.why.ENOSPC' };
+const WHY: Record<string, string> = {
+  EACCES: 'cli.why.EACCES',
+  EPERM: 'cli.why.EACCES',
+  EROFS: 'cli.why.EROFS',
+  ENOSPC: 'cli.why.ENOSPC',
+};
 
 /**
  * Writes each fixed file through a temporary file and a rename, beside the file itself: a
@@ -122,14 +138,19 @@ export function writeFixes(fixes: FileFix[]): { skipped: string[]; failed: FixFa
     }
     const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.fix.tmp`);
     try {
-      writeFileSync(tmp, encode(joinLines({ lines: f.after, eols: f.eols, bom: f.bom }), f.encoding), { mode: statSync(target).mode & 0o7777 });
+      writeFileSync(tmp, encode(joinLines({ lines: f.after, eols: f.eols, bom: f.bom }), f.encoding), {
+        mode: statSync(target).mode & 0o7777,
+      });
       renameSync(tmp, target);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
       failed.push({
         file: f.file,
         message: t('fix-failed', { why: WHY[code] ? t(WHY[code]) : (e as Error).message }),
-        fix: code === 'EACCES' || code === 'EPERM' ? t('fix-failed.fix.permission', { folder: dirname(f.file) || '.' }) : t('fix-failed.fix'),
+        fix:
+          code === 'EACCES' || code === 'EPERM'
+            ? t('fix-failed.fix.permission', { folder: dirname(f.file) || '.' })
+            : t('fix-failed.fix'),
       });
     } finally {
       if (existsSync(tmp)) rmSync(tmp, { force: true });

@@ -40,7 +40,10 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
     let ok = known.get(key);
     if (ok === undefined) {
       const own = face(role);
-      ok = !!own?.glyph(cp) || fallback.some((f) => f.glyph(cp)) || (role === template.body.font && body.some((f) => f.glyph(cp)));
+      ok =
+        !!own?.glyph(cp) ||
+        fallback.some((f) => f.glyph(cp)) ||
+        (role === template.body.font && body.some((f) => f.glyph(cp)));
       known.set(key, ok);
     }
     return ok;
@@ -55,7 +58,13 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
         const width = cp > 0xffff ? 2 : 1;
         // Zero-width and format characters print as nothing whatever font has a glyph for them.
         const invisible = ZERO_WIDTH.test(String.fromCodePoint(cp));
-        if ((cp >= 0x20 && cp < 0x7f) || cp === 0x0a || cp === 0x09 || t[k] === OPAQUE || (!invisible && printable(cp, role))) {
+        if (
+          (cp >= 0x20 && cp < 0x7f) ||
+          cp === 0x0a ||
+          cp === 0x09 ||
+          t[k] === OPAQUE ||
+          (!invisible && printable(cp, role))
+        ) {
           k += width - 1;
           continue;
         }
@@ -66,12 +75,15 @@ export function checkGlyphs(docs: SourceDoc[], template: Template, face: FaceOf,
         if (reported.has(key) || line < 0) continue;
         reported.add(key);
         const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-        const visible = cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(String.fromCodePoint(cp));
+        const visible =
+          cp >= 0x20 && !(cp >= 0x7f && cp < 0xa0) && !/[\p{Cf}\p{Zl}\p{Zp}]/u.test(String.fromCodePoint(cp));
         sink.add(
           'error',
           'glyph-missing',
           { file: doc.file, line: line + 1, col: at.col + 1 },
-          visible ? tr('glyph-missing.check', { ch: String.fromCodePoint(cp), hex }) : tr('glyph-missing.invisible', { hex }),
+          visible
+            ? tr('glyph-missing.check', { ch: String.fromCodePoint(cp), hex })
+            : tr('glyph-missing.invisible', { hex }),
           visible ? tr('glyph-missing.check.fix') : tr('glyph-missing.invisible.fix'),
         );
       }

@@ -87,7 +87,10 @@ export class CheckMemory {
       if (problem) throw new Error(String(problem.message));
       const raw = readFileSync(path);
       key = raw;
-      doc = kept && kept.file === file && Buffer.isBuffer(kept.key) && kept.key.equals(raw) ? kept.doc : docOf(path, file, raw);
+      doc =
+        kept && kept.file === file && Buffer.isBuffer(kept.key) && kept.key.equals(raw)
+          ? kept.doc
+          : docOf(path, file, raw);
     }
     seen.set(path, { key, file, doc });
     return doc;
@@ -194,7 +197,8 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       }
     };
     try {
-      if (face(template.toc.font)) measure = tocMeasure(template, registry, `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`);
+      if (face(template.toc.font))
+        measure = tocMeasure(template, registry, `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`);
     } catch {
       measure = undefined;
     }
@@ -212,7 +216,11 @@ function templateStamp(root: string, _name: string): string {
   return templatesStamp(root);
 }
 
-function cachedTemplate(root: string, name: string, at?: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {
+function cachedTemplate(
+  root: string,
+  name: string,
+  at?: SourcePos,
+): { template: Template | null; diagnostics: Diagnostic[] } {
   const stamp = templateStamp(root, name);
   const key = `${root}|${name}|${at ? `${at.file}:${at.line}:${at.col}` : ''}`;
   const kept = templates.get(key);
@@ -231,7 +239,10 @@ function finish(dir: string, sink: FindingSink, schema: Diagnostic[], docs: Sour
   // A finding the loader already made at the same place (an unbalanced mark it too noticed)
   // is said once.
   const seen = new Set(schema.map((d) => `${d.file}:${d.line}:${d.col}:${d.code}`));
-  const findings: Finding[] = [...schema.map((d) => ({ ...d })), ...sink.list.filter((f) => !seen.has(`${f.file}:${f.line}:${f.col}:${f.code}`))];
+  const findings: Finding[] = [
+    ...schema.map((d) => ({ ...d })),
+    ...sink.list.filter((f) => !seen.has(`${f.file}:${f.line}:${f.col}:${f.code}`)),
+  ];
   findings.sort(compareFindings);
   const c = count(findings);
   return { dir, findings, errors: c.errors, warnings: c.warnings, docs };

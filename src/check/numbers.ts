@@ -30,6 +30,13 @@ export function checkNumbers(docs: SourceDoc[], sink: FindingSink): void {
     const fixed = toHalf(r.text);
     const why = mixed ? tr('number-width.mixed') : tr('number-width.full', { half: half ?? '' });
     const edit = editFor(r.u, r.s, r.e, fixed);
-    sink.add('warning', 'number-width', { file: r.doc.file, path: r.doc.path, line: at.line + 1, col: at.col + 1 }, tr('number-width', { text: r.text, why }), tr('number-width.fix', { fixed }), edit ? [edit] : undefined);
+    sink.add(
+      'warning',
+      'number-width',
+      { file: r.doc.file, path: r.doc.path, line: at.line + 1, col: at.col + 1 },
+      tr('number-width', { text: r.text, why }),
+      tr('number-width.fix', { fixed }),
+      edit ? [edit] : undefined,
+    );
   }
 }

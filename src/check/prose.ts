@@ -184,7 +184,8 @@ export function parseDoc(path: string, raw: string, parsed?: Pick<ArticleSource,
     body = doc.frontEnd + 1;
     doc.fields = fieldUnits(lines, doc.frontEnd, parsed?.front);
   }
-  if (body < lines.length) doc.units = bodyUnits(parsed?.tokens ?? markdown().parse(lines.slice(body).join('\n'), {}), body);
+  if (body < lines.length)
+    doc.units = bodyUnits(parsed?.tokens ?? markdown().parse(lines.slice(body).join('\n'), {}), body);
   return doc;
 }
 
@@ -211,13 +212,21 @@ function fieldUnits(lines: string[], end: number, parsed?: Document): Map<string
       from += 1;
       to -= 1;
       // Escapes would shift what a column means; such values are checked but not rewritten.
-      editable = v.type === 'QUOTE_DOUBLE' ? !text.slice(from, to).includes('\\') : !text.slice(from, to).includes("''");
+      editable =
+        v.type === 'QUOTE_DOUBLE' ? !text.slice(from, to).includes('\\') : !text.slice(from, to).includes("''");
     }
     while (to > from && /[ \t]/.test(text[to - 1])) to--;
     if (to <= from) continue;
     let li = starts.length - 1;
     while (starts[li] > from) li--;
-    fields.set(key, { kind: 'field', text: text.slice(from, to), segs: Int32Array.of(0, li + 1, from - starts[li]), start: li + 1, field: key, editable });
+    fields.set(key, {
+      kind: 'field',
+      text: text.slice(from, to),
+      segs: Int32Array.of(0, li + 1, from - starts[li]),
+      start: li + 1,
+      field: key,
+      editable,
+    });
   }
   return fields;
 }

@@ -21,19 +21,49 @@ import {
 } from './context.js';
 
 const HAN = /\p{Script=Han}/u;
-const FULL: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL: Record<string, string> = {
+  ',': '，',
+  '.': '。',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
 /** Pause marks that may never stand twice in a row; half-width ones count as their full-width forms. */
-const PAUSE_OF: Record<string, string> = { '，': '，', ',': '，', '、': '、', '；': '；', ';': '；', '：': '：', ':': '：', '。': '。' };
+const PAUSE_OF: Record<string, string> = {
+  '，': '，',
+  ',': '，',
+  '、': '、',
+  '；': '；',
+  ';': '；',
+  '：': '：',
+  ':': '：',
+  '。': '。',
+};
 const PAUSES = '，。、；：？！';
 const CLOSERS = '）》】〕」』〉］｝”’';
 const OPENERS = '（《【〔「『〈［｛“‘';
-const BRACKETS: Record<string, string> = { '（': '）', '《': '》', '〈': '〉', '【': '】', '〔': '〕', '「': '」', '『': '』', '［': '］', '｛': '｝' };
+const BRACKETS: Record<string, string> = {
+  '（': '）',
+  '《': '》',
+  '〈': '〉',
+  '【': '】',
+  '〔': '〕',
+  '「': '」',
+  '『': '』',
+  '［': '］',
+  '｛': '｝',
+};
 const CLOSING = new Map(Object.entries(BRACKETS).map(([o, c]) => [c, o]));
-const ABBREVIATION = /(?:^|[\s(（])(?:(?:[A-Za-z]\.)+[A-Za-z]?|Co|Ltd|Inc|No|Nos|Dr|Mr|Mrs|Ms|Prof|St|vs|etc|Jr|Sr|Corp|Fig|al|approx|Vol|pp|ed|eds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/i;
+const ABBREVIATION =
+  /(?:^|[\s(（])(?:(?:[A-Za-z]\.)+[A-Za-z]?|Co|Ltd|Inc|No|Nos|Dr|Mr|Mrs|Ms|Prof|St|vs|etc|Jr|Sr|Corp|Fig|al|approx|Vol|pp|ed|eds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/i;
 /** Words that open an explanation after a dash (破折号); a connected item (一字线) never starts so. */
 const EXPLAINS = /^(?:兼谈|兼论|兼评|兼议|也就是|就是说|尤其是|特别是|摘自|选自|引自|这就是)/;
 /** "1）", "a)", "一）" opening an enumerated item: a closing bracket with no opening one, by custom. */
-const ENUMERATOR = /(?:^|[\s。；：，、！？:;,.（(])(?:[0-9０-９]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[ivxIVX]{1,4})$/;
+const ENUMERATOR =
+  /(?:^|[\s。；：，、！？:;,.（(])(?:[0-9０-９]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,3}|[ivxIVX]{1,4})$/;
 
 interface Ctx {
   doc: SourceDoc;
@@ -64,10 +94,25 @@ export function checkPunctuation(doc: SourceDoc, sink: FindingSink): void {
   });
 }
 
-function report(c: Ctx, k: number, code: string, message: Words, fix: Words, edits?: (Edit | null)[], severity: 'warning' | 'error' = 'warning'): void {
+function report(
+  c: Ctx,
+  k: number,
+  code: string,
+  message: Words,
+  fix: Words,
+  edits?: (Edit | null)[],
+  severity: 'warning' | 'error' = 'warning',
+): void {
   const at = sourceAt(c.u, k);
   const ok = edits && edits.length && edits.every((e) => e) ? (edits as Edit[]) : undefined;
-  c.sink.add(severity, code, { file: c.doc.file, path: c.doc.path, line: at.line + 1, col: at.col + 1 }, message, fix, ok);
+  c.sink.add(
+    severity,
+    code,
+    { file: c.doc.file, path: c.doc.path, line: at.line + 1, col: at.col + 1 },
+    message,
+    fix,
+    ok,
+  );
 }
 
 function mark(c: Ctx, s: number, e: number): void {
@@ -89,7 +134,9 @@ function ellipses(c: Ctx): void {
     const wide = wideAt(c.t, s) && m[0][0] !== '…';
     if (!wide && !inChinese(c.t, s, e)) continue;
     mark(c, s, e);
-    report(c, s, 'punct-ellipsis', tr('punct-ellipsis', { written: m[0] }), tr('punct-ellipsis.fix'), [editFor(c.u, s, e, '……')]);
+    report(c, s, 'punct-ellipsis', tr('punct-ellipsis', { written: m[0] }), tr('punct-ellipsis.fix'), [
+      editFor(c.u, s, e, '……'),
+    ]);
   }
 }
 
@@ -133,7 +180,9 @@ function doubledRun(c: Ctx, s: number, e: number): void {
   mark(c, s, e);
   if (kinds.size === 1) {
     const one = [...kinds][0];
-    report(c, s, 'punct-doubled', tr('punct-doubled', { run }), tr('punct-doubled.fix', { one }), [editFor(c.u, s, e, one)]);
+    report(c, s, 'punct-doubled', tr('punct-doubled', { run }), tr('punct-doubled.fix', { one }), [
+      editFor(c.u, s, e, one),
+    ]);
   } else {
     report(c, s, 'punct-doubled', tr('punct-doubled.two', { run }), tr('punct-doubled.two.fix'));
   }
@@ -199,14 +248,19 @@ function parens(c: Ctx): void {
     mark(c, o, o + 1);
     mark(c, e, e + 1);
     const shown = excerpt(t, o + 1, e);
-    report(c, o, 'punct-width', tr('punct-width.brackets', { shown }), tr('punct-width.brackets.fix', { shown }), [editFor(c.u, s1, e1, '（'), editFor(c.u, s2, e2, '）')]);
+    report(c, o, 'punct-width', tr('punct-width.brackets', { shown }), tr('punct-width.brackets.fix', { shown }), [
+      editFor(c.u, s1, e1, '（'),
+      editFor(c.u, s2, e2, '）'),
+    ]);
   }
   for (const k of lone) {
     if (!(wideNear(prevNonBlank(t, k)) || wideNear(nextNonBlank(t, k + 1)))) continue;
     if (t[k] === ')' && ENUMERATOR.test(t.slice(0, k))) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, k, k + 1);
-    report(c, k, 'punct-width', tr('punct-width', { ch: t[k] }), tr('punct-width.fix', { full: FULL[t[k]] }), [editFor(c.u, s, e, FULL[t[k]])]);
+    report(c, k, 'punct-width', tr('punct-width', { ch: t[k] }), tr('punct-width.fix', { full: FULL[t[k]] }), [
+      editFor(c.u, s, e, FULL[t[k]]),
+    ]);
   }
 }
 
@@ -222,13 +276,16 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   // Apostrophes (don't, China’s) are not quotation marks.
   const apostrophe = (k: number) => letter(k - 1) && letter(k + 1);
   const plain: number[] = [];
-  for (let k = t.indexOf(straight); k >= 0; k = t.indexOf(straight, k + 1)) if (!c.done[k] && !apostrophe(k)) plain.push(k);
+  for (let k = t.indexOf(straight); k >= 0; k = t.indexOf(straight, k + 1))
+    if (!c.done[k] && !apostrophe(k)) plain.push(k);
   if (!plain.length && !t.includes(open) && !t.includes(close)) return;
   const chinese: number[] = [];
   for (let i = 0; i + 1 < plain.length; i += 2) {
     const [o, e] = [plain[i], plain[i + 1]];
     const inner = t.slice(o + 1, e);
-    const yes = single ? hasHan(inner) : hasHan(inner) || wideNear(prevNonBlank(t, o)) || wideNear(nextNonBlank(t, e + 1));
+    const yes = single
+      ? hasHan(inner)
+      : hasHan(inner) || wideNear(prevNonBlank(t, o)) || wideNear(nextNonBlank(t, e + 1));
     if (yes) chinese.push(o, e);
   }
   if (plain.length % 2 === 1 && !single) {
@@ -254,10 +311,19 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   let marks = [...curly, ...chinese].sort((a, b) => a - b);
   if (!marks.length) return;
   // A quotation running over several paragraphs opens each and closes only the last.
-  if (marks.length % 2 === 1 && t[marks[marks.length - 1]] === open && c.next?.text.trimStart().startsWith(open)) marks = marks.slice(0, -1);
+  if (marks.length % 2 === 1 && t[marks[marks.length - 1]] === open && c.next?.text.trimStart().startsWith(open))
+    marks = marks.slice(0, -1);
   const what = tr(single ? 'punct-quote.single' : 'punct-quote.double');
   // Quotes nested three deep (“…‘…“…”…’…”, GB/T 15834) open and close like brackets.
-  if (!chinese.length && nested(marks.map((k) => t[k]), open, close)) return;
+  if (
+    !chinese.length &&
+    nested(
+      marks.map((k) => t[k]),
+      open,
+      close,
+    )
+  )
+    return;
   if (marks.length % 2 === 0) {
     for (let i = 0; i < marks.length; i += 2) {
       const [o, e] = [marks[i], marks[i + 1]];
@@ -268,8 +334,24 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
       const inner = excerpt(t, o + 1, e);
       const fix = tr('punct-quote.fix', { quoted: `${open}${inner}${close}` });
       const edits = wrong.map(([k, ch]) => editFor(c.u, k, k + 1, ch));
-      if (wrong.some(([k]) => t[k] === straight)) report(c, wrong[0][0], 'punct-quote', tr('punct-quote', { what, quoted: `${t[o]}${inner}${t[e]}` }), fix, edits);
-      else report(c, wrong[0][0], 'punct-quote', tr('punct-quote.pair', { what, quoted: `${t[o]}${inner}${t[e]}`, mark: t[wrong[0][0]] }), fix, edits);
+      if (wrong.some(([k]) => t[k] === straight))
+        report(
+          c,
+          wrong[0][0],
+          'punct-quote',
+          tr('punct-quote', { what, quoted: `${t[o]}${inner}${t[e]}` }),
+          fix,
+          edits,
+        );
+      else
+        report(
+          c,
+          wrong[0][0],
+          'punct-quote',
+          tr('punct-quote.pair', { what, quoted: `${t[o]}${inner}${t[e]}`, mark: t[wrong[0][0]] }),
+          fix,
+          edits,
+        );
     }
     return;
   }
@@ -278,16 +360,42 @@ function quotes(c: Ctx, straight: string, open: string, close: string): void {
   for (const k of marks) {
     const isOpen = t[k] === open || (t[k] === straight && openAt < 0);
     if (t[k] === straight) {
-      report(c, k, 'punct-quote', tr('punct-quote.straight', { straight }), tr('punct-quote.fix', { quoted: isOpen ? open : close }));
+      report(
+        c,
+        k,
+        'punct-quote',
+        tr('punct-quote.straight', { straight }),
+        tr('punct-quote.fix', { quoted: isOpen ? open : close }),
+      );
     }
     if (isOpen) {
-      if (openAt >= 0) report(c, openAt, 'punct-unbalanced', tr('punct-unbalanced.reopened', { open }), tr('punct-unbalanced.close.fix', { close }));
+      if (openAt >= 0)
+        report(
+          c,
+          openAt,
+          'punct-unbalanced',
+          tr('punct-unbalanced.reopened', { open }),
+          tr('punct-unbalanced.close.fix', { close }),
+        );
       openAt = k;
     } else if (openAt < 0) {
-      report(c, k, 'punct-unbalanced', tr('punct-unbalanced', { mark: close, open }), tr('punct-unbalanced.fix', { open, mark: close }));
+      report(
+        c,
+        k,
+        'punct-unbalanced',
+        tr('punct-unbalanced', { mark: close, open }),
+        tr('punct-unbalanced.fix', { open, mark: close }),
+      );
     } else openAt = -1;
   }
-  if (openAt >= 0) report(c, openAt, 'punct-unbalanced', tr('punct-unbalanced.unclosed', { mark: open }), tr('punct-unbalanced.close.fix', { close }));
+  if (openAt >= 0)
+    report(
+      c,
+      openAt,
+      'punct-unbalanced',
+      tr('punct-unbalanced.unclosed', { mark: open }),
+      tr('punct-unbalanced.close.fix', { close }),
+    );
 }
 
 function nested(seq: string[], open: string, close: string): boolean {
@@ -318,15 +426,34 @@ function brackets(c: Ctx): void {
     while (d >= 0 && stack[d].ch !== want) d--;
     if (d < 0) {
       if (ENUMERATOR.test(t.slice(0, k))) continue;
-      report(c, k, 'punct-unbalanced', tr('punct-unbalanced', { mark: t[k], open: t[k] === ')' ? '(' : want }), tr('punct-unbalanced.bracket.fix', { open: want, mark: t[k] }));
+      report(
+        c,
+        k,
+        'punct-unbalanced',
+        tr('punct-unbalanced', { mark: t[k], open: t[k] === ')' ? '(' : want }),
+        tr('punct-unbalanced.bracket.fix', { open: want, mark: t[k] }),
+      );
       continue;
     }
     for (const s of stack.splice(d + 1)) {
-      report(c, s.k, 'punct-unbalanced', tr('punct-unbalanced.crossed', { mark: t[s.k], around: `${want}…${t[k]}` }), tr('punct-unbalanced.end.fix', { close: BRACKETS[s.ch] }));
+      report(
+        c,
+        s.k,
+        'punct-unbalanced',
+        tr('punct-unbalanced.crossed', { mark: t[s.k], around: `${want}…${t[k]}` }),
+        tr('punct-unbalanced.end.fix', { close: BRACKETS[s.ch] }),
+      );
     }
     stack.pop();
   }
-  for (const s of stack) report(c, s.k, 'punct-unbalanced', tr('punct-unbalanced.unclosed', { mark: t[s.k] }), tr('punct-unbalanced.end-or-remove.fix', { close: BRACKETS[s.ch], mark: t[s.k] }));
+  for (const s of stack)
+    report(
+      c,
+      s.k,
+      'punct-unbalanced',
+      tr('punct-unbalanced.unclosed', { mark: t[s.k] }),
+      tr('punct-unbalanced.end-or-remove.fix', { close: BRACKETS[s.ch], mark: t[s.k] }),
+    );
 }
 
 /**
@@ -354,7 +481,9 @@ function singleDash(c: Ctx): void {
     if (!((spaced && (wideL || wideR)) || (atStart && wideR) || (atEnd && wideL) || byPause || explains)) continue;
     const [s, e] = withBlanks(c.u, k, k + 1);
     mark(c, s, e);
-    report(c, k, 'punct-dash', tr('punct-dash.single', { mark: t[k] }), tr('punct-dash.fix'), [editFor(c.u, s, e, '——')]);
+    report(c, k, 'punct-dash', tr('punct-dash.single', { mark: t[k] }), tr('punct-dash.fix'), [
+      editFor(c.u, s, e, '——'),
+    ]);
   }
 }
 
@@ -372,13 +501,19 @@ function spaces(c: Ctx): void {
     let where: Words | null = null;
     if (CLOSERS.includes(R) || PAUSES.includes(R)) where = tr('punct-space.before', { mark: R });
     else if (PAUSES.includes(L) || OPENERS.includes(L)) where = tr('punct-space.after', { mark: L });
-    else if (OPENERS.includes(R) && wideAt(t, from - 1) && !QUOTES.has(L)) where = tr('punct-space.before', { mark: R });
+    else if (OPENERS.includes(R) && wideAt(t, from - 1) && !QUOTES.has(L))
+      where = tr('punct-space.before', { mark: R });
     else if (CLOSERS.includes(L) && wideAt(t, e)) where = tr('punct-space.after', { mark: L });
     if (!where) {
       // In running text a space between two Chinese characters is usually left over from
       // copying out of a PDF or a web page; it prints as a visible gap. Titles and headings
       // may mean it (两段式标题), so only paragraphs are checked, and nothing is fixed.
-      if ((c.u.kind === 'para' || c.u.kind === 'quote' || c.u.kind === 'item') && m[0].includes(' ') && HAN.test(L) && HAN.test(R)) {
+      if (
+        (c.u.kind === 'para' || c.u.kind === 'quote' || c.u.kind === 'item') &&
+        m[0].includes(' ') &&
+        HAN.test(L) &&
+        HAN.test(R)
+      ) {
         mark(c, from, e);
         report(c, from, 'han-space', tr('han-space', { pair: `${L} ${R}` }), tr('han-space.fix'));
       }

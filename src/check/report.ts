@@ -29,12 +29,20 @@ export interface Style {
 }
 
 const sgr = (on: number, off: number) => (s: string) => `\x1b[${on}m${s}\x1b[${off}m`;
-export const COLOUR: Style = { bold: sgr(1, 22), dim: sgr(2, 22), red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), cyan: sgr(36, 39) };
+export const COLOUR: Style = {
+  bold: sgr(1, 22),
+  dim: sgr(2, 22),
+  red: sgr(31, 39),
+  yellow: sgr(33, 39),
+  green: sgr(32, 39),
+  cyan: sgr(36, 39),
+};
 const id = (s: string) => s;
 export const PLAIN: Style = { bold: id, dim: id, red: id, yellow: id, green: id, cyan: id };
 
 /** `3 errors`, `1 warning`, `2 处错误`: the catalogue's count of a severity. */
-const plural = (n: number, word: 'error' | 'warning' | 'note', lang: Lang): string => t(`report.${word}s${n === 1 ? '.one' : ''}`, { n }).in(lang);
+const plural = (n: number, word: 'error' | 'warning' | 'note', lang: Lang): string =>
+  t(`report.${word}s${n === 1 ? '.one' : ''}`, { n }).in(lang);
 
 /**
  * Each problem on a line of its own as file:line:col: severity: message (fix) [code], the
@@ -53,12 +61,20 @@ export function formatHuman(findings: Finding[], label: string, style: Style = P
   for (const [file, list] of files) {
     const c = count(list);
     const notes = list.filter((f) => f.severity === 'note').length;
-    const parts = [c.errors ? style.red(plural(c.errors, 'error', lang)) : '', c.warnings ? style.yellow(plural(c.warnings, 'warning', lang)) : '', notes ? style.dim(plural(notes, 'note', lang)) : ''].filter(Boolean);
+    const parts = [
+      c.errors ? style.red(plural(c.errors, 'error', lang)) : '',
+      c.warnings ? style.yellow(plural(c.warnings, 'warning', lang)) : '',
+      notes ? style.dim(plural(notes, 'note', lang)) : '',
+    ].filter(Boolean);
     out.push(`${style.bold(style.cyan(file))}  ${parts.join(lang === 'zh' ? '，' : ', ')}`);
     for (const f of list) {
       const word = severityWord(f.severity, lang);
-      const sev = f.severity === 'error' ? style.red(word) : f.severity === 'warning' ? style.yellow(word) : style.dim(word);
-      const line = formatDiagnostic({ ...f, fix: undefined, fixText: undefined }, lang).replace(`: ${word}: `, `: ${sev}: `);
+      const sev =
+        f.severity === 'error' ? style.red(word) : f.severity === 'warning' ? style.yellow(word) : style.dim(word);
+      const line = formatDiagnostic({ ...f, fix: undefined, fixText: undefined }, lang).replace(
+        `: ${word}: `,
+        `: ${sev}: `,
+      );
       const tags = [f.code, f.edits ? t('report.fixable').in(lang) : ''].filter(Boolean).join(', ');
       out.push(`  ${line} ${style.dim(`[${tags}]`)}`);
       const fix = lang === 'en' ? f.fix : (f.fixText?.in(lang) ?? f.fix);
@@ -72,7 +88,9 @@ export function formatHuman(findings: Finding[], label: string, style: Style = P
   else {
     const fixable = findings.filter((f) => f.edits).length;
     const counts = { label, errors: plural(c.errors, 'error', lang), warnings: plural(c.warnings, 'warning', lang) };
-    const summary = fixable ? t('report.summary.fixable', { ...counts, fixable }).in(lang) : t('report.summary', counts).in(lang);
+    const summary = fixable
+      ? t('report.summary.fixable', { ...counts, fixable }).in(lang)
+      : t('report.summary', counts).in(lang);
     out.push(c.errors ? style.bold(style.red(summary)) : style.bold(style.yellow(summary)));
   }
   return out.join('\n') + '\n';
@@ -91,7 +109,16 @@ export interface JsonDiagnostic {
 }
 
 export function toJson(f: Finding): JsonDiagnostic {
-  const d: JsonDiagnostic = { file: f.file, line: f.line, col: f.col, severity: f.severity, code: f.code, message: f.message, fix: f.fix ?? null, fixable: !!f.edits };
+  const d: JsonDiagnostic = {
+    file: f.file,
+    line: f.line,
+    col: f.col,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    fix: f.fix ?? null,
+    fixable: !!f.edits,
+  };
   if (f.related) d.related = f.related;
   return d;
 }

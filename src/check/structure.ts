@@ -20,7 +20,13 @@ export function checkStructure(docs: SourceDoc[], sink: FindingSink, toc?: TocMe
     // An article of headings alone has no text to print (one with nothing at all the loader reports).
     const first = doc.units.find((u) => u.kind === 'heading');
     if (first && !doc.units.some((u) => u.kind !== 'heading')) {
-      sink.add('warning', 'article-empty', { file: doc.file, line: first.start + 1, col: 1 }, tr('article-empty.headings'), tr('article-empty.headings.fix'));
+      sink.add(
+        'warning',
+        'article-empty',
+        { file: doc.file, line: first.start + 1, col: 1 },
+        tr('article-empty.headings'),
+        tr('article-empty.headings.fix'),
+      );
     }
     const title = doc.fields.get('title');
     if (title && toc) {

@@ -38,7 +38,13 @@ function composer(template: Template, fonts: FontRegistry): TocMeasure {
   const measure = frame.width - 2.5 * em;
   return (title) => {
     if (!title) return null;
-    const lines = ts.lines([ts.plain(title, t.font, t.size, t.color, pos)], { measure, align: 'left', firstIndent: hang, restIndent: hang, em });
+    const lines = ts.lines([ts.plain(title, t.font, t.size, t.color, pos)], {
+      measure,
+      align: 'left',
+      firstIndent: hang,
+      restIndent: hang,
+      em,
+    });
     const width = ts.line(ts.plain(title, t.font, t.size, t.color, pos)).right;
     return { lines: lines.length, width: width / em, measure: (measure - hang) / em };
   };

@@ -15,7 +15,14 @@ export async function runCheck(args: Parsed, lang: Lang): Promise<number> {
   const say = (key: string, params?: Params): string => t(key, params).in(lang);
   const v = args.values;
   const colour = v.color || v.colour ? true : v['no-color'] || v['no-colour'] ? false : undefined;
-  const parsed = { dir: args.dir, json: !!v.json, fix: !!v.fix, archive: !v['no-archive'], color: colour, maxWarnings: v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']) };
+  const parsed = {
+    dir: args.dir,
+    json: !!v.json,
+    fix: !!v.fix,
+    archive: !v['no-archive'],
+    color: colour,
+    maxWarnings: v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']),
+  };
   // Loaded here, not at start-up: --help and usage errors stay instant.
   const { ROOT } = await import('../index.js');
   const { checkIssue, fixIssue, formatHuman, formatJson, COLOUR, PLAIN, issueName } = await import('../check/index.js');
@@ -32,11 +39,22 @@ export async function runCheck(args: Parsed, lang: Lang): Promise<number> {
     const to = parsed.json ? process.stderr : process.stdout;
     if (diffs) to.write(diffs);
     for (const file of done.skipped) process.stderr.write(`bulletin check: ${say('check.fix.changed', { file })}\n`);
-    for (const f of done.failed) process.stderr.write(formatDiagnostic(diagnostic('error', 'fix-failed', { file: f.file, line: 0, col: 0 }, f.message, f.fix), lang) + '\n');
+    for (const f of done.failed)
+      process.stderr.write(
+        formatDiagnostic(diagnostic('error', 'fix-failed', { file: f.file, line: 0, col: 0 }, f.message, f.fix), lang) +
+          '\n',
+      );
     if (done.failed.length) failed = true;
     if (done.files.length) {
       const n = done.fixed.length;
-      to.write(style.green(say('check.fixed', { problems: say(n === 1 ? 'check.problems.one' : 'check.problems', { n }), files: say(done.files.length === 1 ? 'check.files.one' : 'check.files', { n: done.files.length }) })) + '\n\n');
+      to.write(
+        style.green(
+          say('check.fixed', {
+            problems: say(n === 1 ? 'check.problems.one' : 'check.problems', { n }),
+            files: say(done.files.length === 1 ? 'check.files.one' : 'check.files', { n: done.files.length }),
+          }),
+        ) + '\n\n',
+      );
       result = checkIssue(parsed.dir, options);
     } else if (!parsed.json) to.write(say('check.nothing-to-fix') + '\n\n');
   }
@@ -44,15 +62,34 @@ export async function runCheck(args: Parsed, lang: Lang): Promise<number> {
   else process.stdout.write(formatHuman(result.findings, issueName(parsed.dir), style, lang));
   if (result.errors > 0 || failed) return 1;
   if (parsed.maxWarnings !== undefined && result.warnings > parsed.maxWarnings) {
-    if (!parsed.json) process.stdout.write(say('check.too-many-warnings', { count: result.warnings, max: parsed.maxWarnings }) + '\n');
+    if (!parsed.json)
+      process.stdout.write(say('check.too-many-warnings', { count: result.warnings, max: parsed.maxWarnings }) + '\n');
     return 1;
   }
   return 0;
 }
 
-function colourDiff(diff: string, style: { red: (s: string) => string; green: (s: string) => string; bold: (s: string) => string; cyan: (s: string) => string }): string {
+function colourDiff(
+  diff: string,
+  style: {
+    red: (s: string) => string;
+    green: (s: string) => string;
+    bold: (s: string) => string;
+    cyan: (s: string) => string;
+  },
+): string {
   return diff
     .split('\n')
-    .map((l) => (l.startsWith('---') || l.startsWith('+++') ? style.bold(l) : l.startsWith('@@') ? style.cyan(l) : l.startsWith('-') ? style.red(l) : l.startsWith('+') ? style.green(l) : l))
+    .map((l) =>
+      l.startsWith('---') || l.startsWith('+++')
+        ? style.bold(l)
+        : l.startsWith('@@')
+          ? style.cyan(l)
+          : l.startsWith('-')
+            ? style.red(l)
+            : l.startsWith('+')
+              ? style.green(l)
+              : l,
+    )
     .join('\n');
 }

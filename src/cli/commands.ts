@@ -178,10 +178,13 @@ export interface Parsed {
 
 const flag = (o: OptionSpec): string => `--${o.name}`;
 const valueWord = (o: OptionSpec): string => (o.choices?.length === 1 ? o.choices[0] : `<${o.value ?? 'value'}>`);
-const spelled = (o: OptionSpec): string => (o.short ? `-${o.short}, ` : '') + flag(o) + (o.type === 'string' ? ` ${valueWord(o)}` : '');
+const spelled = (o: OptionSpec): string =>
+  (o.short ? `-${o.short}, ` : '') + flag(o) + (o.type === 'string' ? ` ${valueWord(o)}` : '');
 
 function config(options: OptionSpec[]): Record<string, { type: 'boolean' | 'string'; short?: string }> {
-  return Object.fromEntries(options.map((o) => [o.name, o.short ? { type: o.type, short: o.short } : { type: o.type }]));
+  return Object.fromEntries(
+    options.map((o) => [o.name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+  );
 }
 
 /** The first token strict parsing refused, said so the user can act on it. */
@@ -197,12 +200,29 @@ function explain(args: string[], spec: CommandSpec | undefined, options: OptionS
       const written = tok.rawName;
       // An option of the command's other form (build --all's --jobs, build's --strict).
       const sibling = spec && COMMANDS.find((c) => c.name === spec.name && c !== spec && c.options.some(named));
-      if (sibling) return new UsageError(t(sibling.form ? 'usage.only-with' : 'usage.not-with', { option: written, form: `--${sibling.form ?? spec.form}` }), cmd);
+      if (sibling)
+        return new UsageError(
+          t(sibling.form ? 'usage.only-with' : 'usage.not-with', {
+            option: written,
+            form: `--${sibling.form ?? spec.form}`,
+          }),
+          cmd,
+        );
       const hint = closest(written.startsWith('--') ? written : `--${tok.name}`, names);
-      return new UsageError(hint ? t('usage.unknown-option.hint', { option: written, hint }) : t('usage.unknown-option', { option: written }), cmd);
+      return new UsageError(
+        hint
+          ? t('usage.unknown-option.hint', { option: written, hint })
+          : t('usage.unknown-option', { option: written }),
+        cmd,
+      );
     }
-    if (own.type === 'string' && tok.value === undefined) return new UsageError(t('usage.needs-value', { option: tok.rawName, value: valueWord(own).replace(/^<|>$/g, '') }), cmd);
-    if (own.type === 'boolean' && tok.inlineValue) return new UsageError(t('usage.no-value', { option: tok.rawName }), cmd);
+    if (own.type === 'string' && tok.value === undefined)
+      return new UsageError(
+        t('usage.needs-value', { option: tok.rawName, value: valueWord(own).replace(/^<|>$/g, '') }),
+        cmd,
+      );
+    if (own.type === 'boolean' && tok.inlineValue)
+      return new UsageError(t('usage.no-value', { option: tok.rawName }), cmd);
   }
   return new UsageError(t('usage.bad-arguments', { args: args.join(' ') }), cmd);
 }
@@ -219,7 +239,11 @@ function checkValue(o: OptionSpec, v: string, cmd: string | undefined): void {
   if (o.choices && !o.choices.includes(v)) bad('usage.choice');
 }
 
-function strictParse(args: string[], spec: CommandSpec | undefined, options: OptionSpec[]): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+function strictParse(
+  args: string[],
+  spec: CommandSpec | undefined,
+  options: OptionSpec[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
     const r = parseArgs({ args, options: config(options), allowPositionals: true, strict: true });
     return { values: r.values, positionals: r.positionals };
@@ -249,7 +273,11 @@ export function parseCommandLine(argv: string[]): Parsed {
   const first = argv.findIndex((a, i) => !a.startsWith('-') && !(i > 0 && argv[i - 1] === '--lang'));
   const name = first >= 0 ? argv[first] : undefined;
   if (name === undefined || name === 'help') {
-    const { values } = strictParse(argv.filter((a) => a !== 'help'), undefined, TOP);
+    const { values } = strictParse(
+      argv.filter((a) => a !== 'help'),
+      undefined,
+      TOP,
+    );
     for (const o of TOP) if (typeof values[o.name] === 'string') checkValue(o, values[o.name] as string, undefined);
     return { dir: '', values, lang: values.lang as Parsed['lang'] };
   }
@@ -257,7 +285,9 @@ export function parseCommandLine(argv: string[]): Parsed {
   const spec = rowOf(name, args);
   if (!spec) {
     const hint = closest(name, NAMES);
-    throw new UsageError(hint ? t('usage.unknown-command.hint', { command: name, hint }) : t('usage.unknown-command', { command: name }));
+    throw new UsageError(
+      hint ? t('usage.unknown-command.hint', { command: name, hint }) : t('usage.unknown-command', { command: name }),
+    );
   }
   const options = [...spec.options, ...COMMON];
   const { values, positionals } = strictParse(args, spec, options);
@@ -266,7 +296,8 @@ export function parseCommandLine(argv: string[]): Parsed {
   if (values.help) return { ...base, dir: positionals[0] ?? '' };
   for (const o of options) if (typeof values[o.name] === 'string') checkValue(o, values[o.name] as string, spec.id);
   for (const o of options) {
-    if (o.excludes && values[o.name] && values[o.excludes]) throw new UsageError(t('usage.excludes', { option: flag(o), other: `--${o.excludes}` }), spec.id);
+    if (o.excludes && values[o.name] && values[o.excludes])
+      throw new UsageError(t('usage.excludes', { option: flag(o), other: `--${o.excludes}` }), spec.id);
   }
   if (positionals.length === 0 && spec.needs) throw new UsageError(t(spec.needs, { command: name }), spec.id);
   if (positionals.length > 1) throw new UsageError(t('usage.unexpected', { arg: positionals[1] }), spec.id);
@@ -276,7 +307,8 @@ export function parseCommandLine(argv: string[]): Parsed {
 const OPTION_COLUMN = 24;
 
 /** A table option's help line: help.<id>.<option>, or help.opt.<option> for the common ones. */
-export const optionKey = (c: CommandSpec | undefined, o: OptionSpec): string => (!c || COMMON.includes(o) ? `help.opt.${o.name}` : `help.${c.id}.${o.name}`);
+export const optionKey = (c: CommandSpec | undefined, o: OptionSpec): string =>
+  !c || COMMON.includes(o) ? `help.opt.${o.name}` : `help.${c.id}.${o.name}`;
 
 function optionLines(c: CommandSpec | undefined, options: OptionSpec[], lang: Lang): string[] {
   const out: string[] = [];
@@ -296,7 +328,9 @@ export const head = (c: CommandSpec): string => `bulletin ${c.name}${c.form ? ` 
 
 /** `bulletin build <issue-dir> [-o <file>] [--strict] …`: a command with every option it takes, wrapped. */
 export function synopsis(c: CommandSpec, width = 96): string[] {
-  const opts = c.options.filter((o) => !o.alias && o.name !== c.form).map((o) => `[${flag(o)}${o.type === 'string' ? ` ${valueWord(o)}` : ''}]`);
+  const opts = c.options
+    .filter((o) => !o.alias && o.name !== c.form)
+    .map((o) => `[${flag(o)}${o.type === 'string' ? ` ${valueWord(o)}` : ''}]`);
   const lines = [`  ${head(c)}`];
   const indent = ''.padEnd(4 + c.name.length + 8);
   for (const o of opts) {

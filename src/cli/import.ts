@@ -8,7 +8,8 @@ import { counted, t, type Lang, type Params } from '../core/text.js';
 import type { Parsed } from './commands.js';
 
 /** A folder that exists and holds anything (or is not a folder) is never written into. */
-const taken = (dir: string): boolean => existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0);
+const taken = (dir: string): boolean =>
+  existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0);
 
 export async function runImport(parsed: Parsed, lang: Lang): Promise<number> {
   const say = (key: string, params?: Params): string => t(key, params).in(lang);
@@ -43,7 +44,8 @@ export async function runImport(parsed: Parsed, lang: Lang): Promise<number> {
   }
   const shown = relative(process.cwd(), resolve(dir)) || '.';
   writeIssue(issue, meta, shown, file.replace(/^.*[\\/]/, ''));
-  for (const n of issue.notes) if (!quiet || n.severity === 'warning') process.stderr.write(formatNote(n, issue, shown, lang) + '\n');
+  for (const n of issue.notes)
+    if (!quiet || n.severity === 'warning') process.stderr.write(formatNote(n, issue, shown, lang) + '\n');
   const warnings = issue.notes.filter((n) => n.severity === 'warning').length;
   const notes = issue.notes.length - warnings;
   const n = issue.articles.length;
@@ -60,7 +62,10 @@ export async function runImport(parsed: Parsed, lang: Lang): Promise<number> {
   const result = checkIssue(shown, { root: ROOT, archive: 12 });
   const codes = [...new Set(result.findings.map((f) => f.code))].join(', ');
   process.stdout.write(
-    say('import.check', { errors: counted('report.errors', result.errors), warnings: counted('report.warnings', result.warnings) }) +
+    say('import.check', {
+      errors: counted('report.errors', result.errors),
+      warnings: counted('report.warnings', result.warnings),
+    }) +
       (codes ? say('import.check.codes', { codes }) : '') +
       (result.findings.length ? say('import.check.lists', { dir: shown }) : '') +
       '\n',

@@ -11,7 +11,11 @@ import { commandHelp, langOf, parseCommandLine, topHelp, UsageError, type Parsed
 import { why } from './why.js';
 
 function printDiagnostics(list: Diagnostic[], quiet: boolean, lang: Lang): void {
-  const { shown, more } = capped(list.filter((d) => !quiet || d.severity === 'error'), undefined, lang);
+  const { shown, more } = capped(
+    list.filter((d) => !quiet || d.severity === 'error'),
+    undefined,
+    lang,
+  );
   for (const d of shown) process.stderr.write(formatDiagnostic(d, lang) + '\n');
   for (const line of more) process.stderr.write(t('cli.all-listed-json', { line }).in(lang) + '\n');
 }
@@ -51,7 +55,9 @@ async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
     return 2;
   }
   const bookletFile = output.replace(/(\.pdf)?$/i, '-booklet.pdf');
-  const refused = toStdout ? undefined : outputProblem(output, parsed.dir) ?? (impose ? outputProblem(bookletFile, parsed.dir) : undefined);
+  const refused = toStdout
+    ? undefined
+    : (outputProblem(output, parsed.dir) ?? (impose ? outputProblem(bookletFile, parsed.dir) : undefined));
   if (refused) {
     error(output, 'cli.output-refused', { why: refused.message, fix: refused.fix });
     return 1;
@@ -86,13 +92,28 @@ async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
     const tell = (line: string) => (toStdout ? process.stderr : process.stdout).write(line + '\n');
     if (!quiet) {
       const secs = ((performance.now() - t0) / 1000).toFixed(2);
-      tell(say('cli.built', { output: toStdout ? say('cli.stdout-name') : output, pages: result.pages, kb: Math.round(result.pdf.length / 1024), secs }));
-      if (result.booklet) tell(say('cli.booklet-built', { output: bookletFile, kb: Math.round(result.booklet.length / 1024) }));
+      tell(
+        say('cli.built', {
+          output: toStdout ? say('cli.stdout-name') : output,
+          pages: result.pages,
+          kb: Math.round(result.pdf.length / 1024),
+          secs,
+        }),
+      );
+      if (result.booklet)
+        tell(say('cli.booklet-built', { output: bookletFile, kb: Math.round(result.booklet.length / 1024) }));
       const x = result.print.pdfx;
       if (x) tell(x.claimed ? say('cli.pdfx', { profile: x.profile }) : say('cli.pdfx.not', { why: x.why }));
       for (const f of result.layout.fallbacks) {
         const shown = f.chars.slice(0, 12).join('') + (f.chars.length > 12 ? '…' : '');
-        tell(say(f.chars.length === 1 ? 'cli.fallback.one' : 'cli.fallback', { family: f.family, role: f.role, count: f.chars.length, chars: shown }));
+        tell(
+          say(f.chars.length === 1 ? 'cli.fallback.one' : 'cli.fallback', {
+            family: f.family,
+            role: f.role,
+            count: f.chars.length,
+            chars: shown,
+          }),
+        );
       }
     }
     // The issue's record (build.json): a draft is not the issue, and is never recorded.
@@ -100,7 +121,12 @@ async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
       const { recordBuild } = await import('../archive/record.js');
       const { ROOT } = await import('../index.js');
       const done = recordBuild(parsed.dir, result, ROOT, VERSION, !!v.record);
-      if (!quiet && done !== 'kept') tell(say(done === 'written' ? 'cli.recorded' : 'cli.recorded.same', { file: `${parsed.dir.replace(/[\\/]+$/, '')}/build.json` }));
+      if (!quiet && done !== 'kept')
+        tell(
+          say(done === 'written' ? 'cli.recorded' : 'cli.recorded.same', {
+            file: `${parsed.dir.replace(/[\\/]+$/, '')}/build.json`,
+          }),
+        );
     }
     return 0;
   } catch (e) {
@@ -118,7 +144,9 @@ async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
 /** A fault outside the awaited chain (a library's callback) is still a bug: exit 3, said once. */
 function internal(e: unknown): void {
   const err = e as Error;
-  process.stderr.write(`bulletin: ${t('cli.internal', { detail: err?.stack ?? String(e) }).in(chooseLang(undefined))}\n`);
+  process.stderr.write(
+    `bulletin: ${t('cli.internal', { detail: err?.stack ?? String(e) }).in(chooseLang(undefined))}\n`,
+  );
   process.exit(3);
 }
 

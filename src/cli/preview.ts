@@ -10,7 +10,12 @@ const DEFAULT_PORT = 4800;
 
 /** Opens the system's browser on the URL; a failure is only a hint on the terminal. */
 function openBrowser(url: string, lang: Lang): void {
-  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.on('error', () => process.stderr.write(`bulletin preview: ${t('preview.no-browser', { url }).in(lang)}\n`));
@@ -25,7 +30,13 @@ const clock = (): string => new Date().toTimeString().slice(0, 8);
 export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
   const say = (key: string, params?: Params): string => t(key, params).in(lang);
   const v = args.values;
-  const parsed = { dir: args.dir, port: v.port === undefined ? undefined : Number(v.port), host: (v.host as string | undefined) ?? '127.0.0.1', open: !!v.open, watermark: !v['no-watermark'] };
+  const parsed = {
+    dir: args.dir,
+    port: v.port === undefined ? undefined : Number(v.port),
+    host: (v.host as string | undefined) ?? '127.0.0.1',
+    open: !!v.open,
+    watermark: !v['no-watermark'],
+  };
   if (!existsSync(parsed.dir) || !statSync(parsed.dir).isDirectory()) {
     process.stderr.write(`${parsed.dir}: ${say('cli.severity.error')}: ${say('preview.no-folder')}\n`);
     return 1;
@@ -40,15 +51,22 @@ export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
     s.session.on('log', (line) => process.stderr.write(`bulletin preview: ${line}\n`));
     let first = true;
     s.session.on('state', (st) => {
-      const what = first ? say('preview.first') : say('preview.after', { changed: st.changed.join(', ') || say('preview.changed') });
+      const what = first
+        ? say('preview.first')
+        : say('preview.after', { changed: st.changed.join(', ') || say('preview.changed') });
       first = false;
       if (st.ok) {
-        const w = st.warnings ? say(st.warnings === 1 ? 'preview.warnings.one' : 'preview.warnings', { n: st.warnings }) : '';
+        const w = st.warnings
+          ? say(st.warnings === 1 ? 'preview.warnings.one' : 'preview.warnings', { n: st.warnings })
+          : '';
         process.stdout.write(`${clock()} ${what} ${say('preview.built', { pages: st.pages.length, ms: st.ms })}${w}\n`);
       } else {
         const errors = say(st.errors === 1 ? 'report.errors.one' : 'report.errors', { n: st.errors });
-        process.stdout.write(`${clock()} ${what} ${say(st.pdfVersion ? 'preview.failed.kept' : 'preview.failed.none', { errors })}\n`);
-        for (const d of st.diagnostics) if (d.severity === 'error') process.stdout.write(`  ${formatDiagnostic(d, lang)}\n`);
+        process.stdout.write(
+          `${clock()} ${what} ${say(st.pdfVersion ? 'preview.failed.kept' : 'preview.failed.none', { errors })}\n`,
+        );
+        for (const d of st.diagnostics)
+          if (d.severity === 'error') process.stdout.write(`  ${formatDiagnostic(d, lang)}\n`);
       }
     });
     try {
@@ -59,9 +77,12 @@ export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
       const err = e as NodeJS.ErrnoException;
       await s.close().catch(() => undefined);
       if (err.code === 'EADDRINUSE' && port !== ports[ports.length - 1]) continue;
-      if (err.code === 'EADDRINUSE') process.stderr.write(`bulletin preview: ${say('preview.port-in-use', { port })}\n`);
-      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') process.stderr.write(`bulletin preview: ${say('preview.no-address', { host: parsed.host })}\n`);
-      else if (err.code === 'EACCES') process.stderr.write(`bulletin preview: ${say('preview.port-denied', { port })}\n`);
+      if (err.code === 'EADDRINUSE')
+        process.stderr.write(`bulletin preview: ${say('preview.port-in-use', { port })}\n`);
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+        process.stderr.write(`bulletin preview: ${say('preview.no-address', { host: parsed.host })}\n`);
+      else if (err.code === 'EACCES')
+        process.stderr.write(`bulletin preview: ${say('preview.port-denied', { port })}\n`);
       else throw e;
       return 1;
     }
@@ -79,9 +100,13 @@ export async function runPreview(args: Parsed, lang: Lang): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  process.stdout.write(`bulletin preview: ${say('preview.serving', { issue: server.session.state.issue, url: server.url })}\n`);
+  process.stdout.write(
+    `bulletin preview: ${say('preview.serving', { issue: server.session.state.issue, url: server.url })}\n`,
+  );
   if (parsed.host !== '127.0.0.1' && parsed.host !== 'localhost') {
-    process.stderr.write(`bulletin preview: ${say('cli.severity.warning')}: ${say('preview.open-host', { host: parsed.host, port: server.port })}\n`);
+    process.stderr.write(
+      `bulletin preview: ${say('cli.severity.warning')}: ${say('preview.open-host', { host: parsed.host, port: server.port })}\n`,
+    );
   }
   process.stdout.write(say('preview.watching') + '\n');
   if (parsed.open) openBrowser(server.url, lang);

@@ -19,7 +19,12 @@ export interface ProgressOptions {
 }
 
 /** Columns a character takes on a terminal: two for Han and full-width forms, one otherwise. */
-const cells = (ch: string): number => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1);
+const cells = (ch: string): number =>
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+    ch,
+  )
+    ? 2
+    : 1;
 
 /**
  * The text cut to one line of the terminal: wider, it would wrap and \r could not take it

@@ -38,7 +38,12 @@ export async function runReprint(parsed: Parsed, lang: Lang): Promise<number> {
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, lang) + '\n');
-    process.stderr.write(say('reprint.errors', { dir, errors: counted('report.errors', e.diagnostics.filter((d) => d.severity === 'error').length) }) + '\n');
+    process.stderr.write(
+      say('reprint.errors', {
+        dir,
+        errors: counted('report.errors', e.diagnostics.filter((d) => d.severity === 'error').length),
+      }) + '\n',
+    );
     return 1;
   }
   const output = (parsed.values.output as string | undefined) ?? `dist/${basename(resolve(dir))}.pdf`;
@@ -46,9 +51,25 @@ export async function runReprint(parsed: Parsed, lang: Lang): Promise<number> {
   const now = makeManifest(built, ROOT, VERSION);
   const diffs = compare(record, now);
   if (!diffs.length) {
-    process.stdout.write(say('reprint.identical', { dir, pages: now.pages.length, sha: now.pdf.sha256.slice(0, 16), tool: record.tool.bulletin }) + '\n' + say('reprint.wrote', { output }) + '\n');
+    process.stdout.write(
+      say('reprint.identical', {
+        dir,
+        pages: now.pages.length,
+        sha: now.pdf.sha256.slice(0, 16),
+        tool: record.tool.bulletin,
+      }) +
+        '\n' +
+        say('reprint.wrote', { output }) +
+        '\n',
+    );
     return 0;
   }
-  process.stdout.write(say('reprint.different', { dir, differences: counted('reprint.differences', diffs.length) }) + '\n' + diffs.map((d) => `  ${d.text.in(lang)}\n`).join('') + say('reprint.wrote', { output }) + '\n');
+  process.stdout.write(
+    say('reprint.different', { dir, differences: counted('reprint.differences', diffs.length) }) +
+      '\n' +
+      diffs.map((d) => `  ${d.text.in(lang)}\n`).join('') +
+      say('reprint.wrote', { output }) +
+      '\n',
+  );
   return 1;
 }

@@ -185,7 +185,8 @@ function posOf(c: Ch): SourcePos {
  * Parts that make a character sequence of what precedes them: ZWJ, variation selectors (VS16,
  * ideographic variation selectors), skin tones, keycaps, tags, regional indicators (flags).
  */
-const SEQUENCE_PART = /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+const SEQUENCE_PART =
+  /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 const REGIONAL = /^[\u{1f1e6}-\u{1f1ff}]$/u;
 /** Zero-width and format characters a paste brings: nothing to print. */
 const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
@@ -293,7 +294,14 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     for (const a of atoms) {
       a.blankLeft = a.blankRight = 0;
       // one mark hangs, never a —— or ……
-      if (a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!)) a.overhang = a.width;
+      if (
+        a.wide &&
+        !a.hanEnd &&
+        a.glyphs.length === 1 &&
+        NO_START.has(a.last) &&
+        !isDashOrEllipsis(a.last.codePointAt(0)!)
+      )
+        a.overhang = a.width;
     }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
@@ -324,7 +332,7 @@ function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null
   const a = wordAtom(cs, env);
   if (!a) return null;
   const run = cs[0].run;
-  const overlap = prev?.note ? 0 : prev?.blankRight ?? 0;
+  const overlap = prev?.note ? 0 : (prev?.blankRight ?? 0);
   if (prev && overlap > 0) prev.blankRight = 0;
   const ink = a.width;
   const glyphs = a.glyphs.map((g) => ({ ...g, x: g.x - overlap, rise: run.rise }));
@@ -339,7 +347,7 @@ function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null
     alnumEnd: false,
     href: undefined,
     note: run.note,
-    hang: (prev?.note ? prev.hang ?? 0 : overlap) + width,
+    hang: (prev?.note ? (prev.hang ?? 0) : overlap) + width,
   };
 }
 
@@ -356,7 +364,9 @@ function runSpace(run: StyledRun, env: AtomEnv): Atom['space'] {
   const spaceFace = faceFor(0x20, run, env);
   const sp = spaceFace?.glyph(0x20);
   // shared by the run's atoms: read only
-  const space = sp ? { id: sp.id, adv: (sp.advance * run.size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined;
+  const space = sp
+    ? { id: sp.id, adv: (sp.advance * run.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
+    : undefined;
   spaceOf = { run, env, space };
   return space;
 }
@@ -420,12 +430,23 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
     }
     let j = k + 1;
     while (j < cs.length && cs[j].run === run && faceFor(cs[j].cp, run, env) === face) j++;
-    const text = cs.slice(k, j).map((c) => c.ch).join('');
+    const text = cs
+      .slice(k, j)
+      .map((c) => c.ch)
+      .join('');
     const shaped = face.latin(text);
     const scale = run.size / face.unitsPerEm;
     for (let g = 0; g < shaped.ids.length; g++) {
       const adv = shaped.advances[g] * scale;
-      glyphs.push({ font: face.role, size: run.size, color: run.color, id: shaped.ids[g], x, adv, text: shaped.texts[g] });
+      glyphs.push({
+        font: face.role,
+        size: run.size,
+        color: run.color,
+        id: shaped.ids[g],
+        x,
+        adv,
+        text: shaped.texts[g],
+      });
       x += adv;
     }
     k = j;
@@ -437,7 +458,9 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
   const spaceFace = faceFor(0x20, last.run, env);
   const sp = spaceFace?.glyph(0x20);
   return {
-    space: sp ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role } : undefined,
+    space: sp
+      ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
+      : undefined,
     glyphs,
     width: x,
     first: first.ch,
@@ -470,7 +493,10 @@ function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
       // The pair is set; squeezing the second mark too would start its box where the
       // first one's starts, and readers would take them out of order (“，).
       b.blankLeft = 0;
-    } else if (b.blankLeft > 0 && (a.blankLeft > 0 || a.blankRight > 0 || a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a))) {
+    } else if (
+      b.blankLeft > 0 &&
+      (a.blankLeft > 0 || a.blankRight > 0 || (a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a)))
+    ) {
       for (const g of b.glyphs) g.x -= b.blankLeft;
       b.width -= b.blankLeft;
       b.blankLeft = 0;
@@ -488,26 +514,57 @@ function isNumber(a: Atom): boolean {
 
 function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   const em = Math.max(a.em, b.em);
-  if (space === 'url') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
-  if (space === 'hyphen') return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, penalty: HYPHEN_BREAK };
+  if (space === 'url')
+    return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+  if (space === 'hyphen')
+    return {
+      width: 0,
+      breakable: true,
+      stretch: false,
+      shrink: 0,
+      shrinkClass: ShrinkClass.LatinSpace,
+      penalty: HYPHEN_BREAK,
+    };
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   // Whatever width a typed space is set at (a quarter em, one em, nothing beside a full-width
   // mark), text copied from the page keeps it: the composer's own spacing copies as nothing.
   const typed = space === 'space' ? typedSpace(a, b) : undefined;
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin, space: typed };
+    return {
+      width: w,
+      breakable,
+      stretch: true,
+      shrink: Math.min(w, 0.02 * em),
+      shrinkClass: ShrinkClass.HanLatin,
+      space: typed,
+    };
   }
   if (space === 'space' && ((!a.wide && b.hanStart) || (a.hanEnd && !b.wide))) {
     // A space typed between Chinese and a Latin mark or symbol ("1. 供给侧") is kept,
     // a quarter em like the Han/Latin space.
     const w = env.hanLatin * em;
-    return { width: w, breakable, stretch: true, shrink: Math.min(w, 0.02 * em), shrinkClass: ShrinkClass.HanLatin, space: typed };
+    return {
+      width: w,
+      breakable,
+      stretch: true,
+      shrink: Math.min(w, 0.02 * em),
+      shrinkClass: ShrinkClass.HanLatin,
+      space: typed,
+    };
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return { width: em, breakable, stretch: true, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, typed: true, space: typed };
+      return {
+        width: em,
+        breakable,
+        stretch: true,
+        shrink: 0,
+        shrinkClass: ShrinkClass.LatinSpace,
+        typed: true,
+        space: typed,
+      };
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
@@ -521,20 +578,25 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
         shrink: spaceWidth * 0.3,
         shrinkClass: ShrinkClass.LatinSpace,
         typed: true,
-        space: a.space ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' } : undefined,
+        space: a.space
+          ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' }
+          : undefined,
       };
     }
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
-  if (typed) return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+  if (typed)
+    return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
   // The gap between most pairs of Chinese characters: one of four shared objects, not one per character.
   return PLAIN_GAPS[(breakable ? 2 : 0) + (marks ? 0 : 1)];
 }
 
 /** Gaps of no width and no typed space, by breakable × stretch (read only, shared by every paragraph). */
 const PLAIN_GAPS: readonly Gap[] = [false, true].flatMap((breakable) =>
-  [false, true].map((stretch) => Object.freeze({ width: 0, breakable, stretch, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: undefined })),
+  [false, true].map((stretch) =>
+    Object.freeze({ width: 0, breakable, stretch, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: undefined }),
+  ),
 );
 
 /** The space glyph standing for a space typed between a and b (placed by the line). */
@@ -542,5 +604,13 @@ function typedSpace(a: Atom, b: Atom): PlacedGlyph | undefined {
   const from = a.space ? a : b.space ? b : null;
   if (!from?.space) return undefined;
   const g = from === a ? a.glyphs[a.glyphs.length - 1] : b.glyphs[0];
-  return { font: from.space.font ?? g.font, size: g.size, color: g.color, id: from.space.id, x: 0, adv: from.space.adv, text: ' ' };
+  return {
+    font: from.space.font ?? g.font,
+    size: g.size,
+    color: g.color,
+    id: from.space.id,
+    x: 0,
+    adv: from.space.adv,
+    text: ' ',
+  };
 }

@@ -56,7 +56,8 @@ export function composeLines(list: AtomList, o: LineOptions): Line[] {
   if (!atoms.length) return [];
   const breaks =
     (o.fill && o.align === 'justify' && fillBreaks(atoms, gaps, o)) ||
-    (o.breaker !== 'greedy' && (chooseBreaks(atoms, gaps, o, TOLERANCE * o.em) ?? chooseBreaks(atoms, gaps, o, Infinity))) ||
+    (o.breaker !== 'greedy' &&
+      (chooseBreaks(atoms, gaps, o, TOLERANCE * o.em) ?? chooseBreaks(atoms, gaps, o, Infinity))) ||
     greedyBreaks(atoms, gaps, o);
   const lines: Line[] = [];
   let start = 0;
@@ -78,8 +79,17 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
   list.atoms.forEach((a, k) => {
     if (a.width > measure && a.glyphs.length > 1) {
       a.glyphs.forEach((g, n) => {
-        if (n > 0) gaps.push({ width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace });
-        atoms.push({ ...a, glyphs: [{ ...g, x: 0 }], width: g.adv, first: g.text, last: g.text, blankLeft: 0, blankRight: 0 });
+        if (n > 0)
+          gaps.push({ width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace });
+        atoms.push({
+          ...a,
+          glyphs: [{ ...g, x: 0 }],
+          width: g.adv,
+          first: g.text,
+          last: g.text,
+          blankLeft: 0,
+          blankRight: 0,
+        });
       });
     } else atoms.push(a);
     if (k < list.gaps.length) gaps.push(list.gaps[k]);
@@ -88,7 +98,7 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
 }
 
 function measureOf(o: LineOptions, first: boolean): number {
-  return o.measure - (first ? o.firstIndent ?? 0 : o.restIndent ?? 0);
+  return o.measure - (first ? (o.firstIndent ?? 0) : (o.restIndent ?? 0));
 }
 
 interface Sums {
@@ -182,7 +192,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
         // Uncapped: among lines that are all too loose, the least loose still wins.
         const badness = 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness) + (last ? 0 : gaps[j].penalty ?? 0);
+        demerits = (10 + badness) * (10 + badness) + (last ? 0 : (gaps[j].penalty ?? 0));
         if (balance) {
           demerits += (Math.max(0, slack) / o.em) ** 2;
           // A title reads best broken where its words part: at a typed space or after a mark.
@@ -252,9 +262,17 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
 /** An atom set at its full width (shared: read only). */
 const NO_CUT: { readonly left: number; readonly right: number } = { left: 0, right: 0 };
 
-function placeLine(atoms: Atom[], gaps: Gap[], i: number, j: number, o: LineOptions, first: boolean, last: boolean): Line {
+function placeLine(
+  atoms: Atom[],
+  gaps: Gap[],
+  i: number,
+  j: number,
+  o: LineOptions,
+  first: boolean,
+  last: boolean,
+): Line {
   const measure = measureOf(o, first);
-  const indent = first ? o.firstIndent ?? 0 : o.restIndent ?? 0;
+  const indent = first ? (o.firstIndent ?? 0) : (o.restIndent ?? 0);
   let width = -hangOf(atoms[j]) - atoms[i].blankLeft;
   for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
   // A mark that may hang past the measure does so by what the line lacks, and no further.
@@ -324,7 +342,13 @@ function squeeze(
   atomCut: Map<number, { left: number; right: number }>,
   gapCut: Map<number, number>,
 ): void {
-  const order = [ShrinkClass.LatinSpace, ShrinkClass.Bracket, ShrinkClass.Comma, ShrinkClass.HanLatin, ShrinkClass.Stop];
+  const order = [
+    ShrinkClass.LatinSpace,
+    ShrinkClass.Bracket,
+    ShrinkClass.Comma,
+    ShrinkClass.HanLatin,
+    ShrinkClass.Stop,
+  ];
   // The line's final mark is already set half-width; its blank is not counted again.
   const right = (k: number) => (k === j ? 0 : atoms[k].blankRight);
   const left = (k: number) => (k === i ? 0 : atoms[k].blankLeft);

@@ -2,7 +2,17 @@
 // which titles to look for), its byline, the articles printed twice, and each paragraph as
 // Markdown — numbered headings, run-in leads, bold where the print was bold.
 import { normalise, shingles } from '../check/duplicates.js';
-import { dice, firstSentence, headingNumberLevel, isHanChar, joinBroken, LEAD_OPENERS, PARTICLES, squash, terminated } from './chars.js';
+import {
+  dice,
+  firstSentence,
+  headingNumberLevel,
+  isHanChar,
+  joinBroken,
+  LEAD_OPENERS,
+  PARTICLES,
+  squash,
+  terminated,
+} from './chars.js';
 import { clip, type TocEntry } from './furniture.js';
 import { escapeMd, leadMd, runsMd } from './markdown.js';
 import type { ImportedArticle, MdBlock, Note, Printed } from './model.js';
@@ -17,12 +27,23 @@ export interface Articles {
   dropped: ImportedArticle[];
 }
 
-export function splitArticles(pr: Printed, paras: Para[], toc: TocEntry[], notes: Note[], o: { keepDuplicates?: boolean } = {}): Articles {
+export function splitArticles(
+  pr: Printed,
+  paras: Para[],
+  toc: TocEntry[],
+  notes: Note[],
+  o: { keepDuplicates?: boolean } = {},
+): Articles {
   const starts = toc.length ? startsFromToc(paras, toc, pr, notes) : startsByLook(paras, pr, notes);
   const articles: ImportedArticle[] = [];
   if (starts.length && starts[0].index > 0) {
     const before = paras.slice(0, starts[0].index);
-    notes.push({ severity: 'warning', code: 'import-untitled', at: before[0].at, message: tr('import-untitled.before', { text: clip(before[0].text) }) });
+    notes.push({
+      severity: 'warning',
+      code: 'import-untitled',
+      at: before[0].at,
+      message: tr('import-untitled.before', { text: clip(before[0].text) }),
+    });
     starts.unshift({ index: 0, count: 0, title: '待定', at: before[0].at });
   }
   if (!starts.length && paras.length) {
@@ -44,7 +65,8 @@ export function splitArticles(pr: Printed, paras: Para[], toc: TocEntry[], notes
   const out = dedupe(articles, notes, o.keepDuplicates);
   // What was guessed inside a printing left out concerns no one.
   const gone = new Set<object>(out.dropped.flatMap((a) => (a as ImportedArticle & { paras?: Para[] }).paras ?? []));
-  for (const a of out.dropped) for (const p of (a as ImportedArticle & { paras?: Para[] }).paras ?? []) for (const l of p.lines) gone.add(l);
+  for (const a of out.dropped)
+    for (const p of (a as ImportedArticle & { paras?: Para[] }).paras ?? []) for (const l of p.lines) gone.add(l);
   const kept = notes.filter((n) => n.code === 'import-duplicate' || !n.anchor || !gone.has(n.anchor));
   notes.splice(0, notes.length, ...kept);
   return out;
@@ -62,7 +84,8 @@ interface Start {
 /** Title-like: short, no stop inside, larger or centred where the page shows it. */
 function titleLike(p: Para, pr: Printed): boolean {
   if (p.text.length > 60 || /[。！？；]./.test(p.text)) return false;
-  if (pr.kind === 'pdf') return (p.size ?? 0) >= (pr.bodySize ?? 0) && (p.center || (p.size ?? 0) > (pr.bodySize ?? 0) * 1.15);
+  if (pr.kind === 'pdf')
+    return (p.size ?? 0) >= (pr.bodySize ?? 0) && (p.center || (p.size ?? 0) > (pr.bodySize ?? 0) * 1.15);
   return !terminated(p.text) && !headingLike(p);
 }
 
@@ -87,13 +110,26 @@ function startsFromToc(paras: Para[], toc: TocEntry[], pr: Printed, notes: Note[
       for (let i = cursor; i < paras.length; i++) {
         if (!titleLike(paras[i], pr)) continue;
         for (let k = 1; k <= 2 && i + k <= paras.length; k++) {
-          const score = dice(squash(paras.slice(i, i + k).map((p) => p.text).join('')), want);
+          const score = dice(
+            squash(
+              paras
+                .slice(i, i + k)
+                .map((p) => p.text)
+                .join(''),
+            ),
+            want,
+          );
           if (score >= 0.6 && (!found || score > found.score)) found = { i, k, score };
         }
       }
     }
     if (!found) {
-      notes.push({ severity: 'warning', code: 'import-toc-missing', at: e.at, message: tr('import-toc-missing', { title: clip(e.title, 24), page: e.page }) });
+      notes.push({
+        severity: 'warning',
+        code: 'import-toc-missing',
+        at: e.at,
+        message: tr('import-toc-missing', { title: clip(e.title, 24), page: e.page }),
+      });
       continue;
     }
     const before = notes.length;
@@ -103,7 +139,13 @@ function startsFromToc(paras: Para[], toc: TocEntry[], pr: Printed, notes: Note[
     const start: Start = { index: found.i, count: found.k, title: printed, at: paras[found.i].at, tocPage: e.page };
     for (const n of notes.slice(before)) n.anchor = start;
     if (found.score < 1) {
-      notes.push({ severity: 'warning', code: 'import-title', at: start.at, message: tr('import-title.toc', { printed, at: `${e.at.file}:${e.at.line}`, title: e.title }), anchor: start });
+      notes.push({
+        severity: 'warning',
+        code: 'import-title',
+        at: start.at,
+        message: tr('import-title.toc', { printed, at: `${e.at.file}:${e.at.line}`, title: e.title }),
+        anchor: start,
+      });
     }
     starts.push(start);
     cursor = found.i + found.k;
@@ -118,14 +160,19 @@ function startsByLook(paras: Para[], pr: Printed, notes: Note[]): Start[] {
     const p = paras[i];
     if (!titleLike(p, pr)) continue;
     const next = paras[i + 1];
-    if (!next || titleLike(next, pr) && pr.kind !== 'pdf') continue;
+    if (!next || (titleLike(next, pr) && pr.kind !== 'pdf')) continue;
     let k = 1;
     while (pr.kind === 'pdf' && paras[i + k] && paras[i + k].center && paras[i + k].size === p.size) k++;
     const before = notes.length;
     const title = titleText(paras.slice(i, i + k), pr, notes);
     const start: Start = { index: i, count: k, title, at: p.at };
     starts.push(start);
-    notes.push({ severity: 'warning', code: 'import-title', at: p.at, message: tr('import-title.look', { title: clip(title, 24) }) });
+    notes.push({
+      severity: 'warning',
+      code: 'import-title',
+      at: p.at,
+      message: tr('import-title.look', { title: clip(title, 24) }),
+    });
     for (const n of notes.slice(before)) n.anchor = start;
     i += k - 1;
   }
@@ -142,7 +189,12 @@ function titleText(ps: Para[], pr: Printed, notes: Note[]): string {
   const joined = ps.map((p) => p.text.trim()).reduce((a, b) => joinBroken(a, b));
   return joined.replace(/(\S)[ \u3000]+(?=(\S))/gu, (m: string, before: string, after: string) => {
     if (!PARTICLES.has(before) || !isHanChar(after)) return m;
-    notes.push({ severity: 'warning', code: 'import-title-space', at: ps[0].at, message: tr('import-title-space', { before, title: clip(joined, 24) }) });
+    notes.push({
+      severity: 'warning',
+      code: 'import-title-space',
+      at: ps[0].at,
+      message: tr('import-title-space', { before, title: clip(joined, 24) }),
+    });
     return before;
   });
 }
@@ -173,7 +225,8 @@ function byline(a: ImportedArticle, body: Para[], pr: Printed): Para[] {
         const who = BYLINE_AUTHOR.exec(part);
         if (src) a.source = src[1];
         else if (who) a.author = who[1];
-        else if (pr.kind === 'pdf' && p.center && part.trim() && !a.author && (p.size ?? 0) < (pr.bodySize ?? 0)) a.author = part.trim();
+        else if (pr.kind === 'pdf' && p.center && part.trim() && !a.author && (p.size ?? 0) < (pr.bodySize ?? 0))
+          a.author = part.trim();
         else continue;
         used = true;
       }
@@ -211,8 +264,20 @@ function dedupe(articles: ImportedArticle[], notes: Note[], keep = false): Artic
         code: 'import-duplicate',
         at: a.at,
         message: keep
-          ? tr('import-duplicate.kept', { title: clip(a.title, 20), here: page(a), at: `${first.at.file}:${first.at.line}`, there: page(first), pct })
-          : tr('import-duplicate', { title: clip(a.title, 20), here: page(a), at: `${first.at.file}:${first.at.line}`, there: page(first), pct }),
+          ? tr('import-duplicate.kept', {
+              title: clip(a.title, 20),
+              here: page(a),
+              at: `${first.at.file}:${first.at.line}`,
+              there: page(first),
+              pct,
+            })
+          : tr('import-duplicate', {
+              title: clip(a.title, 20),
+              here: page(a),
+              at: `${first.at.file}:${first.at.line}`,
+              there: page(first),
+              pct,
+            }),
         anchor: keep ? a : first,
       });
       if (!keep) {
@@ -253,7 +318,14 @@ function markdownBlocks(paras: Para[], pr: Printed, notes: Note[]): MdBlock[] {
     // A heading: its own line, numbered; in print, bold all through, or not a sentence.
     if ((styled && p.bold && p.lines.length === 1 && text.length <= 50) || headingLike(p)) {
       const level = number ?? 2;
-      if (!number) notes.push({ severity: 'warning', code: 'import-heading', at: p.at, message: tr('import-heading', { text: clip(text) }), anchor: p });
+      if (!number)
+        notes.push({
+          severity: 'warning',
+          code: 'import-heading',
+          at: p.at,
+          message: tr('import-heading', { text: clip(text) }),
+          anchor: p,
+        });
       blocks.push({ kind: 'heading', level, md: escapeMd(text, false), at: p.at, from: p });
       continue;
     }
@@ -298,7 +370,13 @@ function parallelLeads(paras: Para[], notes: Note[]): Set<Para> {
     const lengths = run.map((p) => firstSentence(p.text)!.length);
     if (run.length >= 3 && Math.max(...lengths) - Math.min(...lengths) <= 6) {
       for (const p of run) out.add(p);
-      notes.push({ severity: 'warning', code: 'import-lead', at: run[0].at, message: tr('import-lead', { count: run.length, sentence: clip(firstSentence(run[0].text)!, 20) }), anchor: run[0] });
+      notes.push({
+        severity: 'warning',
+        code: 'import-lead',
+        at: run[0].at,
+        message: tr('import-lead', { count: run.length, sentence: clip(firstSentence(run[0].text)!, 20) }),
+        anchor: run[0],
+      });
     }
     run = [];
   };

@@ -17,7 +17,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e] ?? m,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? m),
   );
 }
 
@@ -93,7 +95,8 @@ function inline(nodes: Node[], ctx: Ctx): string {
           out += `[^${k}]`;
         } else if (/^#(?:foot|end)note-ref-/.test(href)) {
           // the ↑ back to the text, in a note
-        } else if (/^(https?|mailto):/i.test(href)) out += `[${inner()}](${href.replace(/[()\s]/g, encodeURIComponent)})`;
+        } else if (/^(https?|mailto):/i.test(href))
+          out += `[${inner()}](${href.replace(/[()\s]/g, encodeURIComponent)})`;
         else out += inner();
         break;
       }
@@ -117,10 +120,14 @@ function list(el: Element, ctx: Ctx, depth: number): string[] {
     const marker = el.tag === 'ol' ? `${k++}. ` : '- ';
     const pad = ' '.repeat(depth);
     const own = li.children.filter((c) => typeof c === 'string' || (c.tag !== 'ul' && c.tag !== 'ol'));
-    const paras = own.some((c) => typeof c !== 'string' && c.tag === 'p') ? own.filter((c): c is Element => typeof c !== 'string' && c.tag === 'p').map((p) => inline(p.children, ctx)) : [inline(own, ctx)];
+    const paras = own.some((c) => typeof c !== 'string' && c.tag === 'p')
+      ? own.filter((c): c is Element => typeof c !== 'string' && c.tag === 'p').map((p) => inline(p.children, ctx))
+      : [inline(own, ctx)];
     lines.push(`${pad}${marker}${paras[0].trim()}`);
     for (const p of paras.slice(1)) lines.push('', `${pad}${' '.repeat(marker.length)}${p.trim()}`);
-    for (const sub of li.children) if (typeof sub !== 'string' && (sub.tag === 'ul' || sub.tag === 'ol')) lines.push(...list(sub, ctx, depth + marker.length));
+    for (const sub of li.children)
+      if (typeof sub !== 'string' && (sub.tag === 'ul' || sub.tag === 'ol'))
+        lines.push(...list(sub, ctx, depth + marker.length));
   }
   return lines;
 }
@@ -130,7 +137,12 @@ function table(el: Element, ctx: Ctx): string {
   const walk = (e: Element) => {
     for (const c of e.children) {
       if (typeof c === 'string') continue;
-      if (c.tag === 'tr') rows.push(c.children.filter((d): d is Element => typeof d !== 'string' && (d.tag === 'td' || d.tag === 'th')).map((cell) => cellText(cell, ctx)));
+      if (c.tag === 'tr')
+        rows.push(
+          c.children
+            .filter((d): d is Element => typeof d !== 'string' && (d.tag === 'td' || d.tag === 'th'))
+            .map((cell) => cellText(cell, ctx)),
+        );
       else walk(c);
     }
   };
@@ -145,7 +157,10 @@ function table(el: Element, ctx: Ctx): string {
 function cellText(cell: Element, ctx: Ctx): string {
   const paras = cell.children.filter((c): c is Element => typeof c !== 'string' && c.tag === 'p');
   const parts = paras.length ? paras.map((p) => inline(p.children, ctx)) : [inline(cell.children, ctx)];
-  return parts.map((p) => p.replace(/\\\n/g, '<br>').trim()).filter(Boolean).join('<br>');
+  return parts
+    .map((p) => p.replace(/\\\n/g, '<br>').trim())
+    .filter(Boolean)
+    .join('<br>');
 }
 
 interface Part {
@@ -157,7 +172,10 @@ interface Part {
 
 export async function importDocx(file: string, data: Buffer): Promise<ImportedIssue> {
   const name = basename(file);
-  const stem = basename(file, extname(file)).replace(/[^\w-]+/g, '').toLowerCase() || 'tu';
+  const stem =
+    basename(file, extname(file))
+      .replace(/[^\w-]+/g, '')
+      .toLowerCase() || 'tu';
   const notes: Note[] = [];
   const files = new Map<string, Buffer>();
   let pictures = 0;
@@ -170,7 +188,12 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
         const ext = type === 'image/png' ? 'png' : type === 'image/jpeg' ? 'jpg' : null;
         pictures++;
         if (!ext) {
-          notes.push({ severity: 'warning', code: 'import-image', at: { file: name, line: 0 }, message: tr('import-image', { n: pictures, type }) });
+          notes.push({
+            severity: 'warning',
+            code: 'import-image',
+            at: { file: name, line: 0 },
+            message: tr('import-image', { n: pictures, type }),
+          });
           return { src: '' };
         }
         const path = `images/${stem}-${pictures}.${ext}`;
@@ -179,20 +202,33 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
       }),
     },
   );
-  for (const m of result.messages) if (m.type === 'warning') notes.push({ severity: 'note', code: 'import-docx', at: { file: name, line: 0 }, message: tr('import-docx', { detail: m.message }) });
+  for (const m of result.messages)
+    if (m.type === 'warning')
+      notes.push({
+        severity: 'note',
+        code: 'import-docx',
+        at: { file: name, line: 0 },
+        message: tr('import-docx', { detail: m.message }),
+      });
 
   const nodes = parseHtml(result.value);
   // Footnotes come last, as a list of items named footnote-N.
-  const isNotes = (n: Node) => typeof n !== 'string' && n.tag === 'ol' && n.children.some((li) => typeof li !== 'string' && /^(?:foot|end)note-/.test(li.attrs.id ?? ''));
+  const isNotes = (n: Node) =>
+    typeof n !== 'string' &&
+    n.tag === 'ol' &&
+    n.children.some((li) => typeof li !== 'string' && /^(?:foot|end)note-/.test(li.attrs.id ?? ''));
   const noteLists = nodes.filter(isNotes) as Element[];
   const body = nodes.filter((n) => !isNotes(n));
   const noteText = new Map<string, Element>();
-  for (const ol of noteLists) for (const li of ol.children) if (typeof li !== 'string' && li.attrs.id) noteText.set(li.attrs.id, li);
+  for (const ol of noteLists)
+    for (const li of ol.children) if (typeof li !== 'string' && li.attrs.id) noteText.set(li.attrs.id, li);
 
   // The document's blocks, each with the article it opens (h1) or its heading level.
   const parts: Part[] = [];
   const ctx: Ctx = { file: name, notes, noteNumbers: new Map() };
-  const groups: { title: string | null; parts: Part[]; noteNumbers: Map<string, number>; at: Place }[] = [{ title: null, parts, noteNumbers: ctx.noteNumbers, at: { file: name, line: 1 } }];
+  const groups: { title: string | null; parts: Part[]; noteNumbers: Map<string, number>; at: Place }[] = [
+    { title: null, parts, noteNumbers: ctx.noteNumbers, at: { file: name, line: 1 } },
+  ];
   let index = 0;
   for (const n of body) {
     index++;
@@ -204,11 +240,18 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
       continue;
     }
     const into = groups[groups.length - 1].parts;
-    if (heading) into.push({ level: Math.min(5, Number(heading[1])), md: inline(n.children, ctx).trim(), kind: 'heading', plain: text(n) });
+    if (heading)
+      into.push({
+        level: Math.min(5, Number(heading[1])),
+        md: inline(n.children, ctx).trim(),
+        kind: 'heading',
+        plain: text(n),
+      });
     else if (n.tag === 'p') {
       const md = guardStart(inline(n.children, ctx).trim());
       if (md) into.push({ level: null, md, kind: 'para', plain: text(n) });
-    } else if (n.tag === 'ul' || n.tag === 'ol') into.push({ level: null, md: list(n, ctx, 0).join('\n'), kind: 'raw', plain: text(n) });
+    } else if (n.tag === 'ul' || n.tag === 'ol')
+      into.push({ level: null, md: list(n, ctx, 0).join('\n'), kind: 'raw', plain: text(n) });
     else if (n.tag === 'table') into.push({ level: null, md: table(n, ctx), kind: 'raw', plain: text(n) });
   }
 
@@ -216,18 +259,35 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
   const [front, ...titled] = groups;
   if (titled.length) {
     // Before the first Heading 1: a masthead, if the document is an issue.
-    const lines: PrintedLine[] = front.parts.map((p, k) => ({ text: p.plain.trim(), runs: [{ text: p.plain, bold: false }], page: 1, at: { file: name, line: k + 1 } }));
+    const lines: PrintedLine[] = front.parts.map((p, k) => ({
+      text: p.plain.trim(),
+      runs: [{ text: p.plain, bold: false }],
+      page: 1,
+      at: { file: name, line: k + 1 },
+    }));
     const f = splitFurniture(lines);
     issue.meta = f.meta;
     (issue as ImportedIssue & { metaAt?: unknown }).metaAt = f.metaAt;
     notes.push(...f.notes);
-    if (f.body.length) notes.push({ severity: 'warning', code: 'import-untitled', at: { file: name, line: 1 }, message: tr('import-untitled.docx', { count: f.body.length, text: clip(f.body[0].text) }) });
+    if (f.body.length)
+      notes.push({
+        severity: 'warning',
+        code: 'import-untitled',
+        at: { file: name, line: 1 },
+        message: tr('import-untitled.docx', { count: f.body.length, text: clip(f.body[0].text) }),
+      });
   } else {
     // One article: its title is the first paragraph, if it reads like one.
     const first = front.parts[0];
-    const looksTitle = first && first.kind !== 'raw' && first.plain.trim().length <= 40 && !/[。！？；]/.test(first.plain.slice(0, -1));
+    const looksTitle =
+      first && first.kind !== 'raw' && first.plain.trim().length <= 40 && !/[。！？；]/.test(first.plain.slice(0, -1));
     const title = looksTitle ? first.plain.trim() : basename(file, extname(file));
-    notes.push({ severity: 'warning', code: 'import-title', at: { file: name, line: 1 }, message: looksTitle ? tr('import-title.first', { title: clip(title, 24) }) : tr('import-title.file', { title }) });
+    notes.push({
+      severity: 'warning',
+      code: 'import-title',
+      at: { file: name, line: 1 },
+      message: looksTitle ? tr('import-title.first', { title: clip(title, 24) }) : tr('import-title.file', { title }),
+    });
     titled.push({ ...front, title, parts: looksTitle ? front.parts.slice(1) : front.parts });
   }
   for (const g of titled) {
@@ -236,17 +296,37 @@ export async function importDocx(file: string, data: Buffer): Promise<ImportedIs
     for (const p of g.parts) {
       line++;
       const at = { file: name, line: g.at.line + line };
-      const block: MdBlock = p.kind === 'heading' ? { kind: 'heading', level: p.level!, md: p.md, at } : { kind: p.kind, md: p.md, at };
+      const block: MdBlock =
+        p.kind === 'heading' ? { kind: 'heading', level: p.level!, md: p.md, at } : { kind: p.kind, md: p.md, at };
       article.blocks.push(block);
-      for (const m of p.md.matchAll(/!\[[^\]]*\]\((images\/[^)]+)\)/g)) if (files.has(m[1])) article.files!.set(m[1], files.get(m[1])!);
+      for (const m of p.md.matchAll(/!\[[^\]]*\]\((images\/[^)]+)\)/g))
+        if (files.has(m[1])) article.files!.set(m[1], files.get(m[1])!);
     }
     // Headings from Heading 2 down, closed up so that none is skipped.
     const used = [...new Set(article.blocks.filter((b) => b.kind === 'heading').map((b) => b.level!))].sort();
     for (const b of article.blocks) if (b.kind === 'heading') b.level = used.indexOf(b.level!) + 2;
     article.notes = [...g.noteNumbers].map(([id, k]) => {
       const li = noteText.get(id);
-      const md = li ? li.children.map((c) => (typeof c !== 'string' && c.tag === 'p' ? inline(c.children, ctx) : typeof c === 'string' ? escapeInline(c, false) : inline([c], ctx))).join(' ').trim() : '';
-      if (!md) notes.push({ severity: 'warning', code: 'import-footnote', at: g.at, message: tr('import-footnote', { n: k }), anchor: article });
+      const md = li
+        ? li.children
+            .map((c) =>
+              typeof c !== 'string' && c.tag === 'p'
+                ? inline(c.children, ctx)
+                : typeof c === 'string'
+                  ? escapeInline(c, false)
+                  : inline([c], ctx),
+            )
+            .join(' ')
+            .trim()
+        : '';
+      if (!md)
+        notes.push({
+          severity: 'warning',
+          code: 'import-footnote',
+          at: g.at,
+          message: tr('import-footnote', { n: k }),
+          anchor: article,
+        });
       return `[^${k}]: ${md || '（注释缺失）'}`;
     });
     issue.articles.push(article);

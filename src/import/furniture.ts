@@ -41,11 +41,16 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
   const notes: Note[] = [];
   const meta: Partial<ImportedMeta> = {};
   const metaAt: Furniture['metaAt'] = {};
-  let lines = dropPageFurniture(all.filter((l) => l.text), notes);
+  let lines = dropPageFurniture(
+    all.filter((l) => l.text),
+    notes,
+  );
 
   // The masthead: the lines before the contents (or before the first paragraph of text).
   let i = 0;
-  const firstToc = lines.findIndex((l) => TOC_BULLET.test(l.text) || (TOC_LINE.test(l.text) && l.page === lines[0]?.page));
+  const firstToc = lines.findIndex(
+    (l) => TOC_BULLET.test(l.text) || (TOC_LINE.test(l.text) && l.page === lines[0]?.page),
+  );
   const mastEnd = firstToc >= 0 && firstToc < 12 ? firstToc : Math.min(lines.length, 6);
   for (; i < mastEnd; i++) {
     const l = lines[i];
@@ -71,7 +76,12 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
       metaAt.date = l.at;
       used = true;
     }
-    const rest = t.replace(ISSUE_LINE, '').replace(TOTAL, '').replace(DATE, '').replace(/[（）()]/g, '').trim();
+    const rest = t
+      .replace(ISSUE_LINE, '')
+      .replace(TOTAL, '')
+      .replace(DATE, '')
+      .replace(/[（）()]/g, '')
+      .trim();
     const unit = UNIT_FIRST.exec(rest) ?? UNIT.exec(rest);
     if (unit && !meta.publisher) {
       meta.publisher = unit[1].replace(/\s+/g, '');
@@ -84,7 +94,13 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
       used = true;
     }
     if (!used && firstToc < 0) break;
-    if (!used) notes.push({ severity: 'warning', code: 'import-masthead', at: l.at, message: tr('import-masthead', { text: clip(t) }) });
+    if (!used)
+      notes.push({
+        severity: 'warning',
+        code: 'import-masthead',
+        at: l.at,
+        message: tr('import-masthead', { text: clip(t) }),
+      });
   }
   // No contents and no issue line: there was no masthead, the text starts at once.
   if (firstToc < 0 && meta.year === undefined) {
@@ -113,7 +129,11 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
     }
     const next = lines[j + 1] ? TOC_LINE.exec(lines[j + 1].text) : null;
     if (TOC_BULLET.test(t) && next && !TOC_BULLET.test(lines[j + 1].text)) {
-      toc.push({ title: `${t.replace(TOC_BULLET, '').trim()}${next[1].trim()}`, page: Number(next[2]), at: lines[j].at });
+      toc.push({
+        title: `${t.replace(TOC_BULLET, '').trim()}${next[1].trim()}`,
+        page: Number(next[2]),
+        at: lines[j].at,
+      });
       j += 2;
       continue;
     }
@@ -144,10 +164,22 @@ export function splitFurniture(all: PrintedLine[]): Furniture {
         meta.publisher = name;
         metaAt.publisher = l.at;
       } else if (squash(name) !== squash(meta.publisher)) {
-        notes.push({ severity: 'warning', code: 'import-publisher', at: l.at, message: tr('import-publisher', { colophon: name, masthead: meta.publisher ?? '' }), meta: 'publisher' });
+        notes.push({
+          severity: 'warning',
+          code: 'import-publisher',
+          at: l.at,
+          message: tr('import-publisher', { colophon: name, masthead: meta.publisher ?? '' }),
+          meta: 'publisher',
+        });
       }
     }
-    if (!editor && !phone && !unit) notes.push({ severity: 'warning', code: 'import-colophon', at: l.at, message: tr('import-colophon', { text: clip(t) }) });
+    if (!editor && !phone && !unit)
+      notes.push({
+        severity: 'warning',
+        code: 'import-colophon',
+        at: l.at,
+        message: tr('import-colophon', { text: clip(t) }),
+      });
     k--;
   }
   return { meta, metaAt, toc, body: lines.slice(0, k), notes };
@@ -172,12 +204,19 @@ function dropPageFurniture(lines: PrintedLine[], notes: Note[]): PrintedLine[] {
     if (!seen.has(k)) seen.set(k, new Set());
     seen.get(k)!.add(l.page);
   }
-  const repeated = new Set([...seen].filter(([, ps]) => pages >= 4 && ps.size >= Math.max(3, pages / 2)).map(([k]) => k));
+  const repeated = new Set(
+    [...seen].filter(([, ps]) => pages >= 4 && ps.size >= Math.max(3, pages / 2)).map(([k]) => k),
+  );
   return lines.filter((l) => {
     if (FOLIO.test(l.text)) return false;
     if (edge.has(l) && repeated.has(key(l))) {
       if (!notes.some((n) => n.code === 'import-running-head' && String(n.message).includes(l.text))) {
-        notes.push({ severity: 'note', code: 'import-running-head', at: l.at, message: tr('import-running-head', { text: clip(l.text), pages: seen.get(key(l))!.size }) });
+        notes.push({
+          severity: 'note',
+          code: 'import-running-head',
+          at: l.at,
+          message: tr('import-running-head', { text: clip(l.text), pages: seen.get(key(l))!.size }),
+        });
       }
       return false;
     }

@@ -80,13 +80,17 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
   const m = issue.meta;
   const at: Place = { file: basename(source), line: 0 };
   const metaAt = (issue as ImportedIssue & { metaAt?: Partial<Record<keyof ImportedMeta, Place>> }).metaAt ?? {};
-  const warn = (meta: keyof ImportedMeta, message: Text) => issue.notes.push({ severity: 'warning', code: 'import-meta', at: metaAt[meta] ?? at, message, meta });
+  const warn = (meta: keyof ImportedMeta, message: Text) =>
+    issue.notes.push({ severity: 'warning', code: 'import-meta', at: metaAt[meta] ?? at, message, meta });
   const named = folder ? /^(\d{4})-(\d{2})$/.exec(basename(folder)) : null;
   let year = m.year;
   let number = m.number;
   if (year === undefined) {
     year = named ? Number(named[1]) : m.date ? Number(m.date.slice(0, 4)) : new Date().getUTCFullYear();
-    warn('year', t(named ? 'import-meta.year.folder' : m.date ? 'import-meta.year.date' : 'import-meta.year.now', { year }));
+    warn(
+      'year',
+      t(named ? 'import-meta.year.folder' : m.date ? 'import-meta.year.date' : 'import-meta.year.now', { year }),
+    );
   }
   if (number === undefined) {
     number = named ? Number(named[2]) : 1;
@@ -96,7 +100,13 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
   if (!date) {
     const month = named ? Number(named[2]) : number >= 1 && number <= 12 ? number : 1;
     date = lastWeekday(year, month);
-    warn('date', t(named ? 'import-meta.date.folder' : 'import-meta.date.number', { date, month: `${year}-${String(month).padStart(2, '0')}` }));
+    warn(
+      'date',
+      t(named ? 'import-meta.date.folder' : 'import-meta.date.number', {
+        date,
+        month: `${year}-${String(month).padStart(2, '0')}`,
+      }),
+    );
   }
   const title = m.title ?? PLACEHOLDER;
   if (!m.title) warn('title', t('import-meta.title', { placeholder: PLACEHOLDER }));
@@ -105,7 +115,15 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
     warn(k, t('import-meta.field', { what: t(`import-meta.field.${k}`), placeholder: PLACEHOLDER }));
     return PLACEHOLDER;
   };
-  const meta: ImportedMeta = { title, year, number, date, publisher: field('publisher'), editor: field('editor'), phone: field('phone') };
+  const meta: ImportedMeta = {
+    title,
+    year,
+    number,
+    date,
+    publisher: field('publisher'),
+    editor: field('editor'),
+    phone: field('phone'),
+  };
   if (m.total !== undefined) meta.total = m.total;
   return meta;
 }
@@ -119,13 +137,16 @@ export function defaultFolder(meta: ImportedMeta): string {
 
 /** Where a note is, in the input and (once written) in the issue: "seed.txt:25 → articles/01-….md:12". */
 export function notePlaces(n: Note, issue: ImportedIssue, dir?: string): { input: string; output?: string } {
-  const input = n.at.page ? `${n.at.file}:page ${n.at.page}:line ${n.at.line}` : `${n.at.file}${n.at.line ? `:${n.at.line}` : ''}`;
+  const input = n.at.page
+    ? `${n.at.file}:page ${n.at.page}:line ${n.at.line}`
+    : `${n.at.file}${n.at.line ? `:${n.at.line}` : ''}`;
   if (n.meta) return { input, output: dir ? `${dir}/issue.yaml` : undefined };
   for (const a of [...issue.articles, ...issue.dropped]) {
     if (n.anchor === a) return { input, output: a.file ? `${a.file}:2` : undefined };
     for (const b of a.blocks) {
       const from = b.from as { lines?: unknown[] } | undefined;
-      if (n.anchor && (b.from === n.anchor || from?.lines?.includes(n.anchor))) return { input, output: a.file && b.outLine ? `${a.file}:${b.outLine}` : undefined };
+      if (n.anchor && (b.from === n.anchor || from?.lines?.includes(n.anchor)))
+        return { input, output: a.file && b.outLine ? `${a.file}:${b.outLine}` : undefined };
     }
   }
   return { input };

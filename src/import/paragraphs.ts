@@ -38,11 +38,23 @@ export function paragraphs(pr: Printed, lines: PrintedLine[], notes: Note[]): Pa
     if (cur && prev && geometric && runsOn(pr, prev, l, notes, cur.lines.length === 1)) {
       cur.text = joinBroken(cur.text, l.text);
       const glue = cur.text.endsWith(' ' + l.text.trimStart()) ? ' ' : '';
-      appendRuns(cur.runs, glue ? [{ text: ' ', bold: cur.runs[cur.runs.length - 1]?.bold ?? false }, ...l.runs] : l.runs);
+      appendRuns(
+        cur.runs,
+        glue ? [{ text: ' ', bold: cur.runs[cur.runs.length - 1]?.bold ?? false }, ...l.runs] : l.runs,
+      );
       cur.lines.push(l);
       cur.bold &&= boldAll(l);
     } else {
-      cur = { text: l.text, runs: l.runs.map((r) => ({ ...r })), at: l.at, page: l.page, lines: [l], center: !!l.center, size: l.size, bold: boldAll(l) };
+      cur = {
+        text: l.text,
+        runs: l.runs.map((r) => ({ ...r })),
+        at: l.at,
+        page: l.page,
+        lines: [l],
+        center: !!l.center,
+        size: l.size,
+        bold: boldAll(l),
+      };
       out.push(cur);
     }
     prev = l;
@@ -61,7 +73,8 @@ function appendRuns(to: Run[], more: Run[]): void {
 /** Does line b continue the paragraph of line a (the first line of its paragraph when `first`)? */
 function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[], first: boolean): boolean {
   const em = b.size ?? pr.bodySize ?? 1;
-  if (Math.abs((a.size ?? 0) - (b.size ?? 0)) > 0.5 || !!a.center !== !!b.center || boldAll(a) !== boldAll(b)) return false;
+  if (Math.abs((a.size ?? 0) - (b.size ?? 0)) > 0.5 || !!a.center !== !!b.center || boldAll(a) !== boldAll(b))
+    return false;
   // A centred title of two lines is one title.
   if (a.center && b.center) return a.page === b.page && (b.y ?? 0) - (a.y ?? 0) < 2.2 * em;
   const left = pr.left ?? 0;
@@ -85,7 +98,13 @@ function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[], firs
     // paragraph. Only a paragraph that happened to end exactly at the margin would fool
     // this — when its last line ends a sentence and the next line could open one, say so.
     if (terminated(a.text) && (LEAD_OPENERS.test(b.text) || headingNumberLevel(b.text))) {
-      notes.push({ severity: 'warning', code: 'import-join', at: b.at, message: tr('import-join.page', { page: a.page, text: clip(b.text) }), anchor: a });
+      notes.push({
+        severity: 'warning',
+        code: 'import-join',
+        at: b.at,
+        message: tr('import-join.page', { page: a.page, text: clip(b.text) }),
+        anchor: a,
+      });
     }
     return true;
   }
@@ -112,16 +131,26 @@ export function joinPageBreaks(paras: Para[], notes: Note[], isTitle: (p: Para) 
   const out: Para[] = [];
   for (const p of paras) {
     const last = out[out.length - 1];
-    if (last && !isTitle(last) && !isTitle(p) && !terminated(last.text) && !headingLike(last) && !headingLike(p) && !last.center && !p.center) {
+    if (
+      last &&
+      !isTitle(last) &&
+      !isTitle(p) &&
+      !terminated(last.text) &&
+      !headingLike(last) &&
+      !headingLike(p) &&
+      !last.center &&
+      !p.center
+    ) {
       const opener = LEAD_OPENERS.test(p.text) || /^[“《【「（(]/.test(p.text);
       const colon = /[：:]$/.test(last.text.trimEnd());
       notes.push({
         severity: opener || colon ? 'warning' : 'note',
         code: 'import-join',
         at: p.at,
-        message: opener || colon
-          ? tr('import-join.guess', { end: last.text.slice(-6), text: clip(p.text, 8) })
-          : tr('import-join', { end: last.text.slice(-6), text: clip(p.text, 8) }),
+        message:
+          opener || colon
+            ? tr('import-join.guess', { end: last.text.slice(-6), text: clip(p.text, 8) })
+            : tr('import-join', { end: last.text.slice(-6), text: clip(p.text, 8) }),
         anchor: last,
       });
       last.text = joinBroken(last.text, p.text);

@@ -19,7 +19,14 @@ const BOLD = /bold|black|heavy|semibold|demibold|hei|xbs|xiaobiaosong|-B$|,B/i;
 
 export async function readPdf(data: Uint8Array, file: string): Promise<Printed> {
   const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await lib.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, fontExtraProperties: true }).promise;
+  const doc = await lib.getDocument({
+    data: new Uint8Array(data),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    fontExtraProperties: true,
+  }).promise;
   const name = basename(file);
   const lines: PrintedLine[] = [];
   try {
@@ -45,7 +52,15 @@ export async function readPdf(data: Uint8Array, file: string): Promise<Printed> 
         // Turned text (a draft's watermark, a stamp) is not part of the reading.
         if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue;
         const font = fontName(it.fontName);
-        items.push({ str: it.str, x: e, y: height - f, w: it.width, size: Math.abs(d) || Math.abs(a), font, bold: BOLD.test(font) });
+        items.push({
+          str: it.str,
+          x: e,
+          y: height - f,
+          w: it.width,
+          size: Math.abs(d) || Math.abs(a),
+          font,
+          bold: BOLD.test(font),
+        });
       }
       lines.push(...linesOf(items, p, name));
       page.cleanup();
@@ -90,7 +105,17 @@ function linesOf(items: Item[], page: number, file: string): PrintedLine[] {
     if (!text.trim()) return;
     const first = row.find((i) => i.str.trim())!;
     const size = Math.max(...row.filter((i) => i.str.trim()).map((i) => i.size));
-    out.push({ text: text.trim(), runs, page, at: { file, line: k + 1, page }, x: first.x, right: end, y: first.y, size, font: first.font });
+    out.push({
+      text: text.trim(),
+      runs,
+      page,
+      at: { file, line: k + 1, page },
+      x: first.x,
+      right: end,
+      y: first.y,
+      size,
+      font: first.font,
+    });
   });
   return out;
 }

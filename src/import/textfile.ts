@@ -7,11 +7,15 @@ import { emWidth } from './chars.js';
 import type { Printed, PrintedLine } from './model.js';
 
 /** Folios as bulletins print them: — 3 —, - 3 -, －3－, 第 3 页, 3/12. */
-export const FOLIO = /^\s*(?:[—–\-－―]+\s*\d{1,4}\s*[—–\-－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+export const FOLIO =
+  /^\s*(?:[—–\-－―]+\s*\d{1,4}\s*[—–\-－―]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
 
 export function readText(text: string, file: string): Printed {
   const name = basename(file);
-  const raw = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const raw = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const lines: PrintedLine[] = [];
   let page = 1;
   let broke = false;
@@ -21,7 +25,10 @@ export function readText(text: string, file: string): Printed {
     parts.forEach((part, k) => {
       if (k > 0) broke = true;
       // Markdown-ish list marks a converter left before contents lines ("- ★ …", a lone "-").
-      const clean = part.replace(/\u00a0/g, ' ').replace(/^\s*[-*]\s+(?=[★☆●◆■])/, '').replace(/^\s*[-*]\s*$/, '');
+      const clean = part
+        .replace(/\u00a0/g, ' ')
+        .replace(/^\s*[-*]\s+(?=[★☆●◆■])/, '')
+        .replace(/^\s*[-*]\s*$/, '');
       if (FOLIO.test(clean)) {
         broke = true;
         return;
@@ -34,16 +41,36 @@ export function readText(text: string, file: string): Printed {
       broke = false;
       const indent = /^(?:\u3000|\s{2,})/.test(clean);
       const t = clean.trim();
-      lines.push({ text: t, runs: [{ text: t, bold: false }], page, at: { file: name, line: i + 1 }, x: indent ? 2 : 0, right: (indent ? 2 : 0) + emWidth(t), size: 1 });
+      lines.push({
+        text: t,
+        runs: [{ text: t, bold: false }],
+        page,
+        at: { file: name, line: i + 1 },
+        x: indent ? 2 : 0,
+        right: (indent ? 2 : 0) + emWidth(t),
+        size: 1,
+      });
     });
   });
   const wrapped = isWrapped(lines);
-  if (!wrapped) for (const l of lines) delete l.x, delete l.right, delete l.size;
+  if (!wrapped) for (const l of lines) (delete l.x, delete l.right, delete l.size);
   // The usual full line: what most lines of the long runs reach.
-  const widths = lines.filter((l) => l.text && l.right !== undefined).map((l) => l.right!).sort((a, b) => a - b);
+  const widths = lines
+    .filter((l) => l.text && l.right !== undefined)
+    .map((l) => l.right!)
+    .sort((a, b) => a - b);
   const full = widths.length ? widths[Math.floor(widths.length * 0.8)] : undefined;
   const indents = wrapped && lines.some((l) => l.x);
-  return { file: name, kind: 'text', lines, wrapped, indents, left: wrapped ? 0 : undefined, right: wrapped ? full : undefined, bodySize: wrapped ? 1 : undefined };
+  return {
+    file: name,
+    kind: 'text',
+    lines,
+    wrapped,
+    indents,
+    left: wrapped ? 0 : undefined,
+    right: wrapped ? full : undefined,
+    bodySize: wrapped ? 1 : undefined,
+  };
 }
 
 /**

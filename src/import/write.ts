@@ -11,18 +11,34 @@ import type { ImportedArticle, ImportedIssue, ImportedMeta, MdBlock } from './mo
  * words 省 市 县 区 left out (四川省眉山市强化… → sichuan-meishan-qianghua).
  */
 export function slugOf(title: string, used: Set<string>): string {
-  const han = [...title.replace(/[省市县区](?=\p{Script=Han})/gu, '')].filter((c) => /\p{Script=Han}/u.test(c)).slice(0, 6).join('');
+  const han = [...title.replace(/[省市县区](?=\p{Script=Han})/gu, '')]
+    .filter((c) => /\p{Script=Han}/u.test(c))
+    .slice(0, 6)
+    .join('');
   const syllables = han ? (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]) : [];
   const pairs: string[] = [];
   for (let i = 0; i < syllables.length; i += 2) pairs.push(syllables.slice(i, i + 2).join(''));
-  let slug = pairs.join('-').toLowerCase().replace(/[^a-z0-9-]/g, '') || (title.match(/[A-Za-z0-9]+/g) ?? ['article']).slice(0, 3).join('-').toLowerCase();
+  let slug =
+    pairs
+      .join('-')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '') || (title.match(/[A-Za-z0-9]+/g) ?? ['article']).slice(0, 3).join('-').toLowerCase();
   const base = slug;
   for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
   used.add(slug);
   return slug;
 }
 
-export const META_ORDER: (keyof ImportedMeta)[] = ['title', 'year', 'number', 'date', 'publisher', 'editor', 'phone', 'total'];
+export const META_ORDER: (keyof ImportedMeta)[] = [
+  'title',
+  'year',
+  'number',
+  'date',
+  'publisher',
+  'editor',
+  'phone',
+  'total',
+];
 
 export function issueYaml(meta: ImportedMeta, from: string): string {
   const lines = [`# 《${meta.title}》${meta.year} 年第 ${meta.number} 期 — made by bulletin import from ${from}`];
@@ -41,7 +57,14 @@ export function articleText(a: ImportedArticle, from?: string): string {
   if (a.subtitle) front.subtitle = a.subtitle;
   if (a.author) front.author = a.author;
   if (a.source) front.source = a.source;
-  const head = ['---', ...(from ? [`# ${from}`] : []), ...(a.url ? [`# 原文：${a.url}`] : []), stringify(front).trimEnd(), '---', ''];
+  const head = [
+    '---',
+    ...(from ? [`# ${from}`] : []),
+    ...(a.url ? [`# 原文：${a.url}`] : []),
+    stringify(front).trimEnd(),
+    '---',
+    '',
+  ];
   const lines = head.join('\n').split('\n');
   for (const b of a.blocks) {
     b.outLine = lines.length + 1;

@@ -40,7 +40,13 @@ interface Place {
   node: StructNode;
 }
 
-export function articleBlocks(article: Article, ts: Typesetter, frame: Frame, anchor: string, o: ArticleOptions = {}): FlowBlock[] {
+export function articleBlocks(
+  article: Article,
+  ts: Typesetter,
+  frame: Frame,
+  anchor: string,
+  o: ArticleOptions = {},
+): FlowBlock[] {
   const setter = new ArticleSetter(article, ts, frame, anchor, structNode('Art', o.parent));
   setter.sections = o.sections;
   return setter.blocks(o);
@@ -105,10 +111,13 @@ class ArticleSetter {
     const a = this.article;
     const em = this.em;
     const measure = this.frame.width - 4 * em;
-    const titleLines = this.ts.lines([this.ts.plain(a.meta.title, t.title.font, t.title.size, t.title.color, a.titlePos)], {
-      measure,
-      align: 'center',
-    });
+    const titleLines = this.ts.lines(
+      [this.ts.plain(a.meta.title, t.title.font, t.title.size, t.title.color, a.titlePos)],
+      {
+        measure,
+        align: 'center',
+      },
+    );
     const out: FlowBlock[] = [
       {
         lines: this.grid(titleLines, t.title, 2 * em, t.title.spaceAfter, structNode('H1', this.node)),
@@ -134,7 +143,9 @@ class ArticleSetter {
         b,
         2 * em,
         1,
-      ).map((slot, k) => (k < lines.length ? { ...slot, items: slot.items.map((it) => ({ ...it, node: lines[k].node })) } : slot));
+      ).map((slot, k) =>
+        k < lines.length ? { ...slot, items: slot.items.map((it) => ({ ...it, node: lines[k].node })) } : slot,
+      );
       out.push({ lines: slots, orphans: 1, widows: 1, keep: this.flow.keepAfterTitle, pos: a.titlePos });
     }
     return out;
@@ -145,7 +156,10 @@ class ArticleSetter {
     const m = this.article.meta;
     const out: string[] = [];
     if (m.subtitle && b.subtitle) out.push(b.subtitle.replace('{subtitle}', m.subtitle));
-    const who = [m.author && b.author ? b.author.replace('{author}', m.author) : '', m.source && b.source ? b.source.replace('{source}', m.source) : '']
+    const who = [
+      m.author && b.author ? b.author.replace('{author}', m.author) : '',
+      m.source && b.source ? b.source.replace('{source}', m.source) : '',
+    ]
       .filter(Boolean)
       .join(b.joiner);
     if (who) out.push(who);
@@ -156,7 +170,12 @@ class ArticleSetter {
   private separator(): FlowBlock {
     const f = this.frame;
     const space = (): FlowLine => ({ height: f.pitch, items: [], space: true });
-    return { lines: [space(), { ...this.breakLine(this.t.article.separator, 0, 0), space: true }, space()], orphans: 1, widows: 1, keep: 1 };
+    return {
+      lines: [space(), { ...this.breakLine(this.t.article.separator, 0, 0), space: true }, space()],
+      orphans: 1,
+      widows: 1,
+      keep: 1,
+    };
   }
 
   private block(b: Block, at: Place): FlowBlock[] {
@@ -185,7 +204,15 @@ class ArticleSetter {
         const s = this.t.sectionBreak;
         const line = this.breakLine(s.style, at.left, at.right);
         // A section break never ends a page: it keeps with what follows, like a heading.
-        return [{ lines: [{ ...line, space: s.style === 'space' }], orphans: 1, widows: 1, keep: this.flow.keepAfterHeading, pos: b.pos }];
+        return [
+          {
+            lines: [{ ...line, space: s.style === 'space' }],
+            orphans: 1,
+            widows: 1,
+            keep: this.flow.keepAfterHeading,
+            pos: b.pos,
+          },
+        ];
       }
       case 'code':
         return [this.code(b.text, at, b.pos)];
@@ -229,13 +256,21 @@ class ArticleSetter {
     // ## is H2 under the article's title (H1); a level skipped in the source is not skipped here.
     this.level = Math.min(Math.max(2, level), this.level + 1, 6);
     const node = structNode(`H${this.level}` as Role, at.node);
-    const lines = this.inline.lines(spans, { font: h.font, size: h.size, color: h.color, bold: h.font }, {
-      measure,
-      align: h.align,
-      firstIndent: indent,
-      restIndent: indent,
-    });
-    const before: FlowLine[] = Array.from({ length: h.spaceBefore }, () => ({ height: this.frame.pitch, items: [], space: true }));
+    const lines = this.inline.lines(
+      spans,
+      { font: h.font, size: h.size, color: h.color, bold: h.font },
+      {
+        measure,
+        align: h.align,
+        firstIndent: indent,
+        restIndent: indent,
+      },
+    );
+    const before: FlowLine[] = Array.from({ length: h.spaceBefore }, () => ({
+      height: this.frame.pitch,
+      items: [],
+      space: true,
+    }));
     const block: FlowBlock = {
       lines: [...before, ...this.grid(lines, h, at.left, h.spaceAfter, node)],
       orphans: 1,
@@ -258,7 +293,13 @@ class ArticleSetter {
    * Lines set at their own pitch, padded (centred) to a whole number of grid lines, plus
    * `after` empty grid lines: keeps the body grid intact below titles and headings.
    */
-  private grid(lines: Line[], style: { size: number; pitch: number }, left: number, after: number, node?: StructNode): FlowLine[] {
+  private grid(
+    lines: Line[],
+    style: { size: number; pitch: number },
+    left: number,
+    after: number,
+    node?: StructNode,
+  ): FlowLine[] {
     const f = this.frame;
     const own = lines.length * style.pitch;
     const pad = toGrid(own, f.pitch) - own;
@@ -276,7 +317,9 @@ class ArticleSetter {
     const t = this.t;
     const em = this.em;
     const style = at.style;
-    const markers = b.items.map((_, k) => (b.ordered ? `${b.start + k}${b.delimiter}` : t.list.bullets[Math.min(at.depth, t.list.bullets.length - 1)]));
+    const markers = b.items.map((_, k) =>
+      b.ordered ? `${b.start + k}${b.delimiter}` : t.list.bullets[Math.min(at.depth, t.list.bullets.length - 1)],
+    );
     const pos = b.pos;
     const size = b.ordered ? style.size : style.size * t.list.bulletSize;
     const set = markers.map((m) => this.ts.line(this.ts.plain(m, style.font, size, style.color, pos)));
@@ -292,7 +335,9 @@ class ArticleSetter {
       const label = structNode('Lbl', li);
       const body = structNode('LBody', li);
       // Nested lists step in until the measure is down to its narrowest, then stay there.
-      const listAt = this.roomy(at.listAt + t.list.nest * em + hang - markAt, at.right) ? at.listAt + t.list.nest * em : at.listAt;
+      const listAt = this.roomy(at.listAt + t.list.nest * em + hang - markAt, at.right)
+        ? at.listAt + t.list.nest * em
+        : at.listAt;
       const inner: Place = { ...at, depth: at.depth + 1, listAt, node: body };
       const blocks: FlowBlock[] = [];
       for (const x of item) {
@@ -306,14 +351,23 @@ class ArticleSetter {
       // The marker goes on the item's first line, whatever starts it; an empty item still shows it.
       const m = set[k];
       // Numbers stand flush right in their box, so 9. and 10. end alike; bullets sit left.
-      const mark: Item = { kind: 'text', x: this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0), y: baseline, glyphs: m.glyphs, node: label };
+      const mark: Item = {
+        kind: 'text',
+        x: this.frame.left + at.left + markAt + (b.ordered ? box - m.right : 0),
+        y: baseline,
+        glyphs: m.glyphs,
+        node: label,
+      };
       const first = blocks.find((x) => x.lines.some((l) => !l.space));
       if (first) {
         const n = first.lines.findIndex((l) => !l.space);
         const line = first.lines[n];
         // Slots taller than a grid line (a table's first row) keep the marker on their first text line.
         const text = line.items.find((it) => it.kind === 'text');
-        const y = line.height > this.frame.pitch + 1e-6 && text?.kind === 'text' ? text.y - baselineIn(this.frame.pitch, style.size) + baseline : baseline;
+        const y =
+          line.height > this.frame.pitch + 1e-6 && text?.kind === 'text'
+            ? text.y - baselineIn(this.frame.pitch, style.size) + baseline
+            : baseline;
         first.lines[n] = { ...line, items: [{ ...mark, y }, ...line.items] };
       } else blocks.push({ lines: [{ height: this.frame.pitch, items: [mark] }], orphans: 1, widows: 1 });
       out.push(...blocks);
@@ -340,7 +394,12 @@ class ArticleSetter {
       }
       const at0 = { ...pos, line: pos.line + 1 + k };
       const indent = Math.min(lead * Math.max(space, 0.25 * c.size), measure / 2);
-      const set = this.ts.lines([this.ts.plain(src.trimStart(), c.font, c.size, c.color, at0)], { measure, align: 'left', firstIndent: indent, restIndent: indent + 2 * c.size });
+      const set = this.ts.lines([this.ts.plain(src.trimStart(), c.font, c.size, c.color, at0)], {
+        measure,
+        align: 'left',
+        firstIndent: indent,
+        restIndent: indent + 2 * c.size,
+      });
       for (const l of set) lines.push(this.inline.slot(l, f.left + left, f.pitch, baselineIn(f.pitch, c.size), node));
     });
     return { lines, orphans: this.flow.orphans, widows: this.flow.widows, pos };
@@ -355,10 +414,22 @@ class ArticleSetter {
     if (style === 'rule') {
       const len = s.length * measure;
       const x = f.left + left + (measure - len) / 2;
-      items.push({ kind: 'rule', x1: x, y1: f.pitch / 2, x2: x + len, y2: f.pitch / 2, width: s.width, color: this.t.body.color });
+      items.push({
+        kind: 'rule',
+        x1: x,
+        y1: f.pitch / 2,
+        x2: x + len,
+        y2: f.pitch / 2,
+        width: s.width,
+        color: this.t.body.color,
+      });
     } else if (style === 'mark') {
       const b = this.t.body;
-      const line = this.ts.line(this.ts.plain(s.mark, b.font, b.size, b.color, this.article.titlePos), 'center', measure);
+      const line = this.ts.line(
+        this.ts.plain(s.mark, b.font, b.size, b.color, this.article.titlePos),
+        'center',
+        measure,
+      );
       items.push({ kind: 'text', x: f.left + left, y: baselineIn(f.pitch, b.size), glyphs: line.glyphs });
     }
     return { height: f.pitch, items };
@@ -380,13 +451,20 @@ class ArticleSetter {
     const measure = f.width - at.left - at.right;
     const capMeasure = Math.max(measure - 4 * this.em, measure / 2);
     const capLines = plainText(caption).trim()
-      ? this.inline.lines(caption, { font: cap.font, size: cap.size, color: cap.color }, { measure: capMeasure, align: 'center' })
+      ? this.inline.lines(
+          caption,
+          { font: cap.font, size: cap.size, color: cap.color },
+          { measure: capMeasure, align: 'center' },
+        )
       : [];
     const gap = capLines.length ? fig.gap : 0;
     const dpi = image.dpi ?? fig.dpi;
     let w = (image.width / dpi) * 72;
     let h = (image.height / dpi) * 72;
-    const maxH = Math.max(f.pitch, Math.min(fig.maxHeight * f.height, f.height - capLines.length * f.pitch - gap - f.pitch));
+    const maxH = Math.max(
+      f.pitch,
+      Math.min(fig.maxHeight * f.height, f.height - capLines.length * f.pitch - gap - f.pitch),
+    );
     const scale = Math.min(1, measure / w, maxH / h);
     w *= scale;
     h *= scale;
@@ -399,11 +477,26 @@ class ArticleSetter {
     let notes: FlowLine['notes'];
     capLines.forEach((l, k) => {
       const y = box + k * f.pitch;
-      items.push(...this.inline.items(l, x0 + (measure - capMeasure) / 2, y + baselineIn(f.pitch, cap.size), y, f.pitch, capNode));
+      items.push(
+        ...this.inline.items(
+          l,
+          x0 + (measure - capMeasure) / 2,
+          y + baselineIn(f.pitch, cap.size),
+          y,
+          f.pitch,
+          capNode,
+        ),
+      );
       const n = this.inline.notesIn(l);
       if (n) notes = [...(notes ?? []), ...n];
     });
-    return { lines: [{ height: box + capLines.length * f.pitch, items, notes }], orphans: 1, widows: 1, whole: true, pos };
+    return {
+      lines: [{ height: box + capLines.length * f.pitch, items, notes }],
+      orphans: 1,
+      widows: 1,
+      whole: true,
+      pos,
+    };
   }
 }
 
@@ -412,5 +505,11 @@ function plainText(spans: Span[]): string {
 }
 
 function shiftLine(l: Line, dx: number): Line {
-  return { ...l, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })), links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })), left: l.left + dx, right: l.right + dx };
+  return {
+    ...l,
+    glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })),
+    links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })),
+    left: l.left + dx,
+    right: l.right + dx,
+  };
 }

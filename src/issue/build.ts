@@ -2,7 +2,15 @@
 // filled in with the page numbers they landed on, folios and the colophon added.
 import { describeFont } from '../fonts/discover.js';
 import { FontRegistry } from '../fonts/registry.js';
-import { shiftItemX, structNode, type DisplayList, type Item, type OutlineEntry, type Page, type StructNode } from '../paginate/display.js';
+import {
+  shiftItemX,
+  structNode,
+  type DisplayList,
+  type Item,
+  type OutlineEntry,
+  type Page,
+  type StructNode,
+} from '../paginate/display.js';
 import { Flow, type ArticleStart, type FlowPage } from '../paginate/flow.js';
 import { describe, strays, type Box, type Stray } from '../paginate/guard.js';
 import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
@@ -73,7 +81,11 @@ export interface FallbackUse {
  */
 const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
 
-function templateOf(root: string, name: string, at: SourcePos): { template: Template | null; diagnostics: Diagnostic[] } {
+function templateOf(
+  root: string,
+  name: string,
+  at: SourcePos,
+): { template: Template | null; diagnostics: Diagnostic[] } {
   const stamp = templatesStamp(root);
   const key = `${root}|${name}|${at.file}:${at.line}:${at.col}`;
   const kept = templates.get(key);
@@ -113,15 +125,38 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     for (const role of fontRoles(template)) {
       const r = fonts.resolve(role);
       if (r.kind === 'missing' && !fonts.defines(role)) {
-        diags.error('font-role', templateFile, t('font-role', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
+        diags.error(
+          'font-role',
+          templateFile,
+          t('font-role', { role }),
+          t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }),
+        );
       } else if (r.kind === 'missing' && !fonts.entries.get(role)?.file) {
-        diags.error('font-missing', templateFile, t('font-missing.find', { role, why: r.why }), t('font-missing.find.fix'));
-      } else if (fonts.verify(role) && r.kind === 'substitute') stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
+        diags.error(
+          'font-missing',
+          templateFile,
+          t('font-missing.find', { role, why: r.why }),
+          t('font-missing.find.fix'),
+        );
+      } else if (fonts.verify(role) && r.kind === 'substitute')
+        stands.push(`${r.wanted[0] ?? role} (${role}) in ${familyOf(fonts, r.role)}`);
     }
     // Said once a build: the licensed faces a standard asks for are not here, and what stands in.
-    if (stands.length) diags.warn('font-substitute', templateFile, t('font-substitute', { stands: stands.join('; ') }), t('font-substitute.fix'));
+    if (stands.length)
+      diags.warn(
+        'font-substitute',
+        templateFile,
+        t('font-substitute', { stands: stands.join('; ') }),
+        t('font-substitute.fix'),
+      );
     for (const role of template.fonts.fallback) {
-      if (!fonts.defines(role)) diags.error('font-role', templateFile, t('font-role.fallback', { role }), t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }));
+      if (!fonts.defines(role))
+        diags.error(
+          'font-role',
+          templateFile,
+          t('font-role.fallback', { role }),
+          t('font-role.fix', { role, roles: [...fonts.entries.keys()].join(', ') }),
+        );
     }
     const problem = frameProblem(template, frameOf(template));
     if (problem) diags.error('template-block', templateFile, problem, t('template-block.fix'));
@@ -138,13 +173,20 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const sections = issue.articles.map(() => [] as SectionMark[]);
   const blocks = issue.articles.map((a, k) => {
     tell({ stage: 'compose', article: a.file });
-    return articleBlocks(a, ts, frame, `article-${k}`, { separator: start === 'continue' && k > 0, parent: doc, sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined });
+    return articleBlocks(a, ts, frame, `article-${k}`, {
+      separator: start === 'continue' && k > 0,
+      parent: doc,
+      sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined,
+    });
   });
 
   // Page numbers in the contents sit in a fixed-width box, so the cover's length does not
   // depend on them: the flow, which depends only on that length (page parity), runs once
   // unless filling in the numbers changed it after all.
-  let entries: TocEntry[] = issue.articles.flatMap((a, k) => [{ title: a.meta.title, level: 1, page: null, target: 0 }, ...sections[k].map((s) => ({ title: s.title, level: s.level, page: null, target: 0 }))]);
+  let entries: TocEntry[] = issue.articles.flatMap((a, k) => [
+    { title: a.meta.title, level: 1, page: null, target: 0 },
+    ...sections[k].map((s) => ({ title: s.title, level: s.level, page: null, target: 0 })),
+  ]);
   let cover = coverItems(issue, entries, ts, frame, doc);
   let filled = cover;
   let pages: Page[] = [];
@@ -170,7 +212,8 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       tell({ stage: 'paginate', article: issue.articles[k].file, pages: cover.pages.length + flow!.pageIndex + 1 });
     });
     if (template.colophon.position === 'after') flow.place([colophonBlock(issue, ts, frame, doc)]);
-    else flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
+    else
+      flow.foot(colophonHeight(ts), (top) => colophon(issue, ts, frame, top, doc), template.colophon.page === 'even');
     laid = flow.finish();
     const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
     const entry = (title: string, level: number, anchor: string): Listed => {
@@ -198,14 +241,23 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     filled = coverItems(issue, entries, ts, frame, doc);
     const offset = cover.pages.length;
     const total = offset + laid.length;
-    const coverFolio = (items: Item[], i: number): Page => (template.folio.cover ? { items: [...items, ...folioItems(i + 1, total, ts, frame)], folio: i + 1 } : { items, folio: null });
-    pages = [...filled.pages.map(coverFolio), ...laid.map((p, i) => furnish(p, offset + i + 1, total, issue, ts, frame, flow!))];
+    const coverFolio = (items: Item[], i: number): Page =>
+      template.folio.cover
+        ? { items: [...items, ...folioItems(i + 1, total, ts, frame)], folio: i + 1 }
+        : { items, folio: null };
+    pages = [
+      ...filled.pages.map(coverFolio),
+      ...laid.map((p, i) => furnish(p, offset + i + 1, total, issue, ts, frame, flow!)),
+    ];
     if (filled.pages.length === cover.pages.length) break;
     cover = filled;
   }
   guard(filled, laid, flow!, frame, ts, diags, { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 });
   // With margins inside and outside, an even page's block sits the other way round.
-  if (frame.evenShift) pages = pages.map((p, i) => (i % 2 === 1 ? { ...p, items: p.items.map((it) => shiftItemX(it, frame.evenShift)) } : p));
+  if (frame.evenShift)
+    pages = pages.map((p, i) =>
+      i % 2 === 1 ? { ...p, items: p.items.map((it) => shiftItemX(it, frame.evenShift)) } : p,
+    );
   if (o.draft) {
     const mark = watermark(ts);
     if (mark) pages = pages.map((p) => ({ ...p, items: [mark, ...p.items] }));
@@ -225,7 +277,11 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
     },
   };
   const sources = (flow?.blockStarts ?? []).map((s) => ({ pos: s.pos, page: s.page + cover.pages.length }));
-  const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({ role, family: familyOf(fonts, role), chars: [...chars].sort() }));
+  const fallbacks = [...ts.fallbacks].map(([role, chars]) => ({
+    role,
+    family: familyOf(fonts, role),
+    chars: [...chars].sort(),
+  }));
   return { issue, display, fonts, diagnostics: diags, sources, fallbacks };
 }
 
@@ -247,7 +303,9 @@ function familyOf(fonts: FontRegistry, role: string): string {
   try {
     const found = describeFont(fonts.path(role), 'local');
     const family = found.families.find((f) => /^[\x20-\x7e]+$/.test(f)) ?? found.families[0] ?? role;
-    return /^(regular|book|normal)$/i.test(found.style) || !found.style || family.endsWith(found.style) ? family : `${family} ${found.style}`;
+    return /^(regular|book|normal)$/i.test(found.style) || !found.style || family.endsWith(found.style)
+      ? family
+      : `${family} ${found.style}`;
   } catch {
     return role;
   }
@@ -258,26 +316,50 @@ function familyOf(fonts: FontRegistry, role: string): string {
  * pagination keeps text on the page, and this makes a lapse in it loud. One report per place
  * and page.
  */
-function guard(cover: Cover, laid: FlowPage[], flow: Flow, frame: Frame, ts: Typesetter, diags: Diagnostics, fallback: SourcePos): void {
+function guard(
+  cover: Cover,
+  laid: FlowPage[],
+  flow: Flow,
+  frame: Frame,
+  ts: Typesetter,
+  diags: Diagnostics,
+  fallback: SourcePos,
+): void {
   const hang = 2 * ts.template.body.size;
-  const block: Box = { left: frame.left, top: frame.top, right: frame.left + frame.width, bottom: frame.top + frame.height };
+  const block: Box = {
+    left: frame.left,
+    top: frame.top,
+    right: frame.left + frame.width,
+    bottom: frame.top + frame.height,
+  };
   const told = new Set<string>();
   // The contents, below the masthead (furniture) on the first page.
   const furniture = new Set(cover.masthead);
   cover.pages.forEach((items, i) => {
-    for (const s of strays(items.filter((it) => !furniture.has(it)), block, hang)) report(s, i + 1, fallback);
+    for (const s of strays(
+      items.filter((it) => !furniture.has(it)),
+      block,
+      hang,
+    ))
+      report(s, i + 1, fallback);
   });
   laid.forEach((p, i) => {
     const page = cover.pages.length + i + 1;
     const floor = p.floor < block.bottom - 1e-6 ? t('layout-overflow.floor') : undefined;
-    for (const s of strays(p.body, { ...block, bottom: p.floor }, hang)) report(s, page, flow.sources.get(s.item) ?? fallback, floor);
+    for (const s of strays(p.body, { ...block, bottom: p.floor }, hang))
+      report(s, page, flow.sources.get(s.item) ?? fallback, floor);
     for (const s of strays(p.footnotes, block, hang)) report(s, page, flow.sources.get(s.item) ?? fallback);
   });
   function report(s: Stray, page: number, pos: SourcePos, foot?: Text): void {
     const key = `${pos.file}:${pos.line}:${page}`;
     if (told.has(key)) return;
     told.add(key);
-    const where = s.edge === 'foot' ? foot ?? t('layout-overflow.foot') : s.edge === 'top' ? t('layout-overflow.top') : t(`layout-overflow.${s.edge}`);
+    const where =
+      s.edge === 'foot'
+        ? (foot ?? t('layout-overflow.foot'))
+        : s.edge === 'top'
+          ? t('layout-overflow.top')
+          : t(`layout-overflow.${s.edge}`);
     diags.error(
       'layout-overflow',
       pos,
@@ -305,12 +387,21 @@ interface Cover {
  * A flowed page made ready to print: its folio (none on blank pages, nor — on the 公文
  * convention — on a page holding only the colophon) and its running head.
  */
-function furnish(p: FlowPage, number: number, total: number, issue: Issue, ts: Typesetter, frame: Frame, flow: Flow): Page {
+function furnish(
+  p: FlowPage,
+  number: number,
+  total: number,
+  issue: Issue,
+  ts: Typesetter,
+  frame: Frame,
+  flow: Flow,
+): Page {
   const t = ts.template;
   // In reading order: running head, the page's text, folio.
   const items: Item[] = [];
   const opens = p.starts.some((a) => Math.abs((flow.anchors.get(a)?.y ?? -1) - frame.top) < 1e-6);
-  if (!p.blank && !p.colophonOnly && (t.runningHead.onArticleStart || !opens)) items.push(...runningHead(number, p.mark ?? '', issue, ts, frame));
+  if (!p.blank && !p.colophonOnly && (t.runningHead.onArticleStart || !opens))
+    items.push(...runningHead(number, p.mark ?? '', issue, ts, frame));
   items.push(...p.items);
   const folio = p.blank || (p.colophonOnly && t.colophon.page === 'even') ? null : number;
   if (folio !== null) items.push(...folioItems(folio, total, ts, frame));
@@ -321,17 +412,32 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
   const r = ts.template.runningHead;
   const format = number % 2 === 1 ? r.odd : r.even;
   if (!format) return [];
-  const text = format.replace(/\{title\}/g, issue.meta.title).replace(/\{issue\}/g, issueLine(issue)).replace(/\{article\}/g, article);
+  const text = format
+    .replace(/\{title\}/g, issue.meta.title)
+    .replace(/\{issue\}/g, issueLine(issue))
+    .replace(/\{article\}/g, article);
   if (!text.trim()) return [];
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   // Centred, or at the outside (odd pages right) or inside edge of the text block.
   const right = r.align !== 'center' && (number % 2 === 1) === (r.align === 'outside');
-  const line = ts.line(ts.plain(text, r.font, r.size, r.color, pos), r.align === 'center' ? 'center' : 'left', frame.width);
+  const line = ts.line(
+    ts.plain(text, r.font, r.size, r.color, pos),
+    r.align === 'center' ? 'center' : 'left',
+    frame.width,
+  );
   const x = right ? frame.left + frame.width - line.right : frame.left;
   const items: Item[] = [{ kind: 'text', x, y: r.baseline, glyphs: line.glyphs, artifact: 'Header' }];
   if (r.ruleWidth > 0) {
     const y = r.baseline + 0.35 * r.size + r.ruleWidth;
-    items.push({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: r.ruleWidth, color: r.color });
+    items.push({
+      kind: 'rule',
+      x1: frame.left,
+      y1: y,
+      x2: frame.left + frame.width,
+      y2: y,
+      width: r.ruleWidth,
+      color: r.color,
+    });
   }
   return items;
 }
@@ -343,12 +449,22 @@ function runningHead(number: number, article: string, issue: Issue, ts: Typesett
 function folioItems(n: number, pages: number, ts: Typesetter, frame: Frame): Item[] {
   const f = ts.template.folio;
   const pos = { file: 'template.yaml', line: 0, col: 0 };
-  const [before, after = ''] = f.format.replace(/\{total\}/g, String(pages)).split('{n}').map((s) => s.trim());
-  const parts = [before, String(n), after].filter(Boolean).map((s) => ts.line(ts.plain(s, f.font, f.size, f.color, pos)));
+  const [before, after = ''] = f.format
+    .replace(/\{total\}/g, String(pages))
+    .split('{n}')
+    .map((s) => s.trim());
+  const parts = [before, String(n), after]
+    .filter(Boolean)
+    .map((s) => ts.line(ts.plain(s, f.font, f.size, f.color, pos)));
   const gap = 0.5 * f.size;
   const wide = parts.reduce((w, l) => w + l.right, 0) + gap * (parts.length - 1);
   const inset = f.inset * f.size;
-  let x = f.position === 'outside' ? (n % 2 === 1 ? frame.left + frame.width - inset - wide : frame.left + inset) : frame.left + (frame.width - wide) / 2;
+  let x =
+    f.position === 'outside'
+      ? n % 2 === 1
+        ? frame.left + frame.width - inset - wide
+        : frame.left + inset
+      : frame.left + (frame.width - wide) / 2;
   const glyphs = [];
   for (const p of parts) {
     for (const g of p.glyphs) glyphs.push({ ...g, x: g.x + x - frame.left });
@@ -356,4 +472,3 @@ function folioItems(n: number, pages: number, ts: Typesetter, frame: Frame): Ite
   }
   return [{ kind: 'text', x: frame.left, y: ts.template.page.height - f.bottom, glyphs, artifact: 'Footer' }];
 }
-

@@ -10,7 +10,9 @@ import { baselineIn, type Typesetter } from './typeset.js';
 /** A two-character name is spread to the width of three (李涛 → 李　涛), as Chinese forms do. */
 export function spreadName(name: string): string {
   const chars = Array.from(name.trim());
-  return chars.length === 2 && chars.every((c) => isHan(c.codePointAt(0)!)) ? `${chars[0]}\u3000${chars[1]}` : name.trim();
+  return chars.length === 2 && chars.every((c) => isHan(c.codePointAt(0)!))
+    ? `${chars[0]}\u3000${chars[1]}`
+    : name.trim();
 }
 
 /** Three grid lines: a line of space with the upper rule at its foot, then two lines of text. */
@@ -31,7 +33,15 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const pos = { file: `${issue.dir}/issue.yaml`, line: 0, col: 0 };
   const h = colophonHeight(ts);
   const em = c.size;
-  const rule = (y: number): RuleItem => ({ kind: 'rule', x1: frame.left, y1: y, x2: frame.left + frame.width, y2: y, width: c.ruleWidth, color: c.color });
+  const rule = (y: number): RuleItem => ({
+    kind: 'rule',
+    x1: frame.left,
+    y1: y,
+    x2: frame.left + frame.width,
+    y2: y,
+    width: c.ruleWidth,
+    color: c.color,
+  });
   const first = top + c.pitch + baselineIn(c.pitch, c.size);
   const second = first + c.pitch;
   // The lines' words are the template's; {publisher}, {editor}, {phone} and {date} are the issue's.
@@ -49,11 +59,35 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
     const thin = (y: number): Item => ({ ...rule(y), width: c.ruleWidth * 0.7 });
     return [
       rule(top + c.pitch),
-      { kind: 'text', x: frame.left + em, y: first, glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs), node: structNode('P', div) },
-      { kind: 'text', x: frame.left + frame.width - em - phone.right, y: first, glyphs: phone.glyphs, node: structNode('P', div) },
+      {
+        kind: 'text',
+        x: frame.left + em,
+        y: first,
+        glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs),
+        node: structNode('P', div),
+      },
+      {
+        kind: 'text',
+        x: frame.left + frame.width - em - phone.right,
+        y: first,
+        glyphs: phone.glyphs,
+        node: structNode('P', div),
+      },
       thin(top + 2 * c.pitch),
-      { kind: 'text', x: frame.left + em, y: second, glyphs: spacersOut(set(issue.meta.publisher).glyphs), node: structNode('P', div) },
-      { kind: 'text', x: frame.left + frame.width - em - issued.right, y: second, glyphs: issued.glyphs, node: structNode('P', div) },
+      {
+        kind: 'text',
+        x: frame.left + em,
+        y: second,
+        glyphs: spacersOut(set(issue.meta.publisher).glyphs),
+        node: structNode('P', div),
+      },
+      {
+        kind: 'text',
+        x: frame.left + frame.width - em - issued.right,
+        y: second,
+        glyphs: issued.glyphs,
+        node: structNode('P', div),
+      },
       rule(top + h),
     ];
   }
@@ -61,8 +95,20 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
     rule(top + c.pitch),
     { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs, node: structNode('P', div) },
     // The spread name copies as the editor wrote it (李涛); a space they typed stays.
-    { kind: 'text', x: frame.left + em, y: second, glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs), node: structNode('P', div) },
-    { kind: 'text', x: frame.left + frame.width - em - phone.right, y: second, glyphs: phone.glyphs, node: structNode('P', div) },
+    {
+      kind: 'text',
+      x: frame.left + em,
+      y: second,
+      glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs),
+      node: structNode('P', div),
+    },
+    {
+      kind: 'text',
+      x: frame.left + frame.width - em - phone.right,
+      y: second,
+      glyphs: phone.glyphs,
+      node: structNode('P', div),
+    },
     rule(top + h),
   ];
 }

@@ -23,10 +23,15 @@ export class ComposeCache {
   private previous = new Map<string, Line[]>();
 
   /** The key of a paragraph: everything composition reads, and nothing else. */
-  key(runs: StyledRun[], options: object, env: { hanLatin: number; fallback: readonly string[]; tracking?: number; compress?: boolean }): string {
+  key(
+    runs: StyledRun[],
+    options: object,
+    env: { hanLatin: number; fallback: readonly string[]; tracking?: number; compress?: boolean },
+  ): string {
     // Fallback fonts by role: opening them only to name them would cost the builds that never need them.
     let k = `${JSON.stringify(options)}|${env.hanLatin}|${env.fallback.join(',')}|${env.tracking ?? 0}|${env.compress ?? true}`;
-    for (const r of runs) k += `\u0000${faceId(r.face)}|${r.size}|${r.color}|${r.href ?? ''}|${r.note ?? ''}|${r.rise ?? ''}|${r.text}`;
+    for (const r of runs)
+      k += `\u0000${faceId(r.face)}|${r.size}|${r.color}|${r.href ?? ''}|${r.note ?? ''}|${r.rise ?? ''}|${r.text}`;
     return k;
   }
 

@@ -47,24 +47,40 @@ function mastheadText(format: string, issue: Issue): string {
  * the publisher's line (left and right parts, on the body grid); the rule, single or double.
  * Returns them and the y where the contents may begin.
  */
-export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: StructNode): { items: Item[]; bottom: number } {
+export function masthead(
+  issue: Issue,
+  ts: Typesetter,
+  frame: Frame,
+  doc?: StructNode,
+): { items: Item[]; bottom: number } {
   const t = ts.template;
   const m = t.masthead;
   const items: Item[] = [];
   const pos = at(issue);
   // The bulletin's name, letter-spaced; centred on the paper or at an edge of the text block.
-  const title = ts.line(ts.plain(m.title.replace(/\{title\}/g, issue.meta.title), m.titleFont, m.titleSize, m.color, pos));
+  const title = ts.line(
+    ts.plain(m.title.replace(/\{title\}/g, issue.meta.title), m.titleFont, m.titleSize, m.color, pos),
+  );
   const tracked = track(title.glyphs, m.titleTracking * m.titleSize);
   const titleWidth = width(tracked);
   let y = m.top + m.titleSize * 0.88;
-  const titleX = m.titleAlign === 'center' ? (t.page.width - titleWidth) / 2 : m.titleAlign === 'left' ? frame.left : frame.left + frame.width - titleWidth;
+  const titleX =
+    m.titleAlign === 'center'
+      ? (t.page.width - titleWidth) / 2
+      : m.titleAlign === 'left'
+        ? frame.left
+        : frame.left + frame.width - titleWidth;
   items.push({ kind: 'text', x: titleX, y, glyphs: tracked, node: structNode('Title', doc) });
   // The last line set: the rule is measured from the foot of its type.
   let last = m.titleSize;
   if (m.issueLine) {
     y += m.issueSize * m.issueGap;
     const align = m.issueAlign === 'right' ? 'left' : m.issueAlign;
-    const il = ts.line(ts.plain(mastheadText(m.issueLine, issue), m.issueFont, m.issueSize, m.issueColor, pos), align, frame.width);
+    const il = ts.line(
+      ts.plain(mastheadText(m.issueLine, issue), m.issueFont, m.issueSize, m.issueColor, pos),
+      align,
+      frame.width,
+    );
     const x = m.issueAlign === 'right' ? frame.left + frame.width - il.right : frame.left;
     items.push({ kind: 'text', x, y, glyphs: spacersOut(il.glyphs), node: structNode('P', doc) });
     last = m.issueSize;
@@ -79,7 +95,13 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: Struc
     }
     if (m.unitRight) {
       const date = ts.line(ts.plain(mastheadText(m.unitRight, issue), m.unitFont, m.unitSize, m.unitColor, pos));
-      items.push({ kind: 'text', x: frame.left + frame.width - date.right, y, glyphs: spacersOut(date.glyphs), node: structNode('P', doc) });
+      items.push({
+        kind: 'text',
+        x: frame.left + frame.width - date.right,
+        y,
+        glyphs: spacersOut(date.glyphs),
+        node: structNode('P', doc),
+      });
     }
     last = m.unitSize;
   }
@@ -87,7 +109,15 @@ export function masthead(issue: Issue, ts: Typesetter, frame: Frame, doc?: Struc
   if (m.ruleWidth <= 0) return { items, bottom: y };
   const length = m.ruleLength * frame.width;
   const x1 = frame.left + (frame.width - length) / 2;
-  const rule = (at: number, w: number): Item => ({ kind: 'rule', x1, y1: at, x2: x1 + length, y2: at, width: w, color: m.color });
+  const rule = (at: number, w: number): Item => ({
+    kind: 'rule',
+    x1,
+    y1: at,
+    x2: x1 + length,
+    y2: at,
+    width: w,
+    color: m.color,
+  });
   items.push(rule(y, m.ruleWidth));
   // A thin second rule below the red one, when the template asks for two.
   if (m.ruleGap > 0 && m.rule2Width > 0) {
@@ -118,7 +148,14 @@ function width(glyphs: PlacedGlyph[]): number {
  * template's pitch when they fit on the cover, at the body pitch when they do not, and run
  * on to further pages when even that is not enough. Returns the items of each page.
  */
-export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, frame: Frame, top: number, doc?: StructNode): Item[][] {
+export function contents(
+  issue: Issue,
+  entries: TocEntry[],
+  ts: Typesetter,
+  frame: Frame,
+  top: number,
+  doc?: StructNode,
+): Item[][] {
   const t = ts.template.toc;
   const pos = at(issue);
   const pages: Item[][] = [[]];
@@ -145,13 +182,20 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
   const styles = new Map([1, 2, 3].map((l) => [l, style(l)]));
   const composed = entries.map((e) => {
     const s = styles.get(e.level)!;
-    return ts.lines([ts.plain(e.title, s.font, t.size, t.color, pos)], { measure: frame.width - numBox, align: 'left', firstIndent: s.hang, restIndent: s.hang, em });
+    return ts.lines([ts.plain(e.title, s.font, t.size, t.color, pos)], {
+      measure: frame.width - numBox,
+      align: 'left',
+      firstIndent: s.hang,
+      restIndent: s.hang,
+      em,
+    });
   });
   const bottom = frame.top + frame.height;
   // An article's entry takes the template's pitch; a section's, one grid line.
   const section = (n: number) => (entries[n]?.level ?? 1) > 1;
   const step = (pitch: number, n: number) => (section(n) ? frame.pitch : pitch);
-  const need = (pitch: number) => composed.reduce((h, lines, n) => h + step(pitch, n) + (lines.length - 1) * frame.pitch, 0);
+  const need = (pitch: number) =>
+    composed.reduce((h, lines, n) => h + step(pitch, n) + (lines.length - 1) * frame.pitch, 0);
   const pitch = need(t.pitch) <= bottom - y ? t.pitch : frame.pitch;
   // baseline of the first grid line at or below y
   const grid = (yy: number) => {
@@ -168,7 +212,8 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
     // The entry's text, leader and number are the link to its article; the leader, drawn
     // as dots, copies as …, and is furniture to a screen reader.
     // A section's item goes in a list (TOC) of its own inside the item above it, as PDF/UA nests contents.
-    const parent = e.level > 1 && above[e.level - 1] ? (lists[e.level - 1] ??= structNode('TOC', above[e.level - 1])) : toc;
+    const parent =
+      e.level > 1 && above[e.level - 1] ? (lists[e.level - 1] ??= structNode('TOC', above[e.level - 1])) : toc;
     const item = structNode('TOCI', parent);
     above[e.level] = item;
     lists[e.level] = undefined;
@@ -201,8 +246,18 @@ export function contents(issue: Issue, entries: TocEntry[], ts: Typesetter, fram
         items.push({ kind: 'text', x: frame.left + numX, y: base, glyphs: num.glyphs, node: link, continues: true });
       } else base += frame.pitch;
     });
-    const entryBottom = base + frame.pitch - baselineIn(frame.pitch, t.size) + (section(n) || section(n + 1) ? 0 : extra);
-    items.push({ kind: 'link', x: frame.left, y: entryTop, w: frame.width, h: entryBottom - entryTop, page: e.target, node: link, label: e.page === null ? e.title : `${e.title}，第${e.page}页` });
+    const entryBottom =
+      base + frame.pitch - baselineIn(frame.pitch, t.size) + (section(n) || section(n + 1) ? 0 : extra);
+    items.push({
+      kind: 'link',
+      x: frame.left,
+      y: entryTop,
+      w: frame.width,
+      h: entryBottom - entryTop,
+      page: e.target,
+      node: link,
+      label: e.page === null ? e.title : `${e.title}，第${e.page}页`,
+    });
     // To the next entry: the article pitch before an article, a grid line before a section.
     base += step(pitch, n + 1);
   });

@@ -68,7 +68,15 @@ export class InlineSetter {
   private marker(n: number, style: RunStyle, pos: SourcePos): StyledRun {
     const size = Math.round(style.size * 0.6 * 1000) / 1000;
     const rise = Math.round(style.size * 0.4 * 1000) / 1000;
-    return { text: this.markerText(n), face: this.ts.face(style.font), size, color: style.color, pos, note: String(n), rise };
+    return {
+      text: this.markerText(n),
+      face: this.ts.face(style.font),
+      size,
+      color: style.color,
+      pos,
+      note: String(n),
+      rise,
+    };
   }
 
   /** Spans → runs in a style; links and footnote references become markers and notes. */
@@ -84,14 +92,28 @@ export class InlineSetter {
         out.push(this.marker(n, style, s.pos));
         continue;
       }
-      const font = s.code ? t.code.font : s.bold ? style.bold ?? t.body.bold : s.em ? t.body.emphasis : style.font;
-      out.push({ text: s.text, face: this.ts.face(font), size: style.size, color: style.color, pos: s.pos, href: s.href });
+      const font = s.code ? t.code.font : s.bold ? (style.bold ?? t.body.bold) : s.em ? t.body.emphasis : style.font;
+      out.push({
+        text: s.text,
+        face: this.ts.face(font),
+        size: style.size,
+        color: style.color,
+        pos: s.pos,
+        href: s.href,
+      });
       const linkEnds = s.href && spans[k + 1]?.href !== s.href;
       // An address already printed as the link's text (<https://…>, <a@b.cn>) is not repeated.
       const shown = s.href && (s.href.startsWith('#') || linkText(spans, k) === s.href.replace(/^mailto:/, ''));
       if (linkEnds && s.href && !shown) {
         if (links === 'after') {
-          out.push({ text: t.links.after.replace('{url}', s.href), face: this.ts.face(style.font), size: style.size, color: style.color, pos: s.pos, href: s.href });
+          out.push({
+            text: t.links.after.replace('{url}', s.href),
+            face: this.ts.face(style.font),
+            size: style.size,
+            color: style.color,
+            pos: s.pos,
+            href: s.href,
+          });
         } else if (links === 'footnote') {
           const n = this.number(`u${s.href}`);
           const url = s.href;
@@ -173,10 +195,22 @@ export class InlineSetter {
     const links = this.t.links.url === 'none' ? 'none' : 'after';
     paras.forEach((spans, k) => {
       // Addresses inside a note print in it: a note has no notes of its own.
-      const lines = this.lines(spans, style, { measure: this.frame.width, align: 'justify', firstIndent: hang, restIndent: hang }, links);
+      const lines = this.lines(
+        spans,
+        style,
+        { measure: this.frame.width, align: 'justify', firstIndent: hang, restIndent: hang },
+        links,
+      );
       lines.forEach((line, j) => {
         const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size), node);
-        if (k === 0 && j === 0) slot.items.unshift({ kind: 'text', x: this.frame.left, y: baselineIn(f.pitch, f.size), glyphs: mark.glyphs, node });
+        if (k === 0 && j === 0)
+          slot.items.unshift({
+            kind: 'text',
+            x: this.frame.left,
+            y: baselineIn(f.pitch, f.size),
+            glyphs: mark.glyphs,
+            node,
+          });
         const nested = slot.notes ?? [];
         slot.notes = undefined;
         note.lines.push(slot);
@@ -226,7 +260,8 @@ function flatten(blocks: Block[]): Span[][] {
         out.push([{ text: b.text, code: true, pos: b.pos }]);
         break;
       case 'table':
-        for (const row of [b.head, ...b.rows]) out.push(row.flatMap((c, k) => (k ? [{ text: '　', pos: b.pos }, ...c] : c)));
+        for (const row of [b.head, ...b.rows])
+          out.push(row.flatMap((c, k) => (k ? [{ text: '　', pos: b.pos }, ...c] : c)));
         break;
       case 'figure':
       case 'rule':

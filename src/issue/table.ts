@@ -79,7 +79,14 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
   return widths;
 }
 
-export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: number, right: number, parent?: StructNode): FlowBlock {
+export function tableBlock(
+  b: Table,
+  inline: InlineSetter,
+  frame: Frame,
+  left: number,
+  right: number,
+  parent?: StructNode,
+): FlowBlock {
   const ts = inline.ts;
   const t = ts.template;
   const tb = t.table;
@@ -101,23 +108,25 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   const widest = (size: number, cell: (spans: Span[], style: RunStyle) => number, floor: number): number[] => {
     const [body, header] = styles(size);
     const w = new Array<number>(cols).fill(floor);
-    [head, ...rows].forEach((row, r) => row.forEach((spans, c) => (w[c] = Math.max(w[c], cell(spans, r ? body : header)))));
+    [head, ...rows].forEach((row, r) =>
+      row.forEach((spans, c) => (w[c] = Math.max(w[c], cell(spans, r ? body : header)))),
+    );
     return w;
   };
   const fit = tableSize(tb.size, Math.min(tb.minSize, tb.size), cols, measure, tb.padding, {
     natural: (size) => widest(size, (spans, style) => cellWidth(inline, spans, style, WIDE), 0),
     least: (size) => widest(size, (spans, style) => cellWidth(inline, spans, style, 1), size),
-    words: (size) => widest(size, (spans, style) => Math.max(0, ...lineSpans(spans).map((seg) => ts.unbreakable(inline.runs(seg, style)))), size),
+    words: (size) =>
+      widest(
+        size,
+        (spans, style) => Math.max(0, ...lineSpans(spans).map((seg) => ts.unbreakable(inline.runs(seg, style)))),
+        size,
+      ),
   });
   const size = fit.size;
   if (fit.narrow) {
     const why = tr(fit.narrow === 'words' ? 'table-narrow.words' : 'table-narrow.columns');
-    ts.diags.warn(
-      'table-narrow',
-      b.pos,
-      tr('table-narrow', { cols, size: round(size), why }),
-      tr('table-narrow.fix'),
-    );
+    ts.diags.warn('table-narrow', b.pos, tr('table-narrow', { cols, size: round(size), why }), tr('table-narrow.fix'));
   }
   const [bodyStyle, headStyle] = styles(size);
   const inset = fit.inset;
@@ -149,15 +158,32 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   const thick = tb.thick;
   const thin = tb.thin;
   const pad = tb.rowPadding;
-  const rule = (xa: number, ya: number, xb: number, yb: number, width: number): Item => ({ kind: 'rule', x1: xa, y1: ya, x2: xb, y2: yb, width, color: tb.color });
+  const rule = (xa: number, ya: number, xb: number, yb: number, width: number): Item => ({
+    kind: 'rule',
+    x1: xa,
+    y1: ya,
+    x2: xb,
+    y2: yb,
+    width,
+    color: tb.color,
+  });
   /** Cell lines at their places in a slot: `at(c, j)` gives line j of cell c its top, or nothing. */
-  const slot = (cells: Line[][], nodes: StructNode[], height: number, at: (c: number, j: number) => number | undefined, over: Item[], rules: Item[], below: number): FlowLine => {
+  const slot = (
+    cells: Line[][],
+    nodes: StructNode[],
+    height: number,
+    at: (c: number, j: number) => number | undefined,
+    over: Item[],
+    rules: Item[],
+    below: number,
+  ): FlowLine => {
     const items: Item[] = [];
     const notes: FlowNote[] = [];
     cells.forEach((lines, c) => {
       // An empty cell is still a cell of the table's structure: an item with nothing in it.
       const top = at(c, 0);
-      if (!lines.length && top !== undefined) items.push({ kind: 'text', x: xs[c] + inset, y: top + baselineIn(pitch, size), glyphs: [], node: nodes[c] });
+      if (!lines.length && top !== undefined)
+        items.push({ kind: 'text', x: xs[c] + inset, y: top + baselineIn(pitch, size), glyphs: [], node: nodes[c] });
       lines.forEach((l, j) => {
         const y = at(c, j);
         if (y === undefined) return;
@@ -182,7 +208,15 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
     if (header) rules.push(rule(x0, height, x1, height, thin));
     if (last) rules.push(rule(x0, height - thick / 2, x1, height - thick / 2, thick));
     // Cells with fewer lines sit in the middle of the row.
-    const line = slot(cells, nodes, height, (c, j) => pad + ((n - cells[c].length) * pitch) / 2 + j * pitch, over, rules, below);
+    const line = slot(
+      cells,
+      nodes,
+      height,
+      (c, j) => pad + ((n - cells[c].length) * pitch) / 2 + j * pitch,
+      over,
+      rules,
+      below,
+    );
     if (header || n < 2) return line;
     return { ...line, split: splitRow(cells, nodes, 0, last, below) };
   };
@@ -192,7 +226,13 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
    * (the rule that closes a page's piece is the table's `cut`). A cell keeps `orphans` lines
    * before a break and `widows` after it, unless nothing else fits on a page.
    */
-  const splitRow = (cells: Line[][], nodes: StructNode[], from: number, last: boolean, below: number): NonNullable<FlowLine['split']> => {
+  const splitRow = (
+    cells: Line[][],
+    nodes: StructNode[],
+    from: number,
+    last: boolean,
+    below: number,
+  ): NonNullable<FlowLine['split']> => {
     const n = Math.max(...cells.map((c) => c.length));
     /** Row lines a…to-1; the piece that ends the row may be split again. */
     const piece = (a: number, to: number): FlowLine => {
@@ -201,7 +241,15 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
       const rules: Item[] = [];
       if (end && tb.rules === 'grid' && !last) rules.push(rule(x0, height, x1, height, thin));
       if (end && last) rules.push(rule(x0, height - thick / 2, x1, height - thick / 2, thick));
-      const line = slot(cells, nodes, height, (_, j) => (j >= a && j < to ? pad + (j - a) * pitch : undefined), [], rules, end ? below : 0);
+      const line = slot(
+        cells,
+        nodes,
+        height,
+        (_, j) => (j >= a && j < to ? pad + (j - a) * pitch : undefined),
+        [],
+        rules,
+        end ? below : 0,
+      );
       return end && n - a >= 2 ? { ...line, split: splitRow(cells, nodes, a, last, below) } : line;
     };
     const keeps = (k: number) =>
@@ -230,19 +278,36 @@ export function tableBlock(b: Table, inline: InlineSetter, frame: Frame, left: n
   // A little air above the rules and below them; the text after the table goes back to the grid.
   const air = 0.3 * frame.pitch;
   const headLine = rowLine(headCells, true, rows.length === 0);
-  const bodyLines = rows.map((r, k) => rowLine(r.map((spans, c) => set(spans, bodyStyle, c, false)), false, k === rows.length - 1, k === rows.length - 1 ? air : 0));
+  const bodyLines = rows.map((r, k) =>
+    rowLine(
+      r.map((spans, c) => set(spans, bodyStyle, c, false)),
+      false,
+      k === rows.length - 1,
+      k === rows.length - 1 ? air : 0,
+    ),
+  );
 
   // Captions sit on the body grid, like text: the table starts on it.
   const cap = t.caption;
   const captionLines = (spans: Span[], node?: StructNode): FlowLine[] =>
-    inline.lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' }).map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size), node));
+    inline
+      .lines(spans, { font: cap.font, size: cap.size, color: cap.color }, { measure: x1 - x0, align: 'center' })
+      .map((l) => inline.slot(l, x0, frame.pitch, baselineIn(frame.pitch, cap.size), node));
   const caption = b.caption.length ? captionLines(b.caption, captionNode) : [];
   const label = tb.continued ? continuedLabel(tb.continued, b.caption) : '';
   // 续表N and the header repeated on a further page are furniture: the table is read once.
   const again = label ? captionLines([{ text: label, pos: b.pos }]) : [];
   // The repeated header carries no footnotes: they are set once, where first referred to.
-  const headAgain: FlowLine = padded({ ...headLine, items: headLine.items.map((it) => ({ ...it, node: undefined })), notes: undefined }, again.length ? 0.25 * cap.size : air, 0);
-  const lines = [...caption, padded(headLine, caption.length ? 0.25 * cap.size : air, rows.length ? 0 : air), ...bodyLines];
+  const headAgain: FlowLine = padded(
+    { ...headLine, items: headLine.items.map((it) => ({ ...it, node: undefined })), notes: undefined },
+    again.length ? 0.25 * cap.size : air,
+    0,
+  );
+  const lines = [
+    ...caption,
+    padded(headLine, caption.length ? 0.25 * cap.size : air, rows.length ? 0 : air),
+    ...bodyLines,
+  ];
   return {
     lines,
     // Rows count as lines: a table leaves at least its caption, header and `orphans` rows at a
@@ -282,7 +347,14 @@ export interface TableMeasure {
  * on the widths measured once; the chosen one is measured again. No column is narrower than
  * one character: the padding gives way first, then the size.
  */
-export function tableSize(size: number, least: number, cols: number, measure: number, padding: number, m: TableMeasure): TableFit {
+export function tableSize(
+  size: number,
+  least: number,
+  cols: number,
+  measure: number,
+  padding: number,
+  m: TableMeasure,
+): TableFit {
   const avail = (s: number) => measure - cols * 2 * padding * s;
   const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
   const natural0 = m.natural(size);
@@ -305,7 +377,12 @@ export function tableSize(size: number, least: number, cols: number, measure: nu
     narrow = tight(s);
   }
   if (!narrow && s === size) {
-    const widths = columnWidths(natural0, floor(s, avail(s), () => wordsAt(s)), avail(s), s);
+    const widths = columnWidths(
+      natural0,
+      floor(s, avail(s), () => wordsAt(s)),
+      avail(s),
+      s,
+    );
     return { size, inset: padding * s, widths, natural: natural0 };
   }
   if (measure < cols * s) {
@@ -316,7 +393,12 @@ export function tableSize(size: number, least: number, cols: number, measure: nu
   const inset = Math.min(padding * s, Math.max(0, (measure / cols - s) / 2));
   const room = measure - cols * 2 * inset;
   const natural = m.natural(s);
-  const widths = columnWidths(natural, floor(s, room, () => m.words(s).map((w) => Math.max(w, s))), room, s);
+  const widths = columnWidths(
+    natural,
+    floor(s, room, () => m.words(s).map((w) => Math.max(w, s))),
+    room,
+    s,
+  );
   return { size: s, inset, widths, natural, narrow };
 }
 
@@ -346,5 +428,11 @@ function padded(l: FlowLine, above: number, below: number): FlowLine {
 }
 
 function shift(l: Line, dx: number): Line {
-  return { ...l, glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })), links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })), left: l.left + dx, right: l.right + dx };
+  return {
+    ...l,
+    glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })),
+    links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })),
+    left: l.left + dx,
+    right: l.right + dx,
+  };
 }

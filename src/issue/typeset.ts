@@ -61,7 +61,7 @@ export class Typesetter {
   runs(spans: Span[], style: TextStyle, boldFont?: string): StyledRun[] {
     return spans.map((s) => ({
       text: s.text,
-      face: this.face(s.bold ? boldFont ?? this.template.body.bold : s.em ? this.template.body.emphasis : style.font),
+      face: this.face(s.bold ? (boldFont ?? this.template.body.bold) : s.em ? this.template.body.emphasis : style.font),
       size: style.size,
       color: style.color,
       pos: s.pos,
@@ -77,7 +77,12 @@ export class Typesetter {
     runs: StyledRun[],
     o: { measure: number; align: Align; firstIndent?: number; restIndent?: number; em?: number; balance?: boolean },
   ): Line[] {
-    const options = { ...o, em: o.em ?? this.template.body.size, breaker: this.breaker, ...(this.template.body.compress ? {} : { fill: true }) };
+    const options = {
+      ...o,
+      em: o.em ?? this.template.body.size,
+      breaker: this.breaker,
+      ...(this.template.body.compress ? {} : { fill: true }),
+    };
     const key = composeCache.key(runs, options, { ...this.env, fallback: this.template.fonts.fallback });
     const known = composeCache.get(key);
     if (known) {
@@ -99,7 +104,10 @@ export class Typesetter {
     let own: Set<string> | undefined;
     for (const l of lines) {
       for (const g of l.glyphs) {
-        if (runs.length === 1 ? g.font === runs[0].face.role : (own ??= new Set(runs.map((r) => r.face.role))).has(g.font)) continue;
+        if (
+          runs.length === 1 ? g.font === runs[0].face.role : (own ??= new Set(runs.map((r) => r.face.role))).has(g.font)
+        )
+          continue;
         if (!g.text.trim()) continue;
         let set = this.fallbacks.get(g.font);
         if (!set) this.fallbacks.set(g.font, (set = new Set()));

@@ -8,10 +8,33 @@ import type { ImageRef } from '../source/model.js';
  * mapped to H1 for PDF/UA-1).
  */
 export type Role =
-  | 'Document' | 'Title' | 'Art' | 'Div' | 'TOC' | 'TOCI' | 'Link'
-  | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'BlockQuote' | 'Code'
-  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'TR' | 'TH' | 'TD'
-  | 'Figure' | 'Caption' | 'Note';
+  | 'Document'
+  | 'Title'
+  | 'Art'
+  | 'Div'
+  | 'TOC'
+  | 'TOCI'
+  | 'Link'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'H4'
+  | 'H5'
+  | 'H6'
+  | 'P'
+  | 'BlockQuote'
+  | 'Code'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Figure'
+  | 'Caption'
+  | 'Note';
 
 /**
  * An element of the document's logical structure. Items name the element their content
@@ -32,7 +55,11 @@ export interface StructNode {
 
 let made = 0;
 
-export function structNode(role: Role, parent?: StructNode, o: { alt?: string; id?: string; scope?: 'Column' | 'Row' } = {}): StructNode {
+export function structNode(
+  role: Role,
+  parent?: StructNode,
+  o: { alt?: string; id?: string; scope?: 'Column' | 'Row' } = {},
+): StructNode {
   return { role, parent, ...o, seq: made++ };
 }
 

@@ -156,7 +156,10 @@ export class Flow {
     o: Partial<FlowOptions> = {},
   ) {
     const notes = o.notes ?? { sep: frame.pitch, ruleLength: frame.width / 4, ruleWidth: 0.5 };
-    this.o = { pageOffset: o.pageOffset ?? 0, notes: { ...notes, orphans: notes.orphans ?? 2, widows: notes.widows ?? 2 } };
+    this.o = {
+      pageOffset: o.pageOffset ?? 0,
+      notes: { ...notes, orphans: notes.orphans ?? 2, widows: notes.widows ?? 2 },
+    };
   }
 
   get pageIndex(): number {
@@ -182,7 +185,19 @@ export class Flow {
 
   /** A new page; notes carried from the page before are set first at its foot. */
   newPage(flush = false): void {
-    this.states.push({ items: [], body: [], notes: [], blank: true, colophonOnly: false, starts: [], y: 0, lines: 0, reserve: 0, colophon: false, split: false });
+    this.states.push({
+      items: [],
+      body: [],
+      notes: [],
+      blank: true,
+      colophonOnly: false,
+      starts: [],
+      y: 0,
+      lines: 0,
+      reserve: 0,
+      colophon: false,
+      split: false,
+    });
     if (this.carry.length) this.continueNotes(flush);
   }
 
@@ -194,7 +209,12 @@ export class Flow {
     }
     // The notes of the article before end before this one begins.
     this.flush();
-    const fresh = this.states.length > 0 && this.page.lines === 0 && !this.page.colophon && this.page.y === 0 && !this.page.notes.length;
+    const fresh =
+      this.states.length > 0 &&
+      this.page.lines === 0 &&
+      !this.page.colophon &&
+      this.page.y === 0 &&
+      !this.page.notes.length;
     if (!fresh) this.newPage();
     if (mode === 'odd-page' && this.number(this.pageIndex) % 2 === 0) this.newPage();
   }
@@ -250,7 +270,8 @@ export class Flow {
           cut = c;
         }
       };
-      const splittable = !block.whole && !block.keep && (begun ? rest > block.widows : rest >= block.orphans + block.widows);
+      const splittable =
+        !block.whole && !block.keep && (begun ? rest > block.widows : rest >= block.orphans + block.widows);
       if (fit >= rest || cut) take = Math.min(fit, rest);
       else if (!splittable) {
         if (!empty) {
@@ -339,7 +360,8 @@ export class Flow {
   /** Notes a line refers to that are set neither on a page nor in the trial. */
   private fresh(t: Trial, l: FlowLine): FlowNote[] {
     const out: FlowNote[] = [];
-    const known = (n: FlowNote) => this.notesSet.has(n.id) || [...t.notes, ...t.carried, ...out].some((m) => m.id === n.id);
+    const known = (n: FlowNote) =>
+      this.notesSet.has(n.id) || [...t.notes, ...t.carried, ...out].some((m) => m.id === n.id);
     for (const n of l.notes ?? []) if (!known(n)) out.push(n);
     return out;
   }
@@ -366,7 +388,12 @@ export class Flow {
     k = Math.min(k, last.lines.length - this.o.notes.widows);
     if (k < this.o.notes.orphans) return undefined;
     const [here, there] = cutNote(last, k);
-    return { y, notes: [...t.notes, ...fresh.slice(0, -1), here], noteH: all - height([last]) + height([here]), carried: [there] };
+    return {
+      y,
+      notes: [...t.notes, ...fresh.slice(0, -1), here],
+      noteH: all - height([last]) + height([here]),
+      carried: [there],
+    };
   }
 
   /**
@@ -476,7 +503,8 @@ export class Flow {
       }
       let k = 0;
       while (k < n.lines.length && h + n.lines[k].height <= room) h += n.lines[k++].height;
-      if (n.lines.length - k < this.o.notes.widows && n.lines.length > this.o.notes.widows) k = n.lines.length - this.o.notes.widows;
+      if (n.lines.length - k < this.o.notes.widows && n.lines.length > this.o.notes.widows)
+        k = n.lines.length - this.o.notes.widows;
       if (k === 0 && !p.notes.length) k = 1;
       if (k > 0) {
         const [here, there] = cutNote(n, k);
@@ -523,7 +551,17 @@ export class Flow {
       const notes = p.notes.length ? this.drawNotes(p) : [];
       items.splice(p.colophonAt ?? items.length, 0, ...notes);
       const floor = this.frame.top + this.frame.height - p.reserve - this.noteArea(p.notes, []);
-      return { items, notes: p.notes, blank: p.blank, colophonOnly: p.colophonOnly, mark: p.mark, starts: p.starts, body: p.body, footnotes: notes, floor };
+      return {
+        items,
+        notes: p.notes,
+        blank: p.blank,
+        colophonOnly: p.colophonOnly,
+        mark: p.mark,
+        starts: p.starts,
+        body: p.body,
+        footnotes: notes,
+        floor,
+      };
     });
   }
 
@@ -533,7 +571,15 @@ export class Flow {
     const top = this.frame.top + this.frame.height - p.reserve - area;
     const ruleY = top + s.sep / 2;
     const items: Item[] = [
-      { kind: 'rule', x1: this.frame.left, y1: ruleY, x2: this.frame.left + s.ruleLength, y2: ruleY, width: s.ruleWidth, color: s.color ?? '#000000' },
+      {
+        kind: 'rule',
+        x1: this.frame.left,
+        y1: ruleY,
+        x2: this.frame.left + s.ruleLength,
+        y2: ruleY,
+        width: s.ruleWidth,
+        color: s.color ?? '#000000',
+      },
     ];
     let y = top + s.sep;
     for (const n of p.notes) {

@@ -45,7 +45,12 @@ export function extent(it: Item): Box | undefined {
     }
     case 'rule': {
       const w = it.width / 2;
-      return { left: Math.min(it.x1, it.x2) - w, right: Math.max(it.x1, it.x2) + w, top: Math.min(it.y1, it.y2) - w, bottom: Math.max(it.y1, it.y2) + w };
+      return {
+        left: Math.min(it.x1, it.x2) - w,
+        right: Math.max(it.x1, it.x2) + w,
+        top: Math.min(it.y1, it.y2) - w,
+        bottom: Math.max(it.y1, it.y2) + w,
+      };
     }
     case 'image':
     case 'link':
@@ -67,11 +72,11 @@ export function strays(items: Item[], box: Box, hang: number): Stray[] {
     let edge: Stray['edge'] = 'foot';
     let by = e.bottom - box.bottom - SLACK;
     const top = box.top - e.top - SLACK;
-    if (top > by) (edge = 'top'), (by = top);
+    if (top > by) ((edge = 'top'), (by = top));
     const right = e.right - box.right - hang - SLACK;
-    if (right > by) (edge = 'right'), (by = right);
+    if (right > by) ((edge = 'right'), (by = right));
     const left = box.left - e.left - hang - SLACK;
-    if (left > by) (edge = 'left'), (by = left);
+    if (left > by) ((edge = 'left'), (by = left));
     if (by > 0) out.push({ item, edge, by: by + SLACK });
   }
   return out;
@@ -82,7 +87,9 @@ export function describe(it: Item): Text {
   switch (it.kind) {
     case 'text': {
       const text = it.glyphs.map((g) => g.text).join('');
-      return t('item.text', { text: `${Array.from(text).slice(0, 12).join('')}${Array.from(text).length > 12 ? '…' : ''}` });
+      return t('item.text', {
+        text: `${Array.from(text).slice(0, 12).join('')}${Array.from(text).length > 12 ? '…' : ''}`,
+      });
     }
     case 'rule':
       return t('item.rule');

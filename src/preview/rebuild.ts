@@ -21,13 +21,26 @@ export async function rebuild(issueDir: string, o: RebuildOptions): Promise<Outc
   const t0 = performance.now();
   try {
     const r = await build(issueDir, { root: o.root, draft: o.draft });
-    return { ok: true, pdf: r.pdf, pages: pageHashes(r.layout.display), sources: r.layout.sources, diagnostics: r.diagnostics, ms: performance.now() - t0 };
+    return {
+      ok: true,
+      pdf: r.pdf,
+      pages: pageHashes(r.layout.display),
+      sources: r.layout.sources,
+      diagnostics: r.diagnostics,
+      ms: performance.now() - t0,
+    };
   } catch (e) {
     const ms = performance.now() - t0;
     if (e instanceof InputError) return { ok: false, diagnostics: e.diagnostics, ms };
     // A bug, not the editor's doing: the preview says so and carries on with the last pages.
     const err = e instanceof Error ? e : new Error(String(e));
-    const d: Diagnostic = diagnostic('error', 'internal', { file: issueDir, line: 0, col: 0 }, t('internal', { detail: err.message }), t('internal.fix'));
+    const d: Diagnostic = diagnostic(
+      'error',
+      'internal',
+      { file: issueDir, line: 0, col: 0 },
+      t('internal', { detail: err.message }),
+      t('internal.fix'),
+    );
     return { ok: false, diagnostics: [d], ms, internal: err };
   }
 }

@@ -134,15 +134,18 @@ export class PreviewServer {
     res.setHeader('Referrer-Policy', 'no-referrer');
     // A page elsewhere on the web could otherwise reach this server through a name that
     // resolves to 127.0.0.1 (DNS rebinding) and read the issue.
-    if (this.loopbackOnly && !isLoopbackHost(req.headers.host)) return this.fail(res, 403, 'this preview answers only to 127.0.0.1 and localhost');
+    if (this.loopbackOnly && !isLoopbackHost(req.headers.host))
+      return this.fail(res, 403, 'this preview answers only to 127.0.0.1 and localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return this.fail(res, 405, 'method not allowed');
     }
     const path = requestPath(req.url);
-    if (path === '/' || path === '/index.html') return this.file(req, res, join(this.roots[0][1], 'index.html'), 'no-cache');
+    if (path === '/' || path === '/index.html')
+      return this.file(req, res, join(this.roots[0][1], 'index.html'), 'no-cache');
     if (path === '/events') return this.events(req, res);
-    if (path === '/state') return this.send(req, res, 200, TYPES['.json'], Buffer.from(stateJson(this.session.state)), 'no-store');
+    if (path === '/state')
+      return this.send(req, res, 200, TYPES['.json'], Buffer.from(stateJson(this.session.state)), 'no-store');
     if (path === '/issue.pdf') return this.pdf(req, res);
     for (const [prefix, dir] of this.roots) {
       if (!path.startsWith(prefix)) continue;
@@ -159,7 +162,15 @@ export class PreviewServer {
     res.end(`${status} ${why}\n`);
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: Buffer, cache: string, extra: Record<string, string> = {}): void {
+  private send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: Buffer,
+    cache: string,
+    extra: Record<string, string> = {},
+  ): void {
     res.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache, ...extra });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -187,11 +198,18 @@ export class PreviewServer {
     const name = `${s.issue}${s.watermark ? '-draft' : ''}.pdf`;
     const download = /[?&]download\b/.test(req.url ?? '');
     const disposition = `${download ? 'attachment' : 'inline'}; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-    this.send(req, res, 200, 'application/pdf', pdf, 'no-store', { 'Content-Disposition': disposition, 'X-Build': String(s.pdfVersion) });
+    this.send(req, res, 200, 'application/pdf', pdf, 'no-store', {
+      'Content-Disposition': disposition,
+      'X-Build': String(s.pdfVersion),
+    });
   }
 
   private events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(`retry: 1000\nevent: state\ndata: ${stateJson(this.session.state)}\n\n`);
     this.streams.add(res);
     req.on('close', () => this.streams.delete(res));
@@ -204,7 +222,10 @@ function isLoopback(host: string): boolean {
 
 function isLoopbackHost(header: string | undefined): boolean {
   if (!header) return false;
-  const name = header.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  const name = header
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
   return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 

@@ -151,7 +151,10 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
     }
     // Errors first; a flood (an issue pasted together from duplicates) is cut short, so the
     // page stays quick: the counts stay exact, and bulletin check lists them all.
-    const all = [...outcome.diagnostics.filter((d) => d.severity === 'error'), ...outcome.diagnostics.filter((d) => d.severity !== 'error')];
+    const all = [
+      ...outcome.diagnostics.filter((d) => d.severity === 'error'),
+      ...outcome.diagnostics.filter((d) => d.severity !== 'error'),
+    ];
     const diagnostics: PreviewDiagnostic[] = all.slice(0, MAX_LISTED).map((d) => ({
       file: this.shown(d.file),
       line: d.line,

@@ -16,13 +16,20 @@ interface JpegDecoder {
 
 /** A JPEG's pixels, by pdf.js's decoder (pdfjs-dist is already the importer's and the preview's). */
 async function jpegPixels(data: Buffer): Promise<Pixels> {
-  const { JpegImage } = (await import('pdfjs-dist/image_decoders/pdf.image_decoders.mjs' as string)) as { JpegImage: new () => JpegDecoder };
+  const { JpegImage } = (await import('pdfjs-dist/image_decoders/pdf.image_decoders.mjs' as string)) as {
+    JpegImage: new () => JpegDecoder;
+  };
   const j = new JpegImage();
   j.parse(new Uint8Array(data));
   const grey = j.numComponents === 1;
   // (a CMYK JPEG comes out as RGB too, then goes the way every picture does)
   const px = j.getData({ width: j.width, height: j.height, forceRGB: !grey, isSourcePDF: false });
-  return { width: j.width, height: j.height, channels: grey ? 1 : 3, data: new Uint8Array(px.buffer, px.byteOffset, px.length) };
+  return {
+    width: j.width,
+    height: j.height,
+    channels: grey ? 1 : 3,
+    data: new Uint8Array(px.buffer, px.byteOffset, px.length),
+  };
 }
 
 export async function decodePixels(ref: ImageRef): Promise<Pixels> {
@@ -39,7 +46,8 @@ export function convertPixels(p: Pixels, mode: 'cmyk' | 'gray'): Pixels {
   if (mode === 'gray') {
     if (p.channels === 1) return p;
     const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = Math.round(0.299 * src[3 * i] + 0.587 * src[3 * i + 1] + 0.114 * src[3 * i + 2]);
+    for (let i = 0; i < n; i++)
+      out[i] = Math.round(0.299 * src[3 * i] + 0.587 * src[3 * i + 1] + 0.114 * src[3 * i + 2]);
     return { ...p, channels: 1, data: out };
   }
   const out = new Uint8Array(4 * n);

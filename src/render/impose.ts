@@ -33,7 +33,10 @@ export function imposeBooklet(display: DisplayList): DisplayList {
     return moved.kind === 'link' && moved.page !== undefined ? { ...moved, page: sideOf.get(moved.page) } : moved;
   };
   const pages: Page[] = order.map(([l, r]) => ({
-    items: [...(l === null ? [] : display.pages[l].items.map((it) => move(it, 0))), ...(r === null ? [] : display.pages[r].items.map((it) => move(it, display.width)))],
+    items: [
+      ...(l === null ? [] : display.pages[l].items.map((it) => move(it, 0))),
+      ...(r === null ? [] : display.pages[r].items.map((it) => move(it, display.width))),
+    ],
     folio: null,
   }));
   return {

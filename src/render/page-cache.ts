@@ -99,7 +99,10 @@ function runKey(glyphs: PlacedGlyph[]): string {
   let k = runKeys.get(glyphs);
   if (k === undefined) {
     const h = createHash('sha1');
-    for (const g of glyphs) h.update(`${g.font}\u0001${g.size}\u0001${g.color}\u0001${g.id}\u0001${g.x}\u0001${g.adv}\u0001${g.rise ?? ''}\u0001${g.text}\u0000`);
+    for (const g of glyphs)
+      h.update(
+        `${g.font}\u0001${g.size}\u0001${g.color}\u0001${g.id}\u0001${g.x}\u0001${g.adv}\u0001${g.rise ?? ''}\u0001${g.text}\u0000`,
+      );
     runKeys.set(glyphs, (k = h.digest('base64')));
   }
   return k;
@@ -135,7 +138,9 @@ export function pageKey(page: Page, context: string): string | null {
         h.update(`r|${it.x1}|${it.y1}|${it.x2}|${it.y2}|${it.width}|${it.color}|${tag}\n`);
         break;
       case 'text':
-        h.update(`t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`);
+        h.update(
+          `t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`,
+        );
         break;
     }
   }
@@ -192,7 +197,14 @@ let scratch = new Int32Array(1 << 16);
  * marked content opened and closed — in the order a fresh drawing does it), then, unless
  * every CID and font name came out as last time, the content itself.
  */
-function replay(doc: Doc, page: Page, program: Program, tags: StructureWriter, fontOf: (role: string) => EmbeddedFont, tagged: string[]): Buffer {
+function replay(
+  doc: Doc,
+  page: Page,
+  program: Program,
+  tags: StructureWriter,
+  fontOf: (role: string) => EmbeddedFont,
+  tagged: string[],
+): Buffer {
   const names: string[] = [];
   let n = 0;
   let font: EmbeddedFont | undefined;
@@ -221,7 +233,12 @@ function replay(doc: Doc, page: Page, program: Program, tags: StructureWriter, f
     } else tags.end();
   }
   const last = program.last;
-  if (last && last.cids.length === n && last.names.length === names.length && names.every((x, k) => x === last.names[k])) {
+  if (
+    last &&
+    last.cids.length === n &&
+    last.names.length === names.length &&
+    names.every((x, k) => x === last.names[k])
+  ) {
     let same = true;
     for (let i = 0; i < n && same; i++) same = last.cids[i] === scratch[i];
     if (same) return last.bytes;
@@ -249,7 +266,15 @@ function replay(doc: Doc, page: Page, program: Program, tags: StructureWriter, f
   return bytes;
 }
 
-function record(doc: Doc, page: Page, tags: StructureWriter, fonts: FontRegistry, embedded: Map<string, EmbeddedFont>, out: string[], draw: () => void): Program {
+function record(
+  doc: Doc,
+  page: Page,
+  tags: StructureWriter,
+  fonts: FontRegistry,
+  embedded: Map<string, EmbeddedFont>,
+  out: string[],
+  draw: () => void,
+): Program {
   const ops: Op[] = [];
   const firstOf = new Map<StructNode, number>();
   page.items.forEach((it, k) => {

@@ -51,7 +51,12 @@ const PDFUA_XMP = identificationXmp({
   description: 'The part of ISO 14289 the file conforms to',
 });
 
-export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: RenderOptions, report?: PrintReport): Promise<Buffer> {
+export async function renderPdf(
+  display: DisplayList,
+  fonts: FontRegistry,
+  o: RenderOptions,
+  report?: PrintReport,
+): Promise<Buffer> {
   const { meta } = display;
   const mode: ColorMode = o.color ?? 'rgb';
   // PDF/X-4 with CMYK: a CMYK output profile to name the condition (pictures are converted
@@ -60,7 +65,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   const pdfa = mode !== 'cmyk' || x4;
   if (report) {
     report.pdfa = pdfa;
-    if (mode === 'cmyk') report.pdfx = x4 ? { claimed: true, profile: o.profile!.description } : { claimed: false, why: t('pdfx.no-profile') };
+    if (mode === 'cmyk')
+      report.pdfx = x4
+        ? { claimed: true, profile: o.profile!.description }
+        : { claimed: false, why: t('pdfx.no-profile') };
   }
   const slug = o.marks ? SLUG : 0;
   rememberDeflate();
@@ -103,12 +111,21 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       },
     });
     // One CMYK output intent for both standards, in place of pdfkit's sRGB one.
-    (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = function (this: TaggedDoc & { _root: Ref }) {
+    (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = function (
+      this: TaggedDoc & { _root: Ref },
+    ) {
       const profile = this.ref({ Length: o.profile!.data.length, N: 4 }) as Ref & { write(b: Buffer): void };
       profile.write(o.profile!.data);
       profile.end();
       const intent = (s: string) => {
-        const r = this.ref({ Type: 'OutputIntent', S: s, Info: new String(o.profile!.description), OutputConditionIdentifier: new String(o.profile!.description), RegistryName: new String(''), DestOutputProfile: profile });
+        const r = this.ref({
+          Type: 'OutputIntent',
+          S: s,
+          Info: new String(o.profile!.description),
+          OutputConditionIdentifier: new String(o.profile!.description),
+          RegistryName: new String(''),
+          DestOutputProfile: profile,
+        });
         r.end();
         return r;
       };
@@ -137,7 +154,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     return f;
   };
   const targets = new Set<number>();
-  for (const p of display.pages) for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
+  for (const p of display.pages)
+    for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
   const images = await embedImages(doc, display, mode);
   const tags = new StructureWriter(doc as unknown as TaggedDoc);
   const text = new TextWriter(doc, fontOf, display.height, mode);
@@ -148,7 +166,10 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
     if (o.marks || mode === 'cmyk') {
       const box = (d: number) => [slug - d, slug - d, slug + display.width + d, slug + display.height + d];
-      Object.assign((doc.page.dictionary as unknown as Ref).data, { TrimBox: box(0), BleedBox: box(o.marks ? BLEED : 0) });
+      Object.assign((doc.page.dictionary as unknown as Ref).data, {
+        TrimBox: box(0),
+        BleedBox: box(o.marks ? BLEED : 0),
+      });
     }
     if (o.marks) {
       // Crop marks in every ink (registration), outside the bleed; then the page, moved onto the trim box.
@@ -156,7 +177,8 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
       doc.save().lineWidth(0.25);
       if (mode === 'rgb') doc.strokeColor('#000000');
       else doc.addContent(mode === 'cmyk' ? '1 1 1 1 K' : '0 G');
-      for (const [x1, y1, x2, y2] of cropMarks(slug, slug, display.width, display.height)) doc.moveTo(x1, y1).lineTo(x2, y2);
+      for (const [x1, y1, x2, y2] of cropMarks(slug, slug, display.width, display.height))
+        doc.moveTo(x1, y1).lineTo(x2, y2);
       doc.stroke().restore();
       doc.addContent('EMC');
       doc.translate(slug, slug);
@@ -166,30 +188,31 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
     // a page drawn in an earlier build of the process is replayed (render/page-cache.ts).
     const items = page.items;
     drawPage(doc, page, o.remember === false ? null : pageKey(page, context), tags, fonts, embedded, fontOf, () => {
-    for (let k = 0; k < items.length; k++) {
-      const it = items[k];
-      if (it.kind === 'link') continue;
-      if (it.kind === 'text') {
-        // A text item and those set in sequence after it are one text object: the pen
-        // carries on, and the composer's space between them copies as nothing.
-        const chain = [it];
-        while (k + 1 < items.length && items[k + 1].kind === 'text' && (items[k + 1] as TextItem).continues) chain.push(items[++k] as TextItem);
-        // (an empty item still holds its element's place in the structure: an empty table cell)
-        if (chain.every((c) => !c.glyphs.length && !c.node)) continue;
-        text.draw(chain, tags);
-        continue;
+      for (let k = 0; k < items.length; k++) {
+        const it = items[k];
+        if (it.kind === 'link') continue;
+        if (it.kind === 'text') {
+          // A text item and those set in sequence after it are one text object: the pen
+          // carries on, and the composer's space between them copies as nothing.
+          const chain = [it];
+          while (k + 1 < items.length && items[k + 1].kind === 'text' && (items[k + 1] as TextItem).continues)
+            chain.push(items[++k] as TextItem);
+          // (an empty item still holds its element's place in the structure: an empty table cell)
+          if (chain.every((c) => !c.glyphs.length && !c.node)) continue;
+          text.draw(chain, tags);
+          continue;
+        }
+        tags.begin(it.node, it.artifact);
+        if (it.kind === 'rule') {
+          doc.save().lineWidth(it.width);
+          if (mode === 'rgb') doc.strokeColor(it.color.slice(0, 7));
+          else doc.addContent(colorOp(it.color, mode, true));
+          doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
+        } else {
+          doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
+        }
+        tags.end();
       }
-      tags.begin(it.node, it.artifact);
-      if (it.kind === 'rule') {
-        doc.save().lineWidth(it.width);
-        if (mode === 'rgb') doc.strokeColor(it.color.slice(0, 7));
-        else doc.addContent(colorOp(it.color, mode, true));
-        doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
-      } else {
-        doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
-      }
-      tags.end();
-    }
     });
     for (const it of items) {
       if (it.kind !== 'link') continue;
@@ -208,7 +231,9 @@ export async function renderPdf(display: DisplayList, fonts: FontRegistry, o: Re
   type Outline = { addItem(title: string, o: unknown): Outline };
   const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {
     for (const e of entries) {
-      const item = parent.addItem(e.title, { ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug } });
+      const item = parent.addItem(e.title, {
+        ...{ pageNumber: e.page, left: display.width + 2 * slug - slug, top: e.y + slug },
+      });
       if (e.children?.length) addOutline(item, e.children);
     }
   };
@@ -264,7 +289,11 @@ async function embedImages(doc: Doc, display: DisplayList, mode: ColorMode): Pro
         if (mode !== 'rgb') {
           // In the print's colours: pdfkit's opening gives the label and the JPEG's orientation.
           const { label, orientation } = img as OpenedImage & { label: string; orientation?: number };
-          img = new ConvertedImage(label, convertPixels(await decodePixels(ref), mode), orientation ?? 1) as unknown as OpenedImage;
+          img = new ConvertedImage(
+            label,
+            convertPixels(await decodePixels(ref), mode),
+            orientation ?? 1,
+          ) as unknown as OpenedImage;
         }
         await embedded(img, doc);
         byPath.set(ref.path, img);
@@ -274,4 +303,3 @@ async function embedImages(doc: Doc, display: DisplayList, mode: ColorMode): Pro
   }
   return opened;
 }
-

@@ -40,7 +40,7 @@ export function pngPixels(file: Buffer): Pixels {
   let palette: Buffer | undefined;
   let trns: Buffer | undefined;
   const idat: Buffer[] = [];
-  for (let at = 8; at + 8 <= file.length; ) {
+  for (let at = 8; at + 8 <= file.length;) {
     const length = file.readUInt32BE(at);
     const name = file.toString('latin1', at + 4, at + 8);
     const body = file.subarray(at + 8, at + 8 + length);
@@ -131,7 +131,13 @@ export function pngPixels(file: Buffer): Pixels {
     }
     if (key && alpha && key.every((v, i) => v === full[s + i])) alpha[p] = 0;
   }
-  return { width, height, channels: colour ? 3 : 1, data, alpha: alpha && alpha.some((a) => a !== 255) ? alpha : undefined };
+  return {
+    width,
+    height,
+    channels: colour ? 3 : 1,
+    data,
+    alpha: alpha && alpha.some((a) => a !== 255) ? alpha : undefined,
+  };
 
   /** The transparent colour's samples, at 8 bits like the pixels they are compared with. */
   function keyOf(t: Buffer): number[] {

@@ -76,12 +76,18 @@ function description(data: Buffer): string {
     const type = data.toString('latin1', off, off + 4);
     if (type === 'desc') {
       const len = data.readUInt32BE(off + 8);
-      return data.toString('latin1', off + 12, off + 12 + len).replace(/\0.*$/s, '').trim();
+      return data
+        .toString('latin1', off + 12, off + 12 + len)
+        .replace(/\0.*$/s, '')
+        .trim();
     }
     if (type === 'mluc') {
       const size = data.readUInt32BE(off + 20);
       const start = data.readUInt32BE(off + 24);
-      return Buffer.from(data.subarray(off + start, off + start + size)).swap16().toString('utf16le').trim();
+      return Buffer.from(data.subarray(off + start, off + start + size))
+        .swap16()
+        .toString('utf16le')
+        .trim();
     }
   }
   return 'CMYK';
@@ -108,8 +114,14 @@ export function findCmykProfile(root: string): OutputProfile | null {
 /** Crop marks around a trimmed page at (x, y) of size w × h (pdfkit's top-left coordinates). */
 export function cropMarks(x: number, y: number, w: number, h: number): [number, number, number, number][] {
   const out: [number, number, number, number][] = [];
-  for (const [cx, sx] of [[x, -1], [x + w, 1]] as const) {
-    for (const [cy, sy] of [[y, -1], [y + h, 1]] as const) {
+  for (const [cx, sx] of [
+    [x, -1],
+    [x + w, 1],
+  ] as const) {
+    for (const [cy, sy] of [
+      [y, -1],
+      [y + h, 1],
+    ] as const) {
       out.push([cx + sx * MARK_OFFSET, cy, cx + sx * (MARK_OFFSET + MARK_LENGTH), cy]); // along the top or foot edge's line
       out.push([cx, cy + sy * MARK_OFFSET, cx, cy + sy * (MARK_OFFSET + MARK_LENGTH)]); // along the side's line
     }

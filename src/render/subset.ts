@@ -30,7 +30,10 @@ export class TrueTypeSubset {
     const n = data.readUInt16BE(4);
     for (let i = 0; i < n; i++) {
       const rec = 12 + 16 * i;
-      this.tables.set(data.toString('latin1', rec, rec + 4), { offset: data.readUInt32BE(rec + 8), length: data.readUInt32BE(rec + 12) });
+      this.tables.set(data.toString('latin1', rec, rec + 4), {
+        offset: data.readUInt32BE(rec + 8),
+        length: data.readUInt32BE(rec + 12),
+      });
     }
     this.includeGlyph(0); // .notdef comes first
   }
@@ -126,7 +129,10 @@ export class TrueTypeSubset {
       outlines.push(pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g);
       const m = Math.min(id, numHMetrics - 1);
       const advance = variant ? variant.advance : d.readUInt16BE(hmtx.offset + 4 * m);
-      const lsb = id < numHMetrics ? d.readInt16BE(hmtx.offset + 4 * id + 2) : d.readInt16BE(hmtx.offset + 4 * numHMetrics + 2 * (id - numHMetrics));
+      const lsb =
+        id < numHMetrics
+          ? d.readInt16BE(hmtx.offset + 4 * id + 2)
+          : d.readInt16BE(hmtx.offset + 4 * numHMetrics + 2 * (id - numHMetrics));
       metrics.push([advance, lsb]);
     }
     const count = this.ids.length;

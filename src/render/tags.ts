@@ -67,7 +67,8 @@ export class StructureWriter {
    */
   linkParent(node: StructNode): { key: number; element: StructNode } {
     // One Link element per annotation, after the text of the element it sits in.
-    const element: StructNode = node.role === 'Link' ? node : { role: 'Link', parent: node, seq: Number.MAX_SAFE_INTEGER };
+    const element: StructNode =
+      node.role === 'Link' ? node : { role: 'Link', parent: node, seq: Number.MAX_SAFE_INTEGER };
     const key = this.doc.createStructParentTreeNextKey();
     this.doc.getStructParentTree().add(key, this.refOf(element));
     return { key, element };
@@ -100,7 +101,8 @@ export class StructureWriter {
       place(node);
     }
     // Siblings in source order; the document's own parts (cover, articles, colophon) in page order.
-    for (const [parent, list] of children) list.sort(parent.parent ? (a, b) => a.seq - b.seq : (a, b) => first.get(a)! - first.get(b)!);
+    for (const [parent, list] of children)
+      list.sort(parent.parent ? (a, b) => a.seq - b.seq : (a, b) => first.get(a)! - first.get(b)!);
     roots.sort((a, b) => first.get(a)! - first.get(b)!);
 
     const root = this.doc.getStructTreeRoot();
@@ -117,13 +119,22 @@ export class StructureWriter {
       const own = (this.kids.get(node) ?? []).sort((a, b) => a.order - b.order);
       const page = own[0]?.page;
       const k: unknown[] = own.map((kid) =>
-        'mcid' in kid ? (kid.page === page ? kid.mcid : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid }) : { Type: 'OBJR', Obj: kid.annot, Pg: kid.page },
+        'mcid' in kid
+          ? kid.page === page
+            ? kid.mcid
+            : { Type: 'MCR', Pg: kid.page, MCID: kid.mcid }
+          : { Type: 'OBJR', Obj: kid.annot, Pg: kid.page },
       );
       for (const c of children.get(node) ?? []) {
         write(c, ref);
         k.push(this.refOf(c));
       }
-      const data: Record<string, unknown> = { Type: 'StructElem', S: node.role, P: parent, K: k.length === 1 ? k[0] : k };
+      const data: Record<string, unknown> = {
+        Type: 'StructElem',
+        S: node.role,
+        P: parent,
+        K: k.length === 1 ? k[0] : k,
+      };
       if (page) data.Pg = page;
       if (node.alt !== undefined) data.Alt = new String(node.alt);
       if (node.id !== undefined) {
@@ -155,4 +166,3 @@ export class StructureWriter {
     return k;
   }
 }
-

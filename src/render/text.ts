@@ -30,7 +30,13 @@ export interface EmbeddedFont {
 
 export type Doc = PDFKit.PDFDocument & {
   _font: unknown;
-  page: { fonts: Record<string, unknown>; height: number; dictionary: unknown; structParentTreeKey: number; annotations: unknown[] };
+  page: {
+    fonts: Record<string, unknown>;
+    height: number;
+    dictionary: unknown;
+    structParentTreeKey: number;
+    annotations: unknown[];
+  };
   addContent(s: string): Doc;
   appendXML(xml: string): void;
 };
@@ -46,7 +52,6 @@ export const n = (v: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-
 /**
  * Whether a glyph's text is all white space (what /^\s+$/u matches), asked about every
  * glyph twice: a look at the code units instead of a regular expression.
@@ -61,7 +66,17 @@ export const blank = (text: string): boolean => {
 function isWhiteSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 interface Placed {
@@ -141,7 +156,11 @@ export class TextWriter {
         const a = ((chain[0].angle ?? 0) * Math.PI) / 180;
         const [cos, sin] = [Math.cos(a), Math.sin(a)];
         const x0 = chain[0].x;
-        doc.addContent(a === 0 ? `1 0 0 1 ${n(x)} ${n(y)} Tm` : `${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(x0 + (x - x0) * cos)} ${n(y + (x - x0) * sin)} Tm`);
+        doc.addContent(
+          a === 0
+            ? `1 0 0 1 ${n(x)} ${n(y)} Tm`
+            : `${n(cos)} ${n(sin)} ${n(-sin)} ${n(cos)} ${n(x0 + (x - x0) * cos)} ${n(y + (x - x0) * sin)} Tm`,
+        );
         started = true;
         pen = x;
       }

@@ -63,7 +63,14 @@ export function listArticles(articlesDir: string): ArticleListing {
     const leftover = editorLeftover(name);
     if (leftover) {
       if (!SYSTEM.has(name.toLowerCase())) {
-        others.push({ path, name, severity: 'note', code: 'article-ignored', message: t('article-ignored', { name, what: leftover }), fix: t('article-ignored.fix') });
+        others.push({
+          path,
+          name,
+          severity: 'note',
+          code: 'article-ignored',
+          message: t('article-ignored', { name, what: leftover }),
+          fix: t('article-ignored.fix'),
+        });
       }
       continue;
     }
@@ -81,11 +88,20 @@ export function listArticles(articlesDir: string): ArticleListing {
         severity: 'error',
         code: 'article-not-md',
         message: t('article-not-md', { name }),
-        fix: t(/\.(docx?|wps|rtf|odt|pages)$/i.test(name) ? 'article-not-md.fix.document' : 'article-not-md.fix', { stem }),
+        fix: t(/\.(docx?|wps|rtf|odt|pages)$/i.test(name) ? 'article-not-md.fix.document' : 'article-not-md.fix', {
+          stem,
+        }),
       });
       continue;
     }
-    others.push({ path, name, severity: 'warning', code: 'article-other-file', message: t('article-other-file', { name }), fix: t('article-other-file.fix') });
+    others.push({
+      path,
+      name,
+      severity: 'warning',
+      code: 'article-other-file',
+      message: t('article-other-file', { name }),
+      fix: t('article-other-file.fix'),
+    });
   }
   return { articles, others };
 }

@@ -40,8 +40,22 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'en'): string {
 }
 
 /** A diagnostic whose message (and fix) are catalogue texts. */
-export function diagnostic(severity: Severity, code: string, pos: SourcePos, message: string | Text, fix?: string | Text): Diagnostic {
-  const d: Diagnostic = { severity, code, file: pos.file, line: pos.line, col: pos.col, message: String(message), fix: fix === undefined ? undefined : String(fix) };
+export function diagnostic(
+  severity: Severity,
+  code: string,
+  pos: SourcePos,
+  message: string | Text,
+  fix?: string | Text,
+): Diagnostic {
+  const d: Diagnostic = {
+    severity,
+    code,
+    file: pos.file,
+    line: pos.line,
+    col: pos.col,
+    message: String(message),
+    fix: fix === undefined ? undefined : String(fix),
+  };
   if (message instanceof Text) d.text = message;
   if (fix instanceof Text) d.fixText = fix;
   return d;
@@ -76,7 +90,12 @@ export class Diagnostics {
 /** Thrown when input errors make going on pointless; carries everything found so far. */
 export class InputError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)).join('\n'));
+    super(
+      diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => formatDiagnostic(d))
+        .join('\n'),
+    );
     this.name = 'InputError';
   }
 }
@@ -89,7 +108,11 @@ export const SHOWN_PER_CODE = 20;
  * with more, one line saying how many more there are (a 500-article issue full of copies
  * must not bury the one error that matters under thousands of lines).
  */
-export function capped<T extends Diagnostic>(list: T[], max = SHOWN_PER_CODE, lang: Lang = 'en'): { shown: T[]; more: string[] } {
+export function capped<T extends Diagnostic>(
+  list: T[],
+  max = SHOWN_PER_CODE,
+  lang: Lang = 'en',
+): { shown: T[]; more: string[] } {
   const seen = new Map<string, number>();
   const shown: T[] = [];
   for (const d of list) {
@@ -102,7 +125,13 @@ export function capped<T extends Diagnostic>(list: T[], max = SHOWN_PER_CODE, la
     if (n <= max) continue;
     const sev = list.find((d) => d.code === code)!.severity;
     const rest = n - max;
-    more.push(t(rest === 1 ? 'cli.more-not-shown.one' : 'cli.more-not-shown', { count: rest.toLocaleString('en'), severity: severityWord(sev, lang), code }).in(lang));
+    more.push(
+      t(rest === 1 ? 'cli.more-not-shown.one' : 'cli.more-not-shown', {
+        count: rest.toLocaleString('en'),
+        severity: severityWord(sev, lang),
+        code,
+      }).in(lang),
+    );
   }
   return { shown, more };
 }

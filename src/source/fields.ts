@@ -76,7 +76,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -111,7 +112,12 @@ export function checkMapping(
   const out: Record<string, unknown> = {};
   if (!isMap(node)) {
     if (node == null && Object.values(schema).every((f) => !f.required)) return out;
-    diags.error('schema-type', nodePos(p, node), t('schema-type.mapping', { where: place(where) }), t('schema-type.mapping.fix'));
+    diags.error(
+      'schema-type',
+      nodePos(p, node),
+      t('schema-type.mapping', { where: place(where) }),
+      t('schema-type.mapping.fix'),
+    );
     return out;
   }
   const seen = new Set<string>();
@@ -125,8 +131,12 @@ export function checkMapping(
       diags.warn(
         'schema-unknown-key',
         nodePos(p, keyNode),
-        hint ? t('schema-unknown-key.hint', { key: path ? `${path}.${key}` : key, where: place(where), hint }) : t('schema-unknown-key', { key: path ? `${path}.${key}` : key, where: place(where) }),
-        hint ? t('schema-unknown-key.fix.hint', { hint }) : t('schema-unknown-key.fix', { keys: Object.keys(schema).join(', ') }),
+        hint
+          ? t('schema-unknown-key.hint', { key: path ? `${path}.${key}` : key, where: place(where), hint })
+          : t('schema-unknown-key', { key: path ? `${path}.${key}` : key, where: place(where) }),
+        hint
+          ? t('schema-unknown-key.fix.hint', { hint })
+          : t('schema-unknown-key.fix', { keys: Object.keys(schema).join(', ') }),
       );
       continue;
     }
@@ -135,7 +145,12 @@ export function checkMapping(
   }
   for (const [key, field] of Object.entries(schema)) {
     if (field.required && !seen.has(key)) {
-      diags.error('schema-missing', nodePos(p, node), t('schema-missing', { where: place(where), key: path ? `${path}.${key}` : key }), t('schema-missing.fix', { key }));
+      diags.error(
+        'schema-missing',
+        nodePos(p, node),
+        t('schema-missing', { where: place(where), key: path ? `${path}.${key}` : key }),
+        t('schema-missing.fix', { key }),
+      );
     }
   }
   return out;
@@ -153,15 +168,24 @@ function checkValue(
   const pos = nodePos(p, node);
   const numeric = field.type === 'number' || field.type === 'integer';
   const type = t(`type.${field.type}`);
-  const bounded: Text =
-    !numeric ? type
-    : field.min !== undefined && field.max !== undefined ? t('type.range', { type, min: field.min, max: field.max })
-    : field.min !== undefined && field.min > 0 ? t('type.at-least', { type, min: field.min })
-    : field.max !== undefined ? t('type.at-most', { type, max: field.max }) : type;
+  const bounded: Text = !numeric
+    ? type
+    : field.min !== undefined && field.max !== undefined
+      ? t('type.range', { type, min: field.min, max: field.max })
+      : field.min !== undefined && field.min > 0
+        ? t('type.at-least', { type, min: field.min })
+        : field.max !== undefined
+          ? t('type.at-most', { type, max: field.max })
+          : type;
   // A number that may also be written as a length or a Chinese size says so.
   const wanted: Text = field.coerce && field.type === 'number' ? t('type.length', { type: bounded }) : bounded;
   const bad = (shown: unknown, raw?: string): undefined => {
-    diags.error('schema-type', pos, t('schema-type', { where, wanted, shown: raw ?? JSON.stringify(shown) }), t('schema-type.fix', { key, wanted }));
+    diags.error(
+      'schema-type',
+      pos,
+      t('schema-type', { where, wanted, shown: raw ?? JSON.stringify(shown) }),
+      t('schema-type.fix', { key, wanted }),
+    );
     return undefined;
   };
   if (field.type === 'map') {
@@ -185,7 +209,14 @@ function checkValue(
   // Text is text whatever YAML makes of it: phone: 04714366683 keeps its leading zero,
   // title: 1e3 stays "1e3", not 1000.
   const source = (node as { source?: unknown }).source;
-  const v = field.type === 'string' && node.value !== null && typeof node.value !== 'string' && node.type === 'PLAIN' && typeof source === 'string' ? source : node.value;
+  const v =
+    field.type === 'string' &&
+    node.value !== null &&
+    typeof node.value !== 'string' &&
+    node.type === 'PLAIN' &&
+    typeof source === 'string'
+      ? source
+      : node.value;
   if (v === null) {
     if (field.required) {
       diags.error('schema-missing', pos, t('schema-missing.empty', { where }), t('schema-missing.empty.fix', { key }));
@@ -220,11 +251,21 @@ function scalar(
       if (typeof v === 'string' || typeof v === 'number') {
         const s = String(v);
         if (field.oneOf && !field.oneOf.includes(s)) {
-          diags.error('schema-value', pos, t('schema-value.one-of', { where, values: field.oneOf.join(', '), value: s }), t('schema-value.one-of.fix', { values: field.oneOf.join(', ') }));
+          diags.error(
+            'schema-value',
+            pos,
+            t('schema-value.one-of', { where, values: field.oneOf.join(', '), value: s }),
+            t('schema-value.one-of.fix', { values: field.oneOf.join(', ') }),
+          );
           return undefined;
         }
         if (field.required && s.trim() === '') {
-          diags.error('schema-missing', pos, t('schema-missing.empty', { where }), t('schema-missing.empty.fix', { key }));
+          diags.error(
+            'schema-missing',
+            pos,
+            t('schema-missing.empty', { where }),
+            t('schema-missing.empty.fix', { key }),
+          );
           return undefined;
         }
         return s;

@@ -60,7 +60,12 @@ function inside(root: string, path: string): boolean {
  * Finds an image for `src` as written in `articleFile`: relative to the issue folder
  * (images/x.png) or to the article's own folder (../images/x.png); never outside the issue.
  */
-export function loadImage(src: string, articleFile: string, issueDir: string, limits: ImageLimits = DEFAULT_LIMITS): ImageRef | ImageProblem {
+export function loadImage(
+  src: string,
+  articleFile: string,
+  issueDir: string,
+  limits: ImageLimits = DEFAULT_LIMITS,
+): ImageRef | ImageProblem {
   const written = src.trim();
   if (!written) return { message: t('md-image.no-name'), fix: t('md-image.no-name.fix') };
   if (REMOTE.test(written)) {
@@ -82,10 +87,16 @@ export function loadImage(src: string, articleFile: string, issueDir: string, li
   const other = path ? undefined : candidates.find((c) => inside(root, c) && existsSync(c));
   if (other) {
     const st = statSync(other);
-    return { message: t(st.isDirectory() ? 'md-image.folder' : 'md-image.special', { written }), fix: t('md-image.folder.fix') };
+    return {
+      message: t(st.isDirectory() ? 'md-image.folder' : 'md-image.special', { written }),
+      fix: t('md-image.folder.fix'),
+    };
   }
   if (!path) {
-    return { message: t('md-image.missing', { written, looked: relative(process.cwd(), resolve(root, name)) || name }), fix: t('md-image.missing.fix') };
+    return {
+      message: t('md-image.missing', { written, looked: relative(process.cwd(), resolve(root, name)) || name }),
+      fix: t('md-image.missing.fix'),
+    };
   }
   // A link may point anywhere; only what it finally names counts.
   let real: string;
@@ -109,7 +120,13 @@ export function loadImage(src: string, articleFile: string, issueDir: string, li
     data = readFileSync(real);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { message: code === 'EACCES' || code === 'EPERM' ? t('md-image.denied', { written }) : t('md-image.unreadable.code', { written, code: String(code) }), fix: t('md-image.denied.fix') };
+    return {
+      message:
+        code === 'EACCES' || code === 'EPERM'
+          ? t('md-image.denied', { written })
+          : t('md-image.unreadable.code', { written, code: String(code) }),
+      fix: t('md-image.denied.fix'),
+    };
   }
   const info = sniff(data, extname(name).toLowerCase(), limits);
   if ('message' in info) return info;
@@ -121,7 +138,15 @@ function tooManyPixels(width: number, height: number, limits: ImageLimits): Imag
   if (width * height <= limits.pixels) return undefined;
   const { width: bw, height: bh } = limits.block;
   return {
-    message: t('md-image.pixels', { width, height, mp: mp(width * height), max: mp(limits.pixels), bw, bh, dpi: PRINT_DPI }),
+    message: t('md-image.pixels', {
+      width,
+      height,
+      mp: mp(width * height),
+      max: mp(limits.pixels),
+      bw,
+      bh,
+      dpi: PRINT_DPI,
+    }),
     fix: t('md-image.pixels.fix', { width: Math.min(width, bw) }),
   };
 }
@@ -129,16 +154,22 @@ function tooManyPixels(width: number, height: number, limits: ImageLimits): Imag
 type Measured = Pick<ImageRef, 'format' | 'width' | 'height' | 'dpi'>;
 
 function sniff(data: Buffer, ext: string, limits: ImageLimits): Measured | ImageProblem {
-  if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47 && data.readUInt32BE(4) === 0x0d0a1a0a) return png(data, limits);
+  if (data.length >= 8 && data.readUInt32BE(0) === 0x89504e47 && data.readUInt32BE(4) === 0x0d0a1a0a)
+    return png(data, limits);
   if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) {
     const r = jpeg(data);
-    return 'message' in r ? r : tooManyPixels(r.width, r.height, limits) ?? r;
+    return 'message' in r ? r : (tooManyPixels(r.width, r.height, limits) ?? r);
   }
   const kind =
-    data.subarray(0, 4).toString('latin1') === 'GIF8' ? t('md-image.kind.gif')
-    : data.subarray(0, 4).toString('latin1') === 'RIFF' ? t('md-image.kind.webp')
-    : /^\s*</.test(data.subarray(0, 64).toString('latin1')) ? t('md-image.kind.svg')
-    : ext ? t('md-image.kind.ext', { ext }) : t('md-image.kind.other');
+    data.subarray(0, 4).toString('latin1') === 'GIF8'
+      ? t('md-image.kind.gif')
+      : data.subarray(0, 4).toString('latin1') === 'RIFF'
+        ? t('md-image.kind.webp')
+        : /^\s*</.test(data.subarray(0, 64).toString('latin1'))
+          ? t('md-image.kind.svg')
+          : ext
+            ? t('md-image.kind.ext', { ext })
+            : t('md-image.kind.other');
   return { message: kind, fix: t('md-image.kind.fix') };
 }
 
@@ -148,7 +179,13 @@ const damaged = (what: Text): ImageProblem => ({
 });
 
 // Bit depths a PNG may use per colour type (PNG spec, table 11.1).
-const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+const PNG_DEPTHS: Record<number, number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
@@ -166,7 +203,10 @@ const ADAM7 = [
 /** Each row of the unpacked data, as [pixels across, row count] per pass (one pass unless interlaced). */
 function passes(width: number, height: number, interlaced: boolean): [number, number][] {
   if (!interlaced) return [[width, height]];
-  return ADAM7.map(([x0, y0, dx, dy]) => [Math.max(0, Math.ceil((width - x0) / dx)), Math.max(0, Math.ceil((height - y0) / dy))] as [number, number]).filter(([w, h]) => w > 0 && h > 0);
+  return ADAM7.map(
+    ([x0, y0, dx, dy]) =>
+      [Math.max(0, Math.ceil((width - x0) / dx)), Math.max(0, Math.ceil((height - y0) / dy))] as [number, number],
+  ).filter(([w, h]) => w > 0 && h > 0);
 }
 
 function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
@@ -215,7 +255,14 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   const unpacked = rows.reduce((n, [w, h]) => n + h * (1 + Math.ceil((w * bits) / 8)), 0);
   if (unpacked > limits.unpacked) {
     return {
-      message: t('md-image.unpacked', { width, height, depth, colours: t(`md-image.colours.${colorType}`), size: mb(unpacked), max: mb(limits.unpacked) }),
+      message: t('md-image.unpacked', {
+        width,
+        height,
+        depth,
+        colours: t(`md-image.colours.${colorType}`),
+        size: mb(unpacked),
+        max: mb(limits.unpacked),
+      }),
       fix: t('md-image.scale.fix', { width: limits.block.width, dpi: PRINT_DPI }),
     };
   }
@@ -232,7 +279,8 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   let at = 0;
   for (const [w, h] of rows) {
     const stride = 1 + Math.ceil((w * bits) / 8);
-    for (let y = 0; y < h; y++, at += stride) if (pixels[at] > 4) return damaged(t('md-image.png.filter', { filter: pixels[at] }));
+    for (let y = 0; y < h; y++, at += stride)
+      if (pixels[at] > 4) return damaged(t('md-image.png.filter', { filter: pixels[at] }));
   }
   return { format: 'png', width, height, dpi: dpi && dpi >= 36 ? dpi : undefined };
 }

@@ -81,7 +81,14 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       return false;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      diags.error('folder-unreadable', at(folder), code === 'EACCES' || code === 'EPERM' ? t('folder-unreadable') : t('folder-unreadable.other', { code: String(code) }), t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shown(folder))}` }));
+      diags.error(
+        'folder-unreadable',
+        at(folder),
+        code === 'EACCES' || code === 'EPERM'
+          ? t('folder-unreadable')
+          : t('folder-unreadable.other', { code: String(code) }),
+        t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shown(folder))}` }),
+      );
       return true;
     }
   };
@@ -109,7 +116,12 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const articlesDir = join(dir, 'articles');
   const articles: Article[] = [];
   if (!isDir(articlesDir)) {
-    diags.error('articles-missing', at(articlesDir), t(existsSync(articlesDir) ? 'articles-missing.file' : 'articles-missing'), t('articles-missing.fix'));
+    diags.error(
+      'articles-missing',
+      at(articlesDir),
+      t(existsSync(articlesDir) ? 'articles-missing.file' : 'articles-missing'),
+      t('articles-missing.fix'),
+    );
   } else if (!unreadable(articlesDir)) {
     const listing = listArticles(articlesDir);
     for (const f of listing.others) diags.add(f.severity, f.code, at(f.path), f.message, f.fix);
@@ -125,7 +137,12 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       const order = Number(m[1]);
       const clash = orders.get(order);
       if (clash) {
-        diags.error('article-order', at(file), t('article-order', { number: m[1], first: clash, second: name }), t('article-order.fix'));
+        diags.error(
+          'article-order',
+          at(file),
+          t('article-order', { number: m[1], first: clash, second: name }),
+          t('article-order.fix'),
+        );
       }
       orders.set(order, name);
       const article = loadArticle(file, order, m[2], dir, diags, limits);
@@ -171,7 +188,14 @@ function loadedIn(issueDir: string): Map<string, KeptArticle> {
   return m;
 }
 
-function loadArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics, limits: ImageLimits): Article | null {
+function loadArticle(
+  path: string,
+  order: number,
+  slug: string,
+  issueDir: string,
+  diags: Diagnostics,
+  limits: ImageLimits,
+): Article | null {
   const file = shown(path);
   const read = readText(path, file);
   const loaded = loadedIn(issueDir);
@@ -191,7 +215,16 @@ function loadArticle(path: string, order: number, slug: string, issueDir: string
   return article;
 }
 
-function parseArticle(path: string, order: number, slug: string, issueDir: string, diags: Diagnostics, limits: ImageLimits, file: string, read: TextFile | FileProblem): Article | null {
+function parseArticle(
+  path: string,
+  order: number,
+  slug: string,
+  issueDir: string,
+  diags: Diagnostics,
+  limits: ImageLimits,
+  file: string,
+  read: TextFile | FileProblem,
+): Article | null {
   if (isProblem(read)) {
     fileError(diags, file, read);
     return null;
@@ -200,7 +233,12 @@ function parseArticle(path: string, order: number, slug: string, issueDir: strin
   const lines = text.split('\n');
   const front = frontMatter(lines);
   if (front.kind === 'none') {
-    diags.error('front-matter-missing', { file, line: 1, col: 1 }, t('front-matter-missing'), t('front-matter-missing.fix'));
+    diags.error(
+      'front-matter-missing',
+      { file, line: 1, col: 1 },
+      t('front-matter-missing'),
+      t('front-matter-missing.fix'),
+    );
     return null;
   }
   if (front.kind === 'open') {
@@ -212,11 +250,17 @@ function parseArticle(path: string, order: number, slug: string, issueDir: strin
   const parsed = parseYaml(yamlText, file, diags, 1);
   if (!parsed) return null;
   const before = diags.errors.length;
-  const meta = checkMapping(parsed, parsed.doc.contents, ARTICLE_SCHEMA, diags, 'front matter') as unknown as ArticleMeta;
+  const meta = checkMapping(
+    parsed,
+    parsed.doc.contents,
+    ARTICLE_SCHEMA,
+    diags,
+    'front matter',
+  ) as unknown as ArticleMeta;
   if (diags.errors.length > before) return null;
-  const titleNode = (parsed.doc.contents as { items?: { key: { value?: unknown; range?: number[] } }[] } | null)?.items?.find(
-    (it) => it.key?.value === 'title',
-  );
+  const titleNode = (
+    parsed.doc.contents as { items?: { key: { value?: unknown; range?: number[] } }[] } | null
+  )?.items?.find((it) => it.key?.value === 'title');
   const titleLine = titleNode?.key?.range ? parsed.lines.linePos(titleNode.key.range[0]).line + 1 : 2;
   const body = lines.slice(close + 1).join('\n');
   const { blocks, footnotes, tokens } = parseMarkdown(body, file, close + 1, diags, { issueDir, path, limits });
@@ -224,6 +268,8 @@ function parseArticle(path: string, order: number, slug: string, issueDir: strin
     diags.warn('article-empty', { file, line: close + 2, col: 1 }, t('article-empty'), t('article-empty.fix'));
   }
   // A lone CR ends a line here but not for the checker's line-exact reading: it parses anew.
-  const source = /\r(?!\n)/.test(read.text) ? undefined : { path, text: read.text, bom: read.bom, encoding: read.encoding, front: parsed.doc, tokens };
+  const source = /\r(?!\n)/.test(read.text)
+    ? undefined
+    : { path, text: read.text, bom: read.bom, encoding: read.encoding, front: parsed.doc, tokens };
   return { file, order, slug, meta, titlePos: { file, line: titleLine, col: 1 }, blocks, footnotes, source };
 }

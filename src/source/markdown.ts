@@ -26,12 +26,16 @@ export function markdown(): MarkdownItType {
   // commonmark keeps the syntax predictable; GFM tables and footnotes are what editors add to
   // it. html stays on only so that raw HTML arrives as tokens we can report (never rendered).
   if (parser) return parser;
-  const md = new MarkdownIt('commonmark', { html: true, linkify: false, maxNesting: MAX_NESTING }).enable('table').use(cjkFriendly).use(footnotes);
+  const md = new MarkdownIt('commonmark', { html: true, linkify: false, maxNesting: MAX_NESTING })
+    .enable('table')
+    .use(cjkFriendly)
+    .use(footnotes);
   md.core.ruler.at('footnote_tail', footnoteTail);
   // Before text_join, which merges escapes and entities into the text around them.
   md.core.ruler.after('inline', 'prose', recordProse);
   const tokenize = md.block.tokenize.bind(md.block);
-  md.block.tokenize = (state, startLine, endLine) => (state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine));
+  md.block.tokenize = (state, startLine, endLine) =>
+    state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine);
   parser = md;
   return md;
 }
@@ -79,7 +83,9 @@ type CoreState = Parameters<Parameters<MarkdownItType['core']['ruler']['at']>[1]
  * the plugin's own copies the whole token list once per note (10,000 notes took a minute).
  */
 function footnoteTail(state: CoreState): void {
-  const env = state.env as { footnotes?: { list?: { label?: string; count?: number; tokens?: Token[]; content?: string }[] } };
+  const env = state.env as {
+    footnotes?: { list?: { label?: string; count?: number; tokens?: Token[]; content?: string }[] };
+  };
   if (!env.footnotes) return;
   const refTokens = new Map<string, Token[]>();
   const kept: Token[] = [];
@@ -162,7 +168,13 @@ interface FootnoteEnv {
   footnotes?: { refs?: Record<string, number>; list?: { label?: string }[] };
 }
 
-export function parseMarkdown(body: string, file: string, lineOffset: number, diags: Diagnostics, o?: MarkdownOptions): ParsedMarkdown {
+export function parseMarkdown(
+  body: string,
+  file: string,
+  lineOffset: number,
+  diags: Diagnostics,
+  o?: MarkdownOptions,
+): ParsedMarkdown {
   const raw: { nestingCut?: number } = {};
   const tokens = markdown().parse(body, raw);
   const env = raw as FootnoteEnv;
@@ -200,7 +212,12 @@ export function parseMarkdown(body: string, file: string, lineOffset: number, di
   for (const [key, id] of Object.entries(env.footnotes?.refs ?? {})) {
     if (id >= 0) continue;
     const label = key.slice(1);
-    diags.warn('md-footnote-unused', notePos(ctx, label), tr('md-footnote-unused', { label }), tr('md-footnote-unused.fix', { label }));
+    diags.warn(
+      'md-footnote-unused',
+      notePos(ctx, label),
+      tr('md-footnote-unused', { label }),
+      tr('md-footnote-unused.fix', { label }),
+    );
   }
   return { blocks: attachCaptions(blocks), footnotes: notes, tokens };
 }
@@ -250,7 +267,11 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
           ctx.diags.error(
             'md-paragraph-long',
             posOf(ctx, t),
-            tr('md-paragraph-long', { chars: inline.content.length.toLocaleString('en'), pages: Math.round(inline.content.length / 1200).toLocaleString('en'), max: MAX_PARAGRAPH.toLocaleString('en') }),
+            tr('md-paragraph-long', {
+              chars: inline.content.length.toLocaleString('en'),
+              pages: Math.round(inline.content.length / 1200).toLocaleString('en'),
+              max: MAX_PARAGRAPH.toLocaleString('en'),
+            }),
             tr('md-paragraph-long.fix'),
           );
           i += 3;
@@ -341,7 +362,8 @@ function paragraph(inline: Token, ctx: Ctx, pos: SourcePos): Block[] {
   let spans: Span[] = [];
   let spansPos = pos;
   const flush = () => {
-    while (spans.length && spans[spans.length - 1].note === undefined && !spans[spans.length - 1].text.trim()) spans.pop();
+    while (spans.length && spans[spans.length - 1].note === undefined && !spans[spans.length - 1].text.trim())
+      spans.pop();
     while (spans.length && spans[0].note === undefined && !spans[0].text.trim()) spans.shift();
     if (spans.length) out.push({ kind: 'para', spans, pos: spansPos });
     spans = [];
@@ -352,12 +374,16 @@ function paragraph(inline: Token, ctx: Ctx, pos: SourcePos): Block[] {
       spans.push(...piece.spans);
       continue;
     }
-    const textAround = (inline.children ?? []).some((c) => (c.type === 'text' && c.content.trim()) || c.type === 'code_inline');
+    const textAround = (inline.children ?? []).some(
+      (c) => (c.type === 'text' && c.content.trim()) || c.type === 'code_inline',
+    );
     if (textAround) {
       ctx.diags.warn('md-image-inline', piece.pos, tr('md-image-inline'), tr('md-image-inline.fix'));
     }
     flush();
-    const image = ctx.o ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir, ctx.o.limits ?? DEFAULT_LIMITS) : { message: tr('md-image.no-folder'), fix: tr('md-image.no-folder.fix') };
+    const image = ctx.o
+      ? loadImage(piece.src, ctx.o.path, ctx.o.issueDir, ctx.o.limits ?? DEFAULT_LIMITS)
+      : { message: tr('md-image.no-folder'), fix: tr('md-image.no-folder.fix') };
     if ('message' in image) {
       ctx.diags.error('md-image', piece.pos, image.message, image.fix);
       continue;
@@ -384,12 +410,24 @@ function attachCaptions(blocks: Block[]): Block[] {
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k];
     const next = blocks[k + 1];
-    if (b.kind === 'figure' && !plain(b.caption).trim() && next?.kind === 'para' && FIGURE_CAPTION.test(plain(next.spans)) && !next.spans.some((s) => s.br)) {
+    if (
+      b.kind === 'figure' &&
+      !plain(b.caption).trim() &&
+      next?.kind === 'para' &&
+      FIGURE_CAPTION.test(plain(next.spans)) &&
+      !next.spans.some((s) => s.br)
+    ) {
       out.push({ ...b, caption: next.spans });
       k++;
       continue;
     }
-    if (b.kind === 'para' && next?.kind === 'table' && !next.caption.length && TABLE_CAPTION.test(plain(b.spans)) && plain(b.spans).length <= 80) {
+    if (
+      b.kind === 'para' &&
+      next?.kind === 'table' &&
+      !next.caption.length &&
+      TABLE_CAPTION.test(plain(b.spans)) &&
+      plain(b.spans).length <= 80
+    ) {
       out.push({ ...next, caption: b.spans });
       k++;
       continue;
@@ -401,7 +439,11 @@ function attachCaptions(blocks: Block[]): Block[] {
   return out;
 }
 
-const ALIGN: Record<string, CellAlign> = { 'text-align:left': 'left', 'text-align:center': 'center', 'text-align:right': 'right' };
+const ALIGN: Record<string, CellAlign> = {
+  'text-align:left': 'left',
+  'text-align:center': 'center',
+  'text-align:right': 'right',
+};
 
 function readTable(tokens: Token[], i: number, ctx: Ctx): [Block | null, number] {
   const pos = posOf(ctx, tokens[i]);
@@ -470,7 +512,16 @@ function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Pie
     if (!text) return;
     const style = { bold: bold > 0 || undefined, em: em > 0 || undefined, href, ...extra };
     const last = spans[spans.length - 1];
-    if (last && last.note === undefined && !last.br && last.bold === style.bold && last.em === style.em && last.href === style.href && !last.code && !style.code) {
+    if (
+      last &&
+      last.note === undefined &&
+      !last.br &&
+      last.bold === style.bold &&
+      last.em === style.em &&
+      last.href === style.href &&
+      !last.code &&
+      !style.code
+    ) {
       last.text += text;
       return;
     }
@@ -482,7 +533,12 @@ function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Pie
     switch (c.type) {
       case 'text':
         for (const m of c.content.matchAll(UNKNOWN_NOTE)) {
-          ctx.diags.error('md-footnote-unknown', at(m[0]), tr('md-footnote-unknown', { label: m[1] }), tr('md-footnote-unknown.fix', { label: m[1] }));
+          ctx.diags.error(
+            'md-footnote-unknown',
+            at(m[0]),
+            tr('md-footnote-unknown', { label: m[1] }),
+            tr('md-footnote-unknown.fix', { label: m[1] }),
+          );
         }
         push(c.content);
         break;

@@ -40,7 +40,15 @@ export function shellQuote(s: string): string {
 }
 
 function kind(st: Stats): Text {
-  return t(st.isFIFO() ? 'output.special.fifo' : st.isSocket() ? 'output.special.socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'output.special.device' : 'file-special.other');
+  return t(
+    st.isFIFO()
+      ? 'output.special.fifo'
+      : st.isSocket()
+        ? 'output.special.socket'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'output.special.device'
+          : 'file-special.other',
+  );
 }
 
 /** What stands at `path`, when it is not a readable regular file; undefined when it is one. */
@@ -59,14 +67,19 @@ export function fileProblem(path: string, shown: string): FileProblem | undefine
     if (link !== undefined) {
       return whole('file-link-dangling', t('file-link-dangling', { link }), t('file-link-dangling.fix'));
     }
-    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', t('file-unreadable.reach'), t('file-unreadable.reach.fix'));
+    if (code === 'EACCES' || code === 'EPERM')
+      return whole('file-unreadable', t('file-unreadable.reach'), t('file-unreadable.reach.fix'));
     if (code === 'ELOOP') return whole('file-link-loop', t('file-link-loop'), t('file-link-loop.fix'));
     return whole('file-missing', t('file-missing'), t('file-missing.fix'));
   }
   if (st.isDirectory()) return whole('file-folder', t('file-folder'), t('file-folder.fix'));
   if (!st.isFile()) return whole('file-special', t('file-special', { what: kind(st) }), t('file-special.fix'));
   if (st.size > MAX_TEXT_BYTES) {
-    return whole('file-too-large', t('file-too-large', { size: (st.size / 1048576).toFixed(0), max: MAX_TEXT_BYTES / 1048576 }), t('file-too-large.fix'));
+    return whole(
+      'file-too-large',
+      t('file-too-large', { size: (st.size / 1048576).toFixed(0), max: MAX_TEXT_BYTES / 1048576 }),
+      t('file-too-large.fix'),
+    );
   }
   return undefined;
 }
@@ -80,8 +93,13 @@ export function readText(path: string, shown: string): TextFile | FileProblem {
     data = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return whole('file-unreadable', t('file-unreadable'), t('file-unreadable.fix', { file: shellQuote(shown) }));
-    return whole('file-unreadable', t('file-unreadable.other', { detail: code ?? (e as Error).message }), t('file-unreadable.other.fix'));
+    if (code === 'EACCES' || code === 'EPERM')
+      return whole('file-unreadable', t('file-unreadable'), t('file-unreadable.fix', { file: shellQuote(shown) }));
+    return whole(
+      'file-unreadable',
+      t('file-unreadable.other', { detail: code ?? (e as Error).message }),
+      t('file-unreadable.other.fix'),
+    );
   }
   return decodeText(data, shown);
 }
@@ -94,7 +112,10 @@ export function decodeText(data: Buffer, shown: string): TextFile | FileProblem 
     const r = utf8(data.subarray(3), shown);
     return isProblem(r) ? r : { text: r, encoding: 'utf-8', bom: true };
   }
-  for (const [enc, a, b] of [['utf-16le', 0xff, 0xfe], ['utf-16be', 0xfe, 0xff]] as const) {
+  for (const [enc, a, b] of [
+    ['utf-16le', 0xff, 0xfe],
+    ['utf-16be', 0xfe, 0xff],
+  ] as const) {
     if (data.length >= 2 && data[0] === a && data[1] === b) {
       try {
         const text = fatal(enc).decode(data.subarray(2));
@@ -185,14 +206,25 @@ function cjkShare(text: string): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x2010 && c <= 0x2027) || c === 0xb7) cjk++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x3400 && c <= 0x4dbf) ||
+      (c >= 0x2010 && c <= 0x2027) ||
+      c === 0xb7
+    )
+      cjk++;
     else other++;
   }
   return cjk + other ? cjk / (cjk + other) : 0;
 }
 
 function notUtf8(data: Buffer, shown: string): FileProblem {
-  for (const [label, name, iconv] of [['gb18030', 'GBK', 'GB18030'], ['big5', 'Big5', 'BIG5']] as const) {
+  for (const [label, name, iconv] of [
+    ['gb18030', 'GBK', 'GB18030'],
+    ['big5', 'Big5', 'BIG5'],
+  ] as const) {
     try {
       const text = fatal(label).decode(data);
       if (!text.includes('\0') && cjkShare(text) > 0.9) {

@@ -11,7 +11,8 @@ export interface Color {
 }
 
 const HEX = /^#([0-9a-f]{6})$/i;
-const CMYK = /^cmyk\(\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*\)$/i;
+const CMYK =
+  /^cmyk\(\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*,\s*(\d+(?:\.\d+)?)%?\s*\)$/i;
 
 /**
  * A template colour → its canonical text (`#rrggbb` or `#rrggbb cmyk(c,m,y,k)`), or null
@@ -34,7 +35,15 @@ export function canonicalColor(text: string): string | null {
   if (!cmyk) return hex!;
   if (!hex) {
     const [c, m, y, k] = cmyk.map((v) => v / 100);
-    hex = '#' + [c, m, y].map((v) => Math.round(255 * (1 - v) * (1 - k)).toString(16).padStart(2, '0')).join('');
+    hex =
+      '#' +
+      [c, m, y]
+        .map((v) =>
+          Math.round(255 * (1 - v) * (1 - k))
+            .toString(16)
+            .padStart(2, '0'),
+        )
+        .join('');
   }
   return `${hex} cmyk(${cmyk.join(',')})`;
 }

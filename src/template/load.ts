@@ -42,21 +42,35 @@ function readLayer(file: string, diags: Diagnostics): Layer | null {
     return null;
   }
   const before = diags.errors.length;
-  const { extends: base, ...raw } = checkMapping(parsed, contents, TEMPLATE_SCHEMA, diags, 'template') as Raw & { extends?: unknown };
+  const { extends: base, ...raw } = checkMapping(parsed, contents, TEMPLATE_SCHEMA, diags, 'template') as Raw & {
+    extends?: unknown;
+  };
   if (diags.errors.length > before) return null;
   const layer: Layer = { raw: raw as Raw };
-  const pair = isMap(contents) ? contents.items.find((it) => isScalar(it.key) && it.key.value === 'extends') : undefined;
+  const pair = isMap(contents)
+    ? contents.items.find((it) => isScalar(it.key) && it.key.value === 'extends')
+    : undefined;
   if (typeof base === 'string' && pair) layer.base = { name: base.trim(), at: nodePos(parsed, pair.value as Node) };
   // A paper named in this file sets the size; a width or height given alone makes it custom.
   const page = layer.raw.page;
   if (page) {
-    const pageNode = isMap(contents) ? (contents.items.find((it) => isScalar(it.key) && it.key.value === 'page')?.value as Node) : undefined;
+    const pageNode = isMap(contents)
+      ? (contents.items.find((it) => isScalar(it.key) && it.key.value === 'page')?.value as Node)
+      : undefined;
     const paper = page.paper as string | undefined;
     if (paper && paper !== 'custom') {
       const [w, h] = PAPER[paper].map((mm) => Math.round(mm * MM * 100) / 100);
       // (the size the paper has may be repeated: the default template lists every key)
-      if (('width' in page && Math.abs((page.width as number) - w) > 0.5) || ('height' in page && Math.abs((page.height as number) - h) > 0.5)) {
-        diags.error('template-paper', nodePos(parsed, pageNode), tr('template-paper', { paper, w, h }), tr('template-paper.fix'));
+      if (
+        ('width' in page && Math.abs((page.width as number) - w) > 0.5) ||
+        ('height' in page && Math.abs((page.height as number) - h) > 0.5)
+      ) {
+        diags.error(
+          'template-paper',
+          nodePos(parsed, pageNode),
+          tr('template-paper', { paper, w, h }),
+          tr('template-paper.fix'),
+        );
         return null;
       }
       page.width = w;
@@ -110,7 +124,12 @@ export function templateNames(root: string): string[] {
  * may edit it), then each template of its `extends` chain, base first. `at` is where the
  * name was asked for (issue.yaml's template:, or the command line).
  */
-export function loadTemplate(root: string, name: string, diags: Diagnostics, at: SourcePos = { file: 'issue.yaml', line: 0, col: 0 }): Template | null {
+export function loadTemplate(
+  root: string,
+  name: string,
+  diags: Diagnostics,
+  at: SourcePos = { file: 'issue.yaml', line: 0, col: 0 },
+): Template | null {
   const layers: Layer[] = [];
   const seen: string[] = [];
   let want: string | undefined = name;
@@ -121,7 +140,12 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics, at:
       return null;
     }
     if (seen.includes(want)) {
-      diags.error('template-cycle', asked, tr('template-cycle', { chain: [...seen, want].join(' → ') }), tr('template-cycle.fix', { want }));
+      diags.error(
+        'template-cycle',
+        asked,
+        tr('template-cycle', { chain: [...seen, want].join(' → ') }),
+        tr('template-cycle.fix', { want }),
+      );
       return null;
     }
     seen.push(want);
@@ -129,7 +153,14 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics, at:
     if (!existsSync(file)) {
       if (want === 'default') break; // the declared defaults are the default template
       const known = templateNames(root);
-      diags.error('template-missing', asked, tr('template-missing', { want, looked: shownPath(file) }), known.length ? tr('template-missing.fix', { known: known.join(', '), want }) : tr('template-missing.create', { want }));
+      diags.error(
+        'template-missing',
+        asked,
+        tr('template-missing', { want, looked: shownPath(file) }),
+        known.length
+          ? tr('template-missing.fix', { known: known.join(', '), want })
+          : tr('template-missing.create', { want }),
+      );
       return null;
     }
     const layer = readLayer(file, diags);
@@ -148,9 +179,16 @@ export function loadTemplate(root: string, name: string, diags: Diagnostics, at:
 /** Every section with its kebab-case keys as camelCase fields; headings also by level. */
 function resolve(name: string, r: Raw): Template {
   const sections = Object.fromEntries(
-    Object.entries(r).map(([k, section]) => [camel(k), Object.fromEntries(Object.entries(section).map(([o, v]) => [camel(o), v]))]),
+    Object.entries(r).map(([k, section]) => [
+      camel(k),
+      Object.fromEntries(Object.entries(section).map(([o, v]) => [camel(o), v])),
+    ]),
   ) as TemplateOptions;
-  return { ...sections, name, headings: { 2: sections.heading2, 3: sections.heading3, 4: sections.heading4, 5: sections.heading5 } };
+  return {
+    ...sections,
+    name,
+    headings: { 2: sections.heading2, 3: sections.heading3, 4: sections.heading4, 5: sections.heading5 },
+  };
 }
 
 /**
@@ -171,7 +209,12 @@ export function withInstalledFonts(t: Template, has: (role: string) => boolean):
     footnote: { ...t.footnote, font: sub(t.footnote.font) },
     runningHead: { ...t.runningHead, font: sub(t.runningHead.font) },
     body: { ...t.body, bold: sub(t.body.bold), emphasis: sub(t.body.emphasis) },
-    masthead: { ...t.masthead, titleFont: sub(t.masthead.titleFont), issueFont: sub(t.masthead.issueFont), unitFont: sub(t.masthead.unitFont) },
+    masthead: {
+      ...t.masthead,
+      titleFont: sub(t.masthead.titleFont),
+      issueFont: sub(t.masthead.issueFont),
+      unitFont: sub(t.masthead.unitFont),
+    },
     toc: { ...t.toc, font: sub(t.toc.font), headingFont: sub(t.toc.headingFont) },
     folio: { ...t.folio, font: sub(t.folio.font) },
     colophon: { ...t.colophon, font: sub(t.colophon.font) },

@@ -65,9 +65,23 @@ export function frameOf(t: Template): Frame {
 
 /** What the template's text block leaves wrong: a block off the paper, or too small. */
 export function frameProblem(t: Template, f: Frame): Text | undefined {
-  if (f.width < 4 * t.body.size * 0.5 || f.height < 2 * f.pitch) return tr('template-block.small', { w: f.width.toFixed(1), h: f.height.toFixed(1) });
-  if (f.left < 0 || f.left + f.width > t.page.width + 1e-6 || f.left + f.evenShift < -1e-6 || f.top < 0 || f.top + f.height > t.page.height + 1e-6) {
-    return tr('template-block.off-paper', { w: f.width.toFixed(1), h: f.height.toFixed(1), x: f.left.toFixed(1), y: f.top.toFixed(1), pw: t.page.width.toFixed(1), ph: t.page.height.toFixed(1) });
+  if (f.width < 4 * t.body.size * 0.5 || f.height < 2 * f.pitch)
+    return tr('template-block.small', { w: f.width.toFixed(1), h: f.height.toFixed(1) });
+  if (
+    f.left < 0 ||
+    f.left + f.width > t.page.width + 1e-6 ||
+    f.left + f.evenShift < -1e-6 ||
+    f.top < 0 ||
+    f.top + f.height > t.page.height + 1e-6
+  ) {
+    return tr('template-block.off-paper', {
+      w: f.width.toFixed(1),
+      h: f.height.toFixed(1),
+      x: f.left.toFixed(1),
+      y: f.top.toFixed(1),
+      pw: t.page.width.toFixed(1),
+      ph: t.page.height.toFixed(1),
+    });
   }
   return undefined;
 }

@@ -4,7 +4,14 @@
 import { TEMPLATE, type Opt, type Section } from './options.js';
 import { CHINESE_SIZES } from './sizes.js';
 
-const UNIT_WORDS: Record<string, string> = { pt: 'pt', em: 'em', chars: 'characters', lines: 'grid lines', fraction: 'fraction', dpi: 'dpi' };
+const UNIT_WORDS: Record<string, string> = {
+  pt: 'pt',
+  em: 'em',
+  chars: 'characters',
+  lines: 'grid lines',
+  fraction: 'fraction',
+  dpi: 'dpi',
+};
 
 function sections(): [string, Section][] {
   return Object.entries(TEMPLATE) as [string, Section][];
@@ -13,7 +20,16 @@ function sections(): [string, Section][] {
 function kind(d: Opt<unknown>): string {
   if (d.values) return d.values.map((v) => `\`${v}\``).join(' \\| ');
   if (d.placeholders) return `text with ${d.placeholders.allowed.map((p) => `{${p}}`).join(', ') || 'no placeholders'}`;
-  const base = { string: 'text', integer: 'whole number', number: 'number', boolean: 'true/false', color: '#rrggbb or cmyk(c,m,y,k)', list: 'list', date: 'date', map: 'mapping' }[d.type];
+  const base = {
+    string: 'text',
+    integer: 'whole number',
+    number: 'number',
+    boolean: 'true/false',
+    color: '#rrggbb or cmyk(c,m,y,k)',
+    list: 'list',
+    date: 'date',
+    map: 'mapping',
+  }[d.type];
   const range = d.min !== undefined && d.min > 0 ? ` ≥ ${d.min}` : '';
   // Sizes and lengths may be written in mm or as Chinese sizes.
   const length = d.type === 'number' && d.unit === 'pt' ? ', `5mm`, `三号`' : '';
@@ -51,7 +67,14 @@ export function referenceMarkdown(): string {
     '',
   ];
   for (const [name, s] of sections()) {
-    out.push(`## \`${name}\``, '', `${s.doc}.`, '', '| key | value | default | unit | meaning |', '|---|---|---|---|---|');
+    out.push(
+      `## \`${name}\``,
+      '',
+      `${s.doc}.`,
+      '',
+      '| key | value | default | unit | meaning |',
+      '|---|---|---|---|---|',
+    );
     for (const [key, d] of Object.entries(s.options)) {
       const unit = d.unit ? UNIT_WORDS[d.unit] : '';
       out.push(`| \`${key}\` | ${kind(d)} | \`${yamlValue(d.default)}\` | ${unit} | ${d.doc} |`);

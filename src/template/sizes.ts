@@ -40,6 +40,9 @@ export function parseLength(text: string): number | { message: Text; fix: Text }
   const near = Object.keys(CHINESE_SIZES).find((k) => k[0] === s[0] || k[1] === s[1]);
   return {
     message: t('size.not-a-size', { text }),
-    fix: near && /[\u4e00-\u9fff]/.test(s) ? t('size.chinese.fix', { near, sizes: Object.keys(CHINESE_SIZES).join(' ') }) : t('size.fix'),
+    fix:
+      near && /[\u4e00-\u9fff]/.test(s)
+        ? t('size.chinese.fix', { near, sizes: Object.keys(CHINESE_SIZES).join(' ') })
+        : t('size.fix'),
   };
 }

@@ -17,7 +17,8 @@ export function isHan(cp: number): boolean {
     (cp >= 0x20000 && cp <= 0x3ffff) ||
     (cp >= 0xf900 && cp <= 0xfaff) ||
     (cp >= 0x2e80 && cp <= 0x2fdf) || // radicals
-    cp === 0x3007 || cp === 0x3005
+    cp === 0x3007 ||
+    cp === 0x3005
   );
 }
 
@@ -31,8 +32,16 @@ export function isWide(cp: number): boolean {
     (cp >= 0xff01 && cp <= 0xff60) || // full-width forms
     (cp >= 0xffe0 && cp <= 0xffe6) ||
     (cp >= 0x2018 && cp <= 0x201f) || // “” ‘’ are full-width in Chinese fonts
-    cp === 0x2014 || cp === 0x2015 || cp === 0x2026 || cp === 0x2e3a ||
-    cp === 0x2605 || cp === 0x2606 || cp === 0x25cf || cp === 0x25a0 || cp === 0x25c6 || cp === 0x203b
+    cp === 0x2014 ||
+    cp === 0x2015 ||
+    cp === 0x2026 ||
+    cp === 0x2e3a ||
+    cp === 0x2605 ||
+    cp === 0x2606 ||
+    cp === 0x25cf ||
+    cp === 0x25a0 ||
+    cp === 0x25c6 ||
+    cp === 0x203b
   );
 }
 

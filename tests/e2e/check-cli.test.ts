@@ -12,12 +12,24 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const SEED = join(FIXTURES, 'seed-duplicate');
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 interface Json {
-  diagnostics: { file: string; line: number; col: number; severity: string; code: string; message: string; fix: string | null }[];
+  diagnostics: {
+    file: string;
+    line: number;
+    col: number;
+    severity: string;
+    code: string;
+    message: string;
+    fix: string | null;
+  }[];
   errors: number;
   warnings: number;
   fixed?: unknown[];
@@ -58,11 +70,17 @@ describe('bulletin check', () => {
     expect(doc.warnings).toBe(1);
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['punct-width', 'dup-article']);
     for (const d of doc.diagnostics) {
-      expect(Object.keys(d)).toEqual(expect.arrayContaining(['file', 'line', 'col', 'severity', 'code', 'message', 'fix']));
+      expect(Object.keys(d)).toEqual(
+        expect.arrayContaining(['file', 'line', 'col', 'severity', 'code', 'message', 'fix']),
+      );
       expect(d.line).toBeGreaterThan(0);
       expect(d.col).toBeGreaterThan(0);
     }
-    expect(JSON.parse(run(['check', 'tests/fixtures/check-clean', '--json']).out)).toEqual({ diagnostics: [], errors: 0, warnings: 0 });
+    expect(JSON.parse(run(['check', 'tests/fixtures/check-clean', '--json']).out)).toEqual({
+      diagnostics: [],
+      errors: 0,
+      warnings: 0,
+    });
   });
 
   it('fails CI on more warnings than --max-warnings allows', () => {
@@ -79,11 +97,15 @@ describe('bulletin check', () => {
     cpSync(join(FIXTURES, 'check-fix'), dir, { recursive: true });
     const r = run(['check', dir, '--fix']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`--- ${dir}/articles/01-xiuzheng.md\n+++ ${dir}/articles/01-xiuzheng.md\n@@ -2 +2 @@\n-title: 科技成果转化"三项改革"试点:进展与问题\n+title: 科技成果转化“三项改革”试点：进展与问题\n`);
+    expect(r.out).toContain(
+      `--- ${dir}/articles/01-xiuzheng.md\n+++ ${dir}/articles/01-xiuzheng.md\n@@ -2 +2 @@\n-title: 科技成果转化"三项改革"试点:进展与问题\n+title: 科技成果转化“三项改革”试点：进展与问题\n`,
+    );
     expect(r.out).toMatch(/fixed 16 problems in 1 file/);
     // What is left is what no fix may guess at.
     expect(r.out).toMatch(/0 errors, 1 warning\n$/);
-    expect(readFileSync(join(dir, 'articles', '01-xiuzheng.md'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'check-fix', 'expected', '01-xiuzheng.md'), 'utf8'));
+    expect(readFileSync(join(dir, 'articles', '01-xiuzheng.md'), 'utf8')).toBe(
+      readFileSync(join(FIXTURES, 'check-fix', 'expected', '01-xiuzheng.md'), 'utf8'),
+    );
     const again = run(['check', dir, '--fix', '--json']);
     expect((JSON.parse(again.out) as Json).fixed).toEqual([]);
   });
@@ -118,7 +140,9 @@ describe('checks in every build', () => {
     const r = run(['build', copy, '-o', out]);
     expect(r.code).toBe(0);
     expect(r.err).toContain('05-huainan-kechuang-dup.md:2:8: warning: this article repeats');
-    expect(r.err).toContain('02-xian-chengguo-zhuanhua.md:27:78: warning: half-width brackets "(管理)" in Chinese text (write "（管理）")');
+    expect(r.err).toContain(
+      '02-xian-chengguo-zhuanhua.md:27:78: warning: half-width brackets "(管理)" in Chinese text (write "（管理）")',
+    );
     expect(r.out).toMatch(/x\.pdf: \d+ pages/);
   });
 });

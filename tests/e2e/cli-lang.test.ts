@@ -62,7 +62,9 @@ describe('messages in the reader’s language', () => {
     expect(cmd.err).toContain('bulletin build <issue-dir>');
     const flag = run(['build', SAMPLE, '--outptu', 'x.pdf']);
     expect(flag.code).toBe(2);
-    expect(flag.err).toMatch(/^bulletin build: unknown option --outptu; did you mean --output\?\n\nbulletin build <issue-dir> \[options\]/);
+    expect(flag.err).toMatch(
+      /^bulletin build: unknown option --outptu; did you mean --output\?\n\nbulletin build <issue-dir> \[options\]/,
+    );
     const zh = run(['build', SAMPLE, '--outptu', 'x.pdf'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.err).toContain('没有 --outptu 这个选项；是不是要用 --output？');
     expect(zh.err).toContain('选项：');

@@ -26,7 +26,9 @@ describe('bulletin build', () => {
     const file = out();
     const r = run(['build', SAMPLE, '-o', file]);
     // The build's proofreading checks (bulletin check) find the sample's one real slip.
-    expect(r.err).toBe('issues/2023-06/articles/02-xian-chengguo-zhuanhua.md:27:78: warning: half-width brackets "(管理)" in Chinese text (write "（管理）")\n');
+    expect(r.err).toBe(
+      'issues/2023-06/articles/02-xian-chengguo-zhuanhua.md:27:78: warning: half-width brackets "(管理)" in Chinese text (write "（管理）")\n',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/x\.pdf: \d+ pages, \d+ KB, [\d.]+ s/);
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
@@ -65,7 +67,9 @@ describe('bulletin build', () => {
     });
     const r = run(['build', dir, '-o', out()]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/issue\.yaml:4:9: error: "number" must be a whole number.*, not "six" \(write number: followed by a whole number/);
+    expect(r.err).toMatch(
+      /issue\.yaml:4:9: error: "number" must be a whole number.*, not "six" \(write number: followed by a whole number/,
+    );
   });
 
   it('warns about a mistyped key with a suggestion, and still builds', () => {
@@ -75,7 +79,9 @@ describe('bulletin build', () => {
     });
     const r = run(['build', dir, '-o', out()]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/01-zhejiang-quzhou\.md:3:1: warning: unknown key "soruce" in front matter; did you mean "source"\?/);
+    expect(r.err).toMatch(
+      /01-zhejiang-quzhou\.md:3:1: warning: unknown key "soruce" in front matter; did you mean "source"\?/,
+    );
   });
 
   it('reports a missing issue folder', () => {

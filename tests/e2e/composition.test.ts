@@ -51,14 +51,21 @@ function measures(pdf: PdfRead) {
     const next = lines[k + 1];
     if (next && next.page === l.page && '—…'.includes(last) && next.vis[0].c === last) bad.push(`splits: ${l.text}`);
     // a line followed, on the same page and pitch, by one that starts at the left edge is not a paragraph's last
-    if (next && next.page === l.page && next.y - l.y < 2 * EM && next.left - left < 0.3 * EM && l.left - left < 3 * EM) {
+    if (
+      next &&
+      next.page === l.page &&
+      next.y - l.y < 2 * EM &&
+      next.left - left < 0.3 * EM &&
+      l.left - left < 3 * EM
+    ) {
       checked++;
       const lc = l.vis[l.vis.length - 1];
       const edge = HALF_AT_END.has(lc.c) ? lc.x0 + EM / 2 : lc.x1;
       if (Math.abs(edge - right) > 1) ragged++;
     }
     const hh: number[] = [];
-    for (let i = 1; i < l.vis.length; i++) if (isHan(l.vis[i - 1].c) && isHan(l.vis[i].c)) hh.push((l.vis[i].x0 - l.vis[i - 1].x1) / EM);
+    for (let i = 1; i < l.vis.length; i++)
+      if (isHan(l.vis[i - 1].c) && isHan(l.vis[i].c)) hh.push((l.vis[i].x0 - l.vis[i - 1].x1) / EM);
     const base = hh.length ? [...hh].sort((a, b) => a - b)[Math.floor(hh.length / 2)] : 0;
     if (hh.length >= 10) {
       const mean = hh.reduce((a, b) => a + b, 0) / hh.length;

@@ -41,17 +41,22 @@ describe('bulletin build --draft', async () => {
     }
   });
 
-  it('leaves the pages\' own text and the page count as they were', () => {
+  it("leaves the pages' own text and the page count as they were", () => {
     const before = readPdf(plain.pdf);
     for (const [i, p] of read.pages.entries()) {
-      const own = p.chars.filter((c) => !marks(p).includes(c)).map((c) => c.c).join('');
+      const own = p.chars
+        .filter((c) => !marks(p).includes(c))
+        .map((c) => c.c)
+        .join('');
       expect(own).toBe(before.pages[i].chars.map((c) => c.c).join(''));
     }
     expect(read.outline).toEqual(before.outline);
   });
 
   it('draws the mark before anything else on the page, so text, rules and pictures cover it', () => {
-    const page = read.doc.loadPage(1) as unknown as { getObject(): { get(k: string): { readStream(): { asString(): string } } & { isArray(): boolean } } };
+    const page = read.doc.loadPage(1) as unknown as {
+      getObject(): { get(k: string): { readStream(): { asString(): string } } & { isArray(): boolean } };
+    };
     const contents = page.getObject().get('Contents');
     const stream = contents.readStream().asString();
     const first = stream.search(/ Tm\s/);
@@ -76,7 +81,9 @@ describe('bulletin build --draft', async () => {
 
 describe('the watermark comes from the template', () => {
   it('takes its text, size and angle from watermark: in template.yaml', async () => {
-    const root = rootWith({ alt: ['watermark:', '  text: 内部资料', '  size: 90', '  angle: 0', '  color: "#ff0000"'].join('\n') });
+    const root = rootWith({
+      alt: ['watermark:', '  text: 内部资料', '  size: 90', '  angle: 0', '  color: "#ff0000"'].join('\n'),
+    });
     const dir = copyIssue(FIXTURE);
     appendFileSync(join(dir, 'issue.yaml'), '\ntemplate: alt\n');
     const r = await build(dir, { root, draft: true });

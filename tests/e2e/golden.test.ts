@@ -9,7 +9,10 @@ import { ROOT, SAMPLE } from '../helpers/build.js';
 
 const GOLDEN: [string, string][] = [
   [SAMPLE, 'c4a6149fd7ddff85d00a2245fcd6391e467908ae846812da7a03d2767a376624'],
-  [join(ROOT, 'tests', 'fixtures', 'all-constructs'), '204f0bceb231de023da154dc486c62f6bd500581e41cde3462b07e8456e12f4d'],
+  [
+    join(ROOT, 'tests', 'fixtures', 'all-constructs'),
+    '204f0bceb231de023da154dc486c62f6bd500581e41cde3462b07e8456e12f4d',
+  ],
   [join(ROOT, 'tests', 'fixtures', 'mixed-script'), 'ac4290aed608252cf83dec7b5c23bb637c58104be7af53e893b48fd6bf1e1fe7'],
 ];
 

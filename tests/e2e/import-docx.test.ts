@@ -26,12 +26,26 @@ describe('a .docx article', () => {
       join(cwd, 'chuangxinquan.docx'),
       makeDocx([
         { h: 1, text: '我市科技创新券工作成效明显' },
-        { p: ['今年以来，全市共发放科技创新券', { b: '2000万元' }, '，惠及企业300家', { note: '数据来自市科技局统计。' }, '。'] },
+        {
+          p: [
+            '今年以来，全市共发放科技创新券',
+            { b: '2000万元' },
+            '，惠及企业300家',
+            { note: '数据来自市科技局统计。' },
+            '。',
+          ],
+        },
         { h: 2, text: '一、主要做法' },
         { p: [{ b: '一是简化流程。' }, '企业线上申领，当日审核。'] },
         { list: ['简化申领流程；', '扩大适用范围。'] },
         { p: ['表1 创新券使用情况'] },
-        { table: [['类别', '金额'], ['检验检测', '800万元'], ['研发设计', '1200万元']] },
+        {
+          table: [
+            ['类别', '金额'],
+            ['检验检测', '800万元'],
+            ['研发设计', '1200万元'],
+          ],
+        },
         { image: PNG, alt: '图1 创新券发放趋势' },
       ]),
     );
@@ -39,20 +53,33 @@ describe('a .docx article', () => {
     expect(r.code).toBe(0);
     const dir = join(cwd, 'issues', '2024-05');
     // No masthead in an article: what issue.yaml needs is guessed or left to fill in, and said.
-    expect(r.err).toContain('issues/2024-05/issue.yaml: warning: the editor (编辑：…, colophon) not found: wrote 待补 in issue.yaml');
+    expect(r.err).toContain(
+      'issues/2024-05/issue.yaml: warning: the editor (编辑：…, colophon) not found: wrote 待补 in issue.yaml',
+    );
     expect(readFileSync(join(dir, 'issue.yaml'), 'utf8')).toContain('year: 2024\nnumber: 5\ndate: 2024-05-31\n');
     const [name] = readdirSync(join(dir, 'articles'));
     expect(name).toBe('01-woke-jichuang-xinquan.md');
     const md = readFileSync(join(dir, 'articles', name), 'utf8');
     expect(md).toContain('title: 我市科技创新券工作成效明显\n');
-    expect(md).toContain('今年以来，全市共发放科技创新券**2000万元**，惠及企业300家[^1]。\n\n## 一、主要做法\n\n**一是简化流程。**企业线上申领，当日审核。\n\n1. 简化申领流程；\n2. 扩大适用范围。\n\n表1 创新券使用情况\n\n| 类别 | 金额 |\n| --- | --- |\n| 检验检测 | 800万元 |\n| 研发设计 | 1200万元 |\n\n![图1 创新券发放趋势](images/chuangxinquan-1.png)\n\n[^1]: 数据来自市科技局统计。\n');
+    expect(md).toContain(
+      '今年以来，全市共发放科技创新券**2000万元**，惠及企业300家[^1]。\n\n## 一、主要做法\n\n**一是简化流程。**企业线上申领，当日审核。\n\n1. 简化申领流程；\n2. 扩大适用范围。\n\n表1 创新券使用情况\n\n| 类别 | 金额 |\n| --- | --- |\n| 检验检测 | 800万元 |\n| 研发设计 | 1200万元 |\n\n![图1 创新券发放趋势](images/chuangxinquan-1.png)\n\n[^1]: 数据来自市科技局统计。\n',
+    );
     expect(readFileSync(join(dir, 'images', 'chuangxinquan-1.png')).equals(PNG)).toBe(true);
     expect(checkIssue(dir, { root: ROOT, archive: 0 }).errors).toBe(0);
     // What a reader sees: the cells, the note's marker and its text, the picture.
     const { pdf } = await build(dir, { root: ROOT, check: false });
     const read = readPdf(pdf);
     const text = read.pages.map((p) => p.text).join('\n');
-    for (const s of ['我市科技创新券工作成效明显', '一、主要做法', '检验检测', '1200万元', '惠及企业300家', '①数据来自市科技局统计。', '图1 创新券发放趋势']) expect(text.replace(/ /g, '')).toContain(s.replace(/ /g, ''));
+    for (const s of [
+      '我市科技创新券工作成效明显',
+      '一、主要做法',
+      '检验检测',
+      '1200万元',
+      '惠及企业300家',
+      '①数据来自市科技局统计。',
+      '图1 创新券发放趋势',
+    ])
+      expect(text.replace(/ /g, '')).toContain(s.replace(/ /g, ''));
     // the marker in the text (raised, so a line of its own in MuPDF's reading) and at the note
     expect(text.match(/①/g)).toHaveLength(2);
     expect(read.doc.loadPage(1).toStructuredText('preserve-images').asJSON()).toContain('"type":"image"');
@@ -75,8 +102,13 @@ describe('a .docx article', () => {
     const r = run(['import', 'issue.docx', '-o', 'issues/2023-05'], cwd);
     expect(r.code).toBe(0);
     const yaml = readFileSync(join(cwd, 'issues', '2023-05', 'issue.yaml'), 'utf8');
-    expect(yaml).toContain('title: 科技情报参考\nyear: 2023\nnumber: 5\ndate: 2023-05-31\npublisher: 呼和浩特市科学技术局综合保障中心\n');
-    expect(readdirSync(join(cwd, 'issues', '2023-05', 'articles'))).toEqual(['01-diyi-pianwen-zhang.md', '02-dier-pianwen-zhang.md']);
+    expect(yaml).toContain(
+      'title: 科技情报参考\nyear: 2023\nnumber: 5\ndate: 2023-05-31\npublisher: 呼和浩特市科学技术局综合保障中心\n',
+    );
+    expect(readdirSync(join(cwd, 'issues', '2023-05', 'articles'))).toEqual([
+      '01-diyi-pianwen-zhang.md',
+      '02-dier-pianwen-zhang.md',
+    ]);
     expect(existsSync(join(cwd, 'issues', '2023-05', 'images'))).toBe(false);
   });
 });

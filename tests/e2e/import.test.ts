@@ -32,7 +32,9 @@ function article(file: string): { title: string; body: string } {
 
 function articles(dir: string) {
   const d = join(dir, 'articles');
-  return readdirSync(d).sort().map((n) => article(join(d, n)));
+  return readdirSync(d)
+    .sort()
+    .map((n) => article(join(d, n)));
 }
 
 /** Blocks of an article's Markdown, spaces aside (a typed space lost at a line end prints the same). */
@@ -60,19 +62,30 @@ describe('the seed text (one line per paragraph, as copied by hand)', () => {
     expect(r.out).toContain('bulletin check: 0 errors, 1 warning (punct-width)');
     const lines = r.err.trim().split('\n');
     // The second printing of the Huainan article, said as check says it: both places.
-    expect(lines.find((l) => l.includes('[import-duplicate]'))).toMatch(/^seed-2023-06\.txt:97 → .*04-anhui-huainan-sicuo\.md:2: warning: .*repeats the article at seed-2023-06\.txt:83, page 8 in the contents.*this one left out/);
+    expect(lines.find((l) => l.includes('[import-duplicate]'))).toMatch(
+      /^seed-2023-06\.txt:97 → .*04-anhui-huainan-sicuo\.md:2: warning: .*repeats the article at seed-2023-06\.txt:83, page 8 in the contents.*this one left out/,
+    );
     // Page ends mended, each said with where it went (优 / 势 among them).
     const joins = lines.filter((l) => l.includes('[import-join]')).map((l) => /^seed-2023-06\.txt:(\d+)/.exec(l)![1]);
     expect(joins).toEqual(['27', '39', '51', '63', '71', '87', '95', '113']);
-    expect(lines.find((l) => l.startsWith('seed-2023-06.txt:27 →'))).toContain('01-zhejiang-jiaoyu-keji.md:12: note: joined 「…和企业需求优」 + 「势，助力浙大衢…」');
+    expect(lines.find((l) => l.startsWith('seed-2023-06.txt:27 →'))).toContain(
+      '01-zhejiang-jiaoyu-keji.md:12: note: joined 「…和企业需求优」 + 「势，助力浙大衢…」',
+    );
     // Guesses: the title's space after 的, the unnumbered leads, the date.
-    expect(lines.filter((l) => l.includes(': warning: ')).map((l) => /\[(.*)\]$/.exec(l)![1]).sort()).toEqual(['import-duplicate', 'import-lead', 'import-meta', 'import-title-space']);
+    expect(
+      lines
+        .filter((l) => l.includes(': warning: '))
+        .map((l) => /\[(.*)\]$/.exec(l)![1])
+        .sort(),
+    ).toEqual(['import-duplicate', 'import-lead', 'import-meta', 'import-title-space']);
     const got = articles(dir);
     const want = articles(SAMPLE);
     expect(got.map((a) => a.title)).toEqual(want.map((a) => a.title));
     // Every paragraph, heading and lead as the sample's editors wrote them.
     got.forEach((a, k) => expect(a.body).toBe(want[k].body));
-    expect(readFileSync(join(dir, 'issue.yaml'), 'utf8')).toContain('date: 2023-06-30\npublisher: 呼和浩特市科学技术局综合保障中心\neditor: 李涛\nphone: "4366683"\n');
+    expect(readFileSync(join(dir, 'issue.yaml'), 'utf8')).toContain(
+      'date: 2023-06-30\npublisher: 呼和浩特市科学技术局综合保障中心\neditor: 李涛\nphone: "4366683"\n',
+    );
   });
 
   it('builds into the very PDF the sample builds into', async () => {
@@ -157,8 +170,12 @@ describe('a bulletin printed by another tool', () => {
     const r = run(['import', from, '-o', dir]);
     expect(r.code).toBe(0);
     const yaml = readFileSync(join(dir, 'issue.yaml'), 'utf8');
-    expect(yaml).toContain('title: 科技动态\nyear: 2024\nnumber: 3\ndate: 2024-03-29\npublisher: 某市科学技术局\neditor: 王芳\nphone: "0471-6612345"\ntotal: 27\n');
-    expect(r.err).toContain('warning: a colophon line issue.yaml has no place for, left out: 「报：市委办公室、市政府办公室」');
+    expect(yaml).toContain(
+      'title: 科技动态\nyear: 2024\nnumber: 3\ndate: 2024-03-29\npublisher: 某市科学技术局\neditor: 王芳\nphone: "0471-6612345"\ntotal: 27\n',
+    );
+    expect(r.err).toContain(
+      'warning: a colophon line issue.yaml has no place for, left out: 「报：市委办公室、市政府办公室」',
+    );
     const got = articles(dir);
     expect(got.map((a) => a.title)).toEqual(OTHER.articles.map((a) => a.title));
     const first = readFileSync(join(dir, 'articles', readdirSync(join(dir, 'articles')).sort()[0]), 'utf8');
@@ -188,10 +205,14 @@ describe("the archive's back issues", () => {
       expect(readFileSync(join(dir, 'issue.yaml'), 'utf8')).toBe(readFileSync(join(kept, 'issue.yaml'), 'utf8'));
       const names = readdirSync(join(kept, 'articles')).sort();
       expect(readdirSync(join(dir, 'articles')).sort()).toEqual(names);
-      for (const n of names) expect(readFileSync(join(dir, 'articles', n), 'utf8')).toBe(readFileSync(join(kept, 'articles', n), 'utf8'));
+      for (const n of names)
+        expect(readFileSync(join(dir, 'articles', n), 'utf8')).toBe(readFileSync(join(kept, 'articles', n), 'utf8'));
       // Each article cites where its text was found.
-      for (const n of names) expect(readFileSync(join(kept, 'articles', n), 'utf8')).toMatch(/^# 原文：https?:\/\/\S+\nt/m);
+      for (const n of names)
+        expect(readFileSync(join(kept, 'articles', n), 'utf8')).toMatch(/^# 原文：https?:\/\/\S+\nt/m);
     }
-    expect(checkIssue(join(ROOT, 'issues', '2023-06'), { root: ROOT }).findings.map((f) => f.code)).toEqual(['punct-width']);
+    expect(checkIssue(join(ROOT, 'issues', '2023-06'), { root: ROOT }).findings.map((f) => f.code)).toEqual([
+      'punct-width',
+    ]);
   });
 });

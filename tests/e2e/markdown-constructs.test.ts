@@ -18,7 +18,10 @@ function sourceBlocks(): { paras: string[]; cells: string[]; notes: string[] } {
   const cells: string[] = [];
   const notes: string[] = [];
   for (const f of readdirSync(join(FIXTURE, 'articles')).sort()) {
-    const body = readFileSync(join(FIXTURE, 'articles', f), 'utf8').split(/^---$/m).slice(2).join('---');
+    const body = readFileSync(join(FIXTURE, 'articles', f), 'utf8')
+      .split(/^---$/m)
+      .slice(2)
+      .join('---');
     let fence = false;
     for (const block of body.split(/\n\s*\n/)) {
       const text = block.trim();
@@ -64,11 +67,15 @@ function clean(s: string): string {
 /** A page's text without footnotes, folios and raised note markers: what runs in the body. */
 function bodyText(p: PdfPage): string {
   const chars = p.chars.filter((c) => c.size >= 10 && c.y < p.height - 60);
-  return groupLines(chars).map((l) => l.text).join('');
+  return groupLines(chars)
+    .map((l) => l.text)
+    .join('');
 }
 
 function footText(p: PdfPage): string {
-  return groupLines(p.chars.filter((c) => Math.abs(c.size - 9) < 0.01)).map((l) => l.text).join('\n');
+  return groupLines(p.chars.filter((c) => Math.abs(c.size - 9) < 0.01))
+    .map((l) => l.text)
+    .join('\n');
 }
 
 describe('the all-constructs fixture', async () => {
@@ -129,7 +136,8 @@ describe('the all-constructs fixture', async () => {
     const nested = p.lines.find((l) => l.text.includes('平台连接设备数'))!;
     const textX = (l: typeof item) => l.chars.find((c) => /[\u4e00-\u9fff]/.test(c.c))!.x0;
     // a small bullet is centred on the line's em box: just above its baseline, left of its text
-    const bullet = (l: typeof item) => p.chars.find((c) => c.y < l.y && c.y > l.y - 6 && c.x1 <= textX(l) && c.c.trim())?.c;
+    const bullet = (l: typeof item) =>
+      p.chars.find((c) => c.y < l.y && c.y > l.y - 6 && c.x1 <= textX(l) && c.c.trim())?.c;
     expect(bullet(item)).toBe('●');
     expect(bullet(nested)).toBe('○');
     expect(textX(nested)).toBeGreaterThan(textX(item) + EM);
@@ -153,7 +161,9 @@ describe('the all-constructs fixture', async () => {
   });
 
   it('draws a section break as a short centred rule', () => {
-    const short = draw.flatMap((d) => d.strokes).filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.x2 - s.x1 - 0.25 * 456) < 1 && s.x1 > 100);
+    const short = draw
+      .flatMap((d) => d.strokes)
+      .filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.x2 - s.x1 - 0.25 * 456) < 1 && s.x1 > 100);
     expect(short).toHaveLength(1);
     expect((short[0].x1 + short[0].x2) / 2).toBeCloseTo(298, 0);
   });
@@ -166,14 +176,22 @@ describe('the all-constructs fixture', async () => {
     expect(caption.y).toBeLessThan(full[0].y1);
   });
 
-  it('repeats a long table\'s header on each page it runs onto, under 续表', () => {
+  it("repeats a long table's header on each page it runs onto, under 续表", () => {
     const first = pageWith('表2');
-    const rowsOn = (i: number) => pages[i].lines.filter((l) => l.size === 10.5).map((l) => /^(\d+)[\u4e00-\u9fff]/.exec(squash(l.text))?.[1]).filter(Boolean).map(Number);
+    const rowsOn = (i: number) =>
+      pages[i].lines
+        .filter((l) => l.size === 10.5)
+        .map((l) => /^(\d+)[\u4e00-\u9fff]/.exec(squash(l.text))?.[1])
+        .filter(Boolean)
+        .map(Number);
     const spread: number[] = [first];
     while (!rowsOn(spread[spread.length - 1]).includes(40)) spread.push(spread[spread.length - 1] + 1);
     expect(spread.length).toBeGreaterThan(1);
     for (const i of spread) {
-      expect(pages[i].lines.filter((l) => squash(l.text).startsWith('序号项目名称')), `page ${i + 1}`).toHaveLength(1);
+      expect(
+        pages[i].lines.filter((l) => squash(l.text).startsWith('序号项目名称')),
+        `page ${i + 1}`,
+      ).toHaveLength(1);
       if (i !== first) expect(squash(pages[i].text)).toContain('续表2');
     }
     // each piece but the last is closed with a thick rule: two thick rules on every page of it
@@ -273,7 +291,11 @@ function columnText(p: PdfPage, cell: string): string {
   }
   if (x < 0) return '';
   const cs: PdfChar[] = p.chars.filter((c) => c.x0 >= x - 0.5 && c.y >= y - 0.5 && c.y < y + 4 * 16 && c.size >= 10);
-  return squash(groupLines(cs).map((l) => l.text).join(''));
+  return squash(
+    groupLines(cs)
+      .map((l) => l.text)
+      .join(''),
+  );
 }
 
 describe('footnotes in two articles', async () => {
@@ -286,7 +308,11 @@ describe('footnotes in two articles', async () => {
   writeFileSync(file, `${text.trimEnd()}\n\n[^a]: 第二篇的第一条注释。\n[^b]: 第二篇的第二条注释。\n`);
   const result = await build(dir, { root: ROOT });
   const pages = readPdf(result.pdf).pages;
-  const marker = (p: PdfPage) => p.chars.filter((c) => c.size < 8 && /[\u2460-\u2473]/.test(c.c)).map((c) => c.c).join('');
+  const marker = (p: PdfPage) =>
+    p.chars
+      .filter((c) => c.size < 8 && /[\u2460-\u2473]/.test(c.c))
+      .map((c) => c.c)
+      .join('');
   const second = pages.findIndex((p, i) => i > 0 && squash(p.text).includes('关于2023年度科技创新工作情况的报告'));
 
   it('numbers the first article ① to ⑤ and the second from ① again', () => {
@@ -295,7 +321,7 @@ describe('footnotes in two articles', async () => {
     expect(pages.slice(second).map(marker).join('')).toBe('①②');
   });
 
-  it('sets each of the second article\'s notes under its own number', () => {
+  it("sets each of the second article's notes under its own number", () => {
     const foot = squash(pages.slice(second).map(footText).join('\n'));
     expect(foot).toContain('①第二篇的第一条注释。');
     expect(foot).toContain('②第二篇的第二条注释。');

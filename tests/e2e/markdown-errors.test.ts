@@ -56,7 +56,10 @@ describe('images that cannot be printed', () => {
     const png = readFileSync(join(dir, 'images', 'chart.png'));
     writeFileSync(join(dir, 'images', 'bad.png'), png.subarray(0, 60));
     const d = (await problems(dir)).filter((x) => x.code === 'md-image');
-    expect(d.map((x) => x.message)).toEqual([expect.stringMatching(/GIF/), expect.stringMatching(/PNG file is damaged/)]);
+    expect(d.map((x) => x.message)).toEqual([
+      expect.stringMatching(/GIF/),
+      expect.stringMatching(/PNG file is damaged/),
+    ]);
     expect(d.every((x) => /PNG|JPEG/.test(x.fix ?? ''))).toBe(true);
   });
 
@@ -91,14 +94,30 @@ describe('content taller than a page', () => {
   it('continues on the next pages, whole and in order, with no warning', async () => {
     const long = Array.from({ length: 400 }, (_, k) => `单元格第${k + 1}句，`).join('');
     const note = Array.from({ length: 500 }, (_, k) => `脚注第${k + 1}句，`).join('');
-    const { dir } = withText(`| 甲 | 乙 |\n|--|--|\n| 一 | ${long} |\n\n后面的段落引用了一个很长的脚注[^long]。\n\n[^long]: ${note}`);
+    const { dir } = withText(
+      `| 甲 | 乙 |\n|--|--|\n| 一 | ${long} |\n\n后面的段落引用了一个很长的脚注[^long]。\n\n[^long]: ${note}`,
+    );
     const r = await build(dir, { root: ROOT });
     expect(r.diagnostics.filter((d) => /overfull|overflow|table/.test(d.code))).toEqual([]);
     // table text (10.5 pt, without the header repeated on each page) and notes (9 pt) apart, page after page
-    const lines = (size: number) => readPdf(r.pdf).pages.flatMap((p) => p.lines.filter((l) => l.size === size).map((l) => squash(l.text)).filter((t) => t !== '甲乙'));
-    const cell = [...lines(10.5).join('').matchAll(/单元格第(\d+)句/g)].map((m) => Number(m[1]));
+    const lines = (size: number) =>
+      readPdf(r.pdf).pages.flatMap((p) =>
+        p.lines
+          .filter((l) => l.size === size)
+          .map((l) => squash(l.text))
+          .filter((t) => t !== '甲乙'),
+      );
+    const cell = [
+      ...lines(10.5)
+        .join('')
+        .matchAll(/单元格第(\d+)句/g),
+    ].map((m) => Number(m[1]));
     expect(cell).toEqual(Array.from({ length: 400 }, (_, k) => k + 1));
-    const notes = [...lines(9).join('').matchAll(/脚注第(\d+)句/g)].map((m) => Number(m[1]));
+    const notes = [
+      ...lines(9)
+        .join('')
+        .matchAll(/脚注第(\d+)句/g),
+    ].map((m) => Number(m[1]));
     expect(notes).toEqual(Array.from({ length: 500 }, (_, k) => k + 1));
   });
 });

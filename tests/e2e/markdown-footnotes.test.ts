@@ -10,7 +10,8 @@ import { copyIssue, ROOT } from '../helpers/build.js';
 import { readPdf, squash } from '../helpers/pdf.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'all-constructs');
-const TEXT = '科技创新是提高社会生产力和综合国力的战略支撑必须摆在国家发展全局的核心位置各地围绕产业链部署创新链推动科技成果在本地转化落地重点实验室和技术创新中心等平台建设取得积极进展';
+const TEXT =
+  '科技创新是提高社会生产力和综合国力的战略支撑必须摆在国家发展全局的核心位置各地围绕产业链部署创新链推动科技成果在本地转化落地重点实验室和技术创新中心等平台建设取得积极进展';
 
 describe('footnote markers at every place in a line', async () => {
   const dir = copyIssue(FIXTURE);
@@ -24,7 +25,10 @@ describe('footnote markers at every place in a line', async () => {
   }
   rmSync(articles, { recursive: true });
   mkdirSync(articles);
-  writeFileSync(join(articles, '01-zhushi.md'), `---\ntitle: 注释测试\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n')}\n`);
+  writeFileSync(
+    join(articles, '01-zhushi.md'),
+    `---\ntitle: 注释测试\n---\n\n${body.join('\n\n')}\n\n${notes.join('\n')}\n`,
+  );
   const result = await build(dir, { root: ROOT });
   const pdf = readPdf(result.pdf);
   const pages = pdf.pages.slice(1);
@@ -45,17 +49,21 @@ describe('footnote markers at every place in a line', async () => {
         const next = lines[k + 1];
         if (!next || next.left > 80) return; // a paragraph's last line
         // the line's own characters, and a marker raised above its end
-        const ends = [...l.chars, ...p.chars.filter((c) => c.size < 8 && c.y < l.y && c.y > l.y - 6)].filter((c) => c.c.trim()).map((c) => c.x1);
+        const ends = [...l.chars, ...p.chars.filter((c) => c.size < 8 && c.y < l.y && c.y > l.y - 6)]
+          .filter((c) => c.c.trim())
+          .map((c) => c.x1);
         expect(Math.max(...ends), l.text).toBeGreaterThan(526 - 1);
       });
     }
   });
 
-  it('sets every note on its marker\'s page', () => {
+  it("sets every note on its marker's page", () => {
     for (let n = 1; n <= 50; n++) {
       const mark = String.fromCodePoint(n <= 20 ? 0x2460 + n - 1 : n <= 35 ? 0x3251 + n - 21 : 0x32b1 + n - 36);
       const refPage = pages.findIndex((p) => p.chars.some((c) => c.c === mark && c.size < 8));
-      const notePage = pages.findIndex((p) => p.lines.some((l) => l.size === 9 && squash(l.text).includes(`第${n}条注释`)));
+      const notePage = pages.findIndex((p) =>
+        p.lines.some((l) => l.size === 9 && squash(l.text).includes(`第${n}条注释`)),
+      );
       expect(refPage, `note ${n}`).toBeGreaterThanOrEqual(0);
       expect(notePage, `note ${n}`).toBe(refPage);
     }
@@ -79,11 +87,16 @@ describe('link addresses in footnotes', async () => {
   it('gives an address one note, however often it is linked, and none to an address printed as it is', () => {
     expect(result.diagnostics).toEqual([]);
     expect(notes).toEqual(['①https://www.most.gov.cn/']);
-    const body = squash(page.lines.filter((l) => l.size === 12).map((l) => l.text).join(''));
+    const body = squash(
+      page.lines
+        .filter((l) => l.size === 12)
+        .map((l) => l.text)
+        .join(''),
+    );
     expect(body).toContain('原文地址https://www.most.gov.cn/xxgk/，联系邮箱kjqb@example.cn。');
   });
 
-  it('makes every link clickable, the note\'s address too', () => {
+  it("makes every link clickable, the note's address too", () => {
     const uris = pdf.links.filter((l) => l.page === 1).map((l) => l.uri);
     expect(uris.filter((u) => u === 'https://www.most.gov.cn/')).toHaveLength(3);
     expect(uris).toContain('https://www.most.gov.cn/xxgk/');
@@ -104,12 +117,25 @@ describe('footnote markers after anything: Latin, digits, %, symbols, emoji, oth
     'Latin words only[^13] and more text here[^14].',
   ];
   const defs = Array.from({ length: 14 }, (_, k) => `[^${k + 1}]: 第${k + 1}条注释文本。`);
-  writeFileSync(join(articles, '01-zhushi.md'), `---\ntitle: 注释位置\n---\n\n${cases.join('\n\n')}\n\n${defs.join('\n')}\n`);
+  writeFileSync(
+    join(articles, '01-zhushi.md'),
+    `---\ntitle: 注释位置\n---\n\n${cases.join('\n\n')}\n\n${defs.join('\n')}\n`,
+  );
   const result = await build(dir, { root: ROOT });
   const pdf = readPdf(result.pdf);
-  const text = squash(pdf.pages.slice(1).map((p) => p.text).join(''));
+  const text = squash(
+    pdf.pages
+      .slice(1)
+      .map((p) => p.text)
+      .join(''),
+  );
   // in the order a reader's tool takes the characters (not regrouped by baseline)
-  const read = squash(pdf.pages.slice(1).map((p) => p.chars.map((c) => c.c).join('')).join(''));
+  const read = squash(
+    pdf.pages
+      .slice(1)
+      .map((p) => p.chars.map((c) => c.c).join(''))
+      .join(''),
+  );
 
   it('prints the text of every note', () => {
     for (let n = 1; n <= 14; n++) expect(text, `note ${n}`).toContain(`第${n}条注释文本。`);
@@ -118,7 +144,18 @@ describe('footnote markers after anything: Latin, digits, %, symbols, emoji, oth
   });
 
   it('reads each marker in its place in the line', () => {
-    for (const s of ['全市GDP①增长15%②，投入③。', '30℃④，', 'end.⑥中间·⑦甲⑧⑨乙。', '（括号）⑩，', '”⑪，', '》⑫！', '行内注释⑬之后', '统计局GDP⑭。', 'only⑮andmore', 'here⑯.']) {
+    for (const s of [
+      '全市GDP①增长15%②，投入③。',
+      '30℃④，',
+      'end.⑥中间·⑦甲⑧⑨乙。',
+      '（括号）⑩，',
+      '”⑪，',
+      '》⑫！',
+      '行内注释⑬之后',
+      '统计局GDP⑭。',
+      'only⑮andmore',
+      'here⑯.',
+    ]) {
       expect(read).toContain(s);
     }
   });
@@ -129,7 +166,9 @@ describe('footnote markers after anything: Latin, digits, %, symbols, emoji, oth
     // 😀 prints where a fallback font has it (BabelStone Han does), and is reported where none does
     const fonts = FontRegistry.load(ROOT, new Diagnostics());
     const printable = [...fonts.entries.keys()].some((r) => fonts.has(r) && !!fonts.face(r).glyph(0x1f600));
-    expect(result.diagnostics.filter((d) => d.code === 'glyph-missing').map((d) => d.message)).toHaveLength(printable ? 0 : 1);
+    expect(result.diagnostics.filter((d) => d.code === 'glyph-missing').map((d) => d.message)).toHaveLength(
+      printable ? 0 : 1,
+    );
   });
 
   it('raises markers above the baseline and sets them against the ink before them', () => {

@@ -46,13 +46,22 @@ describe('figures', async () => {
   writeFileSync(
     join(dir, 'articles', '01-tu.md'),
     [
-      '---', 'title: 图片测试', '---', '',
-      '![图1 原大](images/chart.png)', '',
-      '![图2 旋转](images/turned.jpg)', '',
-      '![图3 太宽](images/wide.png)', '',
-      '![图4 太高](images/high.png)', '',
-      '![图5 再用一次](images/photo.jpg)', '',
-      '![图6 又用一次](images/photo.jpg)', '',
+      '---',
+      'title: 图片测试',
+      '---',
+      '',
+      '![图1 原大](images/chart.png)',
+      '',
+      '![图2 旋转](images/turned.jpg)',
+      '',
+      '![图3 太宽](images/wide.png)',
+      '',
+      '![图4 太高](images/high.png)',
+      '',
+      '![图5 再用一次](images/photo.jpg)',
+      '',
+      '![图6 又用一次](images/photo.jpg)',
+      '',
     ].join('\n'),
   );
   const result = await build(dir, { root: ROOT });
@@ -73,7 +82,7 @@ describe('figures', async () => {
     expect(placed[1].h).toBeCloseTo(240, 0);
   });
 
-  it('scales a picture down to the text width, and to the template\'s tallest', () => {
+  it("scales a picture down to the text width, and to the template's tallest", () => {
     expect(placed[2].w).toBeCloseTo(456, 0);
     expect(placed[2].w / placed[2].h).toBeCloseTo(6, 2);
     expect(placed[3].h).toBeCloseTo(0.7 * 31 * 22, 0);

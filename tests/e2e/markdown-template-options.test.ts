@@ -21,9 +21,22 @@ async function buildWith(template: string, edit?: (dir: string) => void) {
   return { result, pdf: readPdf(result.pdf) };
 }
 
-const folio = (p: PdfPage) => squash(p.lines.filter((l) => l.y > p.height - 60).map((l) => l.text).join(''));
-const head = (p: PdfPage) => squash(p.lines.filter((l) => l.y < 75).map((l) => l.text).join(''));
-const titlePage = (pages: PdfPage[], title: string) => pages.findIndex((p) => p.lines.some((l) => l.size > 17 && squash(l.text).startsWith(title)));
+const folio = (p: PdfPage) =>
+  squash(
+    p.lines
+      .filter((l) => l.y > p.height - 60)
+      .map((l) => l.text)
+      .join(''),
+  );
+const head = (p: PdfPage) =>
+  squash(
+    p.lines
+      .filter((l) => l.y < 75)
+      .map((l) => l.text)
+      .join(''),
+  );
+const titlePage = (pages: PdfPage[], title: string) =>
+  pages.findIndex((p) => p.lines.some((l) => l.size > 17 && squash(l.text).startsWith(title)));
 
 describe('a template with odd-page starts, running heads, outside folios and the colophon on an even page', async () => {
   const { result, pdf } = await buildWith(
@@ -68,7 +81,7 @@ describe('a template with odd-page starts, running heads, outside folios and the
     let seen = 0;
     for (let i = 1; i < pages.length; i++) {
       const h = head(pages[i]);
-      if (!pages[i].lines.length || starts.includes(i) || /编辑：/.test(pages[i].text) && pages[i].lines.length < 5) {
+      if (!pages[i].lines.length || starts.includes(i) || (/编辑：/.test(pages[i].text) && pages[i].lines.length < 5)) {
         expect(h, `page ${i + 1}`).toBe('');
         continue;
       }
@@ -86,20 +99,25 @@ describe('a template with odd-page starts, running heads, outside folios and the
   });
 
   it('points the contents at the odd pages the articles start on', () => {
-    const entries = pages[0].lines.filter((l) => l.text.startsWith('★')).map((l) => Number(/(\d+)\s*$/.exec(l.text)![1]));
+    const entries = pages[0].lines
+      .filter((l) => l.text.startsWith('★'))
+      .map((l) => Number(/(\d+)\s*$/.exec(l.text)![1]));
     const starts = ['制造业数字化转型', '关于2023年度科技创新'].map((t) => titlePage(pages, t) + 1);
     expect(entries).toEqual(starts);
   });
 });
 
 describe('a template where articles run on, with addresses after link text', async () => {
-  const { result, pdf } = await buildWith(['article:', '  start: continue', '  separator: mark', 'links:', '  url: after'].join('\n'));
+  const { result, pdf } = await buildWith(
+    ['article:', '  start: continue', '  separator: mark', 'links:', '  url: after'].join('\n'),
+  );
   const pages = pdf.pages;
 
   it('builds without warnings', () => expect(result.diagnostics).toEqual([]));
 
   it('starts an article on the page where the one before ends, after a separator', async () => {
-    const para = '各地围绕产业链部署创新链，推动科技成果在本地转化落地，重点实验室、技术创新中心等平台建设取得积极进展。';
+    const para =
+      '各地围绕产业链部署创新链，推动科技成果在本地转化落地，重点实验室、技术创新中心等平台建设取得积极进展。';
     const short = await buildWith(['article:', '  start: continue', '  separator: mark'].join('\n'), (dir) => {
       rmSync(join(dir, 'articles'), { recursive: true });
       mkdirSync(join(dir, 'articles'));
@@ -125,11 +143,18 @@ describe('a template where articles run on, with addresses after link text', asy
     expect(second).toBeGreaterThan(titlePage(pages, '制造业数字化转型'));
   });
 
-  it('prints a link\'s address after its text, clickable, and not as a footnote', () => {
+  it("prints a link's address after its text, clickable, and not as a footnote", () => {
     const text = squash(pdf.pages.map((p) => p.text).join(''));
     expect(text).toContain('国家统计局网站（https://www.stats.gov.cn/）');
     expect(pdf.links.filter((l) => l.uri === 'https://www.stats.gov.cn/').length).toBeGreaterThanOrEqual(1);
-    const notes = pdf.pages.map((p) => p.chars.filter((c) => Math.abs(c.size - 9) < 0.01).map((c) => c.c).join('')).join('');
+    const notes = pdf.pages
+      .map((p) =>
+        p.chars
+          .filter((c) => Math.abs(c.size - 9) < 0.01)
+          .map((c) => c.c)
+          .join(''),
+      )
+      .join('');
     expect(notes).not.toContain('https');
   });
 });

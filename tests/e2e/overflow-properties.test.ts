@@ -18,8 +18,21 @@ const FRAME = frameOf(loadTemplate(ROOT, 'default', new Diagnostics())!);
 const TITLE = '随机表格';
 const INTRO = '正文段落';
 // Characters the furniture, captions and continuation labels print: never a cell's.
-const TAKEN = new Set(Array.from(readFileSync(join(ROOT, 'tests', 'fixtures', 'all-constructs', 'issue.yaml'), 'utf8') + TITLE + INTRO + '续表目录年第期总月日编辑电话：'));
-const POOL = [...new Set(Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气向道命此变条只没结解问意建公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角根论运农指几九区强放决西被干做必战先回则任取据处府研'))].filter((c) => !TAKEN.has(c));
+const TAKEN = new Set(
+  Array.from(
+    readFileSync(join(ROOT, 'tests', 'fixtures', 'all-constructs', 'issue.yaml'), 'utf8') +
+      TITLE +
+      INTRO +
+      '续表目录年第期总月日编辑电话：',
+  ),
+);
+const POOL = [
+  ...new Set(
+    Array.from(
+      '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气向道命此变条只没结解问意建公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角根论运农指几九区强放决西被干做必战先回则任取据处府研',
+    ),
+  ),
+].filter((c) => !TAKEN.has(c));
 
 interface Cell {
   alphabet: string[];
@@ -40,7 +53,11 @@ interface Spec {
   notes: number[];
 }
 
-const length = fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 2, arbitrary: fc.integer({ min: 30, max: 400 }) }, { weight: 1, arbitrary: fc.integer({ min: 400, max: 2600 }) });
+const length = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 30, max: 400 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 400, max: 2600 }) },
+);
 const tableSpec: fc.Arbitrary<TableSpec> = fc.integer({ min: 1, max: 8 }).chain((cols) =>
   fc.record({
     cols: fc.constant(cols),
@@ -93,7 +110,13 @@ function issue(s: Spec): { md: string; cells: Cell[]; heads: Cell[]; notes: Cell
       const at = Math.floor(text[r][c].length / 2);
       text[r][c] = `${text[r][c].slice(0, at)}[^n${j}]${text[r][c].slice(at)}`;
     }
-    const lines = [`${INTRO}${refs}。`, '', `| ${head.map((c) => c.text).join(' | ')} |`, `|${'--|'.repeat(t.cols)}`, ...text.map((r) => `| ${r.join(' | ')} |`)];
+    const lines = [
+      `${INTRO}${refs}。`,
+      '',
+      `| ${head.map((c) => c.text).join(' | ')} |`,
+      `|${'--|'.repeat(t.cols)}`,
+      ...text.map((r) => `| ${r.join(' | ')} |`),
+    ];
     parts.push(wrap(lines, t.within).join('\n'));
   });
   const defs = notes.map((n, j) => `[^n${j}]: ${n.text}`);
@@ -109,7 +132,11 @@ function read(pdf: PdfRead, alphabet: string[]): { text: string; outside: number
       for (const c of l.chars) {
         if (!alphabet.includes(c.c)) continue;
         text += c.c;
-        const inside = c.y <= FRAME.top + FRAME.height + 0.5 && c.y - 0.88 * c.size >= FRAME.top - 0.5 && c.x0 >= FRAME.left - c.size && c.x1 <= FRAME.left + FRAME.width + c.size;
+        const inside =
+          c.y <= FRAME.top + FRAME.height + 0.5 &&
+          c.y - 0.88 * c.size >= FRAME.top - 0.5 &&
+          c.x0 >= FRAME.left - c.size &&
+          c.x1 <= FRAME.left + FRAME.width + c.size;
         if (!inside) outside++;
       }
     }

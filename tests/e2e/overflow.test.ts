@@ -22,12 +22,22 @@ function lineOf(md: string, text: string): number {
 
 /** A character inside the text block (its baseline and box; a hung mark may reach an em into the margin). */
 function inBlock(c: PdfChar): boolean {
-  return c.y <= BOTTOM + 0.5 && c.y - 0.88 * c.size >= FRAME.top - 0.5 && c.x0 >= FRAME.left - c.size && c.x1 <= RIGHT + c.size;
+  return (
+    c.y <= BOTTOM + 0.5 &&
+    c.y - 0.88 * c.size >= FRAME.top - 0.5 &&
+    c.x0 >= FRAME.left - c.size &&
+    c.x1 <= RIGHT + c.size
+  );
 }
 
 /** Page text without folios, squashed. */
 function pageText(p: PdfPage): string {
-  return squash(p.lines.filter((l) => l.y < BOTTOM + 1).map((l) => l.text).join(''));
+  return squash(
+    p.lines
+      .filter((l) => l.y < BOTTOM + 1)
+      .map((l) => l.text)
+      .join(''),
+  );
 }
 
 describe('a table row three pages tall', async () => {
@@ -37,7 +47,9 @@ describe('a table row three pages tall', async () => {
   const result = await build(dir, { root: ROOT });
   const pdf = readPdf(result.pdf);
   const strokes = drawings(pdf.doc);
-  const rowPages = pdf.pages.map((p, i) => (p.chars.some((c) => c.c === '句' && c.size === 10.5) ? i : -1)).filter((i) => i >= 0);
+  const rowPages = pdf.pages
+    .map((p, i) => (p.chars.some((c) => c.c === '句' && c.size === 10.5) ? i : -1))
+    .filter((i) => i >= 0);
 
   it('builds with no warning about it', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error' || /table|page|layout/.test(d.code))).toEqual([]);
@@ -58,15 +70,19 @@ describe('a table row three pages tall', async () => {
     const text = rowPages.map((i) => pageText(pdf.pages[i]).replace(/^续表1项目说明/, '')).join('');
     const from = text.indexOf('第1句');
     expect(text.slice(from, from + squash(sentences).length)).toBe(squash(sentences));
-    for (const i of rowPages) for (const c of pdf.pages[i].chars.filter((x) => x.size === 10.5)) expect(inBlock(c), `${c.c} on page ${i + 1}`).toBe(true);
+    for (const i of rowPages)
+      for (const c of pdf.pages[i].chars.filter((x) => x.size === 10.5))
+        expect(inBlock(c), `${c.c} on page ${i + 1}`).toBe(true);
     // the next row follows the last piece
     expect(pageText(pdf.pages[rowPages[2]])).toMatch(/第190句说明这一项工作的具体内容和进展情况，乙短/);
   });
 
-  it('closes each piece with the table\'s thick rule, inside the text block, below its last line', () => {
+  it("closes each piece with the table's thick rule, inside the text block, below its last line", () => {
     for (const i of rowPages) {
       const lastLine = Math.max(...pdf.pages[i].chars.filter((c) => c.size === 10.5).map((c) => c.y));
-      const thick = strokes[i].strokes.filter((s) => Math.abs(s.width - 1) < 0.01 && Math.abs(s.y1 - s.y2) < 0.01 && s.y1 > lastLine);
+      const thick = strokes[i].strokes.filter(
+        (s) => Math.abs(s.width - 1) < 0.01 && Math.abs(s.y1 - s.y2) < 0.01 && s.y1 > lastLine,
+      );
       expect(thick.length, `page ${i + 1}`).toBeGreaterThanOrEqual(1);
       expect(Math.min(...thick.map((s) => s.y1))).toBeLessThanOrEqual(BOTTOM + 0.5);
       expect(Math.min(...thick.map((s) => s.y1)) - lastLine).toBeLessThan(16);
@@ -87,7 +103,7 @@ describe('a footnote of forty lines', async () => {
 
   it('is forty lines and more', () => expect(noteLines.length).toBeGreaterThanOrEqual(40));
 
-  it('begins at the foot of its reference\'s page and continues at the foot of the next', () => {
+  it("begins at the foot of its reference's page and continues at the foot of the next", () => {
     expect(refPage).toBeGreaterThanOrEqual(1);
     expect(new Set(noteLines.map((l) => l.page))).toEqual(new Set([refPage, refPage + 1]));
     const here = noteLines.filter((l) => l.page === refPage);
@@ -109,7 +125,9 @@ describe('a footnote of forty lines', async () => {
       // the last note line sits at the foot of the text block
       expect(BOTTOM - Math.max(...notes.map((l) => l.y))).toBeLessThan(14);
       // a short rule above the notes on both pages
-      const rule = strokes[page].strokes.filter((s) => Math.abs(s.width - 0.5) < 0.01 && Math.abs(s.x2 - s.x1 - 0.25 * FRAME.width) < 0.5);
+      const rule = strokes[page].strokes.filter(
+        (s) => Math.abs(s.width - 0.5) < 0.01 && Math.abs(s.x2 - s.x1 - 0.25 * FRAME.width) < 0.5,
+      );
       expect(rule).toHaveLength(1);
       expect(rule[0].y1).toBeLessThan(Math.min(...notes.map((l) => l.y)));
       expect(rule[0].y1).toBeGreaterThan(Math.max(...body.map((l) => l.y)));
@@ -117,15 +135,35 @@ describe('a footnote of forty lines', async () => {
   });
 
   it('leaves the text after its reference to go on above it on the next page', () => {
-    const text = pdf.pages.map((p) => squash(p.lines.filter((l) => l.size === 12 && l.y < BOTTOM + 1).map((l) => l.text).join(''))).join('');
+    const text = pdf.pages
+      .map((p) =>
+        squash(
+          p.lines
+            .filter((l) => l.size === 12 && l.y < BOTTOM + 1)
+            .map((l) => l.text)
+            .join(''),
+        ),
+      )
+      .join('');
     expect(text).toContain(squash(`这一段引用了一个很长的脚注，其后还有文字。${para}`));
   });
 });
 
 describe('eight columns of long words in a quote three deep', async () => {
-  const words = ['internationalization', 'characterization', 'electroencephalography', 'counterrevolutionary', 'interdisciplinary', 'telecommunications', 'incomprehensibilities', 'uncharacteristically'];
+  const words = [
+    'internationalization',
+    'characterization',
+    'electroencephalography',
+    'counterrevolutionary',
+    'interdisciplinary',
+    'telecommunications',
+    'incomprehensibilities',
+    'uncharacteristically',
+  ];
   const rows = [words, [...words].reverse(), words.map((w, k) => words[(k + 3) % 8])];
-  const table = rows.map((r, k) => `> > > | ${r.join(' | ')} |${k === 0 ? `\n> > > |${'--|'.repeat(8)}` : ''}`).join('\n');
+  const table = rows
+    .map((r, k) => `> > > | ${r.join(' | ')} |${k === 0 ? `\n> > > |${'--|'.repeat(8)}` : ''}`)
+    .join('\n');
   const md = `> 引文一层\n>\n> > 引文二层\n> >\n> > > 引文三层\n> > >\n${table}`;
   const { dir, file } = issueWith(md);
   const result = await build(dir, { root: ROOT });
@@ -133,7 +171,7 @@ describe('eight columns of long words in a quote three deep', async () => {
   const page = pdf.pages.find((p) => p.chars.some((c) => c.c === 'z'))!;
   const chars = page.chars.filter((c) => /[a-z]/.test(c.c));
 
-  it('is set smaller, at the template\'s least size, with a warning at the table', () => {
+  it("is set smaller, at the template's least size, with a warning at the table", () => {
     expect(new Set(chars.map((c) => c.size))).toEqual(new Set([9]));
     const w = result.diagnostics.filter((d) => d.code === 'table-narrow');
     expect(w).toHaveLength(1);
@@ -142,7 +180,7 @@ describe('eight columns of long words in a quote three deep', async () => {
     expect(w[0].message).toMatch(/9 pt/);
   });
 
-  it('keeps every word in its column, complete and in order, inside the quote\'s measure', () => {
+  it("keeps every word in its column, complete and in order, inside the quote's measure", () => {
     // Columns are told apart by the space between them.
     const byX = [...chars].sort((a, b) => a.x0 - b.x0);
     const columns: PdfChar[][] = [];
@@ -154,7 +192,10 @@ describe('eight columns of long words in a quote three deep', async () => {
     }
     expect(columns).toHaveLength(8);
     columns.forEach((col, k) => {
-      const read = [...col].sort((a, b) => a.y - b.y || a.x0 - b.x0).map((c) => c.c).join('');
+      const read = [...col]
+        .sort((a, b) => a.y - b.y || a.x0 - b.x0)
+        .map((c) => c.c)
+        .join('');
       expect(read).toBe(rows.map((r) => r[k]).join(''));
       // no column narrower than one character of the table's size
       expect(Math.max(...col.map((c) => c.x1)) - Math.min(...col.map((c) => c.x0))).toBeGreaterThan(9 - 4);
@@ -170,7 +211,7 @@ describe('eight columns of long words in a quote three deep', async () => {
 });
 
 describe('the guard', () => {
-  it('stops a build whose table header is taller than the page, at the table\'s line', async () => {
+  it("stops a build whose table header is taller than the page, at the table's line", async () => {
     const huge = '很长的表头文字'.repeat(300);
     const md = `前面的一段文字。\n\n| 项目 | ${huge} |\n|--|--|\n| 甲 | 乙 |`;
     const { dir, file } = issueWith(md);

@@ -15,7 +15,16 @@ const CHROMIUM = '/usr/bin/chromium';
 const HAVE = existsSync(CHROMIUM);
 if (!HAVE) console.warn(`preview browser tests skipped: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The status line of a request sent byte for byte (browsers tidy `..` away before sending). */
 function rawStatus(port: number, path: string): Promise<number> {
@@ -76,7 +85,7 @@ describe.skipIf(!HAVE)('the preview in chromium', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it('shows every page of the issue, with thumbnails, in the browser\'s language (Chinese here)', async () => {
+  it("shows every page of the issue, with thumbnails, in the browser's language (Chinese here)", async () => {
     await page.waitForSelector('.page[data-page="1"][data-drawn]');
     expect(await page.locator('.page').count()).toBe(9);
     expect(await page.locator('.thumb').count()).toBe(9);
@@ -124,7 +133,10 @@ describe.skipIf(!HAVE)('the preview in chromium', () => {
 
   it('offers the PDF for download', async () => {
     const href = await page.locator('#download').getAttribute('href');
-    const head = await page.evaluate(async (h) => new TextDecoder().decode((await (await fetch(h!)).arrayBuffer()).slice(0, 5)), href);
+    const head = await page.evaluate(
+      async (h) => new TextDecoder().decode((await (await fetch(h!)).arrayBuffer()).slice(0, 5)),
+      href,
+    );
     expect(head).toBe('%PDF-');
     expect(await page.locator('#download').getAttribute('download')).toMatch(/-draft\.pdf$/);
   });
@@ -177,7 +189,12 @@ describe.skipIf(!HAVE)('the preview in chromium', () => {
   });
 
   it('refuses paths outside its folders, from the browser and byte for byte', async () => {
-    for (const path of ['/assets/..%2f..%2fpackage.json', '/pdfjs/build/..%2f..%2f..%2f..%2fpackage.json', '/%2e%2e/issue.yaml', '/issue.yaml']) {
+    for (const path of [
+      '/assets/..%2f..%2fpackage.json',
+      '/pdfjs/build/..%2f..%2f..%2f..%2fpackage.json',
+      '/%2e%2e/issue.yaml',
+      '/issue.yaml',
+    ]) {
       const r = await page.evaluate(async (p) => {
         const res = await fetch(p);
         return { status: res.status, body: await res.text() };
@@ -185,7 +202,11 @@ describe.skipIf(!HAVE)('the preview in chromium', () => {
       expect(r.status, path).toBeGreaterThanOrEqual(400);
       expect(r.body).not.toContain('publisher');
     }
-    for (const path of ['/../issue.yaml', '/assets/../../issues/2023-06/issue.yaml', '/assets/%2e%2e/%2e%2e/package.json']) {
+    for (const path of [
+      '/../issue.yaml',
+      '/assets/../../issues/2023-06/issue.yaml',
+      '/assets/%2e%2e/%2e%2e/package.json',
+    ]) {
       expect(await rawStatus(server.port, path), path).toBeGreaterThanOrEqual(400);
     }
   });

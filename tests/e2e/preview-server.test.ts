@@ -13,7 +13,12 @@ import { copyIssue, ROOT, SAMPLE } from '../helpers/build.js';
 import { readPdf, squash } from '../helpers/pdf.js';
 
 /** A raw request, exactly as written (no client tidies the path): status and body. */
-function raw(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string }> {
+function raw(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const sock = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -25,11 +30,17 @@ function raw(port: number, path: string, headers: Record<string, string> = {}, m
       resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
     });
     const head = { Host: `127.0.0.1:${port}`, Connection: 'close', ...headers };
-    sock.write(`${method} ${path} HTTP/1.1\r\n${Object.entries(head).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+    sock.write(
+      `${method} ${path} HTTP/1.1\r\n${Object.entries(head)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\r\n')}\r\n\r\n`,
+    );
   });
 }
 
-function fetchBytes(url: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function fetchBytes(
+  url: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     get(url, (res) => {
       const chunks: Buffer[] = [];
@@ -67,7 +78,10 @@ function listen(port: number) {
       new Promise<PreviewState>((resolve, reject) => {
         const found = states.find(test);
         if (found) return resolve(found);
-        const t = setTimeout(() => reject(new Error(`no such state; got ${JSON.stringify(states.map((s) => [s.version, s.ok]))}`)), 30_000);
+        const t = setTimeout(
+          () => reject(new Error(`no such state; got ${JSON.stringify(states.map((s) => [s.version, s.ok]))}`)),
+          30_000,
+        );
         waiters.push({ test, resolve: (s) => (clearTimeout(t), resolve(s)) });
       }),
   };
@@ -102,14 +116,22 @@ describe('the preview server', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body.toString()).toContain('/assets/preview.js');
-    for (const path of ['/assets/preview.js', '/assets/preview.css', '/pdfjs/build/pdf.mjs', '/pdfjs/build/pdf.worker.mjs', '/pdfjs/web/pdf_viewer.css']) {
+    for (const path of [
+      '/assets/preview.js',
+      '/assets/preview.css',
+      '/pdfjs/build/pdf.mjs',
+      '/pdfjs/build/pdf.worker.mjs',
+      '/pdfjs/web/pdf_viewer.css',
+    ]) {
       const r = await fetchBytes(base + path);
       expect(r.status, path).toBe(200);
       expect(r.body.length, path).toBeGreaterThan(1000);
     }
     const worker = await fetchBytes(`${base}/pdfjs/build/pdf.worker.mjs`);
     expect(worker.headers['content-type']).toMatch(/javascript/);
-    expect(worker.body.equals(readFileSync(join(ROOT, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.worker.mjs')))).toBe(true);
+    expect(
+      worker.body.equals(readFileSync(join(ROOT, 'node_modules', 'pdfjs-dist', 'legacy', 'build', 'pdf.worker.mjs'))),
+    ).toBe(true);
   });
 
   it('serves the issue as a PDF marked 样稿 on every page, to view or to download', async () => {
@@ -118,12 +140,20 @@ describe('the preview server', () => {
     expect(r.headers['content-type']).toBe('application/pdf');
     const pdf = readPdf(r.body);
     expect(pdf.pages).toHaveLength(9);
-    for (const p of pdf.pages) expect(marks(p.chars.filter((c) => c.size > 60).map((c) => c.c).join(''))).toBe(2);
+    for (const p of pdf.pages)
+      expect(
+        marks(
+          p.chars
+            .filter((c) => c.size > 60)
+            .map((c) => c.c)
+            .join(''),
+        ),
+      ).toBe(2);
     const dl = await fetchBytes(`${base}/issue.pdf?download`);
     expect(dl.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+-draft\.pdf"/);
   });
 
-  it('announces a save with the new pages: only the edited article\'s pages changed, the text there', async () => {
+  it("announces a save with the new pages: only the edited article's pages changed, the text there", async () => {
     const events = listen(port);
     const first = await events.next(() => true);
     save(original.replace('近年来，西安市', '近年来，预览改动西安市'));
@@ -185,24 +215,36 @@ describe('the preview server', () => {
     const yamlText = readFileSync(yaml, 'utf8');
     const picture = join(dir, 'images', 'broken.png');
     const breakages: [string, () => void][] = [
-      ['binary garbage in an article', () => save(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x2d, 0x2d]).toString('latin1'))],
+      [
+        'binary garbage in an article',
+        () => save(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80, 0x2d, 0x2d]).toString('latin1')),
+      ],
       ['no front matter', () => save('just text\n')],
-      ['a broken picture', () => {
-        mkdirSync(join(dir, 'images'), { recursive: true });
-        writeFileSync(picture, 'not a png');
-        save(original.replace('近年来，西安市', '![图1 坏图](images/broken.png)\n\n近年来，西安市'));
-      }],
-      ['issue.yaml gone', () => {
-        save(original);
-        rmSync(yaml);
-      }],
+      [
+        'a broken picture',
+        () => {
+          mkdirSync(join(dir, 'images'), { recursive: true });
+          writeFileSync(picture, 'not a png');
+          save(original.replace('近年来，西安市', '![图1 坏图](images/broken.png)\n\n近年来，西安市'));
+        },
+      ],
+      [
+        'issue.yaml gone',
+        () => {
+          save(original);
+          rmSync(yaml);
+        },
+      ],
       ['issue.yaml not a mapping', () => writeFileSync(yaml, '- a\n- b\n')],
     ];
     for (const [what, breakIt] of breakages) {
       breakIt();
       const s = await events.next((x) => x.version > last.version && !x.ok);
       expect(s.errors, what).toBeGreaterThan(0);
-      expect(s.diagnostics.every((d) => d.message && d.code), what).toBe(true);
+      expect(
+        s.diagnostics.every((d) => d.message && d.code),
+        what,
+      ).toBe(true);
       expect((await fetchBytes(`${base}/issue.pdf`)).status, what).toBe(200);
       last = s;
     }
@@ -234,7 +276,8 @@ describe('the preview server', () => {
     const r = await raw(port, path);
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
-    for (const secret of ['publisher', '呼和浩特', 'root:', '"name": "bulletin"', 'sha256']) expect(r.body).not.toContain(secret);
+    for (const secret of ['publisher', '呼和浩特', 'root:', '"name": "bulletin"', 'sha256'])
+      expect(r.body).not.toContain(secret);
   });
 
   it('answers only to its own name (no DNS rebinding), and only to GET and HEAD', async () => {
@@ -260,7 +303,10 @@ describe('the preview server without the watermark', () => {
 });
 
 describe('bulletin preview on the command line', () => {
-  const cli = (args: string[]) => spawn(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'preview', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const cli = (args: string[]) =>
+    spawn(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'preview', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   const exit = (child: ReturnType<typeof cli>) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       let out = '';

@@ -43,14 +43,39 @@ function folded(sides: [number | null, number | null][]): (number | null)[] {
 describe('saddle-stitch order', () => {
   const oneBased = (n: number) => bookletOrder(n).map(([l, r]) => [l === null ? '-' : l + 1, r === null ? '-' : r + 1]);
 
-  it('4 pages: one sheet, 4|1 and 2|3', () => expect(oneBased(4)).toEqual([[4, 1], [2, 3]]));
+  it('4 pages: one sheet, 4|1 and 2|3', () =>
+    expect(oneBased(4)).toEqual([
+      [4, 1],
+      [2, 3],
+    ]));
 
-  it('6 pages: two blanks at the end', () => expect(oneBased(6)).toEqual([['-', 1], [2, '-'], [6, 3], [4, 5]]));
+  it('6 pages: two blanks at the end', () =>
+    expect(oneBased(6)).toEqual([
+      ['-', 1],
+      [2, '-'],
+      [6, 3],
+      [4, 5],
+    ]));
 
-  it('8 pages: two sheets, nested', () => expect(oneBased(8)).toEqual([[8, 1], [2, 7], [6, 3], [4, 5]]));
+  it('8 pages: two sheets, nested', () =>
+    expect(oneBased(8)).toEqual([
+      [8, 1],
+      [2, 7],
+      [6, 3],
+      [4, 5],
+    ]));
 
   it('13 pages: four sheets, three blanks at the end', () =>
-    expect(oneBased(13)).toEqual([['-', 1], [2, '-'], ['-', 3], [4, 13], [12, 5], [6, 11], [10, 7], [8, 9]]));
+    expect(oneBased(13)).toEqual([
+      ['-', 1],
+      [2, '-'],
+      ['-', 3],
+      [4, 13],
+      [12, 5],
+      [6, 11],
+      [10, 7],
+      [8, 9],
+    ]));
 
   it('folds into the right order for any page count, every page once (property)', () => {
     fc.assert(
@@ -64,8 +89,17 @@ describe('saddle-stitch order', () => {
   });
 
   it('puts the right page of each pair at the sheet’s right half, links and outline following', () => {
-    const page = (k: number) => ({ items: [{ kind: 'link' as const, x: 1, y: 1, w: 1, h: 1, page: (k + 1) % 6 }], folio: k + 1 });
-    const display: DisplayList = { width: 100, height: 200, pages: Array.from({ length: 6 }, (_, k) => page(k)), outline: [{ title: 't', page: 4, y: 0 }], meta: { title: 'x', author: '', subject: '', keywords: '', date: new Date(0) } };
+    const page = (k: number) => ({
+      items: [{ kind: 'link' as const, x: 1, y: 1, w: 1, h: 1, page: (k + 1) % 6 }],
+      folio: k + 1,
+    });
+    const display: DisplayList = {
+      width: 100,
+      height: 200,
+      pages: Array.from({ length: 6 }, (_, k) => page(k)),
+      outline: [{ title: 't', page: 4, y: 0 }],
+      meta: { title: 'x', author: '', subject: '', keywords: '', date: new Date(0) },
+    };
     const imposed = imposeBooklet(display);
     expect(imposed.width).toBe(200);
     expect(imposed.pages).toHaveLength(4);
@@ -93,10 +127,18 @@ describe('the sample imposed as an A5 booklet', async () => {
   it('has each page’s folio on the half of the side the fold puts it', () => {
     const order = bookletOrder(pages);
     sides.forEach((s, k) => {
-      const folio = (half: 0 | 1) => squash(s.chars.filter((c) => c.y > s.height - 40 && (half ? c.x0 > width : c.x1 < width)).map((c) => c.c).join(''));
+      const folio = (half: 0 | 1) =>
+        squash(
+          s.chars
+            .filter((c) => c.y > s.height - 40 && (half ? c.x0 > width : c.x1 < width))
+            .map((c) => c.c)
+            .join(''),
+        );
       order[k].forEach((p, half) => {
         // page 1 (the cover) and blank pages carry no folio
-        expect(folio(half as 0 | 1), `side ${k + 1}, ${half ? 'right' : 'left'}`).toBe(p === null || p === 0 ? '' : `—${p + 1}—`);
+        expect(folio(half as 0 | 1), `side ${k + 1}, ${half ? 'right' : 'left'}`).toBe(
+          p === null || p === 0 ? '' : `—${p + 1}—`,
+        );
       });
     });
   });
@@ -104,7 +146,10 @@ describe('the sample imposed as an A5 booklet', async () => {
 
 describe('--cmyk', async () => {
   const profile = findCmykProfile(ROOT);
-  if (!profile) process.stderr.write('print: no CMYK output profile on this machine (apt-get install libgs-common): PDF/X-4 checks reduced\n');
+  if (!profile)
+    process.stderr.write(
+      'print: no CMYK output profile on this machine (apt-get install libgs-common): PDF/X-4 checks reduced\n',
+    );
   const result = await build(SAMPLE, { root: ROOT, template: 'gongwen', cmyk: true });
   const doc = open(result.pdf);
 
@@ -149,7 +194,12 @@ function imageObjects(doc: mupdf.PDFDocument): { space: string; width: number; b
     xo.forEach((obj) => {
       if (seen.has(obj.asIndirect())) return;
       seen.add(obj.asIndirect());
-      const image = (o: mupdf.PDFObject) => out.push({ space: o.get('ColorSpace').isName() ? o.get('ColorSpace').asName() : 'other', width: o.get('Width').asNumber(), bytes: o.readStream().asUint8Array() });
+      const image = (o: mupdf.PDFObject) =>
+        out.push({
+          space: o.get('ColorSpace').isName() ? o.get('ColorSpace').asName() : 'other',
+          width: o.get('Width').asNumber(),
+          bytes: o.readStream().asUint8Array(),
+        });
       image(obj);
       if (!obj.get('SMask').isNull()) image(obj.get('SMask'));
     });
@@ -193,7 +243,8 @@ describe('pictures under --cmyk and --grayscale', async () => {
     const doc = open(gray.pdf);
     for (const im of pictures(doc)) expect(im.space).toBe('DeviceGray');
     for (const o of imageObjects(doc)) expect(o.space).toBe('DeviceGray');
-    for (let p = 0; p < doc.countPages(); p++) expect(content(doc, p)).not.toMatch(/\b(rg|RG|k|K)\b|DeviceRGB|DeviceCMYK/);
+    for (let p = 0; p < doc.countPages(); p++)
+      expect(content(doc, p)).not.toMatch(/\b(rg|RG|k|K)\b|DeviceRGB|DeviceCMYK/);
     // the same pixel as its luma: 0.299 × 120 + 0.587 × 160 + 0.114 × 221
     const photo = imageObjects(doc).find((o) => o.width === 320)!;
     expect(photo.bytes[0]).toBe(Math.round(0.299 * 120 + 0.587 * 160 + 0.114 * 221));
@@ -208,8 +259,14 @@ describe('pictures under --cmyk and --grayscale', async () => {
     writeFileSync(join(dir, 'images', 'turned.jpg'), turned(readFileSync(join(dir, 'images', 'photo.jpg'))));
     rmSync(join(dir, 'articles'), { recursive: true });
     mkdirSync(join(dir, 'articles'));
-    writeFileSync(join(dir, 'articles', '01-tu.md'), '---\ntitle: 图片\n---\n\n![图1 旋转](images/turned.jpg)\n\n![图2 图表](images/chart.png)\n');
-    const [rgb, print] = await Promise.all([build(dir, { root: ROOT, check: false }), build(dir, { root: ROOT, cmyk: true, check: false })]);
+    writeFileSync(
+      join(dir, 'articles', '01-tu.md'),
+      '---\ntitle: 图片\n---\n\n![图1 旋转](images/turned.jpg)\n\n![图2 图表](images/chart.png)\n',
+    );
+    const [rgb, print] = await Promise.all([
+      build(dir, { root: ROOT, check: false }),
+      build(dir, { root: ROOT, cmyk: true, check: false }),
+    ]);
     const [a, b] = [rgb, print].map((r) => open(r.pdf));
     const [pa, pb] = [a, b].map((d) => drawings(d)[1].images);
     expect(pb.map((i) => [i.w, i.h].map(Math.round))).toEqual(pa.map((i) => [i.w, i.h].map(Math.round)));
@@ -217,7 +274,8 @@ describe('pictures under --cmyk and --grayscale', async () => {
     // Rendered to RGB, the CMYK picture differs from the RGB one a little (MuPDF takes
     // DeviceCMYK back through its own profile: about 10 a sample); one turned the wrong way
     // differs by some 44.
-    const pixmap = (d: mupdf.PDFDocument) => d.loadPage(1).toPixmap(mupdf.Matrix.scale(0.5, 0.5), mupdf.ColorSpace.DeviceRGB, false);
+    const pixmap = (d: mupdf.PDFDocument) =>
+      d.loadPage(1).toPixmap(mupdf.Matrix.scale(0.5, 0.5), mupdf.ColorSpace.DeviceRGB, false);
     const [x, y] = [pixmap(a), pixmap(b)];
     const stride = x.getStride();
     const [px, py] = [x.getPixels(), y.getPixels()];
@@ -226,7 +284,8 @@ describe('pictures under --cmyk and --grayscale', async () => {
     let diff = 0;
     let n = 0;
     for (let row = Math.ceil(box.y / 2); row < Math.floor((box.y + box.h) / 2); row++) {
-      for (let col = Math.ceil(box.x / 2) * 3; col < Math.floor((box.x + box.w) / 2) * 3; col++, n++) diff += Math.abs(px[row * stride + col] - py[row * stride + col]);
+      for (let col = Math.ceil(box.x / 2) * 3; col < Math.floor((box.x + box.w) / 2) * 3; col++, n++)
+        diff += Math.abs(px[row * stride + col] - py[row * stride + col]);
     }
     expect(n).toBeGreaterThan(5000);
     expect(diff / n).toBeLessThan(20);
@@ -275,7 +334,9 @@ describe('--marks', async () => {
       const [w, h] = [595.28, 841.89];
       expect(box(doc, p, 'MediaBox')).toEqual([0, 0, w + 2 * slug, h + 2 * slug].map((v) => Math.round(v * 100) / 100));
       expect(box(doc, p, 'TrimBox')).toEqual([slug, slug, slug + w, slug + h].map((v) => Math.round(v * 100) / 100));
-      expect(box(doc, p, 'BleedBox')).toEqual([slug - 3 * MM, slug - 3 * MM, slug + w + 3 * MM, slug + h + 3 * MM].map((v) => Math.round(v * 100) / 100));
+      expect(box(doc, p, 'BleedBox')).toEqual(
+        [slug - 3 * MM, slug - 3 * MM, slug + w + 3 * MM, slug + h + 3 * MM].map((v) => Math.round(v * 100) / 100),
+      );
     }
   });
 

@@ -32,7 +32,9 @@ function streams(pdf: PdfRead): { body: string; notes: string } {
   let notes = '';
   for (const page of pdf.pages.slice(1)) {
     const chars = page.chars.filter((c) => c.y >= BLOCK_TOP && c.y <= BLOCK_BOTTOM);
-    const start = chars.findIndex((c) => NOTE_MARK.test(c.c) && Math.abs(c.size - NOTE_SIZE) < 0.5 && c.x0 < BLOCK_LEFT + 1);
+    const start = chars.findIndex(
+      (c) => NOTE_MARK.test(c.c) && Math.abs(c.size - NOTE_SIZE) < 0.5 && c.x0 < BLOCK_LEFT + 1,
+    );
     chars.forEach((c, k) => {
       if (start >= 0 && k >= start) {
         if (Math.abs(c.size - NOTE_SIZE) < 0.5) notes += c.c;
@@ -57,7 +59,11 @@ function unprintable(diags: Diagnostic[]): Set<string> {
 }
 
 function expected(u: Unit, missing: Set<string>): string {
-  return norm(Array.from(u.text.normalize('NFC')).filter((c) => !missing.has(c)).join(''));
+  return norm(
+    Array.from(u.text.normalize('NFC'))
+      .filter((c) => !missing.has(c))
+      .join(''),
+  );
 }
 
 /** The first unit of the issue that a reader cannot find, or null when every one is there. */
@@ -90,7 +96,8 @@ function firstLost(issue: RandomIssue, pdf: PdfRead, diags: Diagnostic[]): strin
   }
   const printed = new Map<string, number>();
   for (const c of body) printed.set(c, (printed.get(c) ?? 0) + 1);
-  for (const [c, n] of cells) if ((printed.get(c) ?? 0) < n) return `table cells hold ${n} × "${c}", the page ${printed.get(c) ?? 0}`;
+  for (const [c, n] of cells)
+    if ((printed.get(c) ?? 0) < n) return `table cells hold ${n} × "${c}", the page ${printed.get(c) ?? 0}`;
   return null;
 }
 
@@ -115,26 +122,38 @@ describe('random whole issues', () => {
             for (const d of errors) expect(d.file).toBeTruthy();
             for (const d of errors) reasons.set(d.code, (reasons.get(d.code) ?? 0) + 1);
             // an issue generated valid must build
-            if (issue.valid) expect(errors.map((d) => `${d.code}: ${d.message}`).join("; ")).toBe("");
+            if (issue.valid) expect(errors.map((d) => `${d.code}: ${d.message}`).join('; ')).toBe('');
             return;
           }
           stats.built++;
           const lost = firstLost(issue, readPdf(result.pdf), result.diagnostics);
-          expect(lost, `${lost}\n\n${issue.yaml}\n${issue.articles.map((a) => `${a.name}:\n${a.markdown}`).join('\n')}`).toBeNull();
+          expect(
+            lost,
+            `${lost}\n\n${issue.yaml}\n${issue.articles.map((a) => `${a.name}:\n${a.markdown}`).join('\n')}`,
+          ).toBeNull();
         } finally {
           rmSync(parent, { recursive: true, force: true });
         }
       }),
-      { numRuns: RUNS, seed: process.env.BULLETIN_FUZZ_SEED ? Number(process.env.BULLETIN_FUZZ_SEED) : undefined, reporter: (r) => {
+      {
+        numRuns: RUNS,
+        seed: process.env.BULLETIN_FUZZ_SEED ? Number(process.env.BULLETIN_FUZZ_SEED) : undefined,
+        reporter: (r) => {
           if (!r.failed) return;
           const issue = r.counterexample?.[0];
-          const files = issue ? `\n${issue.yaml}\n${issue.articles.map((a) => `--- ${a.name}\n${a.markdown}`).join('\n')}` : '';
-          throw new Error(`seed ${r.seed}, path ${r.counterexamplePath}: ${(r.errorInstance as Error)?.message}${files}`);
+          const files = issue
+            ? `\n${issue.yaml}\n${issue.articles.map((a) => `--- ${a.name}\n${a.markdown}`).join('\n')}`
+            : '';
+          throw new Error(
+            `seed ${r.seed}, path ${r.counterexamplePath}: ${(r.errorInstance as Error)?.message}${files}`,
+          );
         },
       },
     );
     // Most generated issues are valid: a property that only ever saw refusals would prove nothing.
     expect(stats.built).toBeGreaterThan(stats.refused);
-    console.log(`random issues: ${stats.built} built, ${stats.refused} refused with diagnostics (${[...reasons].map(([c, n]) => `${c} ×${n}`).join(', ')})`);
+    console.log(
+      `random issues: ${stats.built} built, ${stats.refused} refused with diagnostics (${[...reasons].map(([c, n]) => `${c} ×${n}`).join(', ')})`,
+    );
   }, 1_800_000);
 });

@@ -14,7 +14,9 @@ const FIXTURE = join(ROOT, 'tests', 'fixtures', 'rare-text');
 const fonts = FontRegistry.load(ROOT, new Diagnostics());
 const hanazono = fonts.has('hanamin-b');
 if (!hanazono) {
-  process.stderr.write('rare-text: skipped — Hanazono (HanaMinB) is not installed; apt-get install fonts-hanazono to run it\n');
+  process.stderr.write(
+    'rare-text: skipped — Hanazono (HanaMinB) is not installed; apt-get install fonts-hanazono to run it\n',
+  );
 }
 
 /** Characters beyond the Basic Multilingual Plane's ideographs: Extensions B and on. */
@@ -23,7 +25,10 @@ const rare = (s: string) => Array.from(s).filter((c) => c.codePointAt(0)! >= 0x2
 describe.skipIf(!hanazono)('a classical text with Extension B–F characters, Hanazono installed', async () => {
   const result = await build(FIXTURE, { root: ROOT });
   const pdf = readPdf(result.pdf);
-  const source = [readFileSync(join(FIXTURE, 'issue.yaml'), 'utf8'), ...readdirSync(join(FIXTURE, 'articles')).map((f) => readFileSync(join(FIXTURE, 'articles', f), 'utf8'))].join('\n');
+  const source = [
+    readFileSync(join(FIXTURE, 'issue.yaml'), 'utf8'),
+    ...readdirSync(join(FIXTURE, 'articles')).map((f) => readFileSync(join(FIXTURE, 'articles', f), 'utf8')),
+  ].join('\n');
   const wanted = [...new Set(rare(source))];
   const text = pdf.pages.map((p) => p.text).join('\n');
 

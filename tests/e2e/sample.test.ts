@@ -14,7 +14,10 @@ function sourceParagraphs(dir: string): string[] {
   for (const f of readdirSync(join(dir, 'articles')).sort()) {
     const body = readFileSync(join(dir, 'articles', f), 'utf8').split(/^---$/m)[2];
     for (const block of body.split(/\n\s*\n/)) {
-      const t = block.trim().replace(/^#+\s*/, '').replace(/\*\*/g, '');
+      const t = block
+        .trim()
+        .replace(/^#+\s*/, '')
+        .replace(/\*\*/g, '');
       if (t) out.push(squash(t));
     }
   }
@@ -51,10 +54,24 @@ describe('the sample issue 2023-06', async () => {
     expect(entries).toHaveLength(5);
     for (const e of entries) {
       const number = Number(/(\d+)\s*$/.exec(e.text)![1]);
-      const title = squash(e.text).replace(/^★/, '').replace(/[.\d]+$/, '');
-      const page = pdf.pages.findIndex((p, i) => i > 0 && squash(p.lines.filter((l) => l.size > 12.5).map((l) => l.text).join('')).startsWith(title.slice(0, 10)));
+      const title = squash(e.text)
+        .replace(/^★/, '')
+        .replace(/[.\d]+$/, '');
+      const page = pdf.pages.findIndex(
+        (p, i) =>
+          i > 0 &&
+          squash(
+            p.lines
+              .filter((l) => l.size > 12.5)
+              .map((l) => l.text)
+              .join(''),
+          ).startsWith(title.slice(0, 10)),
+      );
       expect(page, title).toBeGreaterThan(0);
-      const folio = pdf.pages[page].lines.filter((l) => l.y > pdf.pages[page].height * 0.9).map((l) => squash(l.text)).join('');
+      const folio = pdf.pages[page].lines
+        .filter((l) => l.y > pdf.pages[page].height * 0.9)
+        .map((l) => squash(l.text))
+        .join('');
       expect(folio).toBe(`—${number}—`);
     }
   });

@@ -35,7 +35,8 @@ interface Tree {
 
 function outlineTree(doc: mupdf.PDFDocument): Tree[] {
   type Node = NonNullable<ReturnType<mupdf.Document['loadOutline']>>[number];
-  const walk = (items: Node[] | null | undefined): Tree[] => (items ?? []).map((it) => ({ title: it.title ?? '', page: it.page ?? -1, down: walk(it.down) }));
+  const walk = (items: Node[] | null | undefined): Tree[] =>
+    (items ?? []).map((it) => ({ title: it.title ?? '', page: it.page ?? -1, down: walk(it.down) }));
   return walk(doc.loadOutline());
 }
 
@@ -45,9 +46,14 @@ const entries = (lines: PdfLine[]) => lines.filter((l) => /\d$/.test(l.text.trim
 describe('the sample with its ## sections in the contents (toc.levels: 2)', async () => {
   const { result, pdf } = await buildIn(SAMPLE, 'toc:\n  levels: 2\n  sub-bullet: "·"\n  sub-indent: 2\n');
   const listed = entries(pdf.pages[0].lines);
-  const xian = ['一、西安市科技创新及成果转化基本情况', '二、深化全面创新改革，推进科技成果转化体制机制创新', '三、畅通科技成果就地转化通道，科研成果转化实现新突破'];
+  const xian = [
+    '一、西安市科技创新及成果转化基本情况',
+    '二、深化全面创新改革，推进科技成果转化体制机制创新',
+    '三、畅通科技成果就地转化通道，科研成果转化实现新突破',
+  ];
 
-  it('builds with the sample’s own warning only', () => expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
+  it('builds with the sample’s own warning only', () =>
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
 
   it('lists the five titles and, under the second, its three sections, in order', () => {
     expect(listed).toHaveLength(8);
@@ -68,7 +74,8 @@ describe('the sample with its ## sections in the contents (toc.levels: 2)', asyn
   });
 
   it('prints the page each section starts on, with leaders to it, and links the entry there', () => {
-    const onPage = (title: string) => pdf.pages.findIndex((p, i) => i > 0 && p.lines.some((l) => squash(l.text) === title));
+    const onPage = (title: string) =>
+      pdf.pages.findIndex((p, i) => i > 0 && p.lines.some((l) => squash(l.text) === title));
     listed.slice(2, 5).forEach((l, k) => {
       const page = onPage(xian[k]);
       expect(page).toBeGreaterThan(0);
@@ -152,13 +159,15 @@ describe('a masthead laid out by options alone', async () => {
   it('sets the title as the template words it, at the text block’s left, in the masthead colour', () => {
     expect(title).toBeDefined();
     expect(title.left).toBeCloseTo(LEFT, 0);
-    for (const c of title.chars.filter((c) => c.c.trim())) expect(c.color.map((v) => Math.round(v * 255))).toEqual([0, 0x50, 0xa0]);
+    for (const c of title.chars.filter((c) => c.c.trim()))
+      expect(c.color.map((v) => Math.round(v * 255))).toEqual([0, 0x50, 0xa0]);
   });
 
   it('sets the issue line with the publisher, flush right, in its own colour, and no publisher’s line under it', () => {
     expect(squash(issue.text)).toBe('呼和浩特市科学技术局综合保障中心2023年第6期');
     expect(issue.right).toBeCloseTo(RIGHT, 0);
-    for (const c of issue.chars.filter((c) => c.c.trim())) expect(c.color.map((v) => Math.round(v * 255))).toEqual([128, 128, 128]);
+    for (const c of issue.chars.filter((c) => c.c.trim()))
+      expect(c.color.map((v) => Math.round(v * 255))).toEqual([128, 128, 128]);
     expect(lines.some((l) => squash(l.text).endsWith('编辑'))).toBe(false);
   });
 
@@ -254,7 +263,8 @@ describe('a copy of the default template with five of the cover’s keys changed
     expect(a.filter((line, k) => line !== yaml.split('\n')[k])).toHaveLength(5);
   });
 
-  it('builds with the sample’s own warning only', () => expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
+  it('builds with the sample’s own warning only', () =>
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
 
   it('shows each change', () => {
     const first = pages[0].lines;

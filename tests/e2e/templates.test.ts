@@ -28,7 +28,15 @@ describe('the sample in gongwen (GB/T 9704-2012)', async () => {
   const left = (i: number) => (i % 2 === 0 ? 28 : 26) * MM; // page index 0 is page 1, odd
   const right = (i: number) => left(i) + 156 * MM;
   /** Lines of body text (三号, 16 pt) inside the text block, masthead and folio apart. */
-  const body = (p: PdfPage, i: number) => p.lines.filter((l) => l.size === 16 && l.y > top && l.y < top + 225 * MM && l.left >= left(i) - 0.5 && !(i === 0 && l.y < top + 4 * pitch));
+  const body = (p: PdfPage, i: number) =>
+    p.lines.filter(
+      (l) =>
+        l.size === 16 &&
+        l.y > top &&
+        l.y < top + 225 * MM &&
+        l.left >= left(i) - 0.5 &&
+        !(i === 0 && l.y < top + 4 * pitch),
+    );
 
   it('names once the free faces standing in for the licensed ones', () => {
     const said = result.diagnostics.filter((d) => d.code === 'font-substitute');
@@ -49,7 +57,8 @@ describe('the sample in gongwen (GB/T 9704-2012)', async () => {
         expect(l.left, `page ${i + 1}: ${l.text}`).toBeGreaterThanOrEqual(left(i) - 0.01);
         // a mark may hang past the end of a full line (标点溢出边界), one cell at most; a 16 pt
         // glyph on a 15.79 pt cell reaches 0.21 pt past its cell
-        for (const c of l.chars.filter((c) => c.c.trim() && c.x1 > right(i) + 16 - (156 * MM) / 28 + 0.01)) expect(c.c, `page ${i + 1}: ${l.text}`).toMatch(/[，。、；：？！”’）》」]/);
+        for (const c of l.chars.filter((c) => c.c.trim() && c.x1 > right(i) + 16 - (156 * MM) / 28 + 0.01))
+          expect(c.c, `page ${i + 1}: ${l.text}`).toMatch(/[，。、；：？！”’）》」]/);
         expect(l.right).toBeLessThanOrEqual(right(i) + 16.05);
       }
     });
@@ -74,7 +83,8 @@ describe('the sample in gongwen (GB/T 9704-2012)', async () => {
           expect(inBlock.length, l.text).toBe(27);
         }
         // a hung mark lies wholly outside the block
-        for (const c of l.chars.filter((c) => c.c.trim() && c.x0 >= right(i) - 1)) expect(/[，。、；：？！”’）》」]/.test(c.c), l.text).toBe(true);
+        for (const c of l.chars.filter((c) => c.c.trim() && c.x0 >= right(i) - 1))
+          expect(/[，。、；：？！”’）》」]/.test(c.c), l.text).toBe(true);
       }
     });
     expect(checked).toBeGreaterThan(60);
@@ -137,7 +147,8 @@ describe('the sample in gongwen (GB/T 9704-2012)', async () => {
 describe('the sample in a5-booklet', async () => {
   const { result, pdf } = await sampleIn('a5-booklet');
 
-  it('builds without warnings but the sample’s own', () => expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
+  it('builds without warnings but the sample’s own', () =>
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['punct-width']));
 
   it('is A5, its text block 32 characters of 五号 centred, 27 lines from 54 pt', () => {
     const left = (419.53 - 336) / 2;
@@ -180,7 +191,11 @@ describe('a copy of a template with five keys changed', async () => {
   const root = mkdtempSync(join(tmpdir(), 'bulletin-copy-'));
   cpSync(join(ROOT, 'fonts'), join(root, 'fonts'), { recursive: true });
   cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
-  cpSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), { recursive: true, dereference: false, filter: (src) => !src.includes('.cache') && /node_modules(\/@expo-google-fonts.*)?$/.test(src) });
+  cpSync(join(ROOT, 'node_modules'), join(root, 'node_modules'), {
+    recursive: true,
+    dereference: false,
+    filter: (src) => !src.includes('.cache') && /node_modules(\/@expo-google-fonts.*)?$/.test(src),
+  });
   cpSync(join(ROOT, 'templates', 'gongwen'), join(root, 'templates', 'bumen'), { recursive: true });
   const file = join(root, 'templates', 'bumen', 'template.yaml');
   const original = readFileSync(file, 'utf8');
@@ -195,7 +210,14 @@ describe('a copy of a template with five keys changed', async () => {
   const top = 37 * MM;
   const block = { width: (176 - 28 - 26) * MM, height: (250 - 37 - 35) * MM };
   // body lines (headings, set in 黑体 at their own pitch, take two of these smaller grid lines)
-  const body = (p: PdfPage) => p.lines.filter((l: PdfLine) => l.size === 16 && l.y > top && l.y < top + block.height && !l.chars.every((c) => !c.c.trim() || /Sans/.test(c.font)));
+  const body = (p: PdfPage) =>
+    p.lines.filter(
+      (l: PdfLine) =>
+        l.size === 16 &&
+        l.y > top &&
+        l.y < top + block.height &&
+        !l.chars.every((c) => !c.c.trim() || /Sans/.test(c.font)),
+    );
 
   it('changed five lines of the copy', () => {
     const a = original.split('\n');
@@ -245,12 +267,20 @@ describe('choosing the template', () => {
   it('takes --template over issue.yaml’s template:, and names the templates there are when it is wrong', () => {
     const bin = join(ROOT, 'bin', 'bulletin.js');
     const out = join(mkdtempSync(join(tmpdir(), 'bulletin-t-')), 'x.pdf');
-    const ok = spawnSync(process.execPath, [bin, 'build', SAMPLE, '--template', 'a5-booklet', '-o', out, '-q'], { cwd: ROOT, encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [bin, 'build', SAMPLE, '--template', 'a5-booklet', '-o', out, '-q'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(ok.status).toBe(0);
     const pdf = readPdf(readFileSync(out));
     expect(Math.round(pdf.pages[0].width / MM)).toBe(148);
-    const bad = spawnSync(process.execPath, [bin, 'build', SAMPLE, '-t', 'gongwne', '-o', out], { cwd: ROOT, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'build', SAMPLE, '-t', 'gongwne', '-o', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/^--template: error: template "gongwne" not found .*use one of: a5-booklet, default, gongwen/m);
+    expect(bad.stderr).toMatch(
+      /^--template: error: template "gongwne" not found .*use one of: a5-booklet, default, gongwen/m,
+    );
   });
 });

@@ -19,7 +19,11 @@ const MARKERS_IN_PLACE = true;
 
 const ALL = join(ROOT, 'tests', 'fixtures', 'all-constructs');
 
-const show = (misses: Miss[]) => misses.map((m) => `${m.unit.at} ${m.unit.kind}${m.early ? ' (out of order)' : ''}: «${m.unit.text}» — reader has: «${m.context}»`);
+const show = (misses: Miss[]) =>
+  misses.map(
+    (m) =>
+      `${m.unit.at} ${m.unit.kind}${m.early ? ' (out of order)' : ''}: «${m.unit.text}» — reader has: «${m.context}»`,
+  );
 
 const poppler = (pdf: Buffer) => popplerPages(pdf);
 
@@ -49,7 +53,8 @@ describe.each([
     expect(show(findInOrder(source.notes, text))).toEqual([]);
     if (name === 'poppler') {
       const lines = text.split('\n');
-      for (const cell of source.body.filter((u) => u.kind === 'cell')) expect(cellFrom(cell.text, lines), cell.at).toBe(cell.text);
+      for (const cell of source.body.filter((u) => u.kind === 'cell'))
+        expect(cellFrom(cell.text, lines), cell.at).toBe(cell.text);
     }
   });
 
@@ -60,7 +65,11 @@ describe.each([
     expect(lines[0]).toBe('科技情报参考');
     expect(first).toContain('\n目录\n');
     // an entry may wrap: its lines join with nothing between them
-    const entries = first.slice(first.indexOf('★')).split('★').slice(1).map((e) => e.replace(/\n/g, ''));
+    const entries = first
+      .slice(first.indexOf('★'))
+      .split('★')
+      .slice(1)
+      .map((e) => e.replace(/\n/g, ''));
     expect(entries.map((e) => e.replace(/…+\d+$/, ''))).toEqual(titles);
     const folios = result.layout.display.outline.map((o) => o.page + 1);
     expect(entries.map((e) => /…+(\d+)$/.exec(e)?.[1])).toEqual(folios.map(String));
@@ -75,7 +84,8 @@ function cellFrom(cell: string, lines: string[]): string {
   const pieces = new Set<string>();
   for (const line of lines) {
     const parts = line.split(' ');
-    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) pieces.add(parts.slice(i, j).join(' '));
+    for (let i = 0; i < parts.length; i++)
+      for (let j = i + 1; j <= parts.length; j++) pieces.add(parts.slice(i, j).join(' '));
   }
   let rest = cell;
   let out = '';
@@ -93,7 +103,13 @@ describe('the sample issue, searched and copied', async () => {
   const pdf = result.pdf;
   const articles = join(SAMPLE, 'articles');
   const typed = (s: string) =>
-    ['01-zhejiang-quzhou.md', '02-xian-chengguo-zhuanhua.md', '03-meishan-chuangxin.md', '04-huainan-kechuang.md', '05-yichang-yanfa-pingtai.md']
+    [
+      '01-zhejiang-quzhou.md',
+      '02-xian-chengguo-zhuanhua.md',
+      '03-meishan-chuangxin.md',
+      '04-huainan-kechuang.md',
+      '05-yichang-yanfa-pingtai.md',
+    ]
       .map((f) => readFileSync(join(articles, f), 'utf8').split(s).length - 1)
       .reduce((a, b) => a + b, 0);
 
@@ -143,7 +159,9 @@ describe.each([
       expect(new Set(p.mcids)).toEqual(inTree);
       expect(p.mcids.length).toBe(new Set(p.mcids).size);
       // the parent tree points each MCID back at the element holding it
-      const owner = new Map(s.all.flatMap((e) => e.content.filter((c) => c.page === page).map((c) => [c.mcid, e.num] as const)));
+      const owner = new Map(
+        s.all.flatMap((e) => e.content.filter((c) => c.page === page).map((c) => [c.mcid, e.num] as const)),
+      );
       expect(s.parentTree.get(page)).toEqual(p.mcids.map((_, k) => owner.get(k) ?? null));
     });
     // no MCID is claimed twice
@@ -206,7 +224,18 @@ describe.each([
 
   it('marks as Artifact only page furniture: folios, leaders, rules, a table header repeated under 续表', async () => {
     const repeated = new Set(
-      result.layout.issue.articles.flatMap((a) => a.blocks.flatMap((b) => (b.kind === 'table' ? b.head.map((c) => c.map((x) => x.text).join('').trim()) : []))),
+      result.layout.issue.articles.flatMap((a) =>
+        a.blocks.flatMap((b) =>
+          b.kind === 'table'
+            ? b.head.map((c) =>
+                c
+                  .map((x) => x.text)
+                  .join('')
+                  .trim(),
+              )
+            : [],
+        ),
+      ),
     );
     const doc = await pdfjsDocument(result.pdf);
     const furniture: string[] = [];
@@ -239,7 +268,8 @@ describe.each([
     }
     await doc.destroy();
     expect(tagged).toBeGreaterThan(20);
-    for (const f of furniture) if (!repeated.has(f.trim())) expect(f.replace(/\s/g, '')).toMatch(/^(—\d+—|…+|续表\d*)$/);
+    for (const f of furniture)
+      if (!repeated.has(f.trim())) expect(f.replace(/\s/g, '')).toMatch(/^(—\d+—|…+|续表\d*)$/);
   });
 
   it('declares its language, PDF/UA-1 and PDF/A-2a, and shows the title', () => {
@@ -256,4 +286,3 @@ describe.each([
     }
   });
 });
-

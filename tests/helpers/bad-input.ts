@@ -69,9 +69,16 @@ export interface Run {
 export function runBulletin(root: string, args: string[], cwd: string, user = false): Promise<Run> {
   const node = process.execPath;
   const bin = join(root, 'bin', 'bulletin.js');
-  const [cmd, argv] = user && process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, bin, ...args]] : [node, [bin, ...args]];
+  const [cmd, argv] =
+    user && process.getuid?.() === 0
+      ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', node, bin, ...args]]
+      : [node, [bin, ...args]];
   return new Promise((resolve) => {
-    const child = spawn(cmd, argv, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
@@ -176,12 +183,49 @@ export async function png(path: string, w: number, h: number, colorType: 0 | 2 |
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = depth;
   ihdr[9] = colorType;
-  writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.concat(parts)), chunk('IEND', Buffer.alloc(0))]));
+  writeFileSync(
+    path,
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', Buffer.concat(parts)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }
 
 /** The head of a baseline JPEG that says it is w × h pixels (a camera's panorama). */
 export function jpegHead(w: number, h: number): Buffer {
-  const jfif = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x01, 0x00, 0x48, 0x00, 0x48, 0x00, 0x00]);
-  const sof = Buffer.from([0xff, 0xc0, 0x00, 0x11, 0x08, h >> 8, h & 0xff, w >> 8, w & 0xff, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01]);
-  return Buffer.concat([Buffer.from([0xff, 0xd8]), jfif, sof, Buffer.from([0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00]), Buffer.alloc(1024, 0x55), Buffer.from([0xff, 0xd9])]);
+  const jfif = Buffer.from([
+    0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x01, 0x00, 0x48, 0x00, 0x48, 0x00, 0x00,
+  ]);
+  const sof = Buffer.from([
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    h >> 8,
+    h & 0xff,
+    w >> 8,
+    w & 0xff,
+    0x03,
+    0x01,
+    0x22,
+    0x00,
+    0x02,
+    0x11,
+    0x01,
+    0x03,
+    0x11,
+    0x01,
+  ]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    jfif,
+    sof,
+    Buffer.from([0xff, 0xda, 0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00]),
+    Buffer.alloc(1024, 0x55),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }

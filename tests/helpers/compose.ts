@@ -28,8 +28,17 @@ export function compose(
 ): Set {
   const missing: string[] = [];
   const runs = typeof input === 'string' ? [run(input)] : input;
-  const list = buildAtoms(runs, { hanLatin: o.hanLatin ?? 0.25, fallback: () => [registry.face('sans')], missing: (ch) => missing.push(ch) });
-  const lines = composeLines(list, { measure: chars * SIZE, firstIndent: (o.indent ?? 0) * SIZE, align: o.align ?? 'justify', em: SIZE });
+  const list = buildAtoms(runs, {
+    hanLatin: o.hanLatin ?? 0.25,
+    fallback: () => [registry.face('sans')],
+    missing: (ch) => missing.push(ch),
+  });
+  const lines = composeLines(list, {
+    measure: chars * SIZE,
+    firstIndent: (o.indent ?? 0) * SIZE,
+    align: o.align ?? 'justify',
+    em: SIZE,
+  });
   return { lines, texts: lines.map(lineText), missing };
 }
 

@@ -29,7 +29,10 @@ export interface Drawing {
   images: PlacedImage[];
 }
 
-const apply = (m: mupdf.Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+const apply = (m: mupdf.Matrix, x: number, y: number): [number, number] => [
+  m[0] * x + m[2] * y + m[4],
+  m[1] * x + m[3] * y + m[5],
+];
 
 export function drawings(doc: mupdf.PDFDocument): Drawing[] {
   const out: Drawing[] = [];
@@ -44,7 +47,15 @@ export function drawings(doc: mupdf.PDFDocument): Drawing[] {
         });
         const scale = Math.hypot(ctm[0], ctm[1]);
         for (let k = 1; k < pts.length; k++) {
-          d.strokes.push({ x1: pts[k - 1][0], y1: pts[k - 1][1], x2: pts[k][0], y2: pts[k][1], width: stroke.getLineWidth() * scale, space: colorspace.getName(), color: Array.from(color) });
+          d.strokes.push({
+            x1: pts[k - 1][0],
+            y1: pts[k - 1][1],
+            x2: pts[k][0],
+            y2: pts[k][1],
+            width: stroke.getLineWidth() * scale,
+            space: colorspace.getName(),
+            color: Array.from(color),
+          });
         }
       },
       fillImage(image, ctm) {

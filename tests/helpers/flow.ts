@@ -6,11 +6,25 @@ import type { Frame } from '../../src/template/model.js';
 
 export const PITCH = 10;
 export const LINES = 10;
-export const FRAME: Frame = { left: 0, top: 100, width: 200, height: LINES * PITCH, pitch: PITCH, lines: LINES, charPitch: 12, evenShift: 0 };
+export const FRAME: Frame = {
+  left: 0,
+  top: 100,
+  width: 200,
+  height: LINES * PITCH,
+  pitch: PITCH,
+  lines: LINES,
+  charPitch: 12,
+  evenShift: 0,
+};
 
 /** A named glyph on a baseline at y, its em box (0.6 of the slot) inside its slot. */
 function named(name: string, y: number, size: number): TextItem {
-  return { kind: 'text', x: 0, y, glyphs: [{ font: 'serif', size, color: '#000000', id: 1, x: 0, adv: 10, text: name }] };
+  return {
+    kind: 'text',
+    x: 0,
+    y,
+    glyphs: [{ font: 'serif', size, color: '#000000', id: 1, x: 0, adv: 10, text: name }],
+  };
 }
 
 export function line(name: string, height = PITCH, notes?: FlowNote[]): FlowLine {
@@ -18,7 +32,11 @@ export function line(name: string, height = PITCH, notes?: FlowNote[]): FlowLine
 }
 
 export function para(prefix: string, n: number, o: { orphans?: number; widows?: number } = {}): FlowBlock {
-  return { lines: Array.from({ length: n }, (_, k) => line(`${prefix}${k + 1}`)), orphans: o.orphans ?? 2, widows: o.widows ?? 2 };
+  return {
+    lines: Array.from({ length: n }, (_, k) => line(`${prefix}${k + 1}`)),
+    orphans: o.orphans ?? 2,
+    widows: o.widows ?? 2,
+  };
 }
 
 export function heading(name: string, keep = 2, space = 0): FlowBlock {
@@ -41,7 +59,8 @@ export interface Landed {
 export function landed(pages: FlowPage[]): Landed[] {
   const out: Landed[] = [];
   pages.forEach((p, page) => {
-    for (const it of p.items) if (it.kind === 'text') out.push({ name: it.glyphs.map((g) => g.text).join(''), page, y: it.y });
+    for (const it of p.items)
+      if (it.kind === 'text') out.push({ name: it.glyphs.map((g) => g.text).join(''), page, y: it.y });
   });
   return out;
 }
@@ -50,7 +69,10 @@ export function pageOf(pages: FlowPage[], name: string): number {
   return landed(pages).find((l) => l.name === name)?.page ?? -1;
 }
 
-export function flowOf(blocks: FlowBlock[], o: ConstructorParameters<typeof Flow>[1] = {}): { flow: Flow; pages: FlowPage[] } {
+export function flowOf(
+  blocks: FlowBlock[],
+  o: ConstructorParameters<typeof Flow>[1] = {},
+): { flow: Flow; pages: FlowPage[] } {
   const flow = new Flow(FRAME, o);
   flow.start('new-page');
   flow.place(blocks);
@@ -65,12 +87,21 @@ export function rules(items: Item[]): Extract<Item, { kind: 'rule' }>[] {
  * A slot of n named lines (`${prefix}1` …) that the flow may cut between them, keeping
  * `orphans` lines before a cut and `widows` after it, as a table row keeps its cells'.
  */
-export function tall(prefix: string, n: number, o: { orphans?: number; widows?: number; pitch?: number } = {}): FlowLine {
+export function tall(
+  prefix: string,
+  n: number,
+  o: { orphans?: number; widows?: number; pitch?: number } = {},
+): FlowLine {
   const pitch = o.pitch ?? PITCH;
   const orphans = o.orphans ?? 2;
   const widows = o.widows ?? 2;
   const piece = (a: number, b: number): FlowLine => {
-    const l: FlowLine = { height: (b - a) * pitch, items: Array.from({ length: b - a }, (_, k) => named(`${prefix}${a + k + 1}`, k * pitch + 0.7 * pitch, 0.6 * pitch)) };
+    const l: FlowLine = {
+      height: (b - a) * pitch,
+      items: Array.from({ length: b - a }, (_, k) =>
+        named(`${prefix}${a + k + 1}`, k * pitch + 0.7 * pitch, 0.6 * pitch),
+      ),
+    };
     if (b === n && n - a >= 2) l.split = cutter(a);
     return l;
   };

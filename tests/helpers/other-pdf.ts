@@ -43,7 +43,12 @@ export const OTHER: { articles: OtherArticle[] } = {
 };
 
 export function otherBulletinPdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 80, bottom: 80, left: 72, right: 72 }, autoFirstPage: false, info: { CreationDate: new Date(Date.UTC(2024, 2, 29)) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 80, bottom: 80, left: 72, right: 72 },
+    autoFirstPage: false,
+    info: { CreationDate: new Date(Date.UTC(2024, 2, 29)) },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
@@ -62,7 +67,10 @@ export function otherBulletinPdf(): Promise<Buffer> {
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc.font('serif').fontSize(9).text('科技动态　2024年第3期', 72, 40, { width, align: 'center', lineBreak: false });
-    doc.font('serif').fontSize(10).text(`- ${pageNo} -`, 72, 841.89 - 50, { width, align: 'center', lineBreak: false });
+    doc
+      .font('serif')
+      .fontSize(10)
+      .text(`- ${pageNo} -`, 72, 841.89 - 50, { width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
     (doc as unknown as { _font: unknown })._font = font;
     doc.fontSize(size);

@@ -69,7 +69,17 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
         const boxX1 = Math.max(...xs);
         const name = font.getName();
         const own = advance(name, c);
-        chars.push({ c, x0, x1: own === undefined ? boxX1 : x0 + own * size, boxX1, ox: origin[0], y: origin[1], size, font: name, color: Array.from(color ?? []) });
+        chars.push({
+          c,
+          x0,
+          x1: own === undefined ? boxX1 : x0 + own * size,
+          boxX1,
+          ox: origin[0],
+          y: origin[1],
+          size,
+          font: name,
+          color: Array.from(color ?? []),
+        });
       },
     });
     for (const l of page.getLinks()) {
@@ -100,7 +110,8 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
  */
 function walkAstral(st: mupdf.StructuredText, walker: Parameters<mupdf.StructuredText['walk']>[0]): void {
   const own = String.fromCharCode;
-  String.fromCharCode = (...codes: number[]) => (codes.length === 1 && codes[0] > 0xffff ? String.fromCodePoint(codes[0]) : own(...codes));
+  String.fromCharCode = (...codes: number[]) =>
+    codes.length === 1 && codes[0] > 0xffff ? String.fromCodePoint(codes[0]) : own(...codes);
   try {
     st.walk(walker);
   } finally {

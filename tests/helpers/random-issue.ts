@@ -29,12 +29,56 @@ export interface RandomIssue {
   valid: boolean;
 }
 
-const HAN = Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研');
+const HAN = Array.from(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研',
+);
 const CLOSING = Array.from('，。、；：？！）》”');
 const OPENING = Array.from('（《“');
-const LATIN = ['GDP', 'AI', 'COVID-19', 'Open', 'Source', 'MIT', 'iPhone', 'x86_64', 'Wi-Fi', 'PM2.5', 'CO2', 'café', 'Zürich', 'Σigma', 'Москва'];
+const LATIN = [
+  'GDP',
+  'AI',
+  'COVID-19',
+  'Open',
+  'Source',
+  'MIT',
+  'iPhone',
+  'x86_64',
+  'Wi-Fi',
+  'PM2.5',
+  'CO2',
+  'café',
+  'Zürich',
+  'Σigma',
+  'Москва',
+];
 // Single code points the fonts may or may not have: what they lack must be reported, never dropped in silence.
-const ODD = ['℃', '‰', '№', '①', 'Ⅻ', '㎡', '·', '😀', '🙅', '𡈽', '𠀋', '〇', '々', '\u0007', '\u001b', '\u007f', '\ufffd', '\u00a0', '\u3000', '\u200b', '\u2060', 'ｱ', 'ㄅ', 'あ', '한'];
+const ODD = [
+  '℃',
+  '‰',
+  '№',
+  '①',
+  'Ⅻ',
+  '㎡',
+  '·',
+  '😀',
+  '🙅',
+  '𡈽',
+  '𠀋',
+  '〇',
+  '々',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\ufffd',
+  '\u00a0',
+  '\u3000',
+  '\u200b',
+  '\u2060',
+  'ｱ',
+  'ㄅ',
+  'あ',
+  '한',
+];
 const ASCII = Array.from('.,;:?!()%+-=/');
 
 const han = fc.constantFrom(...HAN);
@@ -53,7 +97,9 @@ const token = fc.oneof(
 
 /** A run of text that starts with a Chinese character (so it never reads as Markdown at a line's start). */
 export const text = (max = 24) =>
-  fc.tuple(han, fc.array(token, { minLength: 0, maxLength: max })).map(([h, t]) => (h + t.join('')).replace(/\s+$/, ''));
+  fc
+    .tuple(han, fc.array(token, { minLength: 0, maxLength: max }))
+    .map(([h, t]) => (h + t.join('')).replace(/\s+$/, ''));
 
 type Inline = { md: string; units: Unit[]; notes: { md: string; units: Unit[] }[] };
 
@@ -74,7 +120,8 @@ const piece: fc.Arbitrary<Inline> = fc
     if (style === 'bold') md = `**${t}**`;
     else if (style === 'em') md = `*${t}*`;
     else if (style === 'code') md = `\`${t}\``;
-    else if (style === 'link') md = `[${t}](https://example.cn/${encodeURIComponent(Array.from(t).slice(0, 3).join(""))})`;
+    else if (style === 'link')
+      md = `[${t}](https://example.cn/${encodeURIComponent(Array.from(t).slice(0, 3).join(''))})`;
     const notes: Inline['notes'] = [];
     if (note === 'ref' || note === 'ref2') notes.push({ md: n1, units: [{ text: n1, where: 'note' }] });
     if (note === 'ref2') notes.push({ md: n2, units: [{ text: n2, where: 'note' }] });
@@ -104,7 +151,9 @@ function paragraph(pieces: Inline[], counter: { n: number; defs: string[] }): { 
 
 type Block = { kind: string; build: (counter: { n: number; defs: string[] }) => { md: string; units: Unit[] } };
 
-const paraBlock: fc.Arbitrary<Block> = fc.array(piece, { minLength: 1, maxLength: 5 }).map((ps) => ({ kind: 'para', build: (c) => paragraph(ps, c) }));
+const paraBlock: fc.Arbitrary<Block> = fc
+  .array(piece, { minLength: 1, maxLength: 5 })
+  .map((ps) => ({ kind: 'para', build: (c) => paragraph(ps, c) }));
 
 const headingBlock: fc.Arbitrary<Block> = fc.tuple(fc.integer({ min: 2, max: 6 }), text(12)).map(([level, t]) => ({
   kind: 'heading',
@@ -112,7 +161,13 @@ const headingBlock: fc.Arbitrary<Block> = fc.tuple(fc.integer({ min: 2, max: 6 }
 }));
 
 const listBlock: fc.Arbitrary<Block> = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(fc.integer({ min: 0, max: 13 }), fc.array(piece, { minLength: 1, maxLength: 2 })), { minLength: 1, maxLength: 6 }))
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 13 }), fc.array(piece, { minLength: 1, maxLength: 2 })), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+  )
   .map(([ordered, items]) => ({
     kind: 'list',
     build: (c) => {
@@ -131,25 +186,39 @@ const listBlock: fc.Arbitrary<Block> = fc
     },
   }));
 
-const quoteBlock: fc.Arbitrary<Block> = fc.tuple(fc.integer({ min: 1, max: 14 }), fc.array(piece, { minLength: 1, maxLength: 3 })).map(([depth, ps]) => ({
-  kind: 'quote',
-  build: (c) => {
-    const p = paragraph(ps, c);
-    return { md: `${'> '.repeat(depth)}${p.md}`, units: p.units };
-  },
-}));
+const quoteBlock: fc.Arbitrary<Block> = fc
+  .tuple(fc.integer({ min: 1, max: 14 }), fc.array(piece, { minLength: 1, maxLength: 3 }))
+  .map(([depth, ps]) => ({
+    kind: 'quote',
+    build: (c) => {
+      const p = paragraph(ps, c);
+      return { md: `${'> '.repeat(depth)}${p.md}`, units: p.units };
+    },
+  }));
 
 const tableBlock: fc.Arbitrary<Block> = fc
-  .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 5 }), fc.array(text(10), { minLength: 48, maxLength: 48 }), fc.boolean())
+  .tuple(
+    fc.integer({ min: 1, max: 8 }),
+    fc.integer({ min: 1, max: 5 }),
+    fc.array(text(10), { minLength: 48, maxLength: 48 }),
+    fc.boolean(),
+  )
   .map(([cols, rows, cells, caption]) => ({
     kind: 'table',
     build: () => {
       const cell = (r: number, k: number) => cells[(r * cols + k) % cells.length].replace(/\|/g, '');
-      const lines = [`|${Array.from({ length: cols }, (_, k) => ` ${cell(0, k)} `).join('|')}|`, `|${' --- |'.repeat(cols)}`];
-      for (let r = 1; r <= rows; r++) lines.push(`|${Array.from({ length: cols }, (_, k) => ` ${cell(r, k)} `).join('|')}|`);
+      const lines = [
+        `|${Array.from({ length: cols }, (_, k) => ` ${cell(0, k)} `).join('|')}|`,
+        `|${' --- |'.repeat(cols)}`,
+      ];
+      for (let r = 1; r <= rows; r++)
+        lines.push(`|${Array.from({ length: cols }, (_, k) => ` ${cell(r, k)} `).join('|')}|`);
       const units: Unit[] = [];
       for (let r = 0; r <= rows; r++) for (let k = 0; k < cols; k++) units.push({ text: cell(r, k), where: 'cell' });
-      return { md: (caption ? `表1 ${cells[47]}\n\n` : '') + lines.join('\n'), units: caption ? [{ text: `表1${cells[47]}`, where: 'body' }, ...units] : units };
+      return {
+        md: (caption ? `表1 ${cells[47]}\n\n` : '') + lines.join('\n'),
+        units: caption ? [{ text: `表1${cells[47]}`, where: 'body' }, ...units] : units,
+      };
     },
   }));
 
@@ -177,13 +246,22 @@ const block = fc.oneof(
 );
 
 const article = fc
-  .tuple(text(14), fc.array(block, { minLength: 1, maxLength: 8 }), fc.constantFrom('.md', '.md', '.md', '.MD', '.Md'), fc.constantFrom('', '', '', 'source: 新华社\n', 'author: 张三\n', 'subtitle: 副标题\n'))
+  .tuple(
+    text(14),
+    fc.array(block, { minLength: 1, maxLength: 8 }),
+    fc.constantFrom('.md', '.md', '.md', '.MD', '.Md'),
+    fc.constantFrom('', '', '', 'source: 新华社\n', 'author: 张三\n', 'subtitle: 副标题\n'),
+  )
   .map(([title, blocks, ext, extra]) => {
     const counter = { n: 0, defs: [] as string[] };
     const built = blocks.map((b) => b.build(counter));
     // A note's definition may sit anywhere after the paragraph; here all come at the end.
     const markdown = `---\ntitle: ${JSON.stringify(title.trim() || '标题')}\n${extra}---\n\n${built.map((b) => b.md).join('\n\n')}\n\n${counter.defs.join('\n\n')}\n`;
-    return { ext, markdown, units: [{ text: title.trim() || '标题', where: 'body' as const }, ...built.flatMap((b) => b.units)] };
+    return {
+      ext,
+      markdown,
+      units: [{ text: title.trim() || '标题', where: 'body' as const }, ...built.flatMap((b) => b.units)],
+    };
   });
 
 /** issue.yaml: mostly valid; sometimes a value of the wrong kind, a key missing or misspelt. */
@@ -191,7 +269,16 @@ const issueYaml = fc
   .tuple(
     fc.constantFrom('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'number', 'year', 'missing', 'typo', 'phone', 'total'),
     fc.integer({ min: 1, max: 12 }),
-    fc.oneof(fc.constant('1e308'), fc.constant('"六"'), fc.constant('-3'), fc.constant('[1, 2]'), fc.constant('{a: 1}'), fc.constant('0x10'), fc.constant('2.5'), fc.constant('~')),
+    fc.oneof(
+      fc.constant('1e308'),
+      fc.constant('"六"'),
+      fc.constant('-3'),
+      fc.constant('[1, 2]'),
+      fc.constant('{a: 1}'),
+      fc.constant('0x10'),
+      fc.constant('2.5'),
+      fc.constant('~'),
+    ),
   )
   .map(([kind, n, bad]) => {
     const fields: Record<string, string> = {
@@ -208,7 +295,13 @@ const issueYaml = fc
     if (kind === 'phone') fields.phone = '04714366683';
     if (kind === 'missing') delete fields.publisher;
     if (kind === 'typo') fields.titel = fields.title;
-    return { yaml: Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n', valid: kind === 'ok' || kind === 'phone' || kind === 'typo' };
+    return {
+      yaml:
+        Object.entries(fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\n') + '\n',
+      valid: kind === 'ok' || kind === 'phone' || kind === 'typo',
+    };
   });
 
 /** Files an editor's tools leave in articles/: backups and lock files are ignored; anything else is reported. */
@@ -220,8 +313,18 @@ export const randomIssue: fc.Arbitrary<RandomIssue> = fc
     yaml: y.yaml,
     valid: y.valid && !junks.includes('notes.txt'),
     articles: [
-      ...arts.map((a, k) => ({ name: `${String(k + 1).padStart(2, '0')}-wen${k + 1}${a.ext}`, markdown: a.markdown, units: a.units, counted: true })),
-      ...junks.map((name) => ({ name, markdown: '---\ntitle: 备份\n---\n\n不应印出的备份文字。\n', units: [], counted: false })),
+      ...arts.map((a, k) => ({
+        name: `${String(k + 1).padStart(2, '0')}-wen${k + 1}${a.ext}`,
+        markdown: a.markdown,
+        units: a.units,
+        counted: true,
+      })),
+      ...junks.map((name) => ({
+        name,
+        markdown: '---\ntitle: 备份\n---\n\n不应印出的备份文字。\n',
+        units: [],
+        counted: false,
+      })),
     ],
   }));
 

@@ -41,14 +41,25 @@ export async function pdfjsFind(pdf: Buffer, query: string): Promise<number> {
   const g = globalThis as Record<string, unknown>;
   g.pdfjsLib ??= lib;
   g.document ??= { documentElement: { style: {} }, createElement: () => ({ style: {} }), addEventListener() {} };
-  g.window ??= { requestAnimationFrame: (f: () => void) => setTimeout(f, 0), addEventListener() {}, matchMedia: () => ({ matches: false, addEventListener() {} }) };
+  g.window ??= {
+    requestAnimationFrame: (f: () => void) => setTimeout(f, 0),
+    addEventListener() {},
+    matchMedia: () => ({ matches: false, addEventListener() {} }),
+  };
   const viewer = await import('pdfjs-dist/legacy/web/pdf_viewer.mjs');
   const doc = await pdfjsDocument(pdf);
   const eventBus = new viewer.EventBus();
   const linkService = new viewer.PDFLinkService({ eventBus });
   linkService.setDocument(doc);
   // no pages on screen: the find controller only asks where the reader is
-  linkService.setViewer({ pagesCount: doc.numPages, currentPageNumber: 1, pagesRotation: 0, isInPresentationMode: false, scrollPageIntoView() {}, getPageView: () => null } as never);
+  linkService.setViewer({
+    pagesCount: doc.numPages,
+    currentPageNumber: 1,
+    pagesRotation: 0,
+    isInPresentationMode: false,
+    scrollPageIntoView() {},
+    getPageView: () => null,
+  } as never);
   const find = new viewer.PDFFindController({ linkService, eventBus, updateMatchesCountOnProgress: false });
   find.setDocument(doc);
   const total = await new Promise<number>((resolve) => {
@@ -57,7 +68,16 @@ export async function pdfjsFind(pdf: Buffer, query: string): Promise<number> {
     eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { total: number } }) => {
       if (e.state === 1) resolve(0);
     });
-    eventBus.dispatch('find', { source: null, type: '', query, caseSensitive: true, entireWord: false, highlightAll: true, findPrevious: false, matchDiacritics: true });
+    eventBus.dispatch('find', {
+      source: null,
+      type: '',
+      query,
+      caseSensitive: true,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: false,
+      matchDiacritics: true,
+    });
   });
   // every page searched: the count is then the document's
   const pages = (find as unknown as { pageMatches: unknown[][] }).pageMatches;
@@ -70,7 +90,8 @@ export async function pdfjsFind(pdf: Buffer, query: string): Promise<number> {
 export function mupdfPages(pdf: Buffer): string[] {
   const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
   const pages: string[] = [];
-  for (let i = 0; i < doc.countPages(); i++) pages.push(doc.loadPage(i).toStructuredText('preserve-whitespace').asText());
+  for (let i = 0; i < doc.countPages(); i++)
+    pages.push(doc.loadPage(i).toStructuredText('preserve-whitespace').asText());
   return pages;
 }
 

@@ -7,7 +7,8 @@ import type { Article, Block, Span } from '../../src/source/model.js';
 import { isWide } from '../../src/text/classes.js';
 
 export interface Unit {
-  kind: 'title' | 'subtitle' | 'byline' | 'heading' | 'paragraph' | 'item' | 'quote' | 'cell' | 'caption' | 'code' | 'note';
+  kind:
+    'title' | 'subtitle' | 'byline' | 'heading' | 'paragraph' | 'item' | 'quote' | 'cell' | 'caption' | 'code' | 'note';
   text: string;
   /** file:line, for messages. */
   at: string;
@@ -65,7 +66,8 @@ class ArticleText {
     const at = `${a.file}:${a.titlePos.line}`;
     this.body.push({ kind: 'title', text: copyText(a.meta.title), at });
     if (a.meta.subtitle) this.body.push({ kind: 'subtitle', text: copyText(a.meta.subtitle), at });
-    for (const who of [a.meta.author, a.meta.source]) if (who) this.body.push({ kind: 'byline', text: copyText(who), at });
+    for (const who of [a.meta.author, a.meta.source])
+      if (who) this.body.push({ kind: 'byline', text: copyText(who), at });
     for (const b of a.blocks) this.block(b, 'paragraph');
   }
 
@@ -89,7 +91,8 @@ class ArticleText {
         break;
       case 'table':
         for (const text of this.texts(b.caption)) this.body.push({ kind: 'caption', text, at });
-        for (const row of [b.head, ...b.rows]) for (const cell of row) for (const text of this.texts(cell)) this.body.push({ kind: 'cell', text, at });
+        for (const row of [b.head, ...b.rows])
+          for (const cell of row) for (const text of this.texts(cell)) this.body.push({ kind: 'cell', text, at });
         break;
       case 'figure':
         for (const text of this.texts(b.caption)) this.body.push({ kind: 'caption', text, at });
@@ -121,7 +124,12 @@ class ArticleText {
       if (href && !href.startsWith('#') && spans[k + 1]?.href !== href) {
         let i = k;
         while (i > 0 && spans[i - 1].href === href && !spans[i - 1].br && spans[i - 1].note === undefined) i--;
-        const shown = spans.slice(i, k + 1).map((x) => x.text).join('').trim() === href.replace(/^mailto:/, '');
+        const shown =
+          spans
+            .slice(i, k + 1)
+            .map((x) => x.text)
+            .join('')
+            .trim() === href.replace(/^mailto:/, '');
         if (!shown) raw += this.marker(`u${href}`, () => [href]);
       }
     });
@@ -152,7 +160,12 @@ function noteTexts(blocks: Block[]): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.kind === 'para' || b.kind === 'heading') {
-      const t = copyText(b.spans.filter((s) => s.note === undefined && !s.br).map((s) => s.text).join(''));
+      const t = copyText(
+        b.spans
+          .filter((s) => s.note === undefined && !s.br)
+          .map((s) => s.text)
+          .join(''),
+      );
       if (t) out.push(t);
     } else if (b.kind === 'list') for (const item of b.items) out.push(...noteTexts(item));
     else if (b.kind === 'quote') out.push(...noteTexts(b.blocks));

@@ -5,9 +5,11 @@
 import type * as mupdf from 'mupdf';
 
 export const STANDARD = new Set(
-  ('Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 ' +
+  (
+    'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 ' +
     'L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot ' +
-    'Ruby RB RT RP Warichu WT WP Figure Formula Form').split(' '),
+    'Ruby RB RT RP Warichu WT WP Figure Formula Form'
+  ).split(' '),
 );
 
 export interface Elem {
@@ -60,7 +62,8 @@ export function readStructure(doc: mupdf.PDFDocument): Structure {
   const treeRoot = catalog.get('StructTreeRoot');
   const roleMap = new Map<string, string>();
   const rm = treeRoot.isNull() ? null : treeRoot.get('RoleMap');
-  if (rm && rm.isDictionary()) rm.forEach((v: mupdf.PDFObject, k: string | number) => roleMap.set(String(k), v.asName()));
+  if (rm && rm.isDictionary())
+    rm.forEach((v: mupdf.PDFObject, k: string | number) => roleMap.set(String(k), v.asName()));
   const all: Elem[] = [];
 
   const elem = (o: mupdf.PDFObject): Elem => {
@@ -72,14 +75,17 @@ export function readStructure(doc: mupdf.PDFDocument): Structure {
     if (!id.isNull()) e.id = id.asString();
     all.push(e);
     const pg = o.get('Pg');
-    const page = pg.isNull() ? -1 : pageNums.get(pg.asIndirect()) ?? -1;
+    const page = pg.isNull() ? -1 : (pageNums.get(pg.asIndirect()) ?? -1);
     const kid = (k: mupdf.PDFObject) => {
       if (k.isNumber()) e.content.push({ page, mcid: k.asNumber() });
       else if (k.isDictionary()) {
         const type = k.get('Type');
         if (!type.isNull() && type.asName() === 'MCR') {
           const kpg = k.get('Pg');
-          e.content.push({ page: kpg.isNull() ? page : pageNums.get(kpg.asIndirect()) ?? -1, mcid: k.get('MCID').asNumber() });
+          e.content.push({
+            page: kpg.isNull() ? page : (pageNums.get(kpg.asIndirect()) ?? -1),
+            mcid: k.get('MCID').asNumber(),
+          });
         } else if (!type.isNull() && type.asName() === 'OBJR') e.annots.push(k.get('Obj').asIndirect());
         else e.kids.push(elem(k));
       }
@@ -96,7 +102,8 @@ export function readStructure(doc: mupdf.PDFDocument): Structure {
     const tops: Elem[] = [];
     if (k.isArray()) for (let i = 0; i < k.length; i++) tops.push(elem(k.get(i)));
     else if (!k.isNull()) tops.push(elem(k));
-    root = tops.length === 1 ? tops[0] : { role: '(root)', type: '(root)', kids: tops, content: [], annots: [], num: 0 };
+    root =
+      tops.length === 1 ? tops[0] : { role: '(root)', type: '(root)', kids: tops, content: [], annots: [], num: 0 };
   }
 
   // ParentTree: a number tree (flat Nums here, or with Kids)
@@ -120,7 +127,8 @@ export function readStructure(doc: mupdf.PDFDocument): Structure {
     if (!sp.isNull()) {
       const arr = nums.get(sp.asNumber());
       const list: (number | null)[] = [];
-      if (arr?.isArray()) for (let j = 0; j < arr.length; j++) list.push(arr.get(j).isNull() ? null : arr.get(j).asIndirect());
+      if (arr?.isArray())
+        for (let j = 0; j < arr.length; j++) list.push(arr.get(j).isNull() ? null : arr.get(j).asIndirect());
       parentTree.set(i, list);
     }
     const annots = page.get('Annots');
@@ -131,7 +139,7 @@ export function readStructure(doc: mupdf.PDFDocument): Structure {
         const c = a.get('Contents');
         links.push({ num: a.asIndirect(), page: i, contents: c.isNull() ? '' : c.asString() });
         const p = a.get('StructParent');
-        annotParents.set(a.asIndirect(), p.isNull() ? null : nums.get(p.asNumber())?.asIndirect() ?? null);
+        annotParents.set(a.asIndirect(), p.isNull() ? null : (nums.get(p.asNumber())?.asIndirect() ?? null));
       }
     }
   }
@@ -229,7 +237,8 @@ export function scanContent(src: string): PageContent {
     } else if (tok === 'EMC') stack.pop();
     else if (PAINT.has(tok)) {
       let owner: { artifact: boolean; mcid?: number } | undefined;
-      for (let k = stack.length - 1; k >= 0 && !owner; k--) if (stack[k].artifact || stack[k].mcid !== undefined) owner = stack[k];
+      for (let k = stack.length - 1; k >= 0 && !owner; k--)
+        if (stack[k].artifact || stack[k].mcid !== undefined) owner = stack[k];
       if (owner?.mcid !== undefined) {
         if (!out.paintsIn.has(owner.mcid)) out.paintsIn.set(owner.mcid, []);
         out.paintsIn.get(owner.mcid)!.push(tok);

@@ -14,7 +14,8 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(join(LIB, file), 'utf8');
-  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/(bulletin\.[^"]+\.mjs)"/gm)) staticClosure(m[1], seen);
+  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/(bulletin\.[^"]+\.mjs)"/gm))
+    staticClosure(m[1], seen);
   for (const m of text.matchAll(/^import\s*"\.\/(bulletin\.[^"]+\.mjs)"/gm)) staticClosure(m[1], seen);
   return seen;
 }
@@ -23,7 +24,8 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
 function commandClosure(name: string): Set<string> {
   const main = readFileSync(join(LIB, 'bulletin.mjs'), 'utf8');
   const files = new Set<string>(staticClosure('bulletin.mjs'));
-  for (const m of main.matchAll(/import\("\.\/(bulletin\.([a-z-]+)-[A-Z0-9]+\.mjs)"\)/g)) if (m[2] === name) staticClosure(m[1], files);
+  for (const m of main.matchAll(/import\("\.\/(bulletin\.([a-z-]+)-[A-Z0-9]+\.mjs)"\)/g))
+    if (m[2] === name) staticClosure(m[1], files);
   return files;
 }
 
@@ -53,12 +55,16 @@ describe('the bundle', () => {
     expect(cps.map((cp) => lazy.get(cp))).toEqual(cps.map((cp) => real.get(cp)));
     // bytes whose decoding was deferred (base64, as the libraries hold them) read the same
     let decoded = 0;
-    const deferred = new Lazy(stub.deferBytes((text: string) => (decoded++, Buffer.from(text, 'base64')), src.toString('base64')));
+    const deferred = new Lazy(
+      stub.deferBytes((text: string) => (decoded++, Buffer.from(text, 'base64')), src.toString('base64')),
+    );
     expect(decoded).toBe(0);
     expect(cps.map((cp) => deferred.get(cp))).toEqual(cps.map((cp) => real.get(cp)));
     expect(decoded).toBe(1);
     expect(new Set(cps.map((cp) => real.get(cp))).size).toBeGreaterThan(1); // a table that tells them apart
-    const { default: decompress } = await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'brotli-decompress.mjs')).href);
+    const { default: decompress } = await import(
+      pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'brotli-decompress.mjs')).href
+    );
     expect(typeof decompress).toBe('function');
   });
 });

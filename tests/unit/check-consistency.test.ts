@@ -7,13 +7,17 @@ import { checkIssue } from '../../src/check/index.js';
 import { ROOT } from '../helpers/build.js';
 
 const ARCHIVE = join(ROOT, 'tests', 'fixtures', 'check-archive', 'issues');
-const consistency = (dir: string) => checkIssue(dir, { root: ROOT }).findings.filter((f) => f.code.startsWith('issue-'));
+const consistency = (dir: string) =>
+  checkIssue(dir, { root: ROOT }).findings.filter((f) => f.code.startsWith('issue-'));
 
 function archive(issues: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'bulletin-arch-'));
   for (const [name, yaml] of Object.entries(issues)) {
     mkdirSync(join(root, name, 'articles'), { recursive: true });
-    writeFileSync(join(root, name, 'issue.yaml'), `title: 科技情报参考\npublisher: 某单位\neditor: 王芳\nphone: "1234567"\n${yaml}`);
+    writeFileSync(
+      join(root, name, 'issue.yaml'),
+      `title: 科技情报参考\npublisher: 某单位\neditor: 王芳\nphone: "1234567"\n${yaml}`,
+    );
     writeFileSync(join(root, name, 'articles', '01-a.md'), `---\ntitle: ${name}\n---\n\n${name} 期的正文。\n`);
   }
   return root;
@@ -44,14 +48,20 @@ describe('issue number and date', () => {
       ['warning', 'issue-number'],
       ['warning', 'issue-total'],
     ]);
-    const root2 = archive({ '2023-05': 'year: 2023\nnumber: 5\ndate: 2023-05-31\n', '2023-06': 'year: 2023\nnumber: 5\ndate: 2023-06-30\n' });
+    const root2 = archive({
+      '2023-05': 'year: 2023\nnumber: 5\ndate: 2023-05-31\n',
+      '2023-06': 'year: 2023\nnumber: 5\ndate: 2023-06-30\n',
+    });
     expect(consistency(join(root2, '2023-06')).map((f) => [f.severity, f.code, f.message])).toEqual([
       ['error', 'issue-number', '第 5 期 again: the previous issue (2023-05) is 第 5 期 too'],
     ]);
   });
 
   it('takes an issue printed early the next month for a warning, not an error', () => {
-    const root = archive({ '2023-11': 'year: 2023\nnumber: 11\ndate: 2023-11-30\n', '2023-12': 'year: 2023\nnumber: 12\ndate: 2024-01-05\n' });
+    const root = archive({
+      '2023-11': 'year: 2023\nnumber: 11\ndate: 2023-11-30\n',
+      '2023-12': 'year: 2023\nnumber: 12\ndate: 2024-01-05\n',
+    });
     expect(consistency(join(root, '2023-12')).map((f) => [f.severity, f.code])).toEqual([
       ['warning', 'issue-year'],
       ['warning', 'issue-date'],

@@ -12,7 +12,8 @@ import { ROOT, SAMPLE } from '../helpers/build.js';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const SEED = join(FIXTURES, 'seed-duplicate');
-const dups = (dir: string, archive = 12) => checkIssue(dir, { root: ROOT, archive }).findings.filter((f) => f.code.startsWith('dup-'));
+const dups = (dir: string, archive = 12) =>
+  checkIssue(dir, { root: ROOT, archive }).findings.filter((f) => f.code.startsWith('dup-'));
 
 describe('duplicate articles in an issue', () => {
   it('finds the seed issue’s article printed twice, spacing differences and all', () => {
@@ -37,7 +38,10 @@ describe('duplicate articles in an issue', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'bulletin-dup-')), '2023-06');
     cpSync(SAMPLE, dir, { recursive: true });
     const src = readFileSync(join(dir, 'articles', '04-huainan-kechuang.md'), 'utf8');
-    const edited = src.replace('title: 安徽省淮南市', 'title: 淮南市').replace('获批全国重点实验室', '获批为全国重点实验室').replace('同比增长310%', '同比增长 310%');
+    const edited = src
+      .replace('title: 安徽省淮南市', 'title: 淮南市')
+      .replace('获批全国重点实验室', '获批为全国重点实验室')
+      .replace('同比增长310%', '同比增长 310%');
     writeFileSync(join(dir, 'articles', '06-huainan-zai.md'), edited);
     const [d, ...rest] = dups(dir);
     expect(rest).toEqual([]);
@@ -58,14 +62,35 @@ describe('duplicate paragraphs', () => {
 
   it('reports a paragraph repeated in another article, at the later one', () => {
     const sink = new FindingSink();
-    checkDuplicates([doc('01-a.md', `第一篇的开头，讲的是另一件事情，和后面的文字没有关系，只是为了让文章不同。\n\n${P}`), doc('02-b.md', `第二篇的开头，讲的又是另外一回事，篇幅也不一样长。\n\n${P.replace('，两区', ', 两区')}`)], [], sink);
-    expect(sink.list.map((f) => [f.file, f.line, f.code, f.severity])).toEqual([['/v/articles/02-b.md', 7, 'dup-paragraph', 'warning']]);
-    expect(sink.list[0].message).toBe('this paragraph repeats /v/articles/01-a.md:7 (「从区域分布看，科技服务机…」): 100% alike');
+    checkDuplicates(
+      [
+        doc('01-a.md', `第一篇的开头，讲的是另一件事情，和后面的文字没有关系，只是为了让文章不同。\n\n${P}`),
+        doc('02-b.md', `第二篇的开头，讲的又是另外一回事，篇幅也不一样长。\n\n${P.replace('，两区', ', 两区')}`),
+      ],
+      [],
+      sink,
+    );
+    expect(sink.list.map((f) => [f.file, f.line, f.code, f.severity])).toEqual([
+      ['/v/articles/02-b.md', 7, 'dup-paragraph', 'warning'],
+    ]);
+    expect(sink.list[0].message).toBe(
+      'this paragraph repeats /v/articles/01-a.md:7 (「从区域分布看，科技服务机…」): 100% alike',
+    );
   });
 
   it('leaves short and merely similar paragraphs alone', () => {
     const sink = new FindingSink();
-    checkDuplicates([doc('01-a.md', `一是加强领导。\n\n${P}`), doc('02-b.md', `一是加强领导。\n\n从时间分布看，科技服务机构主要在近五年成立，其中三成以上是民营企业，服务能力还有待提升。`)], [], sink);
+    checkDuplicates(
+      [
+        doc('01-a.md', `一是加强领导。\n\n${P}`),
+        doc(
+          '02-b.md',
+          `一是加强领导。\n\n从时间分布看，科技服务机构主要在近五年成立，其中三成以上是民营企业，服务能力还有待提升。`,
+        ),
+      ],
+      [],
+      sink,
+    );
     expect(sink.list).toEqual([]);
   });
 });
@@ -80,8 +105,12 @@ describe('against the archive', () => {
       ['2023-06/articles/02-keji-fuwu.md', 7, 'warning', 'dup-archive'],
       ['2023-06/articles/02-keji-fuwu.md', 11, 'warning', 'dup-paragraph'],
     ]);
-    expect(found[0].message).toMatch(/already published in 2023-05: .*2023-05\/articles\/01-xinxing-yanfa\.md:2 \(「新型研发机构建设的探索与实践」\), 100% alike/);
-    expect(found[1].message).toMatch(/already published in 2023-05: .*2023-05\/articles\/02-zhuanli-zhiya\.md:7, 100% alike/);
+    expect(found[0].message).toMatch(
+      /already published in 2023-05: .*2023-05\/articles\/01-xinxing-yanfa\.md:2 \(「新型研发机构建设的探索与实践」\), 100% alike/,
+    );
+    expect(found[1].message).toMatch(
+      /already published in 2023-05: .*2023-05\/articles\/02-zhuanli-zhiya\.md:7, 100% alike/,
+    );
     expect(found[2].message).toMatch(/repeats .*02-keji-fuwu\.md:9 .*: 9\d% alike/);
   });
 

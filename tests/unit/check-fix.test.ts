@@ -37,7 +37,9 @@ describe('--fix', () => {
     after.split('\n').forEach((line, k) => {
       if (!changed.has(k)) expect(line).toBe(before[k]);
     });
-    expect(done.files[0].diff).toContain('@@ -6 +6 @@\n-截至2023年5月底,全市累计入库科技型中小企业226家.57名科研(管理)人员');
+    expect(done.files[0].diff).toContain(
+      '@@ -6 +6 @@\n-截至2023年5月底,全市累计入库科技型中小企业226家.57名科研(管理)人员',
+    );
     expect(done.files[0].diff).toContain('+截至2023年5月底，全市累计入库科技型中小企业226家。57名科研（管理）人员');
   });
 
@@ -64,9 +66,14 @@ describe('--fix', () => {
   it('keeps CRLF line ends and a byte-order mark', () => {
     const dir = copy();
     const file = join(dir, 'articles', '02-meiyou-wenti.md');
-    writeFileSync(file, '\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n全市新增项目,总投资达135.4亿元.\r\n第二段没有问题。\r\n');
+    writeFileSync(
+      file,
+      '\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n全市新增项目,总投资达135.4亿元.\r\n第二段没有问题。\r\n',
+    );
     fixIssue(check(dir));
-    expect(readFileSync(file, 'utf8')).toBe('\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n全市新增项目，总投资达135.4亿元。\r\n第二段没有问题。\r\n');
+    expect(readFileSync(file, 'utf8')).toBe(
+      '\uFEFF---\r\ntitle: 标题\r\n---\r\n\r\n全市新增项目，总投资达135.4亿元。\r\n第二段没有问题。\r\n',
+    );
   });
 
   it('leaves alone a file that changed after it was checked', () => {

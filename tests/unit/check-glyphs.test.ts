@@ -20,6 +20,8 @@ describe('characters no font can print', () => {
   });
 
   it('finds every character of the sample printable', () => {
-    expect(checkIssue(SAMPLE, { root: ROOT, archive: 0 }).findings.filter((f) => f.code === 'glyph-missing')).toEqual([]);
+    expect(checkIssue(SAMPLE, { root: ROOT, archive: 0 }).findings.filter((f) => f.code === 'glyph-missing')).toEqual(
+      [],
+    );
   });
 });

@@ -32,6 +32,8 @@ describe('digit widths', () => {
   it('compares across the articles of an issue', () => {
     const sink = new FindingSink();
     checkNumbers([doc('２０２３年。'), doc('2024年。')], sink);
-    expect(sink.list.map((f) => f.message)).toEqual(['"２０２３": full-width digits (the issue writes numbers half-width elsewhere, e.g. 2024)']);
+    expect(sink.list.map((f) => f.message)).toEqual([
+      '"２０２３": full-width digits (the issue writes numbers half-width elsewhere, e.g. 2024)',
+    ]);
   });
 });

@@ -3,12 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { joinLines, OPAQUE, parseDoc, posAt, sourceAt, splitLines } from '../../src/check/prose.js';
 
-const read = (body: string, front = 'title: 标题') => parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
+const read = (body: string, front = 'title: 标题') =>
+  parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
 const texts = (body: string) => read(body).units.map((u) => [u.kind, u.text]);
 
 describe('reading an article', () => {
   it('keeps the printed text of each block, markup dropped', () => {
-    const body = ['## 一、总体情况', '', '**一是**加强*领导*，见[网站](https://a.cn)[^1]。', '第二行。', '', '- 项目一', '1. 项目二', '', '> 引文', '', '[^1]: 注释。'].join('\n');
+    const body = [
+      '## 一、总体情况',
+      '',
+      '**一是**加强*领导*，见[网站](https://a.cn)[^1]。',
+      '第二行。',
+      '',
+      '- 项目一',
+      '1. 项目二',
+      '',
+      '> 引文',
+      '',
+      '[^1]: 注释。',
+    ].join('\n');
     expect(texts(body)).toEqual([
       ['heading', '一、总体情况'],
       ['para', '一是加强领导，见网站。\n第二行。'],
@@ -21,9 +34,11 @@ describe('reading an article', () => {
   });
 
   it('stands opaque for code, addresses and entities, and drops HTML and code blocks', () => {
-    expect(texts('运行 `a, b.` 或访问https://x.cn/a,b 或 <https://y.cn> 再&nbsp;见<br>。\n\n```\ncode, here.\n```\n\n    indented code.')).toEqual([
-      ['para', `运行 ${OPAQUE} 或访问${OPAQUE} 或 ${OPAQUE} 再${OPAQUE}见。`],
-    ]);
+    expect(
+      texts(
+        '运行 `a, b.` 或访问https://x.cn/a,b 或 <https://y.cn> 再&nbsp;见<br>。\n\n```\ncode, here.\n```\n\n    indented code.',
+      ),
+    ).toEqual([['para', `运行 ${OPAQUE} 或访问${OPAQUE} 或 ${OPAQUE} 再${OPAQUE}见。`]]);
   });
 
   it('splits table rows into cells and skips the delimiter row', () => {
@@ -45,7 +60,13 @@ describe('reading an article', () => {
   });
 
   it('reads the units off the parse the build makes: escapes, entities, notes, alt text, closing #s', () => {
-    const body = ['## 标题 ##', '', '正文\\*，见 &amp; ![图1 说明](a.png "t") 与<b>粗</b>。^[注文，在此。]', '', '    缩进代码，不读。'].join('\n');
+    const body = [
+      '## 标题 ##',
+      '',
+      '正文\\*，见 &amp; ![图1 说明](a.png "t") 与<b>粗</b>。^[注文，在此。]',
+      '',
+      '    缩进代码，不读。',
+    ].join('\n');
     expect(texts(body)).toEqual([
       ['heading', '标题'],
       ['note', '注文，在此。'],
@@ -61,7 +82,9 @@ describe('reading an article', () => {
   });
 
   it('places quoted and listed lines after their markers, and notes where they are defined', () => {
-    const doc = read(['> 引文第一行，', '> 第二行。', '', '1. 项目，', '   续行。', '', '[^a]: 注释。', '', '后文[^a]。'].join('\n'));
+    const doc = read(
+      ['> 引文第一行，', '> 第二行。', '', '1. 项目，', '   续行。', '', '[^a]: 注释。', '', '后文[^a]。'].join('\n'),
+    );
     expect(doc.units.map((u) => [u.kind, u.text, u.start])).toEqual([
       ['quote', '引文第一行，\n第二行。', 4],
       ['item', '项目，\n续行。', 7],
@@ -117,7 +140,9 @@ describe('one parse for build and check', () => {
     // Without the build's parse, the file is read and parsed here, to the same units.
     const fresh = articleDocs([source.path])[0];
     const reused = articleDocs([source.path], issue)[0];
-    expect(reused.units.map((u) => [u.kind, u.text, [...u.segs]])).toEqual(fresh.units.map((u) => [u.kind, u.text, [...u.segs]]));
+    expect(reused.units.map((u) => [u.kind, u.text, [...u.segs]])).toEqual(
+      fresh.units.map((u) => [u.kind, u.text, [...u.segs]]),
+    );
     expect([...reused.fields.values()]).toEqual([...fresh.fields.values()]);
     expect(reused.lines).toEqual(fresh.lines);
   });

@@ -34,12 +34,24 @@ function fixed(body: string): string {
 
 describe('half-width marks in Chinese text', () => {
   it.each([
-    ['截至2023年5月底,全市累计入库226家.', '截至2023年5月底，全市累计入库226家。', ['punct-width@1:11', 'punct-width@1:22']],
-    ['如下:一是加强领导;二是完善政策.', '如下：一是加强领导；二是完善政策。', ['punct-width@1:3', 'punct-width@1:10', 'punct-width@1:17']],
+    [
+      '截至2023年5月底,全市累计入库226家.',
+      '截至2023年5月底，全市累计入库226家。',
+      ['punct-width@1:11', 'punct-width@1:22'],
+    ],
+    [
+      '如下:一是加强领导;二是完善政策.',
+      '如下：一是加强领导；二是完善政策。',
+      ['punct-width@1:3', 'punct-width@1:10', 'punct-width@1:17'],
+    ],
     ['为什么?因为效率更高!', '为什么？因为效率更高！', ['punct-width@1:4', 'punct-width@1:11']],
     ['57名科研(管理)人员参加评审。', '57名科研（管理）人员参加评审。', ['punct-width@1:6']],
     ['人工智能 (AI) 技术快速发展。', '人工智能（AI）技术快速发展。', ['punct-width@1:6']],
-    ['包括AI,大数据和云计算。我们使用了Python.', '包括AI，大数据和云计算。我们使用了Python。', ['punct-width@1:5', 'punct-width@1:25']],
+    [
+      '包括AI,大数据和云计算。我们使用了Python.',
+      '包括AI，大数据和云计算。我们使用了Python。',
+      ['punct-width@1:5', 'punct-width@1:25'],
+    ],
     ['发展 , 创新。', '发展，创新。', ['punct-width@1:4']],
     ['一.加强组织领导', '一、加强组织领导', ['punct-width@1:2']],
   ])('%s', (body, want, where) => {
@@ -49,7 +61,11 @@ describe('half-width marks in Chinese text', () => {
 
   it('says which mark and what to write', () => {
     const [f] = check('科研(管理)人员').findings;
-    expect(f).toMatchObject({ severity: 'warning', message: 'half-width brackets "(管理)" in Chinese text', fix: 'write "（管理）"' });
+    expect(f).toMatchObject({
+      severity: 'warning',
+      message: 'half-width brackets "(管理)" in Chinese text',
+      fix: 'write "（管理）"',
+    });
   });
 
   it.each([
@@ -91,7 +107,9 @@ describe('quotation marks', () => {
 
   it('reports an unclosed or unopened quote, without guessing a fix', () => {
     const open = check('他说：“我们要努力，然后离开。').findings;
-    expect(open.map((f) => [f.code, f.col, f.message])).toEqual([['punct-unbalanced', 4, '"“" is never closed in this paragraph']]);
+    expect(open.map((f) => [f.code, f.col, f.message])).toEqual([
+      ['punct-unbalanced', 4, '"“" is never closed in this paragraph'],
+    ]);
     expect(open[0].edits).toBeUndefined();
     expect(codes('他说：我们要努力”，然后离开。')).toEqual(['punct-unbalanced@1:9']);
   });
@@ -216,7 +234,10 @@ describe('what is not prose', () => {
   });
 
   it('checks the printed front matter values, and reports them where they are written', () => {
-    const doc = parseDoc('/virtual/articles/01-a.md', '---\ntitle: 科技成果转化:以某市为例\nsource: 某市科技局\n---\n\n正文。\n');
+    const doc = parseDoc(
+      '/virtual/articles/01-a.md',
+      '---\ntitle: 科技成果转化:以某市为例\nsource: 某市科技局\n---\n\n正文。\n',
+    );
     const sink = new FindingSink();
     checkPunctuation(doc, sink);
     expect(sink.list.map((f) => [f.line, f.col, f.code])).toEqual([[2, 14, 'punct-width']]);

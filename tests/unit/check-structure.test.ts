@@ -13,7 +13,8 @@ const FIXTURE = join(ROOT, 'tests', 'fixtures', 'check-structure');
 
 describe('structure', () => {
   const r = checkIssue(FIXTURE, { root: ROOT, archive: 0 });
-  const at = (name: string) => r.findings.filter((f) => f.file.endsWith(name)).map((f) => [f.line, f.col, f.severity, f.code]);
+  const at = (name: string) =>
+    r.findings.filter((f) => f.file.endsWith(name)).map((f) => [f.line, f.col, f.severity, f.code]);
 
   it('reports a heading level that is skipped, and a title that wraps in the contents', () => {
     expect(at('01-biaoti.md')).toEqual([
@@ -36,12 +37,20 @@ describe('structure', () => {
 
   it('reports an article of headings alone', () => {
     const sink = new FindingSink();
-    checkStructure([parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一、只有标题\n\n## 二、还是标题\n')], sink);
-    expect(sink.list.map((f) => [f.line, f.code, f.message])).toEqual([[5, 'article-empty', 'the article has headings but no text']]);
+    checkStructure(
+      [parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一、只有标题\n\n## 二、还是标题\n')],
+      sink,
+    );
+    expect(sink.list.map((f) => [f.line, f.code, f.message])).toEqual([
+      [5, 'article-empty', 'the article has headings but no text'],
+    ]);
   });
 
   it('accepts headings that step down one level at a time and climb back at will', () => {
-    const doc = parseDoc('/v/articles/01-a.md', '---\ntitle: 标题\n---\n\n## 一\n\n### （一）\n\n#### 1.\n\n正文。\n\n## 二\n\n### （一）\n\n正文。\n');
+    const doc = parseDoc(
+      '/v/articles/01-a.md',
+      '---\ntitle: 标题\n---\n\n## 一\n\n### （一）\n\n#### 1.\n\n正文。\n\n## 二\n\n### （一）\n\n正文。\n',
+    );
     const sink = new FindingSink();
     checkStructure([doc], sink);
     expect(sink.list).toEqual([]);

@@ -22,23 +22,67 @@ function usage(argv: string[]): UsageError {
 describe('the command line', () => {
   it('reads every option of every command, in both spellings', () => {
     const b = parseCommandLine(['build', 'issues/x', '-o', '-', '--strict', '--draft', '-q']);
-    expect(b).toMatchObject({ command: 'build', dir: 'issues/x', values: { output: '-', strict: true, draft: true, quiet: true } });
+    expect(b).toMatchObject({
+      command: 'build',
+      dir: 'issues/x',
+      values: { output: '-', strict: true, draft: true, quiet: true },
+    });
     expect(parseCommandLine(['build', '--output=a.pdf', 'd']).values.output).toBe('a.pdf');
     const c = parseCommandLine(['check', 'd', '--json', '--fix', '--max-warnings', '3', '--no-archive', '--no-color']);
-    expect(c.values).toMatchObject({ json: true, fix: true, 'max-warnings': '3', 'no-archive': true, 'no-color': true });
-    const p = parseCommandLine(['preview', 'd', '--port=0', '--open', '--host', '0.0.0.0', '--no-watermark', '--lang', 'zh']);
+    expect(c.values).toMatchObject({
+      json: true,
+      fix: true,
+      'max-warnings': '3',
+      'no-archive': true,
+      'no-color': true,
+    });
+    const p = parseCommandLine([
+      'preview',
+      'd',
+      '--port=0',
+      '--open',
+      '--host',
+      '0.0.0.0',
+      '--no-watermark',
+      '--lang',
+      'zh',
+    ]);
     expect(p).toMatchObject({ lang: 'zh', values: { port: '0', open: true, host: '0.0.0.0', 'no-watermark': true } });
     const print = parseCommandLine(['build', 'd', '-t', 'red', '--cmyk', '--marks', '--impose', 'booklet', '--record']);
-    expect(print).toMatchObject({ id: 'build', values: { template: 'red', cmyk: true, marks: true, impose: 'booklet', record: true } });
-    expect(parseCommandLine(['build', 'd', '--grayscale', '--draft']).values).toMatchObject({ grayscale: true, draft: true });
+    expect(print).toMatchObject({
+      id: 'build',
+      values: { template: 'red', cmyk: true, marks: true, impose: 'booklet', record: true },
+    });
+    expect(parseCommandLine(['build', 'd', '--grayscale', '--draft']).values).toMatchObject({
+      grayscale: true,
+      draft: true,
+    });
     const all = parseCommandLine(['build', '--all', '--jobs', '2', '--force', '--dist', 'out', '-q']);
-    expect(all).toMatchObject({ command: 'build', id: 'build-all', dir: '', values: { jobs: '2', force: true, dist: 'out', quiet: true } });
+    expect(all).toMatchObject({
+      command: 'build',
+      id: 'build-all',
+      dir: '',
+      values: { jobs: '2', force: true, dist: 'out', quiet: true },
+    });
     expect(parseCommandLine(['build', '--all', 'archive']).dir).toBe('archive');
     expect(parseCommandLine(['fonts']).dir).toBe('');
-    expect(parseCommandLine(['fonts', 'd', '-t', 'red', '--all', '--json']).values).toMatchObject({ template: 'red', all: true, json: true });
-    expect(parseCommandLine(['import', 'a.txt', '-o', 'issues/2023-06', '--keep-duplicates', '-q']).values).toMatchObject({ output: 'issues/2023-06', 'keep-duplicates': true, quiet: true });
-    expect(parseCommandLine(['new', '--archive', 'old'])).toMatchObject({ id: 'new', dir: '', values: { archive: 'old' } });
-    expect(parseCommandLine(['reprint', 'd', '-o', 'r.pdf', '--strict']).values).toMatchObject({ output: 'r.pdf', strict: true });
+    expect(parseCommandLine(['fonts', 'd', '-t', 'red', '--all', '--json']).values).toMatchObject({
+      template: 'red',
+      all: true,
+      json: true,
+    });
+    expect(
+      parseCommandLine(['import', 'a.txt', '-o', 'issues/2023-06', '--keep-duplicates', '-q']).values,
+    ).toMatchObject({ output: 'issues/2023-06', 'keep-duplicates': true, quiet: true });
+    expect(parseCommandLine(['new', '--archive', 'old'])).toMatchObject({
+      id: 'new',
+      dir: '',
+      values: { archive: 'old' },
+    });
+    expect(parseCommandLine(['reprint', 'd', '-o', 'r.pdf', '--strict']).values).toMatchObject({
+      output: 'r.pdf',
+      strict: true,
+    });
     expect(parseCommandLine(['--lang', 'zh', 'check', 'd'])).toMatchObject({ id: 'check', dir: 'd', lang: 'zh' });
   });
 
@@ -49,12 +93,18 @@ describe('the command line', () => {
     expect(e.command).toBe('build-all');
     expect(usage(['build', '--all', '-o', 'x.pdf']).message).toBe('-o does not go with --all');
     expect(usage(['build', '--all', '--jobs', '0']).message).toBe('--jobs needs a whole number above 0, not "0"');
-    expect(usage(['build', 'd', '--cmyk', '--grayscale']).message).toBe('--cmyk and --grayscale exclude each other: choose one');
+    expect(usage(['build', 'd', '--cmyk', '--grayscale']).message).toBe(
+      '--cmyk and --grayscale exclude each other: choose one',
+    );
     expect(usage(['build', 'd', '--impose', 'quarto']).message).toBe('--impose takes booklet, not "quarto"');
-    expect(usage(['import']).message).toBe('import needs a file, e.g. bulletin import back-issue.txt -o issues/2023-06');
+    expect(usage(['import']).message).toBe(
+      'import needs a file, e.g. bulletin import back-issue.txt -o issues/2023-06',
+    );
     expect(usage(['reprint']).message).toContain('reprint needs an issue folder');
     expect(usage(['improt', 'a.txt']).message).toBe('unknown command "improt"; did you mean "import"?');
-    expect(usage(['import', 'a.txt', '--keep-duplicate']).message).toBe('unknown option --keep-duplicate; did you mean --keep-duplicates?');
+    expect(usage(['import', 'a.txt', '--keep-duplicate']).message).toBe(
+      'unknown option --keep-duplicate; did you mean --keep-duplicates?',
+    );
     expect(usage(['fonts', '--bogus']).command).toBe('fonts');
     expect(usage(['new', 'a', 'b']).message).toBe('unexpected argument b');
   });
@@ -151,11 +201,16 @@ describe('the progress line', () => {
     expect([...line].reduce((n, ch) => n + (/[\u4e00-\u9fff，]/.test(ch) ? 2 : 1), 0)).toBeLessThanOrEqual(19);
     expect(line.endsWith('…')).toBe(true);
     const wide = new FakeTerminal();
-    expect(new Progress(wide, { after: 0, lang: 'zh' }).line({ stage: 'render', pages: 9 })).toBe('正在生成 PDF，已排 9 页');
+    expect(new Progress(wide, { after: 0, lang: 'zh' }).line({ stage: 'render', pages: 9 })).toBe(
+      '正在生成 PDF，已排 9 页',
+    );
   });
 
   it('shows nothing when not a terminal, or with --quiet', () => {
-    for (const [isTTY, quiet] of [[false, false], [true, true]]) {
+    for (const [isTTY, quiet] of [
+      [false, false],
+      [true, true],
+    ]) {
       const s = new FakeTerminal();
       s.isTTY = isTTY;
       const p = new Progress(s, { after: 0, quiet });
@@ -198,7 +253,10 @@ describe('the progress line of build --all', () => {
     expect(line.startsWith('[0/12] 正在排版 2023-0')).toBe(true);
     expect(line.endsWith('…')).toBe(true);
     expect(fit(line, 24)).toBe(line);
-    for (const [isTTY, quiet] of [[false, false], [true, true]]) {
+    for (const [isTTY, quiet] of [
+      [false, false],
+      [true, true],
+    ]) {
       const s = new FakeTerminal();
       s.isTTY = isTTY;
       const q = new BatchProgress(s, 2, { after: 0, quiet });

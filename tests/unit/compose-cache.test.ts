@@ -9,7 +9,14 @@ import { ROOT, SAMPLE } from '../helpers/build.js';
 
 const serif = {} as Face;
 const sans = {} as Face;
-const run = (text: string, o: Partial<StyledRun> = {}): StyledRun => ({ text, face: serif, size: 12, color: '#000000', pos: { file: 'a.md', line: 1, col: 1 }, ...o });
+const run = (text: string, o: Partial<StyledRun> = {}): StyledRun => ({
+  text,
+  face: serif,
+  size: 12,
+  color: '#000000',
+  pos: { file: 'a.md', line: 1, col: 1 },
+  ...o,
+});
 const env = { hanLatin: 0.25, fallback: ['serif', 'sans'] };
 const opts = { measure: 456, align: 'justify' };
 
@@ -28,7 +35,8 @@ describe('composition cache', () => {
       c.key([run('科技'), run('创新')], opts, env),
       c.key([run('科技创新')], { ...opts, measure: 400 }, env),
       c.key([run('科技创新')], opts, { ...env, hanLatin: 0.125 }),
-    ]) expect(other).not.toBe(k);
+    ])
+      expect(other).not.toBe(k);
   });
 
   it('stays bounded: old entries fall away', () => {

@@ -14,11 +14,18 @@ const SIZE = 16;
 function grid(text: string, chars = 28, o: { indent?: number } = {}) {
   const runs: StyledRun[] = [{ ...run(text), size: SIZE }];
   const list = buildAtoms(runs, { hanLatin: 0.25, fallback: () => [], tracking: CELL / SIZE - 1, compress: false });
-  return composeLines(list, { measure: chars * CELL, firstIndent: (o.indent ?? 0) * CELL, align: 'justify', em: SIZE, fill: true });
+  return composeLines(list, {
+    measure: chars * CELL,
+    firstIndent: (o.indent ?? 0) * CELL,
+    align: 'justify',
+    em: SIZE,
+    fill: true,
+  });
 }
 
 describe('a document grid', () => {
-  const text = '近年来西安市在贯彻落实创新驱动发展战略中积极探索科技成果转化新路径形成了一批可复制可推广的经验做法为全省提供了借鉴';
+  const text =
+    '近年来西安市在贯彻落实创新驱动发展战略中积极探索科技成果转化新路径形成了一批可复制可推广的经验做法为全省提供了借鉴';
 
   it('puts 28 characters on each full line, each in its cell', () => {
     const lines = grid(text);
@@ -83,7 +90,11 @@ describe('a document grid', () => {
 describe('character sequences', () => {
   function atoms(text: string, fallback: Face[] = []) {
     const missing: string[] = [];
-    const list = buildAtoms([run(text)], { hanLatin: 0.25, fallback: () => fallback, missing: (ch) => missing.push(ch) });
+    const list = buildAtoms([run(text)], {
+      hanLatin: 0.25,
+      fallback: () => fallback,
+      missing: (ch) => missing.push(ch),
+    });
     return { text: list.atoms.flatMap((a) => a.glyphs.map((g) => g.text)).join(''), missing };
   }
 

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { boxes, compose, SIZE } from '../helpers/compose.js';
 
 const EM = SIZE;
-const han = fc.constantFrom(...Array.from('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质'));
+const han = fc.constantFrom(
+  ...Array.from(
+    '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质',
+  ),
+);
 const closing = fc.constantFrom('，', '。', '、', '；', '：', '？', '！', '）', '》', '”');
 const opening = fc.constantFrom('（', '《', '“');
 const token = fc.oneof(
@@ -17,7 +21,10 @@ const token = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('5.18%', '2023—2025', 'MIT', 'AI', 'COVID-19', '1+3') },
   { weight: 1, arbitrary: fc.constantFrom(' ', ' Open Source ', 'GDP ') },
 );
-const paragraph = fc.array(token, { minLength: 1, maxLength: 160 }).map((t) => t.join('').trim()).filter((s) => s.length > 0);
+const paragraph = fc
+  .array(token, { minLength: 1, maxLength: 160 })
+  .map((t) => t.join('').trim())
+  .filter((s) => s.length > 0);
 const squash = (s: string) => s.replace(/\s+/g, '');
 const set = (l: { glyphs: { text: string }[] }) => l.glyphs.map((g) => g.text).join('');
 

@@ -5,7 +5,10 @@ import { boxes, compose, lineText, run, sansBold, serif, SIZE } from '../helpers
 
 const EM = SIZE;
 const HAN = '科技创新驱动发展战略强化引领方面认真学习领会总书记重要讲话精神准确把握国家定位要求';
-const han = (n: number, from = 0) => Array.from(HAN).slice(from, from + n).join('');
+const han = (n: number, from = 0) =>
+  Array.from(HAN)
+    .slice(from, from + n)
+    .join('');
 const NO_START = Array.from('。，、；：？！）》”’%');
 const NO_END = Array.from('（《“‘');
 
@@ -64,7 +67,11 @@ describe('prohibition rules (避头尾)', () => {
   });
 
   it('may break after a hyphen inside a word rather than leave a line gaping', () => {
-    const set = compose('来自Massachusetts Institute of Technology（MIT）、Max-Planck-Gesellschaft和清华大学的团队。', 30, { indent: 2 });
+    const set = compose(
+      '来自Massachusetts Institute of Technology（MIT）、Max-Planck-Gesellschaft和清华大学的团队。',
+      30,
+      { indent: 2 },
+    );
     expect(set.texts[0]).toMatch(/Max-(Planck-)?$/);
     expect(set.texts.join('')).toContain('Max-Planck-Gesellschaft');
     // and a hyphen is not a break the composer takes lightly
@@ -98,7 +105,8 @@ describe('justification', () => {
     for (const l of set.lines.slice(0, -1)) {
       const b = boxes(l);
       const gaps: number[] = [];
-      for (let k = 1; k < b.length; k++) if (/\p{Script=Han}/u.test(b[k].c) && /\p{Script=Han}/u.test(b[k - 1].c)) gaps.push(b[k].x0 - b[k - 1].x1);
+      for (let k = 1; k < b.length; k++)
+        if (/\p{Script=Han}/u.test(b[k].c) && /\p{Script=Han}/u.test(b[k - 1].c)) gaps.push(b[k].x0 - b[k - 1].x1);
       const mean = gaps.reduce((a, x) => a + x, 0) / gaps.length;
       const sd = Math.sqrt(gaps.reduce((a, x) => a + (x - mean) ** 2, 0) / gaps.length);
       expect(sd / EM).toBeLessThan(0.005);
@@ -152,7 +160,7 @@ describe('punctuation widths (标点挤压)', () => {
     expect(after[0].x0).toBeCloseTo(1.5 * EM, 6);
   });
 
-  it('never squeezes the second mark of a pair into the first one\'s place (reading order)', () => {
+  it("never squeezes the second mark of a pair into the first one's place (reading order)", () => {
     // a line that must squeeze: the pair ，“ may not lose more than the comma's blank
     const set = compose(`完善，“科技${han(14)}”后面的内容${han(10)}`, 20);
     for (const l of set.lines) {
@@ -181,7 +189,8 @@ describe('Han/Latin spacing (中西文间距)', () => {
     for (let k = 1; k < bx.length; k++) {
       const a = bx[k - 1].c;
       const b = bx[k].c;
-      if ((/\p{Script=Han}/u.test(a) && /[A-Za-z0-9]/.test(b)) || (/[A-Za-z0-9]/.test(a) && /\p{Script=Han}/u.test(b))) out.push((bx[k].x0 - bx[k - 1].x1) / EM);
+      if ((/\p{Script=Han}/u.test(a) && /[A-Za-z0-9]/.test(b)) || (/[A-Za-z0-9]/.test(a) && /\p{Script=Han}/u.test(b)))
+        out.push((bx[k].x0 - bx[k - 1].x1) / EM);
     }
     return out;
   };
@@ -191,8 +200,12 @@ describe('Han/Latin spacing (中西文间距)', () => {
   });
 
   it('prints "2023年" and "2023 年" alike', () => {
-    const a = compose('截至2023年5月底', 40).lines[0].glyphs.filter((g) => g.text.trim()).map((g) => g.x);
-    const b = compose('截至 2023 年 5 月底', 40).lines[0].glyphs.filter((g) => g.text.trim()).map((g) => g.x);
+    const a = compose('截至2023年5月底', 40)
+      .lines[0].glyphs.filter((g) => g.text.trim())
+      .map((g) => g.x);
+    const b = compose('截至 2023 年 5 月底', 40)
+      .lines[0].glyphs.filter((g) => g.text.trim())
+      .map((g) => g.x);
     expect(b).toEqual(a);
   });
 
@@ -214,7 +227,10 @@ describe('Han/Latin spacing (中西文间距)', () => {
   });
 
   it('keeps the quarter em in a justified line with no two Chinese characters side by side', () => {
-    const set = compose('Apple和Google、Microsoft及Amazon等companies joined the open source effort again and again this year', 21);
+    const set = compose(
+      'Apple和Google、Microsoft及Amazon等companies joined the open source effort again and again this year',
+      21,
+    );
     let checked = 0;
     for (const l of set.lines.slice(0, -1)) {
       const b = boxes(l);
@@ -240,8 +256,14 @@ describe('centred titles', () => {
   const title = (text: string) => compose([run(text, sansBold)], 24, { align: 'center' }).texts;
 
   it('break where the words part, at a typed space or after a mark, rather than mid-phrase', () => {
-    expect(title('湖北宜昌：聚力新型研发平台建设 助力产业高质量发展')).toEqual(['湖北宜昌：聚力新型研发平台建设', '助力产业高质量发展']);
-    expect(title('浙江：教育、科技、人才三位一体的创新“衢”动模式实践')).toEqual(['浙江：教育、科技、', '人才三位一体的创新“衢”动模式实践']);
+    expect(title('湖北宜昌：聚力新型研发平台建设 助力产业高质量发展')).toEqual([
+      '湖北宜昌：聚力新型研发平台建设',
+      '助力产业高质量发展',
+    ]);
+    expect(title('浙江：教育、科技、人才三位一体的创新“衢”动模式实践')).toEqual([
+      '浙江：教育、科技、',
+      '人才三位一体的创新“衢”动模式实践',
+    ]);
   });
 
   it('are balanced when nothing parts them', () => {
@@ -267,7 +289,7 @@ describe('dashes and ellipses', () => {
   });
 });
 
-describe('editors\' habits', () => {
+describe("editors' habits", () => {
   it('drops ideographic spaces typed as an indent, keeping those inside the text', () => {
     const set = compose('\u3000\u3000编辑：李\u3000涛', 20, { indent: 2 });
     expect(set.texts[0]).toBe('编辑：李\u3000涛');

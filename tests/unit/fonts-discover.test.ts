@@ -12,7 +12,14 @@ import { fontsReport } from '../../src/fonts/report.js';
 import { Diagnostics } from '../../src/source/diagnostics.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
 
-const NOTO = join(ROOT, 'node_modules', '@expo-google-fonts', 'noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf');
+const NOTO = join(
+  ROOT,
+  'node_modules',
+  '@expo-google-fonts',
+  'noto-serif-sc',
+  '400Regular',
+  'NotoSerifSC_400Regular.ttf',
+);
 
 /** A project root whose fonts/local/ holds a copy of Noto Serif SC under an office's file name. */
 function rootWithLocal(manifest: string): string {
@@ -117,7 +124,10 @@ describe('the system scan kept on disk', () => {
     writeFileSync(file, JSON.stringify({ ...kept, inputs: { ...kept.inputs, [folder]: kept.inputs[folder] + 1 } }));
     expect(cachedScan(file)).toBeUndefined();
     // a font file rewritten in place (same folder date): scanned again
-    const font = { ...(kept.fonts[0] ?? { file: NOTO, families: ['X'], style: '', format: 'truetype', where: 'system' }), stamp: '1:1' };
+    const font = {
+      ...(kept.fonts[0] ?? { file: NOTO, families: ['X'], style: '', format: 'truetype', where: 'system' }),
+      stamp: '1:1',
+    };
     writeFileSync(file, JSON.stringify({ ...kept, fonts: [font] }));
     expect(cachedScan(file)).toBeUndefined();
     writeFileSync(file, '{"format":0}');
@@ -140,11 +150,17 @@ describe('bulletin fonts', () => {
   it('names the characters no font has at their first place, and exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulletin-issue-'));
     cpSync(join(ROOT, 'tests', 'fixtures', 'check-glyphs'), dir, { recursive: true });
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'fonts', dir], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'fonts', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/no font has 1:\n.*articles\/01-yitizi\.md:2:12: "𛅰" \(U\+1B170\)/);
     expect(r.stdout).toMatch(/^Font roles/);
-    const usage = spawnSync(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'fonts', '--bogus'], { cwd: ROOT, encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), 'fonts', '--bogus'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(usage.status).toBe(2);
   });
 });

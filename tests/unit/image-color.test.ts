@@ -86,7 +86,12 @@ function encode(s: Spec): Buffer {
         const b = prev[i];
         const c = i >= bpp ? prev[i - bpp] : 0;
         const pr = a + b - c;
-        const paeth = Math.abs(pr - a) <= Math.abs(pr - b) && Math.abs(pr - a) <= Math.abs(pr - c) ? a : Math.abs(pr - b) <= Math.abs(pr - c) ? b : c;
+        const paeth =
+          Math.abs(pr - a) <= Math.abs(pr - b) && Math.abs(pr - a) <= Math.abs(pr - c)
+            ? a
+            : Math.abs(pr - b) <= Math.abs(pr - c)
+              ? b
+              : c;
         const pred = [0, a, b, (a + b) >> 1, paeth][filter];
         out[i + 1] = (line[i] - pred) & 255;
       }
@@ -111,15 +116,24 @@ function encode(s: Spec): Buffer {
 }
 
 const spec = fc
-  .record({ w: fc.integer({ min: 1, max: 19 }), h: fc.integer({ min: 1, max: 13 }), type: fc.constantFrom(0, 2, 3, 4, 6), interlace: fc.boolean(), filters: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }), seed: fc.integer() })
+  .record({
+    w: fc.integer({ min: 1, max: 19 }),
+    h: fc.integer({ min: 1, max: 13 }),
+    type: fc.constantFrom(0, 2, 3, 4, 6),
+    interlace: fc.boolean(),
+    filters: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 5 }),
+    seed: fc.integer(),
+  })
   .chain((r) =>
     fc.constantFrom(...DEPTHS[r.type]).chain((depth) => {
       const max = r.type === 3 ? Math.min(255, (1 << depth) - 1) : (1 << depth) - 1;
       const n = r.w * r.h * SAMPLES[r.type];
-      return fc.record({
-        samples: fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }),
-        palette: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 3 * (max + 1), maxLength: 3 * (max + 1) }),
-      }).map(({ samples, palette }): Spec => ({ ...r, depth, samples, palette: r.type === 3 ? palette : undefined }));
+      return fc
+        .record({
+          samples: fc.array(fc.integer({ min: 0, max }), { minLength: n, maxLength: n }),
+          palette: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 3 * (max + 1), maxLength: 3 * (max + 1) }),
+        })
+        .map(({ samples, palette }): Spec => ({ ...r, depth, samples, palette: r.type === 3 ? palette : undefined }));
     }),
   );
 
@@ -153,7 +167,8 @@ describe('PNG pixels', () => {
         const opaque = (p: number) => (ours.alpha ? ours.alpha[p] === 255 : true);
         for (let p = 0; p < s.w * s.h; p++) {
           if (!opaque(p)) continue;
-          for (let k = 0; k < ours.channels; k++) expect(ours.data[p * ours.channels + k], `pixel ${p}`).toBe(theirs.data[p * theirs.channels + k]);
+          for (let k = 0; k < ours.channels; k++)
+            expect(ours.data[p * ours.channels + k], `pixel ${p}`).toBe(theirs.data[p * theirs.channels + k]);
         }
         if (ours.alpha) expect(Array.from(ours.alpha)).toEqual(theirs.alpha);
         else expect(theirs.alpha === undefined || theirs.alpha.every((v) => v === 255)).toBe(true);
@@ -163,27 +178,49 @@ describe('PNG pixels', () => {
   });
 
   it('makes a tRNS colour key and palette entries transparent', () => {
-    const grey = pngPixels(encode({ w: 3, h: 1, type: 0, depth: 8, interlace: false, samples: [0, 128, 255], filters: [0], trns: [128] }));
+    const grey = pngPixels(
+      encode({ w: 3, h: 1, type: 0, depth: 8, interlace: false, samples: [0, 128, 255], filters: [0], trns: [128] }),
+    );
     expect(Array.from(grey.alpha!)).toEqual([255, 0, 255]);
-    const pal = pngPixels(encode({ w: 2, h: 1, type: 3, depth: 8, interlace: false, samples: [0, 1], filters: [0], palette: [255, 0, 0, 0, 0, 255], trns: [64] }));
+    const pal = pngPixels(
+      encode({
+        w: 2,
+        h: 1,
+        type: 3,
+        depth: 8,
+        interlace: false,
+        samples: [0, 1],
+        filters: [0],
+        palette: [255, 0, 0, 0, 0, 255],
+        trns: [64],
+      }),
+    );
     expect(Array.from(pal.data)).toEqual([255, 0, 0, 0, 0, 255]);
     expect(Array.from(pal.alpha!)).toEqual([64, 255]);
   });
 });
 
 describe('pixels in the print’s colours', () => {
-  const rgb = (values: number[]): Pixels => ({ width: values.length / 3, height: 1, channels: 3, data: Uint8Array.from(values) });
+  const rgb = (values: number[]): Pixels => ({
+    width: values.length / 3,
+    height: 1,
+    channels: 3,
+    data: Uint8Array.from(values),
+  });
 
   it('gives CMYK as the text’s colours get it: greys as K alone, others with K from the darkest channel', () => {
     fc.assert(
-      fc.property(fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })), ([r, g, b]) => {
-        const out = convertPixels(rgb([r, g, b]), 'cmyk');
-        expect(out.channels).toBe(4);
-        const hex = '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
-        const want = toCmyk(parseColor(hex)).map((v) => Math.round((Number.isFinite(v) ? v : 0) * 255));
-        Array.from(out.data).forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThanOrEqual(1));
-        if (r === g && g === b) expect(Array.from(out.data.subarray(0, 3))).toEqual([0, 0, 0]);
-      }),
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 })),
+        ([r, g, b]) => {
+          const out = convertPixels(rgb([r, g, b]), 'cmyk');
+          expect(out.channels).toBe(4);
+          const hex = '#' + [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+          const want = toCmyk(parseColor(hex)).map((v) => Math.round((Number.isFinite(v) ? v : 0) * 255));
+          Array.from(out.data).forEach((v, k) => expect(Math.abs(v - want[k])).toBeLessThanOrEqual(1));
+          if (r === g && g === b) expect(Array.from(out.data.subarray(0, 3))).toEqual([0, 0, 0]);
+        },
+      ),
     );
     expect(Array.from(convertPixels(rgb([0, 0, 0, 255, 255, 255]), 'cmyk').data)).toEqual([0, 0, 0, 255, 0, 0, 0, 0]);
   });

@@ -27,7 +27,17 @@ const codes = (notes: { code: string; severity: string }[]) => notes.map((n) => 
 
 describe('escapeMd', () => {
   it('gives Markdown that reads back as the very text (property)', () => {
-    const chars = [...'科技。，“”（）*_`[]<>#|~\\&!^-+=1.):;ab ', '&amp;', '&#65;', '1. ', '- ', '> ', '# ', '***', '---'];
+    const chars = [
+      ...'科技。，“”（）*_`[]<>#|~\\&!^-+=1.):;ab ',
+      '&amp;',
+      '&#65;',
+      '1. ',
+      '- ',
+      '> ',
+      '# ',
+      '***',
+      '---',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 30 }), (parts) => {
         const s = parts.join('').trim();
@@ -68,24 +78,50 @@ describe('the printed issue around the articles', () => {
         '编辑：王芳　　电话：0471-6612345',
       ].join('\n'),
     );
-    expect(issue.meta).toEqual({ title: '科技动态', year: 2024, number: 3, total: 27, date: '2024-03-29', publisher: '某市科学技术局', editor: '王芳', phone: '0471-6612345' });
+    expect(issue.meta).toEqual({
+      title: '科技动态',
+      year: 2024,
+      number: 3,
+      total: 27,
+      date: '2024-03-29',
+      publisher: '某市科学技术局',
+      editor: '王芳',
+      phone: '0471-6612345',
+    });
     expect(issue.articles.map((a) => a.title)).toEqual(['关于加快推进科技成果转化的若干措施', '第二篇']);
     expect(issue.articles.map((a) => a.blocks.map((b) => b.md))).toEqual([['正文第一段。'], ['正文第二篇。']]);
     expect(issue.notes.filter((n) => n.severity === 'warning')).toEqual([]);
   });
 
   it('says when a title differs from the contents, and when a contents line has no article', async () => {
-    const issue = await imp(['科技情报参考', '2023 年第 6 期', '★ 西安市推进科技成果转化工作.....3', '★ 不存在的文章.....5', '', '西安市推进科技成果转化工作情况', '', '近年来，西安市做了许多有益的实践探索。'].join('\n'));
+    const issue = await imp(
+      [
+        '科技情报参考',
+        '2023 年第 6 期',
+        '★ 西安市推进科技成果转化工作.....3',
+        '★ 不存在的文章.....5',
+        '',
+        '西安市推进科技成果转化工作情况',
+        '',
+        '近年来，西安市做了许多有益的实践探索。',
+      ].join('\n'),
+    );
     expect(issue.articles.map((a) => a.title)).toEqual(['西安市推进科技成果转化工作情况']);
     const title = issue.notes.find((n) => n.code === 'import-title')!;
     expect(title.at.line).toBe(6);
-    expect(String(title.message)).toContain('the title printed here is 「西安市推进科技成果转化工作情况」, the contents list (in.txt:3) says 「西安市推进科技成果转化工作」');
+    expect(String(title.message)).toContain(
+      'the title printed here is 「西安市推进科技成果转化工作情况」, the contents list (in.txt:3) says 「西安市推进科技成果转化工作」',
+    );
     const missing = issue.notes.find((n) => n.code === 'import-toc-missing')!;
     expect(missing.at.line).toBe(4);
   });
 
   it('finds titles by their shape when there is no contents list, and says so', async () => {
-    const issue = await imp(['第一篇的标题', '', '第一篇的正文，说了一件事。', '', '第二篇的标题', '', '第二篇的正文，又说了一件事。'].join('\n'));
+    const issue = await imp(
+      ['第一篇的标题', '', '第一篇的正文，说了一件事。', '', '第二篇的标题', '', '第二篇的正文，又说了一件事。'].join(
+        '\n',
+      ),
+    );
     expect(issue.articles.map((a) => a.title)).toEqual(['第一篇的标题', '第二篇的标题']);
     expect(codes(issue.notes)).toEqual(['warning:import-title', 'warning:import-title']);
   });
@@ -96,24 +132,74 @@ describe('page ends, headings and leads in plain text', () => {
 
   it('joins a paragraph broken mid-sentence; warns when the next piece could open a paragraph; never joins a heading', async () => {
     const issue = await imp(
-      [...head, '企业需求优', '', '势，助力发展。', '', '下列事项：', '', '一是加强领导。正文。', '', '二、标题一句', '', '正文在这里。'].join('\n'),
+      [
+        ...head,
+        '企业需求优',
+        '',
+        '势，助力发展。',
+        '',
+        '下列事项：',
+        '',
+        '一是加强领导。正文。',
+        '',
+        '二、标题一句',
+        '',
+        '正文在这里。',
+      ].join('\n'),
     );
     const md = issue.articles[0].blocks.map((b) => (b.kind === 'heading' ? `${'#'.repeat(b.level!)} ${b.md}` : b.md));
     // (joined, the lead is no longer at the paragraph's start: the warning says to look)
-    expect(md).toEqual(['企业需求优势，助力发展。', '下列事项：一是加强领导。正文。', '## 二、标题一句', '正文在这里。']);
+    expect(md).toEqual([
+      '企业需求优势，助力发展。',
+      '下列事项：一是加强领导。正文。',
+      '## 二、标题一句',
+      '正文在这里。',
+    ]);
     expect(codes(issue.notes)).toEqual(['note:import-join', 'warning:import-join']);
     expect(String(issue.notes[1].message)).toContain('could open a paragraph of its own');
   });
 
   it('numbers give heading levels, closed up; leads are bolded to their first stop', async () => {
-    const issue = await imp([...head, '（一）没有上级的标题', '', '1. 第三级', '', '（1）第四级', '', '1.8 亿元的投入增长了。', '', '二是第二条。说明。'].join('\n'));
+    const issue = await imp(
+      [
+        ...head,
+        '（一）没有上级的标题',
+        '',
+        '1. 第三级',
+        '',
+        '（1）第四级',
+        '',
+        '1.8 亿元的投入增长了。',
+        '',
+        '二是第二条。说明。',
+      ].join('\n'),
+    );
     const md = issue.articles[0].blocks.map((b) => (b.kind === 'heading' ? `${'#'.repeat(b.level!)} ${b.md}` : b.md));
-    expect(md).toEqual(['## （一）没有上级的标题', '### 1. 第三级', '#### （1）第四级', '1.8 亿元的投入增长了。', '**二是第二条。**说明。']);
+    expect(md).toEqual([
+      '## （一）没有上级的标题',
+      '### 1. 第三级',
+      '#### （1）第四级',
+      '1.8 亿元的投入增长了。',
+      '**二是第二条。**说明。',
+    ]);
   });
 
   it('takes three paragraphs opening with a short sentence of one shape for unnumbered leads, and says so', async () => {
-    const issue = await imp([...head, '强化主体培育，蓄能新动力。正文一，说了很多的事情。', '', '加强平台建设，激发新活力。正文二，说了很多的事情。', '', '推动全链融合，把握新机遇。正文三，说了很多的事情。'].join('\n'));
-    expect(issue.articles[0].blocks.map((b) => b.md)).toEqual(['**强化主体培育，蓄能新动力。**正文一，说了很多的事情。', '**加强平台建设，激发新活力。**正文二，说了很多的事情。', '**推动全链融合，把握新机遇。**正文三，说了很多的事情。']);
+    const issue = await imp(
+      [
+        ...head,
+        '强化主体培育，蓄能新动力。正文一，说了很多的事情。',
+        '',
+        '加强平台建设，激发新活力。正文二，说了很多的事情。',
+        '',
+        '推动全链融合，把握新机遇。正文三，说了很多的事情。',
+      ].join('\n'),
+    );
+    expect(issue.articles[0].blocks.map((b) => b.md)).toEqual([
+      '**强化主体培育，蓄能新动力。**正文一，说了很多的事情。',
+      '**加强平台建设，激发新活力。**正文二，说了很多的事情。',
+      '**推动全链融合，把握新机遇。**正文三，说了很多的事情。',
+    ]);
     expect(codes(issue.notes)).toEqual(['warning:import-lead']);
   });
 });

@@ -27,9 +27,9 @@ const CODE_SITES = [
   /\bdiagnostic\(\s*'(?:error|warning|note)'\s*,\s*'([a-z0-9-]+)'/g,
 ];
 
-
 /** Where a diagnostic, a finding or a problem is made, whatever its code. */
-const CALL_SITES = /\b(?:(?:diags|sink|this\.diags|ctx\.diags|ts\.diags|c\.sink)\.(error|warn|note|add)|(diagnostic)|(report)|(whole))\(/g;
+const CALL_SITES =
+  /\b(?:(?:diags|sink|this\.diags|ctx\.diags|ts\.diags|c\.sink)\.(error|warn|note|add)|(diagnostic)|(report)|(whole))\(/g;
 
 const lineOf = (text: string, at: number): number => text.slice(0, at).split('\n').length;
 
@@ -78,12 +78,15 @@ describe('the message catalogue', () => {
   it('has every key the sources ask for', () => {
     const missing: string[] = [];
     for (const { file, text } of sources()) {
-      for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([a-zA-Z0-9.-]+)'/g)) if (!MESSAGES[m[1]]) missing.push(`${file}: ${m[1]}`);
+      for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([a-zA-Z0-9.-]+)'/g))
+        if (!MESSAGES[m[1]]) missing.push(`${file}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
     for (const c of COMMANDS) {
-      for (const k of ['summary', 'about', 'after']) expect(MESSAGES[`help.${c.id}.${k}`], `help.${c.id}.${k}`).toBeDefined();
-      for (const o of c.options) if (!o.alias && o.name !== c.form) expect(MESSAGES[optionKey(c, o)], optionKey(c, o)).toBeDefined();
+      for (const k of ['summary', 'about', 'after'])
+        expect(MESSAGES[`help.${c.id}.${k}`], `help.${c.id}.${k}`).toBeDefined();
+      for (const o of c.options)
+        if (!o.alias && o.name !== c.form) expect(MESSAGES[optionKey(c, o)], optionKey(c, o)).toBeDefined();
       if (c.needs) expect(MESSAGES[c.needs], c.needs).toBeDefined();
     }
     for (const o of COMMON) expect(MESSAGES[optionKey(undefined, o)]).toBeDefined();
@@ -91,10 +94,13 @@ describe('the message catalogue', () => {
 
   it('has an entry for every diagnostic code used in src/', () => {
     const codes = new Map<string, string>();
-    for (const { file, text } of sources()) for (const re of CODE_SITES) for (const m of text.matchAll(re)) codes.set(m[1], file);
+    for (const { file, text } of sources())
+      for (const re of CODE_SITES) for (const m of text.matchAll(re)) codes.set(m[1], file);
     expect(codes.size).toBeGreaterThan(40); // the scan finds the codes at all
     const keys = Object.keys(MESSAGES);
-    const missing = [...codes].filter(([code]) => !keys.some((k) => k === code || k.startsWith(`${code}.`))).map(([code, file]) => `${code} (${file})`);
+    const missing = [...codes]
+      .filter(([code]) => !keys.some((k) => k === code || k.startsWith(`${code}.`)))
+      .map(([code, file]) => `${code} (${file})`);
     expect(missing).toEqual([]);
   });
 
@@ -107,17 +113,29 @@ describe('the message catalogue', () => {
         // The message's place among the arguments: sink.add(severity, code, pos, message, fix), …
         const k = method === 'add' || diagnosticFn || reportFn ? 3 : wholeFn ? 1 : 2;
         const args = argumentsAt(text, m.index + m[0].length - 1);
-        for (const a of args.slice(k, k + 2)) if (/^['"`]/.test(a)) english.push(`${file}:${lineOf(text, m.index)}: ${a.slice(0, 60)}`);
+        for (const a of args.slice(k, k + 2))
+          if (/^['"`]/.test(a)) english.push(`${file}:${lineOf(text, m.index)}: ${a.slice(0, 60)}`);
       }
-      for (const m of text.matchAll(/\b(?:message|fix): ['"`]/g)) english.push(`${file}:${lineOf(text, m.index)}: ${text.slice(m.index, m.index + 60)}`);
+      for (const m of text.matchAll(/\b(?:message|fix): ['"`]/g))
+        english.push(`${file}:${lineOf(text, m.index)}: ${text.slice(m.index, m.index + 60)}`);
     }
     expect(english).toEqual([]);
   });
 
-  it('puts a diagnostic into the reader\'s language, English by default', () => {
-    const d = diagnostic('error', 'fix-failed', { file: 'a.md', line: 3, col: 1 }, t('fix-failed', { why: t('cli.why.EACCES') }), t('fix-failed.fix'));
-    expect(formatDiagnostic(d)).toBe('a.md:3:1: error: cannot write the fixes: permission denied; the file is unchanged (fix it by hand, or free the disk and run again)');
-    expect(formatDiagnostic(d, 'zh')).toBe('a.md:3:1: 错误: 无法写入改动：没有权限；文件未作改动（请手工改正，或腾出磁盘空间后再运行）');
+  it("puts a diagnostic into the reader's language, English by default", () => {
+    const d = diagnostic(
+      'error',
+      'fix-failed',
+      { file: 'a.md', line: 3, col: 1 },
+      t('fix-failed', { why: t('cli.why.EACCES') }),
+      t('fix-failed.fix'),
+    );
+    expect(formatDiagnostic(d)).toBe(
+      'a.md:3:1: error: cannot write the fixes: permission denied; the file is unchanged (fix it by hand, or free the disk and run again)',
+    );
+    expect(formatDiagnostic(d, 'zh')).toBe(
+      'a.md:3:1: 错误: 无法写入改动：没有权限；文件未作改动（请手工改正，或腾出磁盘空间后再运行）',
+    );
     expect(JSON.stringify({ m: d.text })).toBe(JSON.stringify({ m: d.message }));
   });
 });

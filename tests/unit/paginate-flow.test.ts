@@ -24,7 +24,10 @@ describe('widows and orphans', () => {
           const { pages } = flowOf(blocks);
           const got = pieces(pages, 'p');
           const where = `${before} lines before, paragraph of ${n}`;
-          expect(got.reduce((a, b) => a + b, 0), where).toBe(n);
+          expect(
+            got.reduce((a, b) => a + b, 0),
+            where,
+          ).toBe(n);
           if (n < 2 * rule) expect(got, where).toHaveLength(1);
           if (got.length > 1) {
             expect(got[0], `orphan: ${where}`).toBeGreaterThanOrEqual(rule);
@@ -73,7 +76,13 @@ describe('headings', () => {
   });
 
   it('keep a chain of headings together with the text', () => {
-    const { pages } = flowOf([para('a', 6, { orphans: 1, widows: 1 }), heading('h2'), heading('h3'), heading('h4'), para('p', 5)]);
+    const { pages } = flowOf([
+      para('a', 6, { orphans: 1, widows: 1 }),
+      heading('h2'),
+      heading('h3'),
+      heading('h4'),
+      para('p', 5),
+    ]);
     expect(pageOf(pages, 'h2')).toBe(pageOf(pages, 'p2'));
     expect(pageOf(pages, 'h2')).toBe(1);
   });
@@ -99,7 +108,12 @@ describe('headings', () => {
     const names = landed(pages).map((l) => l.name);
     expect(names).toContain('fig');
     expect(names.filter((n) => n.startsWith('p'))).toHaveLength(3);
-    const block = { left: FRAME.left, top: FRAME.top, right: FRAME.left + FRAME.width, bottom: FRAME.top + FRAME.height };
+    const block = {
+      left: FRAME.left,
+      top: FRAME.top,
+      right: FRAME.left + FRAME.width,
+      bottom: FRAME.top + FRAME.height,
+    };
     expect(pages.flatMap((p) => strays(p.body, { ...block, bottom: p.floor }, 0)).map((s) => s.edge)).toEqual(['foot']);
   });
 });
@@ -161,7 +175,9 @@ describe('article starts', () => {
 });
 
 describe('the colophon', () => {
-  const draw = (top: number) => [{ kind: 'rule' as const, x1: 0, y1: top, x2: 10, y2: top, width: 1, color: '#000000' }];
+  const draw = (top: number) => [
+    { kind: 'rule' as const, x1: 0, y1: top, x2: 10, y2: top, width: 1, color: '#000000' },
+  ];
 
   it('sits at the foot of the last page when it fits', () => {
     const flow = new Flow(FRAME);

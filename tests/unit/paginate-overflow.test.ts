@@ -4,7 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowBlock, FlowPage } from '../../src/paginate/flow.js';
 import { strays, type Box } from '../../src/paginate/guard.js';
-import { FRAME, LINES, PITCH, flowOf, heading, landed, line, note, pageOf, para, rules, tall } from '../helpers/flow.js';
+import {
+  FRAME,
+  LINES,
+  PITCH,
+  flowOf,
+  heading,
+  landed,
+  line,
+  note,
+  pageOf,
+  para,
+  rules,
+  tall,
+} from '../helpers/flow.js';
 
 const BOTTOM = FRAME.top + FRAME.height;
 
@@ -39,7 +52,13 @@ describe('a slot taller than the room left (a table row)', () => {
   it('breaks between its lines, under the repeated header, each piece closed by the rule', () => {
     const { pages } = flowOf([para('a', 5, { orphans: 1, widows: 1 }), table([line('r1'), tall('t', 25), line('r3')])]);
     expect(names(pages, /^t\d+$/)).toEqual(Array.from({ length: 25 }, (_, k) => `t${k + 1}`));
-    const tPages = [...new Set(landed(pages).filter((l) => /^t\d+$/.test(l.name)).map((l) => l.page))];
+    const tPages = [
+      ...new Set(
+        landed(pages)
+          .filter((l) => /^t\d+$/.test(l.name))
+          .map((l) => l.page),
+      ),
+    ];
     expect(tPages.length).toBe(4);
     // the row starts on the page the table starts on: it does not move whole
     expect(pageOf(pages, 't1')).toBe(0);
@@ -66,7 +85,10 @@ describe('a slot taller than the room left (a table row)', () => {
         for (const l of landed(pages)) if (/^t\d+$/.test(l.name)) per.set(l.page, (per.get(l.page) ?? 0) + 1);
         const counts = [...per.values()];
         const where = `${before} lines before, a row of ${n}`;
-        expect(counts.reduce((a, b) => a + b, 0), where).toBe(n);
+        expect(
+          counts.reduce((a, b) => a + b, 0),
+          where,
+        ).toBe(n);
         if (counts.length > 1) {
           expect(counts[0], where).toBeGreaterThanOrEqual(2);
           expect(counts[counts.length - 1], where).toBeGreaterThanOrEqual(2);
@@ -86,7 +108,10 @@ describe('a slot taller than the room left (a table row)', () => {
           if (before) blocks.push(para('a', before, { orphans: 1, widows: 1 }));
           const { pages } = flowOf([...blocks, table([tall('s', m), tall('t', n)]), para('z', 2)]);
           const where = `${before} lines before, rows of ${m} and ${n}`;
-          expect(names(pages, /^[st]\d+$/), where).toEqual([...Array.from({ length: m }, (_, k) => `s${k + 1}`), ...Array.from({ length: n }, (_, k) => `t${k + 1}`)]);
+          expect(names(pages, /^[st]\d+$/), where).toEqual([
+            ...Array.from({ length: m }, (_, k) => `s${k + 1}`),
+            ...Array.from({ length: n }, (_, k) => `t${k + 1}`),
+          ]);
           inside(pages);
         }
       }
@@ -95,7 +120,13 @@ describe('a slot taller than the room left (a table row)', () => {
 
   it('is kept whole where it fits, as a row always was', () => {
     const { pages } = flowOf([para('a', 3, { orphans: 1, widows: 1 }), table([line('r1'), tall('t', 4), line('r3')])]);
-    expect(new Set(landed(pages).filter((l) => /^t\d$/.test(l.name)).map((l) => l.page)).size).toBe(1);
+    expect(
+      new Set(
+        landed(pages)
+          .filter((l) => /^t\d$/.test(l.name))
+          .map((l) => l.page),
+      ).size,
+    ).toBe(1);
   });
 
   it('breaks against its own rules only where a page could hold nothing else', () => {
@@ -123,7 +154,9 @@ describe('a footnote longer than the room at the foot', () => {
     const all = landed(pages);
     const ref = all.find((l) => l.name === 'p6')!;
     expect(ref.page).toBe(0);
-    expect(all.filter((l) => /^p\d+$/.test(l.name)).map((l) => l.name)).toEqual(Array.from({ length: 12 }, (_, k) => `p${k + 1}`));
+    expect(all.filter((l) => /^p\d+$/.test(l.name)).map((l) => l.name)).toEqual(
+      Array.from({ length: 12 }, (_, k) => `p${k + 1}`),
+    );
     const noteLines = all.filter((l) => l.name.startsWith('n.'));
     expect(noteLines.map((l) => l.name)).toEqual(Array.from({ length: 12 }, (_, k) => `n.${k + 1}`));
     const here = noteLines.filter((l) => l.page === 0).length;
@@ -153,7 +186,9 @@ describe('a footnote longer than the room at the foot', () => {
     flow.place([para('b', 3)]);
     const pages = flow.finish();
     const all = landed(pages);
-    expect(all.filter((l) => l.name.startsWith('n.')).map((l) => l.name)).toEqual(Array.from({ length: 45 }, (_, k) => `n.${k + 1}`));
+    expect(all.filter((l) => l.name.startsWith('n.')).map((l) => l.name)).toEqual(
+      Array.from({ length: 45 }, (_, k) => `n.${k + 1}`),
+    );
     const last = Math.max(...all.filter((l) => l.name.startsWith('n.')).map((l) => l.page));
     expect(pageOf(pages, 'b1')).toBeGreaterThan(last);
     expect(pages[last].blank).toBe(false);
@@ -167,7 +202,13 @@ describe('a footnote longer than the room at the foot', () => {
     const { pages } = flowOf([p]);
     expect(pageOf(pages, 'p7')).toBe(0);
     expect(pageOf(pages, 'p8')).toBe(1);
-    expect(new Set(landed(pages).filter((l) => l.name.startsWith('n.')).map((l) => l.page))).toEqual(new Set([1]));
+    expect(
+      new Set(
+        landed(pages)
+          .filter((l) => l.name.startsWith('n.'))
+          .map((l) => l.page),
+      ),
+    ).toEqual(new Set([1]));
     inside(pages);
   });
 
@@ -182,13 +223,16 @@ describe('a footnote longer than the room at the foot', () => {
     const m = all.find((l) => l.name === 'm.1')!;
     expect(m.page).toBe(pageOf(pages, 'p5'));
     // notes in the order they are referred to, page after page
-    expect(all.filter((l) => /^[nm]\./.test(l.name)).map((l) => l.name)).toEqual([...Array.from({ length: 10 }, (_, k) => `n.${k + 1}`), 'm.1']);
+    expect(all.filter((l) => /^[nm]\./.test(l.name)).map((l) => l.name)).toEqual([
+      ...Array.from({ length: 10 }, (_, k) => `n.${k + 1}`),
+      'm.1',
+    ]);
     inside(pages);
   });
 });
 
-describe('notes continued at a page\'s foot and what opens the page above them', () => {
-  it('leave the page to the notes when a table\'s header and first row do not fit above them', () => {
+describe("notes continued at a page's foot and what opens the page above them", () => {
+  it("leave the page to the notes when a table's header and first row do not fit above them", () => {
     for (let at = 1; at <= 8; at++) {
       for (const rows of [3, 12]) {
         const n = note('n', 34, 5);
@@ -202,8 +246,15 @@ describe('notes continued at a page\'s foot and what opens the page above them',
         expect(names(pages, /^r\d+$/), where).toEqual(Array.from({ length: rows }, (_, k) => `r${k + 1}`));
         expect(names(pages, /^n\.\d+$/), where).toEqual(Array.from({ length: 34 }, (_, k) => `n.${k + 1}`));
         // every page the rows reach shows the header above them
-        for (const p of new Set(landed(pages).filter((l) => /^r\d+$/.test(l.name)).map((l) => l.page))) {
-          expect(landed(pages).some((l) => l.page === p && l.name === 'H'), `${where}, page ${p}`).toBe(true);
+        for (const p of new Set(
+          landed(pages)
+            .filter((l) => /^r\d+$/.test(l.name))
+            .map((l) => l.page),
+        )) {
+          expect(
+            landed(pages).some((l) => l.page === p && l.name === 'H'),
+            `${where}, page ${p}`,
+          ).toBe(true);
         }
         expect(pageOf(pages, 'h'), where).toBe(pageOf(pages, 'z1'));
       }
@@ -213,7 +264,17 @@ describe('notes continued at a page\'s foot and what opens the page above them',
 
 describe('the guard', () => {
   it('finds an item drawn past the foot, and nothing on pages that keep inside', () => {
-    const big: FlowBlock = { lines: [{ height: 12 * PITCH, items: [{ kind: 'rule', x1: 0, y1: 12 * PITCH, x2: 50, y2: 12 * PITCH, width: 1, color: '#000000' }] }], orphans: 1, widows: 1, whole: true };
+    const big: FlowBlock = {
+      lines: [
+        {
+          height: 12 * PITCH,
+          items: [{ kind: 'rule', x1: 0, y1: 12 * PITCH, x2: 50, y2: 12 * PITCH, width: 1, color: '#000000' }],
+        },
+      ],
+      orphans: 1,
+      widows: 1,
+      whole: true,
+    };
     const { pages } = flowOf([para('a', 3), big, para('p', 3)]);
     const block: Box = { left: FRAME.left, top: FRAME.top, right: FRAME.left + FRAME.width, bottom: BOTTOM };
     const found = pages.flatMap((p) => strays(p.body, { ...block, bottom: p.floor }, 0));
@@ -224,7 +285,12 @@ describe('the guard', () => {
   });
 
   it('allows what hangs into the margin by no more than it is told', () => {
-    const hung = { kind: 'text' as const, x: FRAME.left, y: FRAME.top + 20, glyphs: [{ font: 'serif', size: 10, color: '#000000', id: 1, x: FRAME.width, adv: 10, text: '。' }] };
+    const hung = {
+      kind: 'text' as const,
+      x: FRAME.left,
+      y: FRAME.top + 20,
+      glyphs: [{ font: 'serif', size: 10, color: '#000000', id: 1, x: FRAME.width, adv: 10, text: '。' }],
+    };
     const block: Box = { left: FRAME.left, top: FRAME.top, right: FRAME.left + FRAME.width, bottom: BOTTOM };
     expect(strays([hung], block, 12)).toEqual([]);
     expect(strays([hung], block, 0).map((s) => s.edge)).toEqual(['right']);

@@ -4,7 +4,13 @@ import type { FlowBlock } from '../../src/paginate/flow.js';
 import { FRAME, LINES, PITCH, flowOf, landed, line, note, pageOf, para, rules } from '../helpers/flow.js';
 
 function table(rows: number, rowHeight = 14): FlowBlock {
-  const header = { ...line('H', rowHeight), items: [...line('H', rowHeight).items, { kind: 'rule' as const, x1: 0, y1: 0, x2: 100, y2: 0, width: 1, color: '#000000' }] };
+  const header = {
+    ...line('H', rowHeight),
+    items: [
+      ...line('H', rowHeight).items,
+      { kind: 'rule' as const, x1: 0, y1: 0, x2: 100, y2: 0, width: 1, color: '#000000' },
+    ],
+  };
   return {
     lines: [line('cap', 12), header, ...Array.from({ length: rows }, (_, k) => line(`r${k + 1}`, rowHeight))],
     orphans: 1 + 1 + 2,
@@ -31,10 +37,13 @@ describe('a table across pages', () => {
       }
     }
     // every row once, in order
-    expect(all.filter((l) => /^r\d+$/.test(l.name)).map((l) => l.name)).toEqual(Array.from({ length: 20 }, (_, k) => `r${k + 1}`));
+    expect(all.filter((l) => /^r\d+$/.test(l.name)).map((l) => l.name)).toEqual(
+      Array.from({ length: 20 }, (_, k) => `r${k + 1}`),
+    );
     // a closing rule at the foot of every piece but the last
     const cutPages = [...rowPages].slice(0, -1);
-    for (const p of cutPages) expect(rules(pages[p].items).some((r) => r.y1 > FRAME.top + FRAME.height - 20)).toBe(true);
+    for (const p of cutPages)
+      expect(rules(pages[p].items).some((r) => r.y1 > FRAME.top + FRAME.height - 20)).toBe(true);
   });
 
   it('leaves at least its header and two rows at a page foot, else starts on the next page', () => {
@@ -78,12 +87,16 @@ describe('footnotes', () => {
       const all = landed(pages);
       const ref = all.find((l) => l.name === `p${at}`)!;
       const noteLines = all.filter((l) => l.name.startsWith('n.'));
-      expect(noteLines.every((l) => l.page === ref.page), `reference on line ${at}`).toBe(true);
+      expect(
+        noteLines.every((l) => l.page === ref.page),
+        `reference on line ${at}`,
+      ).toBe(true);
       // body lines stay above the notes on every page
       for (const page of new Set(all.map((l) => l.page))) {
         const body = all.filter((l) => l.page === page && !l.name.startsWith('n.'));
         const notes = all.filter((l) => l.page === page && l.name.startsWith('n.'));
-        if (notes.length) expect(Math.max(...body.map((l) => l.y)), `line ${at}`).toBeLessThan(Math.min(...notes.map((l) => l.y)) - 7);
+        if (notes.length)
+          expect(Math.max(...body.map((l) => l.y)), `line ${at}`).toBeLessThan(Math.min(...notes.map((l) => l.y)) - 7);
       }
       const got = new Map<number, number>();
       for (const l of all) if (/^p\d+$/.test(l.name)) got.set(l.page, (got.get(l.page) ?? 0) + 1);

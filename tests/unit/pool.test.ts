@@ -29,7 +29,9 @@ describe('the pool', () => {
     const tasks = ['a', 'b', 'die', 'c', 'd', 'e'];
     const results = await Promise.allSettled(tasks.map((t) => pool.run(t)));
     await pool.close();
-    const done = results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<{ task: string; threadId: number }>).value);
+    const done = results
+      .filter((r) => r.status === 'fulfilled')
+      .map((r) => (r as PromiseFulfilledResult<{ task: string; threadId: number }>).value);
     expect(done.map((r) => r.task).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
     const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(failed).toHaveLength(1);

@@ -77,7 +77,26 @@ describe('resolveUnder', () => {
   });
 
   it('never yields a file outside the root, for any path made of dots, slashes and escapes', () => {
-    const piece = fc.constantFrom('..', '.', '%2e', '%2E', '%2f', '%2F', '%5c', '/', '\\', 'sub', 'page.js', 'issue.yaml', 'outside', 'secret.txt', 'out-dir', '%00', '~', '%252e');
+    const piece = fc.constantFrom(
+      '..',
+      '.',
+      '%2e',
+      '%2E',
+      '%2f',
+      '%2F',
+      '%5c',
+      '/',
+      '\\',
+      'sub',
+      'page.js',
+      'issue.yaml',
+      'outside',
+      'secret.txt',
+      'out-dir',
+      '%00',
+      '~',
+      '%252e',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
         const r = resolveUnder(root, '/' + parts.join(''));

@@ -220,7 +220,11 @@ describe('RebuildScheduler', () => {
           } else if (finished < h.builds.length) await h.finish(finished++);
         }
         // Let everything run out.
-        for (let guard = 0; guard < 100 && (h.running > 0 || h.pendingTimers > 0 || finished < h.builds.length); guard++) {
+        for (
+          let guard = 0;
+          guard < 100 && (h.running > 0 || h.pendingTimers > 0 || finished < h.builds.length);
+          guard++
+        ) {
           await h.advance(100);
           clock += 100;
           while (finished < h.builds.length) await h.finish(finished++);

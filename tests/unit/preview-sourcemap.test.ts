@@ -7,7 +7,8 @@ import type { Block } from '../../src/source/model.js';
 import { buildAndRead, SAMPLE } from '../helpers/build.js';
 import { squash } from '../helpers/pdf.js';
 
-const text = (b: Block): string => (b.kind === 'para' || b.kind === 'heading' ? b.spans.map((s) => s.text).join('') : '');
+const text = (b: Block): string =>
+  b.kind === 'para' || b.kind === 'heading' ? b.spans.map((s) => s.text).join('') : '';
 
 describe('SourceMap on the sample issue', async () => {
   const { result, pdf } = await buildAndRead(SAMPLE);
@@ -35,10 +36,11 @@ describe('SourceMap on the sample issue', async () => {
     const at = map.pageOf(para.pos);
     expect(map.pageOf({ ...para.pos, col: para.pos.col + 60 })).toBe(at);
     const next = a.blocks[a.blocks.indexOf(para) + 1];
-    if (next && next.pos.line > para.pos.line + 1) expect(map.pageOf({ ...para.pos, line: next.pos.line - 1, col: 1 })).toBe(at);
+    if (next && next.pos.line > para.pos.line + 1)
+      expect(map.pageOf({ ...para.pos, line: next.pos.line - 1, col: 1 })).toBe(at);
   });
 
-  it('puts the front matter and the file as a whole on the article\'s first page, where its title is', () => {
+  it("puts the front matter and the file as a whole on the article's first page, where its title is", () => {
     for (const a of result.layout.issue.articles) {
       const title = squash(a.meta.title).slice(0, 6);
       for (const pos of [{ file: a.file, line: 0, col: 0 }, { file: a.file, line: 1, col: 1 }, a.titlePos]) {
@@ -47,7 +49,7 @@ describe('SourceMap on the sample issue', async () => {
     }
   });
 
-  it('finds the page of the sample\'s own warning: 科研(管理)人员', () => {
+  it("finds the page of the sample's own warning: 科研(管理)人员", () => {
     const w = result.diagnostics.find((d) => d.code === 'punct-width')!;
     expect(pageText[map.pageOf(w)!]).toContain('科研(管理)人员');
   });
@@ -56,7 +58,9 @@ describe('SourceMap on the sample issue', async () => {
     const a = result.layout.issue.articles[2];
     const b = a.blocks[3];
     const page = map.pageOf(b.pos);
-    expect(map.pageOf({ ...b.pos, file: relative(process.cwd(), `${SAMPLE}/articles/${a.file.split('/').pop()}`) })).toBe(page);
+    expect(
+      map.pageOf({ ...b.pos, file: relative(process.cwd(), `${SAMPLE}/articles/${a.file.split('/').pop()}`) }),
+    ).toBe(page);
     expect(map.pageOf({ file: `${SAMPLE}/issue.yaml`, line: 3, col: 1 })).toBe(0);
     expect(map.pageOf({ file: 'templates/default/template.yaml', line: 3, col: 1 })).toBeUndefined();
   });

@@ -27,7 +27,10 @@ function watched(targets: (dir: string) => ConstructorParameters<typeof FileWatc
   const sees = (file: string) =>
     new Promise<void>((resolve, reject) => {
       if (seen.includes(file)) return resolve();
-      const timer = setTimeout(() => reject(new Error(`no change reported for ${file}; saw ${JSON.stringify(seen)}`)), 10_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no change reported for ${file}; saw ${JSON.stringify(seen)}`)),
+        10_000,
+      );
       waiters.push({ test: (f) => f === file, resolve: () => (clearTimeout(timer), resolve()) });
     });
   return { dir, seen, sees };
@@ -101,7 +104,16 @@ describe('FileWatcher', () => {
   it("does not report editors' temporary and backup files", async () => {
     const { dir, seen, sees } = issue();
     const a = join(dir, 'articles');
-    for (const n of ['.01-a.md.swp', '01-a.md~', '4913', '#01-a.md#', '01-a.md.tmp', '.DS_Store', '01-a.md___jb_tmp___']) writeFileSync(join(a, n), 'x');
+    for (const n of [
+      '.01-a.md.swp',
+      '01-a.md~',
+      '4913',
+      '#01-a.md#',
+      '01-a.md.tmp',
+      '.DS_Store',
+      '01-a.md___jb_tmp___',
+    ])
+      writeFileSync(join(a, n), 'x');
     const file = join(a, '01-a.md');
     writeFileSync(file, '---\ntitle: G\n---\n');
     await sees(file);
@@ -134,7 +146,9 @@ describe('FileWatcher', () => {
 
 describe('isNoise', () => {
   it('tells temporary files from inputs', () => {
-    for (const n of ['.x.swp', 'x.md~', '4913', 'x.tmp', '#x.md#', 'x.md.crswap', '.git']) expect(isNoise(n), n).toBe(true);
-    for (const n of ['01-a.md', 'issue.yaml', 'chart.png', 'template.yaml', '图1.jpg']) expect(isNoise(n), n).toBe(false);
+    for (const n of ['.x.swp', 'x.md~', '4913', 'x.tmp', '#x.md#', 'x.md.crswap', '.git'])
+      expect(isNoise(n), n).toBe(true);
+    for (const n of ['01-a.md', 'issue.yaml', 'chart.png', 'template.yaml', '图1.jpg'])
+      expect(isNoise(n), n).toBe(false);
   });
 });

@@ -15,7 +15,11 @@ const TEXT = '---\ntitle: 标题\n---\n\n正文，第一段。\n';
 describe('decodeText', () => {
   it('reads UTF-8, with or without a byte-order mark', () => {
     expect(decodeText(Buffer.from(TEXT), 'a.md')).toEqual({ text: TEXT, encoding: 'utf-8', bom: false });
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]), 'a.md')).toEqual({ text: TEXT, encoding: 'utf-8', bom: true });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]), 'a.md')).toEqual({
+      text: TEXT,
+      encoding: 'utf-8',
+      bom: true,
+    });
   });
 
   it('decodes UTF-16 with a byte-order mark, either way round', () => {
@@ -27,8 +31,12 @@ describe('decodeText', () => {
     const g = decodeText(gbk(TEXT), 'a.md');
     expect(isProblem(g) && String(g.message)).toBe('the file is not UTF-8 (it looks like GBK)');
     // The brief's own example, as a Chinese editor reads it.
-    expect(isProblem(g) && `${g.message.in('zh')}：${g.fix.in('zh')}`).toBe('文件不是 UTF-8 编码（看起来是 GBK）：请用 iconv 转换：iconv -f GB18030 -t UTF-8 a.md > a.md.utf8 && mv a.md.utf8 a.md（或在编辑器中另存为 UTF-8 编码）');
-    const big5 = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xa4, 0xa4, 0xa4, 0xe5, 0xaa, 0xba, 0xa4, 0xe5, 0xb3, 0xb9, 0x0a]); // ---\n中文的文章
+    expect(isProblem(g) && `${g.message.in('zh')}：${g.fix.in('zh')}`).toBe(
+      '文件不是 UTF-8 编码（看起来是 GBK）：请用 iconv 转换：iconv -f GB18030 -t UTF-8 a.md > a.md.utf8 && mv a.md.utf8 a.md（或在编辑器中另存为 UTF-8 编码）',
+    );
+    const big5 = Buffer.from([
+      0x2d, 0x2d, 0x2d, 0x0a, 0xa4, 0xa4, 0xa4, 0xe5, 0xaa, 0xba, 0xa4, 0xe5, 0xb3, 0xb9, 0x0a,
+    ]); // ---\n中文的文章
     const b = decodeText(big5, 'a.md');
     expect(isProblem(b) && String(b.message)).toBe('the file is not UTF-8 (it looks like Big5)');
     const u = decodeText(utf16(TEXT, 'le', false), 'a.md');
@@ -36,8 +44,15 @@ describe('decodeText', () => {
   });
 
   it('places a stray byte and a NUL byte at their line and column', () => {
-    const bad = decodeText(Buffer.concat([Buffer.from('第一行\n第二行ab'), Buffer.from([0xff]), Buffer.from('\n')]), 'a.md');
-    expect(isProblem(bad) && [bad.line, bad.col, String(bad.message)]).toEqual([2, 6, 'the file is not valid UTF-8: byte 0xff here belongs to no character']);
+    const bad = decodeText(
+      Buffer.concat([Buffer.from('第一行\n第二行ab'), Buffer.from([0xff]), Buffer.from('\n')]),
+      'a.md',
+    );
+    expect(isProblem(bad) && [bad.line, bad.col, String(bad.message)]).toEqual([
+      2,
+      6,
+      'the file is not valid UTF-8: byte 0xff here belongs to no character',
+    ]);
     const nul = decodeText(Buffer.from('一\n二三\0'), 'a.md');
     expect(isProblem(nul) && [nul.line, nul.col]).toEqual([2, 3]);
   });
@@ -51,7 +66,18 @@ describe('decodeText', () => {
 describe('listArticles', () => {
   it('takes .md in any case, and accounts for every other entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bulletin-list-'));
-    for (const n of ['01-a.md', '02-b.MD', '03-c.txt', '01-a.md~', '.#01-a.md', '._01-a.md', 'chart.png', 'notes.pdf', '.DS_Store']) writeFileSync(join(dir, n), 'x');
+    for (const n of [
+      '01-a.md',
+      '02-b.MD',
+      '03-c.txt',
+      '01-a.md~',
+      '.#01-a.md',
+      '._01-a.md',
+      'chart.png',
+      'notes.pdf',
+      '.DS_Store',
+    ])
+      writeFileSync(join(dir, n), 'x');
     mkdirSync(join(dir, 'images'));
     const l = listArticles(dir);
     expect(l.articles.map((a) => a.name)).toEqual(['01-a.md', '02-b.MD']);
@@ -77,7 +103,14 @@ describe('image limits', () => {
 
 describe('capped', () => {
   it('shows at most 20 of a code and counts the rest', () => {
-    const d = (code: string, k: number): Diagnostic => ({ file: 'a.md', line: k, col: 1, severity: 'warning', code, message: 'm' });
+    const d = (code: string, k: number): Diagnostic => ({
+      file: 'a.md',
+      line: k,
+      col: 1,
+      severity: 'warning',
+      code,
+      message: 'm',
+    });
     const list = [...Array.from({ length: 25 }, (_, k) => d('dup-paragraph', k)), d('punct-width', 1)];
     const { shown, more } = capped(list);
     expect(shown.length).toBe(21);

@@ -9,7 +9,8 @@ describe('blank glyph text', () => {
     const differ: number[] = [];
     for (let c = 0; c < 0x10000; c++) {
       const s = String.fromCharCode(c);
-      if (blank(s) !== re.test(s) || blank(s + ' ') !== re.test(s + ' ') || blank(' ' + s) !== re.test(' ' + s)) differ.push(c);
+      if (blank(s) !== re.test(s) || blank(s + ' ') !== re.test(s + ' ') || blank(' ' + s) !== re.test(' ' + s))
+        differ.push(c);
     }
     expect(differ).toEqual([]);
   });

@@ -46,7 +46,13 @@ const list = (): DisplayList => ({
     { folio: 2, items: [{ kind: 'text', x: 70, y: 100, glyphs: glyphs('第二页') }] },
   ],
   outline: [{ title: '第二页的文章', page: 1, y: 80 }],
-  meta: { title: '科技情报参考 测试', author: '某中心', subject: '', keywords: '', date: new Date('2024-01-31T00:00:00Z') },
+  meta: {
+    title: '科技情报参考 测试',
+    author: '某中心',
+    subject: '',
+    keywords: '',
+    date: new Date('2024-01-31T00:00:00Z'),
+  },
 });
 
 describe('renderPdf', async () => {
@@ -66,7 +72,10 @@ describe('renderPdf', async () => {
 
   it('embeds subset fonts under their own names', () => {
     const names = new Set(read.pages.flatMap((p) => p.chars.map((c) => c.font)));
-    expect([...names].map((n) => n.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansSC-Bold', 'NotoSerifSC-Regular']);
+    expect([...names].map((n) => n.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSansSC-Bold',
+      'NotoSerifSC-Regular',
+    ]);
     for (const n of names) expect(n).toMatch(/^[A-Z]{6}\+/);
     // a subset, not the 14 MB font
     expect(pdf.length).toBeLessThan(60_000);
@@ -145,7 +154,8 @@ describe('TrueTypeSubset', () => {
     // The composite now names its components by their numbers in the subset …
     expect(decoded(font, 2).components!.map((c) => c.glyphID)).toEqual([3, 4]);
     // … and draws as it did in the whole font, as do its parts on their own.
-    const outline = (f: fontkit.Font, id: number) => (f.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
+    const outline = (f: fontkit.Font, id: number) =>
+      (f.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
     expect(outline(font, 2)).toBe(outline(whole, e));
     expect(outline(font, 2).length).toBeGreaterThan(100);
     expect(outline(font, 3)).toBe(outline(whole, parts[0]));
@@ -173,14 +183,27 @@ describe('TrueTypeSubset', () => {
 });
 
 /** Glyphs of `text` one after another, `gaps[k]` pt of the composer's space after the k-th. */
-function spaced(text: string, gaps: Record<number, number>, o: { size?: number; rise?: Record<number, number>; size2?: Record<number, number> } = {}): PlacedGlyph[] {
+function spaced(
+  text: string,
+  gaps: Record<number, number>,
+  o: { size?: number; rise?: Record<number, number>; size2?: Record<number, number> } = {},
+): PlacedGlyph[] {
   const face = fonts.face('serif');
   let x = 0;
   return Array.from(text).map((ch, k) => {
     const size = o.size2?.[k] ?? o.size ?? 12;
     const g = face.glyph(ch.codePointAt(0)!)!;
     const adv = (g.advance * size) / face.unitsPerEm;
-    const placed: PlacedGlyph = { font: 'serif', size, color: '#000000', id: g.id, x, adv, text: ch, rise: o.rise?.[k] };
+    const placed: PlacedGlyph = {
+      font: 'serif',
+      size,
+      color: '#000000',
+      id: g.id,
+      x,
+      adv,
+      text: ch,
+      rise: o.rise?.[k],
+    };
     x += adv + (gaps[k] ?? 0);
     return placed;
   });
@@ -194,7 +217,10 @@ describe('the text a reader copies', async () => {
     // the same with the space the editor typed (a space glyph in the gap)
     ['2022 年', spaced('2022 年', { 3: 0, 4: q - 3.0 })],
     // a justified line: 0.15 em more between every two characters
-    ['近年来西安市在贯彻落实', spaced('近年来西安市在贯彻落实', Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k, 1.8])))],
+    [
+      '近年来西安市在贯彻落实',
+      spaced('近年来西安市在贯彻落实', Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k, 1.8]))),
+    ],
     // a spread name (the composer's em), and one the editor typed with U+3000
     ['李涛', spaced('李涛', { 0: 12 })],
     ['李　涛', spaced('李　涛', {})],
@@ -211,8 +237,20 @@ describe('the text a reader copies', async () => {
           ...lines.map(([, glyphs], k): TextItem => ({ kind: 'text', x: 100, y: 100 + 40 * k, glyphs })),
           // set in sequence: the space between them is the composer's
           { kind: 'text', x: 100, y: 400, glyphs: spaced('标题', {}) },
-          { kind: 'text', x: 100, y: 400, glyphs: spaced('..', { 0: 3 }).map((g) => ({ ...g, x: g.x + 40, text: '…' })), continues: true },
-          { kind: 'text', x: 100, y: 400, glyphs: spaced('3', {}).map((g) => ({ ...g, x: g.x + 80 })), continues: true },
+          {
+            kind: 'text',
+            x: 100,
+            y: 400,
+            glyphs: spaced('..', { 0: 3 }).map((g) => ({ ...g, x: g.x + 40, text: '…' })),
+            continues: true,
+          },
+          {
+            kind: 'text',
+            x: 100,
+            y: 400,
+            glyphs: spaced('3', {}).map((g) => ({ ...g, x: g.x + 80 })),
+            continues: true,
+          },
         ],
       },
     ],
@@ -236,7 +274,9 @@ describe('the text a reader copies', async () => {
     const read = readPdf(pdf);
     for (const [k, [, glyphs]] of lines.entries()) {
       const inks = glyphs.filter((g) => g.text.trim());
-      const chars = read.pages[0].chars.filter((c) => c.c.trim() && Math.abs(c.y - (100 + 40 * k - (inks.find((g) => g.text === c.c)?.rise ?? 0))) < 0.01);
+      const chars = read.pages[0].chars.filter(
+        (c) => c.c.trim() && Math.abs(c.y - (100 + 40 * k - (inks.find((g) => g.text === c.c)?.rise ?? 0))) < 0.01,
+      );
       expect(chars.map((c) => c.c).join('')).toBe(inks.map((g) => g.text).join(''));
       chars.forEach((c, i) => expect(c.x0).toBeCloseTo(100 + inks[i].x, 2));
     }
@@ -245,20 +285,29 @@ describe('the text a reader copies', async () => {
   it('declares for every CID the advance its glyph has in the embedded font', () => {
     const read = readPdf(pdf);
     const fontsSeen = new Set<string>();
-    read.doc.findPage(0).get('Resources').get('Font').forEach((f: mupdf.PDFObject) => {
-      const cid = f.get('DescendantFonts').get(0);
-      const program = fontkit.create(Buffer.from(cid.get('FontDescriptor').get('FontFile2').readStream().asUint8Array()));
-      const w = cid.get('W');
-      for (let i = 0; i + 1 < w.length; i += 2) {
-        const first = w.get(i).asNumber();
-        const widths = w.get(i + 1);
-        for (let k = 0; k < widths.length; k++) {
-          const glyph = program.getGlyph(first + k);
-          expect(widths.get(k).asNumber(), `CID ${first + k}`).toBeCloseTo((glyph.advanceWidth * 1000) / program.unitsPerEm, 3);
+    read.doc
+      .findPage(0)
+      .get('Resources')
+      .get('Font')
+      .forEach((f: mupdf.PDFObject) => {
+        const cid = f.get('DescendantFonts').get(0);
+        const program = fontkit.create(
+          Buffer.from(cid.get('FontDescriptor').get('FontFile2').readStream().asUint8Array()),
+        );
+        const w = cid.get('W');
+        for (let i = 0; i + 1 < w.length; i += 2) {
+          const first = w.get(i).asNumber();
+          const widths = w.get(i + 1);
+          for (let k = 0; k < widths.length; k++) {
+            const glyph = program.getGlyph(first + k);
+            expect(widths.get(k).asNumber(), `CID ${first + k}`).toBeCloseTo(
+              (glyph.advanceWidth * 1000) / program.unitsPerEm,
+              3,
+            );
+          }
         }
-      }
-      fontsSeen.add(cid.get('BaseFont').asName());
-    });
+        fontsSeen.add(cid.get('BaseFont').asName());
+      });
     expect(fontsSeen.size).toBe(1);
   });
 });

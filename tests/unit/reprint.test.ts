@@ -11,7 +11,11 @@ const record = (): Manifest => ({
     { path: 'articles/01-a.md', sha256: 'a'.repeat(64) },
     { path: 'issue.yaml', sha256: 'b'.repeat(64) },
   ],
-  template: { name: 'default', files: [{ path: 'templates/default/template.yaml', sha256: 'c'.repeat(64) }], options: { 'body.size': 12 } },
+  template: {
+    name: 'default',
+    files: [{ path: 'templates/default/template.yaml', sha256: 'c'.repeat(64) }],
+    options: { 'body.size': 12 },
+  },
   fontsManifest: { path: 'fonts/fonts.yaml', sha256: 'd'.repeat(64) },
   fonts: [{ role: 'serif', file: 'node_modules/x/serif.ttf', sha256: 'e'.repeat(64), bytes: 100 }],
   pages: [1, 2, 3, 4].map((page) => ({ page, folio: page === 1 ? null : page, sha256: String(page).repeat(64) })),
@@ -45,7 +49,9 @@ describe('compare', () => {
   it('says when only the file differs and every page draws the same', () => {
     const now = record();
     now.pdf = { ...now.pdf, sha256: '0'.repeat(64) };
-    expect(compare(record(), now).map((d) => d.what)).toEqual(['PDF: sha256 ffffffffffff… → 000000000000… (1000 → 1000 bytes); every page draws the same']);
+    expect(compare(record(), now).map((d) => d.what)).toEqual([
+      'PDF: sha256 ffffffffffff… → 000000000000… (1000 → 1000 bytes); every page draws the same',
+    ]);
   });
 
   it('writes page lists as ranges', () => {

@@ -26,13 +26,21 @@ function issue(files: Record<string, string>, yaml = ISSUE): string {
   return dir;
 }
 
-const messages = (dir: string) => loadIssue(dir).diagnostics.list.map((d) => formatDiagnostic(d).replace(dir + '/', ''));
+const messages = (dir: string) =>
+  loadIssue(dir).diagnostics.list.map((d) => formatDiagnostic(d).replace(dir + '/', ''));
 
 describe('issue.yaml', () => {
   it('loads the sample issue cleanly, articles in file-name order', () => {
     const { issue: i, diagnostics } = loadIssue(SAMPLE);
     expect(diagnostics.list).toEqual([]);
-    expect(i!.meta).toMatchObject({ title: '科技情报参考', year: 2023, number: 6, date: '2023-06-30', phone: '4366683', template: 'default' });
+    expect(i!.meta).toMatchObject({
+      title: '科技情报参考',
+      year: 2023,
+      number: 6,
+      date: '2023-06-30',
+      phone: '4366683',
+      template: 'default',
+    });
     expect(i!.articles.map((a) => a.order)).toEqual([1, 2, 3, 4, 5]);
     expect(i!.name).toBe('2023-06');
   });
@@ -40,11 +48,15 @@ describe('issue.yaml', () => {
   it('reports every missing required key', () => {
     const dir = issue({ '01-a.md': '---\ntitle: 甲\n---\n正文。\n' }, 'title: 科技情报参考\nyear: 2024\n');
     const m = messages(dir).join('\n');
-    for (const key of ['number', 'date', 'publisher', 'editor', 'phone']) expect(m).toContain(`missing the required key "${key}"`);
+    for (const key of ['number', 'date', 'publisher', 'editor', 'phone'])
+      expect(m).toContain(`missing the required key "${key}"`);
   });
 
   it('rejects an impossible date and a number that is not a whole number', () => {
-    const dir = issue({ '01-a.md': '---\ntitle: 甲\n---\n正文。\n' }, ISSUE.replace('2024-02-29', '2023-02-29').replace('number: 2', 'number: 2.5'));
+    const dir = issue(
+      { '01-a.md': '---\ntitle: 甲\n---\n正文。\n' },
+      ISSUE.replace('2024-02-29', '2023-02-29').replace('number: 2', 'number: 2.5'),
+    );
     const m = messages(dir);
     expect(m.some((x) => /^issue\.yaml:3:9: error: "number" must be a whole number.*, not 2\.5/.test(x))).toBe(true);
     expect(m.some((x) => x.startsWith('issue.yaml:4:7: error: "date" must be a date (YYYY-MM-DD)'))).toBe(true);
@@ -53,7 +65,9 @@ describe('issue.yaml', () => {
   it('warns about unknown keys, suggesting the key meant', () => {
     const dir = issue({ '01-a.md': '---\ntitle: 甲\n---\n正文。\n' }, ISSUE + 'edtor: 张三\ncolour: red\n');
     const m = messages(dir);
-    expect(m).toContain('issue.yaml:8:1: warning: unknown key "edtor" in issue.yaml; did you mean "editor"? (rename it to "editor", or remove it)');
+    expect(m).toContain(
+      'issue.yaml:8:1: warning: unknown key "edtor" in issue.yaml; did you mean "editor"? (rename it to "editor", or remove it)',
+    );
     expect(m.find((x) => x.includes('"colour"'))).toMatch(/warning: unknown key "colour" in issue.yaml \(known keys: /);
     expect(loadIssue(dir).issue).not.toBeNull();
   });
@@ -61,10 +75,18 @@ describe('issue.yaml', () => {
 
 describe('articles', () => {
   it('requires front matter with a title, at the right line', () => {
-    const dir = issue({ '01-a.md': '正文。\n', '02-b.md': '---\nsource: 某报\n---\n正文。\n', '03-c.md': '---\ntitle: [甲\n---\n' });
+    const dir = issue({
+      '01-a.md': '正文。\n',
+      '02-b.md': '---\nsource: 某报\n---\n正文。\n',
+      '03-c.md': '---\ntitle: [甲\n---\n',
+    });
     const m = messages(dir);
-    expect(m).toContain('articles/01-a.md:1:1: error: the article has no front matter (start the file with ---, a line "title: …", and ---)');
-    expect(m).toContain('articles/02-b.md:2:1: error: front matter is missing the required key "title" (add a line "title: …")');
+    expect(m).toContain(
+      'articles/01-a.md:1:1: error: the article has no front matter (start the file with ---, a line "title: …", and ---)',
+    );
+    expect(m).toContain(
+      'articles/02-b.md:2:1: error: front matter is missing the required key "title" (add a line "title: …")',
+    );
     expect(m.some((x) => /^articles\/03-c\.md:2:\d+: error: YAML syntax/.test(x))).toBe(true);
   });
 
@@ -77,7 +99,8 @@ describe('articles', () => {
 
   it('turns Markdown into blocks with styled spans and source lines', () => {
     const dir = issue({
-      '01-a.md': '---\ntitle: 甲\n---\n\n## 一、总体情况\n\n**一是加强。**以企业为主体，*重点*推进。\n\n- 第一项\n- 第二项\n\n> 引文一段。\n',
+      '01-a.md':
+        '---\ntitle: 甲\n---\n\n## 一、总体情况\n\n**一是加强。**以企业为主体，*重点*推进。\n\n- 第一项\n- 第二项\n\n> 引文一段。\n',
     });
     const a = loadIssue(dir).issue!.articles[0];
     expect(a.blocks.map((b) => b.kind)).toEqual(['heading', 'para', 'list', 'quote']);

@@ -6,7 +6,11 @@ import { columnWidths, tableSize, type TableMeasure } from '../../src/issue/tabl
 /** Cells whose widths at 10.5 pt are given, scaling with the size. */
 function cells(natural: number[], words: number[], glyph = 10.5): TableMeasure {
   const at = (w: number[]) => (s: number) => w.map((x) => (x * s) / 10.5);
-  return { natural: at(natural), words: (s) => at(words)(s).map((w) => Math.max(w, s)), least: (s) => words.map(() => Math.max((glyph * s) / 10.5, s)) };
+  return {
+    natural: at(natural),
+    words: (s) => at(words)(s).map((w) => Math.max(w, s)),
+    least: (s) => words.map(() => Math.max((glyph * s) / 10.5, s)),
+  };
 }
 
 const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
@@ -31,7 +35,7 @@ describe('columnWidths', () => {
 });
 
 describe('tableSize', () => {
-  it('keeps the template\'s size when the text fits', () => {
+  it("keeps the template's size when the text fits", () => {
     const fit = tableSize(10.5, 9, 3, 400, 0.5, cells([50, 60, 70], [20, 20, 20]));
     expect(fit.size).toBe(10.5);
     expect(fit.narrow).toBeUndefined();

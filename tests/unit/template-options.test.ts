@@ -44,17 +44,25 @@ describe('template options, declared once', () => {
     expect(diags.list).toEqual([]);
     for (const [section, decl] of Object.entries(TEMPLATE)) {
       const got = (t as unknown as Record<string, Record<string, unknown>>)[camel(section)];
-      for (const [key, opt] of Object.entries(decl.options)) expect(got[camel(key)], `${section}.${key}`).toEqual(opt.default);
+      for (const [key, opt] of Object.entries(decl.options))
+        expect(got[camel(key)], `${section}.${key}`).toEqual(opt.default);
     }
     expect(t.headings[3]).toEqual(t.heading3);
   });
 
   it('takes a copy of a template with five keys changed, with no code change', () => {
-    const yaml = 'page:\n  chars: 28\n  lines: 22\nbody:\n  size: 16\nfolio:\n  position: outside\n  format: "第 {n} 页"\n';
+    const yaml =
+      'page:\n  chars: 28\n  lines: 22\nbody:\n  size: 16\nfolio:\n  position: outside\n  format: "第 {n} 页"\n';
     const diags = new Diagnostics();
     const t = loadTemplate(rootWith('mine', yaml), 'mine', diags)!;
     expect(diags.list).toEqual([]);
-    expect([t.page.chars, t.page.lines, t.body.size, t.folio.position, t.folio.format]).toEqual([28, 22, 16, 'outside', '第 {n} 页']);
+    expect([t.page.chars, t.page.lines, t.body.size, t.folio.position, t.folio.format]).toEqual([
+      28,
+      22,
+      16,
+      'outside',
+      '第 {n} 页',
+    ]);
     expect(t.body.pitch).toBe(22); // what the copy leaves out keeps the default
   });
 

@@ -28,7 +28,14 @@ function rootWith(templates: Record<string, string>): string {
 function load(templates: Record<string, string>, name: string) {
   const diags = new Diagnostics();
   const t = loadTemplate(rootWith(templates), name, diags);
-  return { t, diags, shown: diags.list.map((d) => `${d.file.split('/').slice(-2).join('/')}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message} (${d.fix ?? ''})`) };
+  return {
+    t,
+    diags,
+    shown: diags.list.map(
+      (d) =>
+        `${d.file.split('/').slice(-2).join('/')}:${d.line}:${d.col} ${d.severity} ${d.code} ${d.message} (${d.fix ?? ''})`,
+    ),
+  };
 }
 
 describe('sizes and lengths', () => {
@@ -68,7 +75,12 @@ describe('sizes and lengths', () => {
 
 describe('a template read from its file', () => {
   it('takes a Chinese size or a length wherever a size is', () => {
-    const { t, diags } = load({ mine: 'body:\n  size: 三号\ntitle:\n  size: 二号\nfolio:\n  size: 四号\n  bottom: 25mm\nmasthead:\n  top: 6.2cm\n' }, 'mine');
+    const { t, diags } = load(
+      {
+        mine: 'body:\n  size: 三号\ntitle:\n  size: 二号\nfolio:\n  size: 四号\n  bottom: 25mm\nmasthead:\n  top: 6.2cm\n',
+      },
+      'mine',
+    );
     expect(diags.list).toEqual([]);
     expect([t!.body.size, t!.title.size, t!.folio.size]).toEqual([16, 22, 14]);
     expect(t!.folio.bottom).toBeCloseTo(25 * MM, 2);
@@ -106,7 +118,9 @@ describe('a template read from its file', () => {
     const f = frameOf(t!);
     expect(f.width / MM).toBeCloseTo(156, 2);
     expect(f.height / MM).toBeCloseTo(225, 2);
-    expect([f.left / MM, f.top / MM, (f.left + f.evenShift) / MM].map((v) => Math.round(v * 100) / 100)).toEqual([28, 37, 26]);
+    expect([f.left / MM, f.top / MM, (f.left + f.evenShift) / MM].map((v) => Math.round(v * 100) / 100)).toEqual([
+      28, 37, 26,
+    ]);
     expect(f.charPitch / MM).toBeCloseTo(156 / 28, 3);
     expect(f.pitch / MM).toBeCloseTo(225 / 22, 3);
     expect(frameProblem(t!, f)).toBeUndefined();
@@ -127,7 +141,10 @@ describe('a template read from its file', () => {
 
 describe('templates that extend others', () => {
   it('lays a template over the one it extends, over the default', () => {
-    const { t, diags } = load({ red: 'extends: gongwen\nmasthead:\n  color: "#cc0000"\nfolio:\n  format: "第 {n} 页"\n' }, 'red');
+    const { t, diags } = load(
+      { red: 'extends: gongwen\nmasthead:\n  color: "#cc0000"\nfolio:\n  format: "第 {n} 页"\n' },
+      'red',
+    );
     expect(diags.list).toEqual([]);
     expect(t!.masthead.color).toBe('#cc0000'); // its own
     expect(t!.masthead.titleFont).toBe('xiaobiaosong'); // from gongwen
@@ -138,7 +155,10 @@ describe('templates that extend others', () => {
   });
 
   it('goes down a chain of three', () => {
-    const { t, diags } = load({ a: 'extends: a5-booklet\nbody:\n  size: 小五\n', b: 'extends: a\nfolio:\n  position: center\n' }, 'b');
+    const { t, diags } = load(
+      { a: 'extends: a5-booklet\nbody:\n  size: 小五\n', b: 'extends: a\nfolio:\n  position: center\n' },
+      'b',
+    );
     expect(diags.list).toEqual([]);
     expect([t!.page.paper, t!.body.size, t!.folio.position, t!.article.start]).toEqual(['A5', 9, 'center', 'continue']);
   });
@@ -146,7 +166,9 @@ describe('templates that extend others', () => {
   it('reports a circle of templates, and where it closes', () => {
     const { t, shown } = load({ a: 'extends: b\n', b: 'body:\n  size: 12\nextends: a\n' }, 'a');
     expect(t).toBeNull();
-    expect(shown.find((s) => s.includes('template-cycle'))).toMatch(/^b\/template\.yaml:3:10 error template-cycle .*a → b → a/);
+    expect(shown.find((s) => s.includes('template-cycle'))).toMatch(
+      /^b\/template\.yaml:3:10 error template-cycle .*a → b → a/,
+    );
   });
 
   it('reports a template it extends that is not there, with the ones that are', () => {
@@ -168,19 +190,34 @@ describe('templates that extend others', () => {
   });
 
   it('declares every option it reads (the reference lists extends beside them)', () => {
-    for (const s of Object.values(TEMPLATE)) for (const o of Object.values(s.options)) expect(o.doc.length).toBeGreaterThan(3);
+    for (const s of Object.values(TEMPLATE))
+      for (const o of Object.values(s.options)) expect(o.doc.length).toBeGreaterThan(3);
   });
 });
 
 describe('the cover’s options: contents levels and the masthead', () => {
   it('reads them, each over the default', () => {
     const { t, diags } = load(
-      { mine: 'toc:\n  levels: 3\n  sub-bullet: "·"\n  sub-indent: 1.5\n  leader: ""\nmasthead:\n  title: "{title}文件"\n  issue-line: "{publisher}　{issue}"\n  rule-offset: 4mm\n  rule-length: 0.8\n  unit-right: ""\n' },
+      {
+        mine: 'toc:\n  levels: 3\n  sub-bullet: "·"\n  sub-indent: 1.5\n  leader: ""\nmasthead:\n  title: "{title}文件"\n  issue-line: "{publisher}　{issue}"\n  rule-offset: 4mm\n  rule-length: 0.8\n  unit-right: ""\n',
+      },
       'mine',
     );
     expect(diags.list).toEqual([]);
-    expect([t!.toc.levels, t!.toc.subBullet, t!.toc.subIndent, t!.toc.leader, t!.toc.bullet]).toEqual([3, '·', 1.5, '', '★']);
-    expect([t!.masthead.title, t!.masthead.issueLine, t!.masthead.ruleLength, t!.masthead.unitRight, t!.masthead.unitLeft]).toEqual(['{title}文件', '{publisher}　{issue}', 0.8, '', '{publisher}　编辑']);
+    expect([t!.toc.levels, t!.toc.subBullet, t!.toc.subIndent, t!.toc.leader, t!.toc.bullet]).toEqual([
+      3,
+      '·',
+      1.5,
+      '',
+      '★',
+    ]);
+    expect([
+      t!.masthead.title,
+      t!.masthead.issueLine,
+      t!.masthead.ruleLength,
+      t!.masthead.unitRight,
+      t!.masthead.unitLeft,
+    ]).toEqual(['{title}文件', '{publisher}　{issue}', 0.8, '', '{publisher}　编辑']);
     expect(t!.masthead.ruleOffset).toBeCloseTo(4 * MM, 2);
   });
 
