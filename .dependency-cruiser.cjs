@@ -11,16 +11,18 @@
 /** [name, path pattern] from the bottom up. */
 const STAGES = [
   ['types', '^src/types/'], // declarations for untyped packages
+  ['core', '^src/core/'], // the message catalogue, its texts, the version: used by every stage
   ['source', '^src/source/'], // load: issue folder → Issue, Diagnostics
   ['template', '^src/template/'], // template.yaml → Template, Frame
   ['text', '^src/text/'], // shape: code points → glyphs, classes
   ['fonts', '^src/fonts/'], // roles → files → Faces
   ['compose', '^src/compose/'], // styled runs → lines
   ['paginate', '^src/paginate/'], // flow blocks → pages; the display list
-  ['issue', '^src/issue/'], // set and furnish: articles → flow blocks, pages → DisplayList
+  ['set', '^src/set/'], // an article's blocks → flow blocks (lines in slots, keeps, notes)
+  ['furnish', '^src/furnish/'], // masthead, contents, colophon, watermark: the pages' furniture
   ['render', '^src/render/'], // DisplayList → PDF bytes
   ['check', '^src/check/'], // proofreading beside the pipeline, from the source model
-  ['pipeline', '^src/(index|output)\\.ts$'], // build(): the stages in order; writing the PDF
+  ['pipeline', '^src/(pipeline/|(index|output)\\.ts$)'], // the stages in order (pipeline/layout.ts, build()); writing the PDF
   ['archive', '^src/archive/'], // build --all, records, reprints
   ['preview', '^src/preview/'], // the live preview around build()
   ['import', '^src/import/'], // print → source, outside the pipeline
@@ -77,14 +79,14 @@ module.exports = {
       comment: 'the renderer draws what the display list holds; it knows nothing of how lines or pages were made',
       severity: 'error',
       from: { path: '^src/render/' },
-      to: { path: '^src/(compose|issue|check)/' },
+      to: { path: '^src/(compose|set|furnish|pipeline|check)/' },
     },
     {
       name: 'check-is-handed-the-measurer',
       comment: 'check reads the source model; what it needs of layout (the contents measure) is passed in',
       severity: 'error',
       from: { path: '^src/check/' },
-      to: { path: '^src/(issue|compose|paginate|render)/' },
+      to: { path: '^src/(set|furnish|pipeline|compose|paginate|render)/' },
     },
   ],
   options: {

@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChecks } from './check/index.js';
-import { fontStamp, inputStamp } from './issue/input-stamp.js';
-import { layoutIssue, type Layout, type ProgressReport } from './issue/build.js';
+import { fontStamp, inputStamp } from './pipeline/input-stamp.js';
+import { layoutIssue, type Layout, type ProgressReport } from './pipeline/layout.js';
 import { imposeBooklet } from './render/impose.js';
 import { renderPdf, type PrintReport, type RenderOptions } from './render/pdf.js';
 import { findCmykProfile } from './render/print.js';
@@ -13,7 +13,13 @@ import { t } from './core/text.js';
 import { VERSION } from './core/version.js';
 
 export { InputError, formatDiagnostic, type Diagnostic } from './source/diagnostics.js';
-export { layoutIssue, type Layout, type SourceMark, type ProgressReport, type ProgressStep } from './issue/build.js';
+export {
+  layoutIssue,
+  type Layout,
+  type SourceMark,
+  type ProgressReport,
+  type ProgressStep,
+} from './pipeline/layout.js';
 export { checkIssue, fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
 
 export { VERSION } from './core/version.js';
@@ -62,7 +68,7 @@ export interface BuildResult {
 
 /**
  * The last successful build of each of the latest issues, with the stamp of its inputs
- * (issue/input-stamp.ts): a build of an issue nothing has changed in — the preview's first
+ * (pipeline/input-stamp.ts): a build of an issue nothing has changed in — the preview's first
  * build after a restart of its page, `bench` — returns it. Kept for two issues (`--all`
  * builds each once and would only fill memory).
  */

@@ -1,8 +1,8 @@
 // How an article title sets in the contents, measured with the template's own fonts and
-// composer on the same measure the contents page uses (see issue/cover.ts): a title that
+// composer on the same measure the contents page uses (see furnish/cover.ts): a title that
 // wraps there is one an editor usually wants to shorten.
 import type { FontRegistry } from '../fonts/registry.js';
-import { Typesetter } from '../issue/typeset.js';
+import { Typesetter } from '../set/typeset.js';
 import { Diagnostics } from '../source/diagnostics.js';
 import { frameOf, type Template } from '../template/model.js';
 import type { TocFit, TocMeasure } from './structure.js';

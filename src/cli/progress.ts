@@ -2,7 +2,7 @@
 // far, rewritten in place and cleared at the end. A short build, a build whose stderr is not
 // a terminal (a log, a pipe, CI) and a --quiet build show nothing.
 import { t, type Lang } from '../core/text.js';
-import type { ProgressStep } from '../issue/build.js';
+import type { ProgressStep } from '../pipeline/layout.js';
 
 export interface ProgressStream {
   isTTY?: boolean;

@@ -1222,7 +1222,7 @@ export const MESSAGES: Record<string, Entry> = {
     zh: '请删去（它通常是从网页或文字处理软件中复制文字时带进来的）',
   },
 
-  // ── fonts (fonts/registry.ts, issue/build.ts) ─────────────────────────────────────────
+  // ── fonts (fonts/registry.ts, pipeline/layout.ts) ─────────────────────────────────────────
   'font-manifest': { en: 'fonts/fonts.yaml has no "roles:" mapping', zh: 'fonts/fonts.yaml 中没有“roles:”映射' },
   'font-manifest.fix': {
     en: 'write roles: and under it, for each role, file: and sha256:',

@@ -3,7 +3,7 @@
 // failed placed nothing, so the last good build's map answers (the editor's lines have
 // moved little since).
 import { resolve } from 'node:path';
-import type { SourceMark } from '../issue/build.js';
+import type { SourceMark } from '../pipeline/layout.js';
 import type { SourcePos } from '../source/diagnostics.js';
 
 export class SourceMap {

@@ -1,7 +1,7 @@
 // What the editor wrote, unit by unit (titles, paragraphs, headings, list items, table cells,
 // captions, code lines, footnotes), as text copied from the page should give it back — and
 // a matcher that finds those units, in order and exactly, in a reader's text.
-import { circled } from '../../src/issue/inline.js';
+import { circled } from '../../src/set/inline.js';
 import { loadIssue } from '../../src/source/load.js';
 import type { Article, Block, Span } from '../../src/source/model.js';
 import { isWide } from '../../src/text/classes.js';

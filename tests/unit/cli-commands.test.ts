@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { commandHelp, COMMANDS, COMMON, head, parseCommandLine, topHelp, UsageError } from '../../src/cli/commands.js';
 import { BatchProgress, fit, Progress } from '../../src/cli/progress.js';
 import { build } from '../../src/index.js';
-import type { ProgressStep } from '../../src/issue/build.js';
+import type { ProgressStep } from '../../src/pipeline/layout.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
 import { chooseLang } from '../../src/core/text.js';
 

@@ -2,7 +2,7 @@
 // change, and the cache stays bounded.
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { ComposeCache, composeCache } from '../../src/issue/compose-cache.js';
+import { ComposeCache, composeCache } from '../../src/set/compose-cache.js';
 import type { StyledRun } from '../../src/compose/atoms.js';
 import type { Face } from '../../src/text/face.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';

@@ -1,7 +1,7 @@
 // Column widths and the size a table is set at when its columns are too narrow: measured on
 // cells whose widths scale with the size, as set text does.
 import { describe, expect, it } from 'vitest';
-import { columnWidths, tableSize, type TableMeasure } from '../../src/issue/table.js';
+import { columnWidths, tableSize, type TableMeasure } from '../../src/set/table.js';
 
 /** Cells whose widths at 10.5 pt are given, scaling with the size. */
 function cells(natural: number[], words: number[], glyph = 10.5): TableMeasure {

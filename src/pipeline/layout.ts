@@ -20,12 +20,12 @@ import type { Issue } from '../source/model.js';
 import { fontRoles, loadTemplate, templateDir, templatesStamp, withInstalledFonts } from '../template/load.js';
 import { frameOf, frameProblem, type Frame, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
-import { articleBlocks, type SectionMark } from './article.js';
-import { colophon, colophonBlock, colophonHeight } from './colophon.js';
-import { contents, issueLine, masthead, type TocEntry } from './cover.js';
-import { composeCache } from './compose-cache.js';
-import { Typesetter } from './typeset.js';
-import { watermark } from './watermark.js';
+import { articleBlocks, type SectionMark } from '../set/article.js';
+import { colophon, colophonBlock, colophonHeight } from '../furnish/colophon.js';
+import { contents, issueLine, masthead, type TocEntry } from '../furnish/cover.js';
+import { composeCache } from '../set/compose-cache.js';
+import { Typesetter } from '../set/typeset.js';
+import { watermark } from '../furnish/watermark.js';
 
 export interface LayoutOptions {
   /** Project root holding templates/ and fonts/. */

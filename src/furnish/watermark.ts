@@ -1,7 +1,7 @@
 // The draft mark (样稿) laid across a page: the template's text, centred on the page and
 // turned, drawn under everything so the page stays readable through it.
 import type { TextItem } from '../paginate/display.js';
-import { baselineIn, type Typesetter } from './typeset.js';
+import { baselineIn, type Typesetter } from '../set/typeset.js';
 
 export function watermark(ts: Typesetter): TextItem | null {
   const w = ts.template.watermark;

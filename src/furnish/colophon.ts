@@ -5,7 +5,7 @@ import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { isHan } from '../text/classes.js';
 import { chineseDate, spacersOut } from './cover.js';
-import { baselineIn, type Typesetter } from './typeset.js';
+import { baselineIn, type Typesetter } from '../set/typeset.js';
 
 /** A two-character name is spread to the width of three (李涛 → 李　涛), as Chinese forms do. */
 export function spreadName(name: string): string {

@@ -4,7 +4,7 @@ import type { Line } from '../compose/lines.js';
 import { structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
-import { baselineIn, type Typesetter } from './typeset.js';
+import { baselineIn, type Typesetter } from '../set/typeset.js';
 
 export interface TocEntry {
   title: string;
