@@ -3,6 +3,7 @@
 // tRNS chunk). For pictures whose colours must be converted before they go into the PDF
 // (--cmyk, --grayscale); the source stage has already checked the file's structure.
 import { inflateSync } from 'node:zlib';
+import { PNG_SAMPLES, pngChunks, pngPasses } from '../source/png.js';
 
 export interface Pixels {
   width: number;
@@ -16,20 +17,6 @@ export interface Pixels {
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** Samples per pixel of each colour type: grey, RGB, palette, grey + alpha, RGBA. */
-const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-
-/** Adam7: each pass's first column and row, and its steps. */
-const ADAM7: [number, number, number, number][] = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
 export function pngPixels(file: Buffer): Pixels {
   if (!file.subarray(0, 8).equals(SIGNATURE)) throw new Error('not a PNG file');
   let width = 0;
@@ -40,10 +27,7 @@ export function pngPixels(file: Buffer): Pixels {
   let palette: Buffer | undefined;
   let trns: Buffer | undefined;
   const idat: Buffer[] = [];
-  for (let at = 8; at + 8 <= file.length;) {
-    const length = file.readUInt32BE(at);
-    const name = file.toString('latin1', at + 4, at + 8);
-    const body = file.subarray(at + 8, at + 8 + length);
+  for (const { type: name, body } of pngChunks(file)) {
     if (name === 'IHDR') {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
@@ -54,22 +38,15 @@ export function pngPixels(file: Buffer): Pixels {
     else if (name === 'tRNS') trns = body;
     else if (name === 'IDAT') idat.push(body);
     else if (name === 'IEND') break;
-    at += 12 + length;
   }
-  const samples = SAMPLES[type];
+  const samples = PNG_SAMPLES[type];
   if (!samples || !width || !height) throw new Error('PNG header unreadable');
   const raw = inflateSync(Buffer.concat(idat));
   // Each pass (or the whole image) unfiltered into samples scaled to 8 bits.
   const full = new Uint8Array(width * height * samples);
-  if (!interlaced) unpack(raw, 0, width, height, (x, y) => (y * width + x) * samples);
-  else {
-    let offset = 0;
-    for (const [x0, y0, dx, dy] of ADAM7) {
-      const w = Math.ceil((width - x0) / dx);
-      const h = Math.ceil((height - y0) / dy);
-      if (w <= 0 || h <= 0) continue;
-      offset = unpack(raw, offset, w, h, (x, y) => ((y0 + y * dy) * width + x0 + x * dx) * samples);
-    }
+  let offset = 0;
+  for (const p of pngPasses(width, height, interlaced)) {
+    offset = unpack(raw, offset, p.width, p.height, (x, y) => ((p.y0 + y * p.dy) * width + p.x0 + x * p.dx) * samples);
   }
 
   /** Unfilters h rows of w pixels from `raw` at `from`, writing samples at `place`; returns where it stopped. */

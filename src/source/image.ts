@@ -5,6 +5,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { ImageRef } from './model.js';
+import { PNG_DEPTHS, PNG_SAMPLES, pngChunks, pngPasses } from './png.js';
 import { t, type Text } from '../core/text.js';
 
 /** What is wrong with an image: catalogue texts (md-image.*), put into words where printed. */
@@ -178,39 +179,7 @@ const damaged = (what: Text): ImageProblem => ({
   fix: t('md-image.png-damaged.fix'),
 });
 
-// Bit depths a PNG may use per colour type (PNG spec, table 11.1).
-const PNG_DEPTHS: Record<number, number[]> = {
-  0: [1, 2, 4, 8, 16],
-  2: [8, 16],
-  3: [1, 2, 4, 8],
-  4: [8, 16],
-  6: [8, 16],
-};
-
-const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-
-/** Adam7: each pass's first column and row, and steps. */
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
-
-/** Each row of the unpacked data, as [pixels across, row count] per pass (one pass unless interlaced). */
-function passes(width: number, height: number, interlaced: boolean): [number, number][] {
-  if (!interlaced) return [[width, height]];
-  return ADAM7.map(
-    ([x0, y0, dx, dy]) =>
-      [Math.max(0, Math.ceil((width - x0) / dx)), Math.max(0, Math.ceil((height - y0) / dy))] as [number, number],
-  ).filter(([w, h]) => w > 0 && h > 0);
-}
-
 function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
-  let pos = 8;
   let width = 0;
   let height = 0;
   let depth = 8;
@@ -220,10 +189,7 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   let palette = false;
   let ended = false;
   const idat: Buffer[] = [];
-  while (pos + 8 <= data.length) {
-    const len = data.readUInt32BE(pos);
-    const type = data.subarray(pos + 4, pos + 8).toString('latin1');
-    const body = data.subarray(pos + 8, pos + 8 + len);
+  for (const { type, length: len, body } of pngChunks(data)) {
     if (body.length < len) return damaged(t('md-image.png.chunk-short', { type }));
     if (type === 'IHDR') {
       if (len < 13) return damaged(t('md-image.png.short-header'));
@@ -244,15 +210,14 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
       ended = true;
       break;
     }
-    pos += 12 + len;
   }
   if (!width || !height) return damaged(t('md-image.png.no-header'));
   if (!idat.length || !ended) return damaged(t('md-image.png.no-data'));
   if (colorType === 3 && !palette) return damaged(t('md-image.png.no-palette'));
   // Unpacked, the pixels take this many bytes: each row its filter byte and its samples.
-  const rows = passes(width, height, interlaced);
-  const bits = CHANNELS[colorType] * depth;
-  const unpacked = rows.reduce((n, [w, h]) => n + h * (1 + Math.ceil((w * bits) / 8)), 0);
+  const rows = pngPasses(width, height, interlaced);
+  const bits = PNG_SAMPLES[colorType] * depth;
+  const unpacked = rows.reduce((n, p) => n + p.height * (1 + Math.ceil((p.width * bits) / 8)), 0);
   if (unpacked > limits.unpacked) {
     return {
       message: t('md-image.unpacked', {
@@ -277,7 +242,7 @@ function png(data: Buffer, limits: ImageLimits): Measured | ImageProblem {
   }
   if (pixels.length !== unpacked) return damaged(t('md-image.png.size'));
   let at = 0;
-  for (const [w, h] of rows) {
+  for (const { width: w, height: h } of rows) {
     const stride = 1 + Math.ceil((w * bits) / 8);
     for (let y = 0; y < h; y++, at += stride)
       if (pixels[at] > 4) return damaged(t('md-image.png.filter', { filter: pixels[at] }));

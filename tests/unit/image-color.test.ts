@@ -8,18 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { convertPixels } from '../../src/render/image-color.js';
 import { pngPixels, type Pixels } from '../../src/render/png-pixels.js';
 import { parseColor, toCmyk, toGray } from '../../src/template/color.js';
-
-const SAMPLES: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
-const ADAM7 = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-];
+import { ADAM7, PNG_DEPTHS as DEPTHS, PNG_SAMPLES as SAMPLES } from '../../src/source/png.js';
 
 function chunk(name: string, body: Buffer): Buffer {
   const head = Buffer.alloc(8);
