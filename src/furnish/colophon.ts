@@ -1,5 +1,5 @@
 // The editor colophon (版记) at the foot of the last page, or after the text, between two rules.
-import { structNode, type Item, type RuleItem, type StructNode } from '../paginate/display.js';
+import { structNode, type Item, type RuleItem, type StructNode, type TextItem } from '../paginate/display.js';
 import type { FlowBlock } from '../paginate/flow.js';
 import type { Issue } from '../source/model.js';
 import type { Frame } from '../template/model.js';
@@ -52,6 +52,23 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
   const editor = set(c.editor.replace(/\{editor\}/g, spread));
   const phone = set(c.phone.replace(/\{phone\}/g, issue.meta.phone));
   const div = structNode('Div', doc);
+  // A line of the colophon: at the left margin (one character in), or ending one character in from the right.
+  const left = (y: number, glyphs: TextItem['glyphs']): Item => ({
+    kind: 'text',
+    x: frame.left + em,
+    y,
+    glyphs,
+    node: structNode('P', div),
+  });
+  const right = (y: number, line: { glyphs: TextItem['glyphs']; right: number }): Item => ({
+    kind: 'text',
+    x: frame.left + frame.width - em - line.right,
+    y,
+    glyphs: line.glyphs,
+    node: structNode('P', div),
+  });
+  // The spread name copies as the editor wrote it (李涛); a space they typed stays.
+  const editorGlyphs = spread === name ? editor.glyphs : spacersOut(editor.glyphs);
   if (c.layout === 'gongwen') {
     // GB/T 9704 版记: thick rules first and last, a thin one between; the unit and the date
     // it was issued (印发) on the last line, each one character in from the edge.
@@ -59,56 +76,19 @@ export function colophon(issue: Issue, ts: Typesetter, frame: Frame, top: number
     const thin = (y: number): Item => ({ ...rule(y), width: c.ruleWidth * 0.7 });
     return [
       rule(top + c.pitch),
-      {
-        kind: 'text',
-        x: frame.left + em,
-        y: first,
-        glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs),
-        node: structNode('P', div),
-      },
-      {
-        kind: 'text',
-        x: frame.left + frame.width - em - phone.right,
-        y: first,
-        glyphs: phone.glyphs,
-        node: structNode('P', div),
-      },
+      left(first, editorGlyphs),
+      right(first, phone),
       thin(top + 2 * c.pitch),
-      {
-        kind: 'text',
-        x: frame.left + em,
-        y: second,
-        glyphs: spacersOut(set(issue.meta.publisher).glyphs),
-        node: structNode('P', div),
-      },
-      {
-        kind: 'text',
-        x: frame.left + frame.width - em - issued.right,
-        y: second,
-        glyphs: issued.glyphs,
-        node: structNode('P', div),
-      },
+      left(second, spacersOut(set(issue.meta.publisher).glyphs)),
+      right(second, issued),
       rule(top + h),
     ];
   }
   return [
     rule(top + c.pitch),
-    { kind: 'text', x: frame.left + em, y: first, glyphs: unit.glyphs, node: structNode('P', div) },
-    // The spread name copies as the editor wrote it (李涛); a space they typed stays.
-    {
-      kind: 'text',
-      x: frame.left + em,
-      y: second,
-      glyphs: spread === name ? editor.glyphs : spacersOut(editor.glyphs),
-      node: structNode('P', div),
-    },
-    {
-      kind: 'text',
-      x: frame.left + frame.width - em - phone.right,
-      y: second,
-      glyphs: phone.glyphs,
-      node: structNode('P', div),
-    },
+    left(first, unit.glyphs),
+    left(second, editorGlyphs),
+    right(second, phone),
     rule(top + h),
   ];
 }
