@@ -7,13 +7,14 @@
 // line), Node's version and the machine: V8 itself refuses a cache made by another V8 or with
 // other flags, and then the next successful run writes a fresh one. Nothing the program does
 // depends on the cache: it only saves compiling.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// CommonJS, as the whole of bin/ (bin/package.json): Node starts a script without its ES-module
+// loader.
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(__dirname, '..');
 const BUNDLE = join(ROOT, 'lib', 'bulletin.cjs');
 // (BULLETIN_CODE_CACHE: another folder, for the loader's tests)
 const CACHE = process.env.BULLETIN_CODE_CACHE || join(ROOT, 'node_modules', '.cache', 'bulletin', 'code');
@@ -22,10 +23,10 @@ const CACHE = process.env.BULLETIN_CODE_CACHE || join(ROOT, 'node_modules', '.ca
  * The bundle's exports, and `save()`, which keeps the compiled code for the next run of
  * `command` (call it after a successful run; it does nothing when the cache it read was good).
  */
-export function loadBundle(command) {
+function loadBundle(command) {
   // esbuild wrote ASCII only: Latin-1 is the cheapest way to read it.
   const source = readFileSync(BUNDLE, 'latin1');
-  const require = createRequire(BUNDLE);
+  const require = Module.createRequire(BUNDLE);
   const id = /^\/\/ bulletin bundle ([0-9a-f]+)\n/.exec(source)?.[1] ?? 'unnamed';
   const name = /^[a-z][a-z-]{0,19}$/.test(command ?? '') ? command : 'other';
   const prefix = `${name}-`;
@@ -61,3 +62,5 @@ export function loadBundle(command) {
     },
   };
 }
+
+module.exports = { loadBundle };
