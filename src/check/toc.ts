@@ -14,7 +14,7 @@ const measured = new WeakMap<ContentsMeasurer, Map<string, TocFit>>();
 /** `make`'s measurer for this template, made on the first title not measured before; `key` names the template's state. */
 export function tocMeasure(make: ContentsMeasurer, template: Template, fonts: FontRegistry, key: string): TocMeasure {
   let fits = measured.get(make);
-  if (!fits) measured.set(make, (fits = new Map()));
+  if (!fits) measured.set(make, (fits = new Map<string, TocFit>()));
   const known = fits;
   let measure: TocMeasure | undefined;
   return (title) => {
