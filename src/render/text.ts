@@ -79,12 +79,42 @@ function isWhiteSpace(c: number): boolean {
   );
 }
 
-interface Placed {
-  g: PlacedGlyph;
-  /** Left edge on the page, pt. */
-  x: number;
-  item: number;
+/**
+ * The glyphs of a chain of items, flat, for the writer to look ahead across items: scratch
+ * reused from one text object to the next (a build draws some hundred thousand glyphs, and
+ * an object per glyph was the renderer's largest allocation).
+ */
+const glyphs: PlacedGlyph[] = [];
+/** Left edge on the page, pt, and the item in the chain, per glyph. */
+let lefts = new Float64Array(256);
+let itemOf = new Int32Array(256);
+
+function flatten(chain: TextItem[]): number {
+  let count = 0;
+  for (const it of chain) count += it.glyphs.length;
+  if (count > lefts.length) {
+    const size = Math.max(count, 2 * lefts.length);
+    lefts = new Float64Array(size);
+    itemOf = new Int32Array(size);
+  }
+  let j = 0;
+  for (let i = 0; i < chain.length; i++) {
+    const it = chain[i];
+    const gs = it.glyphs;
+    for (let k = 0; k < gs.length; k++) {
+      const g = gs[k];
+      if (j < glyphs.length) glyphs[j] = g;
+      else glyphs.push(g);
+      lefts[j] = it.x + g.x;
+      itemOf[j++] = i;
+    }
+  }
+  return count;
 }
+
+const HEX: string[] = [];
+/** A CID as a TJ string operand, `<00ab>`. */
+export const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
 
 export class TextWriter {
   constructor(
@@ -100,10 +130,8 @@ export class TextWriter {
    */
   draw(chain: TextItem[], tags: StructureWriter): void {
     const doc = this.doc;
-    const gs: Placed[] = [];
-    chain.forEach((it, item) => {
-      for (const g of it.glyphs) gs.push({ g, x: it.x + g.x, item });
-    });
+    const count = flatten(chain);
+    const gs = glyphs;
     const y = this.height - chain[0].y;
     doc.addContent(`q 1 0 0 -1 0 ${n(this.height)} cm BT`);
     let font: EmbeddedFont | undefined;
@@ -118,17 +146,18 @@ export class TextWriter {
       parts = [];
     };
     let item = -1;
-    for (let j = 0; j < gs.length; j++) {
-      const { g, x } = gs[j];
-      if (gs[j].item !== item) {
+    for (let j = 0; j < count; j++) {
+      const g = gs[j];
+      const x = lefts[j];
+      if (itemOf[j] !== item) {
         flush();
         if (item >= 0) tags.end();
         // items with no glyphs still open and close their marked content
-        for (let k = item + 1; k < gs[j].item; k++) {
+        for (let k = item + 1; k < itemOf[j]; k++) {
           tags.begin(chain[k].node, chain[k].artifact);
           tags.end();
         }
-        item = gs[j].item;
+        item = itemOf[j];
         tags.begin(chain[item].node, chain[item].artifact);
       }
       // A space with nothing before it in the item has no ink and nothing to fold into.
@@ -172,17 +201,17 @@ export class TextWriter {
       // Typed spaces right after the glyph (in its item) become part of its text.
       let text = g.text;
       let k = j + 1;
-      while (k < gs.length && gs[k].item === item && blank(gs[k].g.text)) text += gs[k++].g.text;
+      while (k < count && itemOf[k] === item && blank(gs[k].text)) text += gs[k++].text;
       const upem = f.subset.unitsPerEm;
       const natural = f.subset.units(g.id);
       let advance = natural;
-      if (k < gs.length) {
+      if (k < count) {
         // What the composer put between this glyph and the next, in font units.
-        const gap = ((gs[k].x - (at + (natural * g.size) / upem)) * upem) / g.size;
+        const gap = ((lefts[k] - (at + (natural * g.size) / upem)) * upem) / g.size;
         if (text !== g.text || Math.abs(gap) > NEGLIGIBLE * upem) advance = Math.max(0, Math.round(natural + gap));
       }
       const cid = cidOf(f, g.id, advance, natural, text);
-      parts.push(`<${cid.toString(16).padStart(4, '0')}>`);
+      parts.push(hex(cid));
       pen = at + (f.widths[cid] * g.size) / 1000;
       j = k - 1;
     }
@@ -201,9 +230,18 @@ export class TextWriter {
  * own glyph when both are the glyph's own, else a twin of it.
  */
 export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
-  const key = `${id} ${advance} ${text}`;
-  let cid = f.cids.get(key);
+  // Asked for every glyph drawn: found by numbers and the text as it is, without making the
+  // key string the CID table (and the page cache's programs) know a glyph by.
+  const slot = slotOf(id, advance);
+  const byText = slot < 0 ? undefined : byGlyph.get(f)?.get(slot);
+  let cid = byText?.get(text);
   if (cid !== undefined) return cid;
+  const key = `${id} ${advance} ${text}`;
+  cid = f.cids.get(key);
+  if (cid !== undefined) {
+    remember(f, slot, text, cid);
+    return cid;
+  }
   const unicode = Array.from(text, (c) => c.codePointAt(0)!);
   const plain = f.subset.includeGlyph(id);
   if (f.unicode[plain] == null) {
@@ -217,5 +255,22 @@ export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: num
   f.widths[cid] = f.subset.width(cid);
   f.unicode[cid] = unicode;
   f.cids.set(key, cid);
+  remember(f, slot, text, cid);
   return cid;
+}
+
+/** Advances are whole font units, well under this: (glyph, advance) as one number. */
+const ADVANCES = 1 << 20;
+const slotOf = (id: number, advance: number): number =>
+  Number.isInteger(advance) && advance >= 0 && advance < ADVANCES ? id * ADVANCES + advance : -1;
+/** CIDs by font, then glyph and advance (slotOf), then text: the same as `cids`, found without a string. */
+const byGlyph = new WeakMap<EmbeddedFont, Map<number, Map<string, number>>>();
+
+function remember(f: EmbeddedFont, slot: number, text: string, cid: number): void {
+  if (slot < 0) return; // (never in practice: such a glyph is found by its key)
+  let slots = byGlyph.get(f);
+  if (!slots) byGlyph.set(f, (slots = new Map<number, Map<string, number>>()));
+  let byText = slots.get(slot);
+  if (!byText) slots.set(slot, (byText = new Map<string, number>()));
+  byText.set(text, cid);
 }
