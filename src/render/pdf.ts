@@ -147,8 +147,13 @@ export async function renderPdf(
       doc.registerFont(role, fontHeader(face.data));
       doc.font(role);
       f = doc._font as EmbeddedFont;
-      f.subset = new TrueTypeSubset(face.data);
-      f.cids = new CidTable();
+      // Two roles set in one font file (a bold role given the regular's file) are one font to
+      // pdfkit, which hands back the object it made for the first: it keeps its subset, or the
+      // glyphs the first role drew would be lost from the file.
+      if (!(f.cids instanceof CidTable)) {
+        f.subset = new TrueTypeSubset(face.data);
+        f.cids = new CidTable();
+      }
       embedded.set(role, f);
     }
     return f;

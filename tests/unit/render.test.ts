@@ -311,3 +311,58 @@ describe('the text a reader copies', async () => {
     expect(fontsSeen.size).toBe(1);
   });
 });
+
+describe('two roles set in one font file', async () => {
+  // A bold role given the regular's file (an editor without a bold font): pdfkit hands back
+  // the font it made for the first role, and the second must not start its subset afresh.
+  const shared = Object.create(fonts) as FontRegistry;
+  shared.face = (role: string) => fonts.face(role === 'twin' ? 'serif' : role);
+  shared.loadGlyphs = (role: string, ids: Iterable<number>) => fonts.loadGlyphs(role === 'twin' ? 'serif' : role, ids);
+  const doc: DisplayList = {
+    ...list(),
+    pages: [
+      {
+        folio: null,
+        items: [
+          { kind: 'text', x: 100, y: 200, glyphs: glyphs('科技情报') },
+          { kind: 'text', x: 100, y: 230, glyphs: glyphs('参考资料', 'serif').map((g) => ({ ...g, font: 'twin' })) },
+          { kind: 'text', x: 100, y: 260, glyphs: glyphs('科学') },
+        ],
+      },
+    ],
+    outline: [],
+  };
+  const pdf = await renderPdf(doc, shared, { producer: 'test' });
+
+  it('draws every character with its own glyph', () => {
+    const read = readPdf(pdf);
+    const source = fontkit.create(readFileSync(fonts.face('serif').file));
+    const outline = (f: fontkit.Font, id: number): string =>
+      (f.getGlyph(id) as unknown as { path: { toSVG(): string } }).path.toSVG();
+    let checked = 0;
+    read.doc
+      .findPage(0)
+      .get('Resources')
+      .get('Font')
+      .forEach((f: mupdf.PDFObject) => {
+        const program = fontkit.create(
+          Buffer.from(
+            f.get('DescendantFonts').get(0).get('FontDescriptor').get('FontFile2').readStream().asUint8Array(),
+          ),
+        );
+        // The text each CID copies as (ToUnicode), and the glyph it draws: the same character.
+        const cmap = Buffer.from(f.get('ToUnicode').readStream().asUint8Array()).toString('latin1');
+        for (const [, first, list] of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+          [...list.matchAll(/<([0-9a-f ]+)>/g)].forEach(([, hexText], k) => {
+            const cid = parseInt(first, 16) + k;
+            const text = String.fromCharCode(...hexText.split(' ').map((h) => parseInt(h, 16)));
+            if (cid === 0 || !text.trim()) return;
+            const want = source.glyphForCodePoint(text.codePointAt(0)!).id;
+            expect(outline(program, cid), `CID ${cid} (${text})`).toBe(outline(source, want));
+            checked++;
+          });
+        }
+      });
+    expect(checked).toBe(new Set('科技情报参考资料科学').size);
+  });
+});
