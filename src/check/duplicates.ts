@@ -131,12 +131,13 @@ export function measureArticle(
 }
 
 /** `sample` of an article's unit sets; the same units (as measured, so copies share their sets) give the same sample. */
-const samples = new WeakMap<Measures, Map<Int32Array, { sets: Int32Array[]; sample: Int32Array }[]>>();
+type Samples = Map<Int32Array, { sets: Int32Array[]; sample: Int32Array }[]>;
+const samples = new WeakMap<Measures, Samples>();
 
 function articleSample(sets: Int32Array[], measures: Measures): Int32Array {
   if (!sets.length) return sample(sets);
   let byFirst = samples.get(measures);
-  if (!byFirst) samples.set(measures, (byFirst = new Map()));
+  if (!byFirst) samples.set(measures, (byFirst = new Map() as Samples));
   const kept = byFirst.get(sets[0]);
   const same = kept?.find((s) => s.sets.length === sets.length && s.sets.every((x, i) => x === sets[i]));
   if (same) return same.sample;
