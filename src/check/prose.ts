@@ -170,6 +170,14 @@ export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
 }
 
 /**
+ * The same document under another path (an article pasted into a second file): its lines,
+ * fields and units are shared, as nothing changes them once made.
+ */
+export function twin(doc: SourceDoc, path: string): SourceDoc {
+  return { ...doc, path, file: shown(path) };
+}
+
+/**
  * An article from its text. `parsed`: its front matter and body as the build's loader
  * parsed them (the same parsers, on the same text), so a build and its checks parse each
  * article once.
