@@ -42,22 +42,125 @@ export class Group implements Indexed {
 }
 
 /**
+ * Shingle → the groups holding it and how many texts that is. An open-addressing table on
+ * typed arrays: an issue has tens of thousands of distinct shingles, nearly all held by one
+ * group, and a Map of arrays spent more on allocating them than the rest of the check.
+ */
+class ShingleTable {
+  private keys = new Int32Array(1024).fill(EMPTY);
+  /** Texts holding the shingle (the groups' weights summed). */
+  private counts = new Int32Array(1024);
+  /** One group, or several. */
+  private holders: (Group | Group[] | undefined)[] = new Array<Group | Group[] | undefined>(1024);
+  /** Slots taken, tombstones included. */
+  private used = 0;
+
+  /** The slot of `h`, or -1. */
+  private find(h: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === h) return i;
+      if (k === EMPTY) return -1;
+    }
+  }
+
+  count(h: number): number {
+    const i = this.find(h);
+    return i < 0 ? 0 : this.counts[i];
+  }
+
+  /** Calls `f` with each group holding `h`. */
+  each(h: number, f: (g: Group) => void): void {
+    const i = this.find(h);
+    if (i < 0) return;
+    const x = this.holders[i];
+    if (x instanceof Group) f(x);
+    else if (x) for (const g of x) f(g);
+  }
+
+  add(h: number, g: Group, weight: number): void {
+    let i = this.find(h);
+    if (i < 0) {
+      if ((this.used + 1) * 2 > this.keys.length) this.grow();
+      const mask = this.keys.length - 1;
+      for (i = h & mask; this.keys[i] !== EMPTY; i = (i + 1) & mask);
+      this.keys[i] = h;
+      this.used++;
+    }
+    this.counts[i] += weight;
+    const x = this.holders[i];
+    if (!x) this.holders[i] = g;
+    else if (x instanceof Group) this.holders[i] = [x, g];
+    else x.push(g);
+  }
+
+  /** A holder's weight changed by `delta`. */
+  reweigh(h: number, delta: number): void {
+    this.counts[this.find(h)] += delta;
+  }
+
+  remove(h: number, g: Group, weight: number): void {
+    const i = this.find(h);
+    this.counts[i] -= weight;
+    const x = this.holders[i];
+    if (x instanceof Group || !x) this.holders[i] = undefined;
+    else {
+      x.splice(x.indexOf(g), 1);
+      if (x.length === 1) this.holders[i] = x[0];
+    }
+    // A tombstone: keeps the probe chains through this slot unbroken.
+    if (!this.holders[i]) this.keys[i] = GONE;
+  }
+
+  private grow(): void {
+    const { keys, counts, holders } = this;
+    let live = 0;
+    for (let j = 0; j < keys.length; j++) if (keys[j] >= 0) live++;
+    // Mostly freed slots (a long preview session's edits): the same size, swept.
+    const size = live * 4 < keys.length ? keys.length : keys.length * 2;
+    this.keys = new Int32Array(size).fill(EMPTY);
+    this.counts = new Int32Array(size);
+    this.holders = new Array<Group | Group[] | undefined>(size);
+    this.used = 0;
+    const mask = size - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] < 0) continue;
+      let i = keys[j] & mask;
+      while (this.keys[i] !== EMPTY) i = (i + 1) & mask;
+      this.keys[i] = keys[j];
+      this.counts[i] = counts[j];
+      this.holders[i] = holders[j];
+      this.used++;
+    }
+  }
+}
+
+/** Shingles are 30-bit hashes, never negative: these mark a free slot and a freed one. */
+const EMPTY = -1;
+const GONE = -2;
+
+interface OutsideIndex {
+  byShingle: Map<number, Indexed[]>;
+  byNorm: Map<string, Indexed[]>;
+}
+
+/**
  * Which groups hold each shingle, and the groups each group (or outside text) is alike
  * with. A changed article takes its texts out and puts its new ones in; only the groups
  * that share a shingle whose holders changed have their candidates worked out again, and
  * what was measured between two groups (`likenessOf`) is looked up, not measured again.
  */
 export class LiveIndex {
-  private readonly postings = new Map<number, Group[]>();
+  private readonly postings = new ShingleTable();
   private readonly norms = new Map<string, Group[]>();
   private readonly groupOf = new WeakMap<Indexed, Group>();
   private members: Group[] = [];
   /** The groups alike with each querying group or outside text, with their likeness. */
   private readonly cand = new Map<object, Map<Group, Likeness>>();
-  /** Texts that query without being indexed (back issues'): by shingle and text, to drop their candidates. */
-  private outsiders = new Map<number, Indexed[]>();
-  private outsiderNorms = new Map<string, Indexed[]>();
+  /** Texts that query without being indexed (back issues'). */
   private outsiderList: Indexed[] = [];
+  private outsiders?: OutsideIndex;
 
   /** Alike from `threshold`; containment counts only from `minLength` characters. */
   constructor(
@@ -74,44 +177,45 @@ export class LiveIndex {
     for (const g of this.members) if (!weight.has(g)) changed.push(g);
     for (const [g, w] of weight) if (g.weight !== w) changed.push(g);
     if (!changed.length) return of;
-    // Holder counts before the change, for the shingles it touches.
+    // Holder counts before the change, for the shingles it touches: only candidates worked
+    // out already can go stale (a first check has none to track).
     const before = new Map<number, number>();
-    for (const g of changed)
-      for (let i = 0; i < g.set.length; i++) if (!before.has(g.set[i])) before.set(g.set[i], this.holders(g.set[i]));
+    const track = this.cand.size > 0;
+    if (track)
+      for (const g of changed)
+        for (let i = 0; i < g.set.length; i++)
+          if (!before.has(g.set[i])) before.set(g.set[i], this.postings.count(g.set[i]));
     const norms = new Set<string>();
     for (const g of changed) {
       const w = weight.get(g) ?? 0;
       if (g.weight === 0 || w === 0) norms.add(g.norm);
       if (g.weight === 0) {
-        for (let i = 0; i < g.set.length; i++) {
-          const list = this.postings.get(g.set[i]);
-          if (list) list.push(g);
-          else this.postings.set(g.set[i], [g]);
-        }
+        for (let i = 0; i < g.set.length; i++) this.postings.add(g.set[i], g, w);
       } else if (w === 0) {
-        for (let i = 0; i < g.set.length; i++) {
-          const list = this.postings.get(g.set[i])!;
-          list.splice(list.indexOf(g), 1);
-          if (!list.length) this.postings.delete(g.set[i]);
-        }
+        for (let i = 0; i < g.set.length; i++) this.postings.remove(g.set[i], g, g.weight);
         const same = this.norms.get(g.norm)!;
         same.splice(same.indexOf(g), 1);
         if (!same.length) this.norms.delete(g.norm);
         g.dead = true;
         this.cand.delete(g);
+      } else {
+        for (let i = 0; i < g.set.length; i++) this.postings.reweigh(g.set[i], w - g.weight);
       }
       g.weight = w;
     }
     this.members = [...weight.keys()];
+    if (!track) return of;
+    const drop = (g: Group) => this.cand.delete(g);
+    const outside = this.outsiderIndex();
     // A shingle common before and after adds no candidates either way.
     for (const [h, was] of before) {
-      if (was > COMMON && this.holders(h) > COMMON) continue;
-      for (const g of this.postings.get(h) ?? []) this.cand.delete(g);
-      for (const t of this.outsiders.get(h) ?? []) this.cand.delete(t);
+      if (was > COMMON && this.postings.count(h) > COMMON) continue;
+      this.postings.each(h, drop);
+      for (const t of outside.byShingle.get(h) ?? []) this.cand.delete(t);
     }
     for (const n of norms) {
       for (const g of this.norms.get(n) ?? []) this.cand.delete(g);
-      for (const t of this.outsiderNorms.get(n) ?? []) this.cand.delete(t);
+      for (const t of outside.byNorm.get(n) ?? []) this.cand.delete(t);
     }
     return of;
   }
@@ -131,33 +235,29 @@ export class LiveIndex {
     return g;
   }
 
-  /** How many texts hold shingle `h` (counted only up to just past COMMON). */
-  private holders(h: number): number {
-    const list = this.postings.get(h);
-    if (!list) return 0;
-    if (list.length > COMMON) return list.length;
-    let n = 0;
-    for (let i = 0; i < list.length && n <= COMMON; i++) n += list[i].weight;
-    return n;
-  }
-
   /** The texts that will query without being indexed (back issues'). */
   outside(texts: Indexed[]): void {
     if (texts.length === this.outsiderList.length && texts.every((t, k) => t === this.outsiderList[k])) return;
     for (const t of this.outsiderList) this.cand.delete(t);
     this.outsiderList = texts;
-    this.outsiders = new Map();
-    this.outsiderNorms = new Map();
-    for (const t of texts) {
+    this.outsiders = undefined;
+  }
+
+  /** The outside texts by shingle and text, to drop their candidates: made when a warm check first needs it. */
+  private outsiderIndex(): OutsideIndex {
+    if (this.outsiders) return this.outsiders;
+    const index: OutsideIndex = { byShingle: new Map(), byNorm: new Map() };
+    for (const t of this.outsiderList) {
       for (let i = 0; i < t.set.length; i++) {
-        const list = this.outsiders.get(t.set[i]);
+        const list = index.byShingle.get(t.set[i]);
         if (list) list.push(t);
-        else this.outsiders.set(t.set[i], [t]);
+        else index.byShingle.set(t.set[i], [t]);
       }
-      const same = this.outsiderNorms.get(t.norm);
+      const same = index.byNorm.get(t.norm);
       if (same) same.push(t);
-      else this.outsiderNorms.set(t.norm, [t]);
+      else index.byNorm.set(t.norm, [t]);
     }
+    return (this.outsiders = index);
   }
 
   /**
@@ -169,11 +269,8 @@ export class LiveIndex {
     if (out) return out;
     const seen = new Set<Group>();
     const set = q.set;
-    for (let i = 0; i < set.length; i++) {
-      const list = this.postings.get(set[i]);
-      if (!list || list.length > COMMON || this.holders(set[i]) > COMMON) continue;
-      for (let m = 0; m < list.length; m++) seen.add(list[m]);
-    }
+    const add = (g: Group) => seen.add(g);
+    for (let i = 0; i < set.length; i++) if (this.postings.count(set[i]) <= COMMON) this.postings.each(set[i], add);
     for (const s of this.norms.get(q.norm) ?? []) seen.add(s);
     out = new Map();
     for (const g of seen) {
