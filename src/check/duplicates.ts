@@ -77,6 +77,15 @@ function articleOf(
   return kept;
 }
 
+/** What an article's texts are, apart from its file and place in the list. */
+interface Shape {
+  article: Omit<Article, 'file' | 'article' | 'issue' | 'title'> & { title?: string };
+  paras: Omit<Text, 'file' | 'article'>[];
+}
+
+/** Per content: twins (an article pasted into several files) share their units, and are measured once. */
+const shapes = new WeakMap<SourceDoc['units'], Shape>();
+
 /** An article's texts: the article as a whole (on a sample of its shingles) and its paragraphs long enough to count. */
 export function measureArticle(
   doc: SourceDoc,
@@ -84,9 +93,19 @@ export function measureArticle(
   issue: string | null,
   measures: Measures = new Map(),
 ): { article: Article; paras: Text[] } {
+  let shape = shapes.get(doc.units);
+  if (!shape) shapes.set(doc.units, (shape = shapeOf(doc, measures)));
+  const { title, ...rest } = shape.article;
+  return {
+    article: { file: doc.file, ...rest, article: k, issue, title: title ?? doc.file },
+    paras: shape.paras.map((p) => ({ file: doc.file, ...p, article: k })),
+  };
+}
+
+function shapeOf(doc: SourceDoc, measures: Measures): Shape {
   const title = doc.fields.get('title');
   const units = doc.units.filter((u) => BODY.has(u.kind));
-  const paras: Text[] = [];
+  const paras: Shape['paras'] = [];
   const sets: Int32Array[] = [];
   let length = 0;
   const bodies: string[] = [];
@@ -103,10 +122,8 @@ export function measureArticle(
     if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
       const at = sourceAt(u, 0);
       paras.push({
-        file: doc.file,
         line: at.line + 1,
         col: at.col + 1,
-        article: k,
         length: text.length,
         set: m.set,
         norm: text,
@@ -115,19 +132,18 @@ export function measureArticle(
     }
   }
   const at = title ?? units[0];
-  const article: Article = {
-    file: doc.file,
-    line: (at?.start ?? 0) + 1,
-    col: title ? sourceAt(title, 0).col + 1 : 1,
-    article: k,
-    length,
-    set: articleSample(sets, measures),
-    norm: bodies.join(''),
-    excerpt: title?.text.trim() ?? '',
-    issue,
-    title: title?.text.trim() ?? doc.file,
+  return {
+    article: {
+      line: (at?.start ?? 0) + 1,
+      col: title ? sourceAt(title, 0).col + 1 : 1,
+      length,
+      set: articleSample(sets, measures),
+      norm: bodies.join(''),
+      excerpt: title?.text.trim() ?? '',
+      title: title?.text.trim(),
+    },
+    paras,
   };
-  return { article, paras };
 }
 
 /** `sample` of an article's unit sets; the same units (as measured, so copies share their sets) give the same sample. */

@@ -81,7 +81,7 @@ export class CheckMemory {
     let doc: SourceDoc;
     if (parsed) {
       key = sourceKey(parsed);
-      doc = kept && kept.file === file && kept.key === key ? kept.doc : twinOf(twins, path, parsed, key);
+      doc = kept && kept.file === file && kept.key === key ? kept.doc : twinOf(twins, path, parsed, key, file);
     } else {
       const problem = fileProblem(path, file);
       if (problem) throw new Error(String(problem.message));
@@ -112,9 +112,9 @@ const sourceKey = (s: ArticleSource) => `${s.encoding}:${s.bom ? 1 : 0}:${s.text
  */
 type Twins = Map<string, SourceDoc>;
 
-function twinOf(twins: Twins, path: string, s: ArticleSource, key = sourceKey(s)): SourceDoc {
+function twinOf(twins: Twins, path: string, s: ArticleSource, key = sourceKey(s), file?: string): SourceDoc {
   const first = twins.get(key);
-  if (first) return twin(first, path);
+  if (first) return twin(first, path, file);
   const doc = sourceDoc(path, s);
   twins.set(key, doc);
   return doc;

@@ -173,8 +173,8 @@ export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
  * The same document under another path (an article pasted into a second file): its lines,
  * fields and units are shared, as nothing changes them once made.
  */
-export function twin(doc: SourceDoc, path: string): SourceDoc {
-  return { ...doc, path, file: shown(path) };
+export function twin(doc: SourceDoc, path: string, file = shown(path)): SourceDoc {
+  return { ...doc, path, file };
 }
 
 /**
