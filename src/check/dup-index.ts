@@ -70,6 +70,19 @@ class ShingleTable {
     return i < 0 ? 0 : this.counts[i];
   }
 
+  /** The groups holding `h` when at most `most` texts do (one group, or several), else undefined. */
+  heldBy(h: number, most: number): Group | Group[] | undefined {
+    const i = this.find(h);
+    return i < 0 || this.counts[i] > most ? undefined : this.holders[i];
+  }
+
+  /** Room for `n` more shingles without growing on the way. */
+  reserve(n: number): void {
+    let size = this.keys.length;
+    while ((this.used + n) * 2 > size) size *= 2;
+    if (size > this.keys.length) this.rehash(size);
+  }
+
   /** Calls `f` with each group holding `h`. */
   each(h: number, f: (g: Group) => void): void {
     const i = this.find(h);
@@ -114,11 +127,14 @@ class ShingleTable {
   }
 
   private grow(): void {
-    const { keys, counts, holders } = this;
     let live = 0;
-    for (let j = 0; j < keys.length; j++) if (keys[j] >= 0) live++;
+    for (let j = 0; j < this.keys.length; j++) if (this.keys[j] >= 0) live++;
     // Mostly freed slots (a long preview session's edits): the same size, swept.
-    const size = live * 4 < keys.length ? keys.length : keys.length * 2;
+    this.rehash(live * 4 < this.keys.length ? this.keys.length : this.keys.length * 2);
+  }
+
+  private rehash(size: number): void {
+    const { keys, counts, holders } = this;
     this.keys = new Int32Array(size).fill(EMPTY);
     this.counts = new Int32Array(size);
     this.holders = new Array<Group | Group[] | undefined>(size);
@@ -185,6 +201,9 @@ export class LiveIndex {
       for (const g of changed)
         for (let i = 0; i < g.set.length; i++)
           if (!before.has(g.set[i])) before.set(g.set[i], this.postings.count(g.set[i]));
+    let adding = 0;
+    for (const g of changed) if (g.weight === 0) adding += g.set.length;
+    this.postings.reserve(adding);
     const norms = new Set<string>();
     for (const g of changed) {
       const w = weight.get(g) ?? 0;
@@ -269,8 +288,11 @@ export class LiveIndex {
     if (out) return out;
     const seen = new Set<Group>();
     const set = q.set;
-    const add = (g: Group) => seen.add(g);
-    for (let i = 0; i < set.length; i++) if (this.postings.count(set[i]) <= COMMON) this.postings.each(set[i], add);
+    for (let i = 0; i < set.length; i++) {
+      const held = this.postings.heldBy(set[i], COMMON);
+      if (held instanceof Group) seen.add(held);
+      else if (held) for (const g of held) seen.add(g);
+    }
     for (const s of this.norms.get(q.norm) ?? []) seen.add(s);
     out = new Map();
     for (const g of seen) {

@@ -66,23 +66,6 @@ export function sameSet(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** How many values two sorted sets of distinct shingles share. */
-export function shared(a: Int32Array, b: Int32Array): number {
-  if (a === b) return a.length;
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
-
 /** What likeness reads of a text: its shingles and its normalised length. */
 export interface Measured {
   length: number;
@@ -100,7 +83,7 @@ export interface Likeness {
  * a shortened reprint or a one-word edit of a short paragraph scores high on.
  */
 export function likeness(a: Measured, b: Measured, threshold: number, minLength: number): Likeness | null {
-  const common = shared(a.set, b.set);
+  const common = sharedEnough(a.set, b.set, threshold);
   if (!common) return null;
   const jaccard = common / (a.set.length + b.set.length - common);
   if (jaccard >= threshold) return { score: jaccard, contained: false };
@@ -108,4 +91,34 @@ export function likeness(a: Measured, b: Measured, threshold: number, minLength:
   if (Math.min(a.length, b.length) < minLength || containment < threshold) return null;
   // Texts of about the same length that share this much are simply alike.
   return { score: containment, contained: Math.min(a.length, b.length) < 0.8 * Math.max(a.length, b.length) };
+}
+
+/**
+ * How many values two sorted sets of distinct shingles share, or 0 as soon as the share of the smaller set found in the other can no
+ * longer reach `threshold`: neither Jaccard similarity nor containment can then (Jaccard
+ * divides the same count by more), and most texts compared share only a few shingles.
+ */
+function sharedEnough(a: Int32Array, b: Int32Array, threshold: number): number {
+  if (a === b) return a.length;
+  const small = Math.min(a.length, b.length);
+  const aSmall = a.length === small;
+  // the most that can still be shared: the smaller set less its values found missing
+  let most = small;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) {
+      i++;
+      if (aSmall && --most / small < threshold) return 0;
+    } else {
+      j++;
+      if (!aSmall && --most / small < threshold) return 0;
+    }
+  }
+  return n;
 }
