@@ -17,6 +17,8 @@ export const COMMON = 48;
 /** What the index knows of a text: its measure and its normalised text. */
 export interface Indexed extends Measured {
   norm: string;
+  /** Its group in the index that last grouped it (a property, not a WeakMap: thousands are looked up per check). */
+  group?: { index: LiveIndex; group: Group };
 }
 
 /**
@@ -170,7 +172,6 @@ interface OutsideIndex {
 export class LiveIndex {
   private readonly postings = new ShingleTable();
   private readonly norms = new Map<string, Group[]>();
-  private readonly groupOf = new WeakMap<Indexed, Group>();
   private members: Group[] = [];
   /** The groups alike with each querying group or outside text, with their likeness. */
   private readonly cand = new Map<object, Map<Group, Likeness>>();
@@ -241,8 +242,8 @@ export class LiveIndex {
 
   /** The group of a text's content: its own from an earlier check, one of the same content, or a new one. */
   private groupFor(t: Indexed): Group {
-    const kept = this.groupOf.get(t);
-    if (kept && !kept.dead) return kept;
+    const kept = t.group;
+    if (kept && kept.index === this && !kept.group.dead) return kept.group;
     const same = this.norms.get(t.norm);
     let g = same?.find((s) => sameSet(s.set, t.set));
     if (!g) {
@@ -250,7 +251,7 @@ export class LiveIndex {
       if (same) same.push(g);
       else this.norms.set(t.norm, [g]);
     }
-    this.groupOf.set(t, g);
+    t.group = { index: this, group: g };
     return g;
   }
 
