@@ -1,215 +1,41 @@
 // The same article or paragraph twice: within the issue, or already printed in a back issue.
 // Texts are compared after normalising what typing varies (spaces, full/half width, case,
 // quote styles), by sets of 4-character shingles: Jaccard similarity for near-copies, and
-// containment for a shortened reprint of a longer text.
+// containment for a shortened reprint of a longer text (see shingles.ts).
+//
+// Exact copies are grouped before anything is compared (dup-index.ts): an issue that prints
+// an article thirty times has one group of thirty, compared once with each other group, and
+// the findings for each copy are read off the groups, not worked out pair by pair.
 import { FindingSink } from './model.js';
 import { counted, t as tr, type Text as Words } from '../core/text.js';
-import { OPAQUE, sourceAt, type SourceDoc } from './prose.js';
+import { sourceAt, type SourceDoc } from './prose.js';
 import type { ArchivedIssue } from './archive.js';
+import { Group, LiveIndex } from './dup-index.js';
+import { normalise, sample, shingles, type Likeness } from './shingles.js';
 
-const K = 4;
+export { normalise, shingles };
+
 /** Thresholds: articles alike from 80 %, paragraphs from 90 %. */
 export const ARTICLE_SIMILAR = 0.8;
 export const PARAGRAPH_SIMILAR = 0.9;
 /** Containment counts for articles only from this length (characters): shorter ones share by accident. */
-const MIN_CONTAINED = 100;
+export const MIN_CONTAINED = 100;
 /** Paragraphs shorter than this (headings, run-in leads, "（来源：…）") repeat innocently. */
-const MIN_PARAGRAPH = 40;
+export const MIN_PARAGRAPH = 40;
 
 const BODY = new Set(['para', 'item', 'quote', 'note', 'cell', 'heading']);
 const PROSE = new Set(['para', 'item', 'quote', 'note']);
-
-export function normalise(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(new RegExp(`[\\s${OPAQUE}]+`, 'g'), '')
-    .replace(/[“”"‘’'「」『』]/g, '"')
-    .replace(/[—―–-]+/g, '-')
-    .replace(/…+|\.{3,}|。{3,}/g, '…');
-}
-
-/** The distinct 4-character shingles of a text, as sorted 30-bit hashes (a rolling hash: one step a character). */
-export function shingles(s: string): Int32Array {
-  const n = s.length < K ? (s.length ? 1 : 0) : s.length - K + 1;
-  const all = new Int32Array(n);
-  // h = c[i]·B³ + c[i+1]·B² + c[i+2]·B + c[i+3] (mod 2³²), then mixed; B³ taken off as a character leaves.
-  const B = 0x01000193;
-  const top = Math.imul(Math.imul(B, B), B);
-  let h = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (i >= K) h = (h - Math.imul(s.charCodeAt(i - K), top)) | 0;
-    h = (Math.imul(h, B) + s.charCodeAt(i)) | 0;
-    if (i >= K - 1) all[i - K + 1] = mix(h);
-  }
-  if (s.length && s.length < K) all[0] = mix(h);
-  all.sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i];
-  return all.subarray(0, m);
-}
-
-/** Spreads a polynomial hash over all bits (so the low bits sample fairly), kept to 30 bits. */
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) & 0x3fffffff;
-}
-
-/**
- * A shingle held by more texts than this is common ("科技创新", "的发展"): it alone does not
- * make two texts worth comparing. Walking its holders for every text is what made a long
- * article's check quadratic (a 5 MB report: a minute); exact copies, whose every shingle
- * may be common, are found by their normalised text instead.
- */
-const COMMON = 48;
-
-/**
- * Which texts hold each shingle, kept from one check of an issue to the next (the preview
- * checks on every save): a changed article takes its texts out and puts its new ones in,
- * and only the texts that share a shingle whose holders changed have their list of
- * candidates worked out again. Texts are objects kept per article content (`articleOf`),
- * so an unchanged article brings the very same texts, and what was measured between two
- * of them (`likenessOf`) is looked up, not measured again.
- */
-class LiveIndex {
-  private readonly postings = new Map<number, Text[]>();
-  private readonly norms = new Map<string, Text[]>();
-  private members = new Set<Text>();
-  /** Candidates (indexed texts sharing an uncommon shingle, or the same text), per querying text. */
-  private readonly cand = new Map<Text, Text[]>();
-  /** Texts that query without being indexed (back issues'): by shingle and text, to drop their candidates. */
-  private outsiders = new Map<number, Text[]>();
-  private outsiderNorms = new Map<string, Text[]>();
-  private outsiderList: Text[] = [];
-
-  /** Makes the index hold exactly `texts`. */
-  update(texts: Text[]): void {
-    const next = new Set(texts);
-    const removed = [...this.members].filter((t) => !next.has(t));
-    const added = texts.filter((t) => !this.members.has(t));
-    if (!removed.length && !added.length) return;
-    // Holder counts before the change, for the shingles it touches.
-    const before = new Map<number, number>();
-    const touch = (h: number) => {
-      if (!before.has(h)) before.set(h, this.postings.get(h)?.length ?? 0);
-    };
-    const norms = new Set<string>();
-    for (const t of removed) {
-      const set = t.set;
-      for (let i = 0; i < set.length; i++) {
-        const h = set[i];
-        touch(h);
-        const list = this.postings.get(h)!;
-        list.splice(list.indexOf(t), 1);
-        if (!list.length) this.postings.delete(h);
-      }
-      const same = this.norms.get(t.norm)!;
-      same.splice(same.indexOf(t), 1);
-      if (!same.length) this.norms.delete(t.norm);
-      norms.add(t.norm);
-      this.cand.delete(t);
-    }
-    for (const t of added) {
-      const set = t.set;
-      for (let i = 0; i < set.length; i++) {
-        const h = set[i];
-        touch(h);
-        const list = this.postings.get(h);
-        if (list) list.push(t);
-        else this.postings.set(h, [t]);
-      }
-      const same = this.norms.get(t.norm);
-      if (same) same.push(t);
-      else this.norms.set(t.norm, [t]);
-      norms.add(t.norm);
-    }
-    this.members = next;
-    // A shingle common before and after adds no candidates either way.
-    for (const [h, was] of before) {
-      if (was > COMMON && (this.postings.get(h)?.length ?? 0) > COMMON) continue;
-      for (const t of this.postings.get(h) ?? []) this.cand.delete(t);
-      for (const t of this.outsiders.get(h) ?? []) this.cand.delete(t);
-    }
-    for (const n of norms) {
-      for (const t of this.norms.get(n) ?? []) this.cand.delete(t);
-      for (const t of this.outsiderNorms.get(n) ?? []) this.cand.delete(t);
-    }
-  }
-
-  /** The texts that will query without being indexed (back issues'). */
-  outside(texts: Text[]): void {
-    if (texts.length === this.outsiderList.length && texts.every((t, k) => t === this.outsiderList[k])) return;
-    for (const t of this.outsiderList) this.cand.delete(t);
-    this.outsiderList = texts;
-    this.outsiders = new Map();
-    this.outsiderNorms = new Map();
-    for (const t of texts) {
-      for (let i = 0; i < t.set.length; i++) {
-        const list = this.outsiders.get(t.set[i]);
-        if (list) list.push(t);
-        else this.outsiders.set(t.set[i], [t]);
-      }
-      const same = this.outsiderNorms.get(t.norm);
-      if (same) same.push(t);
-      else this.outsiderNorms.set(t.norm, [t]);
-    }
-  }
-
-  /** The texts to compare `t` with: those sharing an uncommon shingle, and its exact copies. */
-  candidates(t: Text): Text[] {
-    let out = this.cand.get(t);
-    if (out) return out;
-    const seen = new Set<Text>();
-    const set = t.set;
-    for (let i = 0; i < set.length; i++) {
-      const list = this.postings.get(set[i]);
-      if (!list || list.length > COMMON) continue;
-      for (let m = 0; m < list.length; m++) seen.add(list[m]);
-    }
-    for (const s of this.norms.get(t.norm) ?? []) seen.add(s);
-    out = [...seen];
-    this.cand.set(t, out);
-    return out;
-  }
-}
 
 /**
  * What a check of one issue keeps for the next: the indexes of its articles and paragraphs.
  * A fresh one checks from nothing; the findings are the same either way.
  */
 export class DuplicateState {
-  readonly articles = new LiveIndex();
-  readonly paras = new LiveIndex();
+  readonly articles = new LiveIndex(ARTICLE_SIMILAR, MIN_CONTAINED);
+  readonly paras = new LiveIndex(PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
 }
 
-/** How many values two sorted sets of distinct shingles share. */
-function shared(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return n;
-}
-
-/** The indices (in `order`) of the texts to compare `t` with, ascending. */
-function comparable(ix: LiveIndex, t: Text, order: Map<Text, number>): number[] {
-  const list = ix.candidates(t);
-  const out = new Array<number>(list.length);
-  for (let k = 0; k < list.length; k++) out[k] = order.get(list[k])!;
-  return out.sort((x, y) => x - y);
-}
-
-const positions = (texts: Text[]) => new Map(texts.map((t, k) => [t, k]));
-
-interface Text {
+export interface Text {
   /** Where it is shown: file:line:col. */
   file: string;
   line: number;
@@ -221,113 +47,120 @@ interface Text {
   /** The normalised text (for an article, of its body), to find exact copies. */
   norm: string;
   excerpt: string;
-  /** Likeness already measured against other texts (both stay alive only while in use). */
-  alike?: WeakMap<Text, Likeness | null>;
 }
 
-interface Article extends Text {
+export interface Article extends Text {
   issue: string | null; // null: this issue; else the back issue's folder name
   title: string;
 }
 
-/** An article's shingles: a quarter of them (by hash), plenty to measure thousands of characters. */
-function sample(sets: Int32Array[]): Int32Array {
-  let n = 0;
-  for (const set of sets) for (let i = 0; i < set.length; i++) if ((set[i] & 3) === 0) n++;
-  const all = new Int32Array(n);
-  let k = 0;
-  for (const set of sets) for (let i = 0; i < set.length; i++) if ((set[i] & 3) === 0) all[k++] = set[i];
-  all.sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[m++] = all[i];
-  return all.subarray(0, m);
-}
+/** A unit's text normalised and cut into shingles, by its printed text: copies are measured once. */
+export type Measures = Map<string, { norm: string; set: Int32Array }>;
 
 /**
  * An article's texts, kept per document (documents are kept per file content by the
- * caller): the same content gives the same objects, which the indexes and the likeness
- * cache know by identity. Only the article's place in the list changes from check to check.
+ * caller): the same content gives the same objects, which the indexes know by identity.
+ * Only the article's place in the list changes from check to check.
  */
 const perDoc = new WeakMap<SourceDoc, { issue: string | null; article: Article; paras: Text[] }>();
 
-function articleOf(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
+function articleOf(
+  doc: SourceDoc,
+  k: number,
+  issue: string | null,
+  measures: Measures,
+): { article: Article; paras: Text[] } {
   let kept = perDoc.get(doc);
-  if (!kept || kept.issue !== issue) perDoc.set(doc, (kept = { issue, ...measureArticle(doc, k, issue) }));
+  if (!kept || kept.issue !== issue) perDoc.set(doc, (kept = { issue, ...measureArticle(doc, k, issue, measures) }));
   kept.article.article = k;
   for (const p of kept.paras) p.article = k;
   return kept;
 }
 
-function measureArticle(doc: SourceDoc, k: number, issue: string | null): { article: Article; paras: Text[] } {
+/** What an article's texts are, apart from its file and place in the list. */
+interface Shape {
+  article: Omit<Article, 'file' | 'article' | 'issue' | 'title'> & { title?: string };
+  paras: Omit<Text, 'file' | 'article'>[];
+}
+
+/** Per content: twins (an article pasted into several files) share their units, and are measured once. */
+const shapes = new WeakMap<SourceDoc['units'], Shape>();
+
+/** An article's texts: the article as a whole (on a sample of its shingles) and its paragraphs long enough to count. */
+export function measureArticle(
+  doc: SourceDoc,
+  k: number,
+  issue: string | null,
+  measures: Measures = new Map(),
+): { article: Article; paras: Text[] } {
+  let shape = shapes.get(doc.units);
+  if (!shape) shapes.set(doc.units, (shape = shapeOf(doc, measures)));
+  const { title, ...rest } = shape.article;
+  return {
+    article: { file: doc.file, ...rest, article: k, issue, title: title ?? doc.file },
+    paras: shape.paras.map((p) => ({ file: doc.file, ...p, article: k })),
+  };
+}
+
+function shapeOf(doc: SourceDoc, measures: Measures): Shape {
   const title = doc.fields.get('title');
   const units = doc.units.filter((u) => BODY.has(u.kind));
-  const paras: Text[] = [];
+  const paras: Shape['paras'] = [];
   const sets: Int32Array[] = [];
   let length = 0;
   const bodies: string[] = [];
   for (const u of units) {
-    const text = normalise(u.text);
+    let m = measures.get(u.text);
+    if (!m) {
+      const norm = normalise(u.text);
+      measures.set(u.text, (m = { norm, set: shingles(norm) }));
+    }
+    const text = m.norm;
     bodies.push(text);
-    const set = shingles(text);
-    sets.push(set);
+    sets.push(m.set);
     length += text.length;
     if (PROSE.has(u.kind) && text.length >= MIN_PARAGRAPH) {
+      const at = sourceAt(u, 0);
       paras.push({
-        file: doc.file,
-        line: sourceAt(u, 0).line + 1,
-        col: sourceAt(u, 0).col + 1,
-        article: k,
+        line: at.line + 1,
+        col: at.col + 1,
         length: text.length,
-        set,
+        set: m.set,
         norm: text,
         excerpt: u.text.trim().slice(0, 12),
       });
     }
   }
   const at = title ?? units[0];
-  const article: Article = {
-    file: doc.file,
-    line: (at?.start ?? 0) + 1,
-    col: title ? sourceAt(title, 0).col + 1 : 1,
-    article: k,
-    length,
-    set: sample(sets),
-    norm: bodies.join(''),
-    excerpt: title?.text.trim() ?? '',
-    issue,
-    title: title?.text.trim() ?? doc.file,
+  return {
+    article: {
+      line: (at?.start ?? 0) + 1,
+      col: title ? sourceAt(title, 0).col + 1 : 1,
+      length,
+      set: articleSample(sets, measures),
+      norm: bodies.join(''),
+      excerpt: title?.text.trim() ?? '',
+      title: title?.text.trim(),
+    },
+    paras,
   };
-  return { article, paras };
 }
 
-interface Likeness {
-  score: number;
-  contained: boolean;
-}
+/** `sample` of an article's unit sets; the same units (as measured, so copies share their sets) give the same sample. */
+type Samples = Map<Int32Array, { sets: Int32Array[]; sample: Int32Array }[]>;
+const samples = new WeakMap<Measures, Samples>();
 
-/**
- * How alike two texts are: Jaccard similarity of their shingles, or, when one is (nearly)
- * inside the other, the share of the shorter one found in the longer (containment), which
- * a shortened reprint or a one-word edit of a short paragraph scores high on.
- */
-function likeness(shared: number, a: Text, b: Text, threshold: number, minLength: number): Likeness | null {
-  if (!shared) return null;
-  const jaccard = shared / (a.set.length + b.set.length - shared);
-  if (jaccard >= threshold) return { score: jaccard, contained: false };
-  const containment = shared / Math.min(a.set.length, b.set.length);
-  if (Math.min(a.length, b.length) < minLength || containment < threshold) return null;
-  // Texts of about the same length that share this much are simply alike.
-  return { score: containment, contained: Math.min(a.length, b.length) < 0.8 * Math.max(a.length, b.length) };
-}
-
-/** `likeness` of two texts, measured once while both live. */
-function likenessOf(a: Text, b: Text, threshold: number, minLength: number): Likeness | null {
-  const known = a.alike?.get(b);
-  if (known !== undefined) return known;
-  const like = likeness(shared(a.set, b.set), a, b, threshold, minLength);
-  (a.alike ??= new WeakMap()).set(b, like);
-  (b.alike ??= new WeakMap()).set(a, like);
-  return like;
+function articleSample(sets: Int32Array[], measures: Measures): Int32Array {
+  if (!sets.length) return sample(sets);
+  let byFirst = samples.get(measures);
+  if (!byFirst) samples.set(measures, (byFirst = new Map() as Samples));
+  const kept = byFirst.get(sets[0]);
+  const same = kept?.find((s) => s.sets.length === sets.length && s.sets.every((x, i) => x === sets[i]));
+  if (same) return same.sample;
+  const made = sample(sets);
+  if (kept) kept.push({ sets, sample: made });
+  else byFirst.set(sets[0], [{ sets, sample: made }]);
+  return made;
 }
 
 const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
@@ -335,73 +168,125 @@ const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
 const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.norm !== b.norm ? '99%' : pct(x));
 const where = (t: Text) => `${t.file}:${t.line}`;
 
+/** How many of the ascending `xs` are below `x`. */
+function below(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The indices of each group's texts, ascending. */
+function membersOf(groups: Group[]): Map<Group, number[]> {
+  const out = new Map<Group, number[]>();
+  groups.forEach((g, k) => {
+    const list = out.get(g);
+    if (list) list.push(k);
+    else out.set(g, [k]);
+  });
+  return out;
+}
+
+/** A paragraph group's copies split by the group of the article they are in (copies of one article share one). */
+interface Stretch {
+  articles: Group;
+  /** The first paragraph of the group in such an article. */
+  first: number;
+  /** The back issues' paragraph that is most like these (as a check from nothing finds it per paragraph). */
+  best?: { like: Likeness; other: Text; issue: string };
+}
+
+interface ParaGroup {
+  members: number[];
+  /** In order of `first`. */
+  stretches: Stretch[];
+  byArticles: Map<Group, Stretch>;
+}
+
 export function checkDuplicates(
   docs: SourceDoc[],
   archive: ArchivedIssue[],
   sink: FindingSink,
   state = new DuplicateState(),
 ): void {
-  const current = docs.map((d, k) => articleOf(d, k, null));
+  const measures: Measures = new Map();
+  const current = docs.map((d, k) => articleOf(d, k, null, measures));
   const articles = current.map((c) => c.article);
   const paras = current.flatMap((c) => c.paras);
   let id = articles.length;
-  const back = archive.flatMap((issue) => issue.docs.map((d) => articleOf(d, id++, issue.name)));
-  const paired = new Set<string>();
+  const back = archive.flatMap((issue) => issue.docs.map((d) => articleOf(d, id++, issue.name, measures)));
 
   // Articles: each later one against every earlier one in the issue, then against back issues.
   // Each later copy is reported once, at the first article it repeats, counting the others:
   // an issue of many copies gets a line per copy, not one per pair.
   const artIx = state.articles;
-  artIx.update(articles);
+  const artGroup = artIx.update(articles);
   artIx.outside(back.map((b) => b.article));
-  const artAt = positions(articles);
+  const artMembers = membersOf(artGroup);
   for (let j = 0; j < articles.length; j++) {
-    let first: { i: number; like: Likeness } | undefined;
-    let others = 0;
-    for (const i of comparable(artIx, articles[j], artAt)) {
-      if (i >= j) break;
-      const like = likenessOf(articles[i], articles[j], ARTICLE_SIMILAR, MIN_CONTAINED);
-      if (!like) continue;
-      paired.add(`${i}:${j}`);
-      if (first) others++;
-      else first = { i, like };
+    let first = -1;
+    let firstLike: Likeness | undefined;
+    let earlier = 0;
+    for (const [g, like] of artIx.alike(artGroup[j])) {
+      const members = artMembers.get(g)!;
+      const n = below(members, j);
+      if (!n) continue;
+      earlier += n;
+      if (first < 0 || members[0] < first) {
+        first = members[0];
+        firstLike = like;
+      }
     }
-    if (!first) continue;
-    const { i, like } = first;
-    const p = articlePct(like.score, articles[i], articles[j]);
+    if (first < 0) continue;
+    const like = firstLike!;
+    const others = earlier - 1;
+    const p = articlePct(like.score, articles[first], articles[j]);
     const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: p });
     const more = others ? tr('dup-article.more', { others: counted('dup.articles', others) }) : '';
     sink.add(
       'error',
       'dup-article',
       articles[j],
-      tr('dup-article', { where: where(articles[i]), title: clip(articles[i].title), how, more }),
+      tr('dup-article', { where: where(articles[first]), title: clip(articles[first].title), how, more }),
       tr('dup-article.fix'),
     );
-    sink.list[sink.list.length - 1].related = { file: articles[i].file, line: articles[i].line, col: articles[i].col };
+    sink.list[sink.list.length - 1].related = {
+      file: articles[first].file,
+      line: articles[first].line,
+      col: articles[first].col,
+    };
   }
   // Against back issues: each article once, at its closest match (the latest on a tie),
   // counting the other issues that printed it too.
-  const matches: { like: Likeness; other: Article }[][] = articles.map(() => []);
+  const matches = new Map<Group, { like: Likeness; other: Article }[]>();
+  /** The back articles each group of the issue's articles is like (their paragraphs are not compared). */
+  const reprinted = new Map<Group, Set<number>>();
   for (const b of back) {
-    for (const i of comparable(artIx, b.article, artAt)) {
-      const like = likenessOf(articles[i], b.article, ARTICLE_SIMILAR, MIN_CONTAINED);
-      if (!like) continue;
-      paired.add(`${i}:${b.article.article}`);
-      matches[i].push({ like, other: b.article });
+    for (const [g, like] of artIx.alike(b.article)) {
+      const list = matches.get(g);
+      if (list) list.push({ like, other: b.article });
+      else matches.set(g, [{ like, other: b.article }]);
+      const ids = reprinted.get(g);
+      if (ids) ids.add(b.article.article);
+      else reprinted.set(g, new Set([b.article.article]));
     }
   }
-  matches.forEach((list, i) => {
-    if (!list.length) return;
-    const { like, other } = list.reduce((a, m) => (m.like.score >= a.like.score ? m : a));
-    const p = articlePct(like.score, articles[i], other);
+  articles.forEach((a, i) => {
+    const list = matches.get(artGroup[i]);
+    if (!list) return;
+    const { like, other } = list.reduce((x, m) => (m.like.score >= x.like.score ? m : x));
+    const p = articlePct(like.score, a, other);
     const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: p });
     const issues = new Set(list.map((m) => m.other.issue));
     const more = issues.size > 1 ? tr('dup-archive.more', { issues: counted('dup.issues', issues.size - 1) }) : '';
     sink.add(
       'error',
       'dup-archive',
-      articles[i],
+      a,
       tr('dup-archive', { issue: other.issue ?? '', where: where(other), title: clip(other.title), how, more }),
       tr('dup-archive.fix'),
     );
@@ -411,25 +296,55 @@ export function checkDuplicates(
   // Paragraphs, except between articles already reported as copies of each other.
   // One warning per pair of articles, at the first repeated paragraph, counting the rest.
   const paraIx = state.paras;
-  paraIx.update(paras);
+  const paraGroup = paraIx.update(paras);
   paraIx.outside(back.flatMap((b) => b.paras));
-  const paraAt = positions(paras);
-  const apart = (x: Text, y: Text) =>
-    !paired.has(`${Math.min(x.article, y.article)}:${Math.max(x.article, y.article)}`);
+  const groups = new Map<Group, ParaGroup>();
+  paraGroup.forEach((g, k) => {
+    let pg = groups.get(g);
+    if (!pg) groups.set(g, (pg = { members: [], stretches: [], byArticles: new Map() }));
+    pg.members.push(k);
+    const a = artGroup[paras[k].article];
+    if (!pg.byArticles.has(a)) {
+      const s: Stretch = { articles: a, first: k };
+      pg.stretches.push(s);
+      pg.byArticles.set(a, s);
+    }
+  });
+  // Where each article's paragraphs start (they are listed article by article).
+  const startOf = new Array<number>(articles.length).fill(paras.length);
+  for (let k = paras.length - 1; k >= 0; k--) startOf[paras[k].article] = k;
+
   const pairs = new Map<string, { later: Text; earlier: Text; like: Likeness; lines: number[] }>();
   for (let j = 0; j < paras.length; j++) {
-    for (const i of comparable(paraIx, paras[j], paraAt)) {
-      if (i >= j) break;
-      // Measured first, paired after: most texts share a few shingles, few are alike.
-      const like = likenessOf(paras[i], paras[j], PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
-      if (!like || !apart(paras[i], paras[j])) continue;
-      // The later paragraph is the one to look at; it points at the first like it.
-      const key = `${paras[i].article}:${paras[j].article}`;
-      const pair = pairs.get(key);
-      if (pair) pair.lines.push(paras[j].line);
-      else pairs.set(key, { later: paras[j], earlier: paras[i], like, lines: [] });
-      break;
+    // The first earlier paragraph like this one, in its own article or in one not alike with
+    // it (the paragraphs of two articles reported as copies are not compared).
+    const aj = paras[j].article;
+    const own = artIx.alike(artGroup[aj]);
+    let first = -1;
+    let firstLike: Likeness | undefined;
+    for (const [g, like] of paraIx.alike(paraGroup[j])) {
+      const pg = groups.get(g)!;
+      // In its own article, any earlier copy counts.
+      const k = below(pg.members, startOf[aj]);
+      if (k < pg.members.length && pg.members[k] < j && (first < 0 || pg.members[k] < first)) {
+        first = pg.members[k];
+        firstLike = like;
+      }
+      // Elsewhere, the first copy in an article not alike with its own.
+      for (const s of pg.stretches) {
+        if (s.first >= j || (first >= 0 && s.first >= first)) break;
+        if (own.has(s.articles)) continue;
+        first = s.first;
+        firstLike = like;
+        break;
+      }
     }
+    if (first < 0) continue;
+    // The later paragraph is the one to look at; it points at the first like it.
+    const key = `${paras[first].article}:${aj}`;
+    const pair = pairs.get(key);
+    if (pair) pair.lines.push(paras[j].line);
+    else pairs.set(key, { later: paras[j], earlier: paras[first], like: firstLike!, lines: [] });
   }
   for (const { later, earlier, like, lines } of pairs.values()) {
     const how = tr(like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(like.score) });
@@ -448,24 +363,28 @@ export function checkDuplicates(
     );
     sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
   }
-  const best: { like: Likeness; other: Text; issue: string }[] = [];
+  // Against back issues: for each paragraph, the back-issue paragraph most like it (the
+  // latest on a tie), unless their articles are alike. Copies in copies of one article
+  // find the same, so it is worked out once for them.
   for (const b of back) {
     for (const other of b.paras) {
-      for (const i of comparable(paraIx, other, paraAt)) {
-        const like = likenessOf(paras[i], other, PARAGRAPH_SIMILAR, MIN_PARAGRAPH);
-        if (like && apart(paras[i], other) && !(best[i] && best[i].like.score > like.score))
-          best[i] = { like, other, issue: b.article.issue! };
+      for (const [g, like] of paraIx.alike(other)) {
+        for (const s of groups.get(g)!.stretches) {
+          if (reprinted.get(s.articles)?.has(b.article.article)) continue;
+          if (!(s.best && s.best.like.score > like.score)) s.best = { like, other, issue: b.article.issue! };
+        }
       }
     }
   }
   // Likewise one warning per article and back-issue article.
-  const reprints = new Map<string, { at: Text; m: (typeof best)[number]; lines: number[] }>();
-  best.forEach((m, i) => {
+  const reprints = new Map<string, { at: Text; m: NonNullable<Stretch['best']>; lines: number[] }>();
+  paras.forEach((p, i) => {
+    const m = groups.get(paraGroup[i])!.byArticles.get(artGroup[p.article])!.best;
     if (!m) return;
-    const key = `${paras[i].article}:${m.other.file}`;
+    const key = `${p.article}:${m.other.file}`;
     const r = reprints.get(key);
-    if (r) r.lines.push(paras[i].line);
-    else reprints.set(key, { at: paras[i], m, lines: [] });
+    if (r) r.lines.push(p.line);
+    else reprints.set(key, { at: p, m, lines: [] });
   });
   for (const { at, m, lines } of reprints.values()) {
     const how = tr(m.like.contained ? 'dup.contained' : 'dup.alike', { pct: pct(m.like.score) });

@@ -17,7 +17,7 @@ import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
-import { parseDoc, parsedSources, readDoc, shown, sourceDoc, type SourceDoc } from './prose.js';
+import { parseDoc, parsedSources, readDoc, shown, sourceDoc, twin, type SourceDoc, type Unit } from './prose.js';
 import type { ArticleSource, Issue } from '../source/model.js';
 import { decodeText, fileProblem, isProblem } from '../source/read.js';
 import { checkPunctuation } from './punctuation.js';
@@ -72,21 +72,21 @@ export interface CheckOptions {
  */
 export class CheckMemory {
   private docs: Seen = new Map();
-  private readonly punctuation = new WeakMap<SourceDoc, Finding[]>();
+  readonly punctuation = new PunctuationCache();
   readonly duplicates = new DuplicateState();
 
   /**
    * The article at `path`, made into a document only when its text changed: from the
    * build's parse when there is one (`parsed`), else read from disk. Throws when unreadable.
    */
-  read(path: string, seen: Seen, parsed?: ArticleSource): SourceDoc {
+  read(path: string, seen: Seen, parsed: ArticleSource | undefined, twins: Twins): SourceDoc {
     const file = shown(path);
     const kept = this.docs.get(path);
     let key: Buffer | string;
     let doc: SourceDoc;
     if (parsed) {
-      key = `${parsed.encoding}:${parsed.bom ? 1 : 0}:${parsed.text}`;
-      doc = kept && kept.file === file && kept.key === key ? kept.doc : sourceDoc(path, parsed);
+      key = sourceKey(parsed);
+      doc = kept && kept.file === file && kept.key === key ? kept.doc : twinOf(twins, path, parsed, key, file);
     } else {
       const problem = fileProblem(path, file);
       if (problem) throw new Error(String(problem.message));
@@ -97,6 +97,7 @@ export class CheckMemory {
           ? kept.doc
           : docOf(path, file, raw);
     }
+    if (typeof key === 'string' && !twins.has(key)) twins.set(key, doc);
     seen.set(path, { key, file, doc });
     return doc;
   }
@@ -105,15 +106,43 @@ export class CheckMemory {
   keep(seen: Seen): void {
     this.docs = seen;
   }
+}
 
-  punctuationOf(doc: SourceDoc, sink: FindingSink): void {
-    let found = this.punctuation.get(doc);
-    if (!found) {
-      const own = new FindingSink();
-      checkPunctuation(doc, own);
-      this.punctuation.set(doc, (found = own.list));
+/** What makes a document from the build's parse: its text, as stored. */
+const sourceKey = (s: ArticleSource) => `${s.encoding}:${s.bom ? 1 : 0}:${s.text}`;
+
+/**
+ * The documents made in one check, by what they were made from: an article pasted twice
+ * (or thirty times) is parsed once, each copy a twin sharing its lines and units.
+ */
+type Twins = Map<string, SourceDoc>;
+
+function twinOf(twins: Twins, path: string, s: ArticleSource, key = sourceKey(s), file?: string): SourceDoc {
+  const first = twins.get(key);
+  if (first) return twin(first, path, file);
+  const doc = sourceDoc(path, s);
+  twins.set(key, doc);
+  return doc;
+}
+
+/**
+ * Punctuation findings, worked out once per content (a document's units, which its twins
+ * share) and told for each copy under its own name. A memory keeps them between checks.
+ */
+class PunctuationCache {
+  private readonly byUnits = new WeakMap<Unit[], { file: string; path: string; list: Finding[] }>();
+
+  findings(doc: SourceDoc): Finding[] {
+    const kept = this.byUnits.get(doc.units);
+    if (kept) {
+      if (kept.file === doc.file && kept.path === doc.path) return kept.list;
+      // the same keys in the same order as the original's: reports print them as they come
+      return kept.list.map((f) => ({ ...f, file: doc.file, ...(f.path === undefined ? {} : { path: doc.path }) }));
     }
-    sink.list.push(...found);
+    const own = new FindingSink();
+    checkPunctuation(doc, own);
+    this.byUnits.set(doc.units, { file: doc.file, path: doc.path, list: own.list });
+    return own.list;
   }
 }
 
@@ -150,15 +179,15 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   }
   // Whatever the loader made of the issue, its text can still be proofread.
   if (!existsSync(dir)) return finish(dir, sink, diags.list, []);
-  templateName = o.templateName ?? templateName ?? templateOf(dir);
   const docs: SourceDoc[] = [];
   const memory = o.memory;
   const parsed = parsedSources(o.issue ?? loadedIssue);
   const seen: Seen = new Map();
+  const twins: Twins = new Map();
   for (const path of articleFiles(dir)) {
     const s = parsed.get(path);
     try {
-      docs.push(memory ? memory.read(path, seen, s) : s ? sourceDoc(path, s) : readDoc(path));
+      docs.push(memory ? memory.read(path, seen, s, twins) : s ? twinOf(twins, path, s) : readDoc(path));
     } catch {
       // unreadable: the loader says so
     }
@@ -167,10 +196,8 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   const limit = o.archive ?? 12;
   const back = limit > 0 ? previousIssues(dir, limit).map(readArchived) : [];
 
-  for (const doc of docs) {
-    if (memory) memory.punctuationOf(doc, sink);
-    else checkPunctuation(doc, sink);
-  }
+  const punctuation = memory?.punctuation ?? new PunctuationCache();
+  for (const doc of docs) sink.list.push(...punctuation.findings(doc));
   checkNumbers(docs, sink);
   checkDuplicates(docs, back, sink, memory?.duplicates);
   checkConsistency(dir, back.length ? back[back.length - 1] : null, sink);
@@ -180,6 +207,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     return finish(dir, sink, diags.list, docs);
   }
   // Template and fonts: the template's problems are the build's (reported with schema).
+  templateName = o.templateName ?? templateName ?? templateOf(dir);
   const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName, templateAt);
   if (o.schema !== false) diags.list.push(...tdiags);
   let fonts = o.fonts;

@@ -11,7 +11,7 @@ import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
 import { OPAQUE, proseOf, type Prose } from '../source/prose.js';
 import { isProblem, readText, type Encoding } from '../source/read.js';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 
 export { OPAQUE };
 
@@ -59,8 +59,22 @@ export interface SourceDoc {
 
 /** Same rule as the loader, so a file is named alike in every diagnostic. */
 export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
+  const rel = plain.test(path) && sep === '/' ? below(process.cwd(), path) : relative(process.cwd(), path);
   return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** An absolute path with nothing to resolve: no empty, "." or ".." segments, no trailing slash. */
+const plain = /^\/(?!.*(?:\/\/|\/\.\.?(?:\/|$)|\/$))/;
+
+/**
+ * `relative(cwd, path)` for a plain absolute path, without resolving both (a check shows
+ * every article's name, and relative() was a noticeable share of checking 180 of them):
+ * the rest of the path inside `cwd`, else a path that leaves it ("..", which shows as is).
+ */
+function below(cwd: string, path: string): string {
+  if (cwd === '/') return path.slice(1);
+  if (path === cwd) return '';
+  return path.startsWith(cwd) && path[cwd.length] === '/' ? path.slice(cwd.length + 1) : '..';
 }
 
 /** The segment holding text index k. */
@@ -167,6 +181,14 @@ export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
   doc.encoding = s.encoding;
   if (s.encoding !== 'utf-8') doc.bom = s.bom;
   return doc;
+}
+
+/**
+ * The same document under another path (an article pasted into a second file): its lines,
+ * fields and units are shared, as nothing changes them once made.
+ */
+export function twin(doc: SourceDoc, path: string, file = shown(path)): SourceDoc {
+  return { ...doc, path, file };
 }
 
 /**

@@ -12,14 +12,19 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: tru
 export function previousIssues(dir: string, limit: number): string[] {
   const abs = resolve(dir);
   const name = basename(abs);
+  // A name with no digits (nor '#', the shape a digit run is written as) has no numbered
+  // siblings: only itself has its shape, so the parent (perhaps /tmp, thousands of entries)
+  // need not be listed.
+  if (!/[\d#]/.test(name)) return [];
   const parent = dirname(abs);
+  const own = shape(name);
   let names: string[];
   try {
     names = readdirSync(parent);
   } catch {
     return [];
   }
-  const same = names.filter((n) => n !== name && shape(n) === shape(name) && byName(n, name) < 0).sort(byName);
+  const same = names.filter((n) => n !== name && shape(n) === own && byName(n, name) < 0).sort(byName);
   const out: string[] = [];
   for (let k = same.length - 1; k >= 0 && out.length < limit; k--) {
     const d = join(parent, same[k]);

@@ -1,11 +1,41 @@
 // The checker's reading of an article: the printed text of each paragraph, heading, item,
 // cell and front matter value, with the exact source line and column of every character.
+import { basename, dirname, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinLines, OPAQUE, parseDoc, posAt, sourceAt, splitLines } from '../../src/check/prose.js';
+import { joinLines, OPAQUE, parseDoc, posAt, shown, sourceAt, splitLines } from '../../src/check/prose.js';
 
 const read = (body: string, front = 'title: 标题') =>
   parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
 const texts = (body: string) => read(body).units.map((u) => [u.kind, u.text]);
+
+describe('names shown in findings', () => {
+  it('are relative to the working folder when inside it, as path.relative says, else the path as given', () => {
+    const cwd = process.cwd();
+    const slow = (p: string) => {
+      const rel = relative(cwd, p);
+      return rel && !rel.startsWith('..') ? rel : p;
+    };
+    const base = basename(cwd);
+    const paths = [
+      cwd,
+      `${cwd}/a.md`,
+      `${cwd}/articles/01-a.md`,
+      `${cwd}x/a.md`,
+      `${cwd}/../${base}/a.md`,
+      `${cwd}/./a.md`,
+      `${cwd}//a.md`,
+      `${cwd}/a/`,
+      `${cwd}/..a/b.md`,
+      `${cwd}/...`,
+      '/',
+      '/tmp/stress/articles/001-article.md',
+      dirname(cwd),
+      'articles/01-a.md',
+      '../x.md',
+    ];
+    for (const p of paths) expect(shown(p), p).toBe(slow(p));
+  });
+});
 
 describe('reading an article', () => {
   it('keeps the printed text of each block, markup dropped', () => {
