@@ -124,11 +124,14 @@ const HYPHEN_BREAK = 3000;
 /** What stood between two atoms in the source: nothing, a space, a line break, or a URL piece boundary. */
 type Before = null | 'space' | 'newline' | 'url' | 'hyphen';
 
+/** Compiled once: a \p{...} class built per call costs more than the rest of the word. */
+const LETTER = /\p{L}/u;
+
 /** A hyphen between letters (Max-Planck-Gesellschaft) is a place a word may break, at a price. */
 function hyphenPieces(word: Ch[]): Ch[][] {
   const pieces: Ch[][] = [];
   let cur: Ch[] = [];
-  const letter = (c?: Ch) => !!c && /\p{L}/u.test(c.ch);
+  const letter = (c?: Ch) => !!c && LETTER.test(c.ch);
   word.forEach((c, k) => {
     cur.push(c);
     if (c.ch === '-' && letter(word[k - 1]) && letter(word[k + 1]) && k >= 2 && word.length - k > 3) {
@@ -145,8 +148,10 @@ function hyphenPieces(word: Ch[]): Ch[][] {
  * stay whole.
  */
 function urlPieces(word: Ch[]): Ch[][] | null {
+  // Most words are short or start with neither h nor w: no text is joined for them.
+  if (word.length < 12 || !'hHwW'.includes(word[0].ch)) return null;
   const text = word.map((c) => c.ch).join('');
-  if (!/^(https?:\/\/|www\.)/i.test(text) || word.length < 12) return null;
+  if (!/^(https?:\/\/|www\.)/i.test(text)) return null;
   const pieces: Ch[][] = [];
   let cur: Ch[] = [];
   word.forEach((c, k) => {
@@ -189,7 +194,9 @@ const SEQUENCE_PART =
   /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 const REGIONAL = /^[\u{1f1e6}-\u{1f1ff}]$/u;
 /** Zero-width and format characters a paste brings: nothing to print. */
-const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+function isZeroWidth(cp: number): boolean {
+  return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff;
+}
 let graphemes: Intl.Segmenter | undefined;
 
 /**
@@ -204,7 +211,7 @@ function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
       const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
       // invisible: left out and reported, even where a fallback font has an empty glyph for it
-      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      if (isZeroWidth(c.cp)) env.missing?.(ch, posOf(c));
       else out.push(c);
     }
     return;
@@ -224,16 +231,41 @@ function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
     for (const ch of parts) {
       const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
-      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      if (isZeroWidth(c.cp)) env.missing?.(ch, posOf(c));
       else out.push(c);
     }
   }
 }
 
+/**
+ * Atoms of single ideographs and marks, by build (env), face, style and code point. Such an
+ * atom depends on nothing else, and atoms are never changed once made (a stage that needs
+ * another width makes a new one), so one object serves every occurrence of the character.
+ */
+const wideAtoms = new WeakMap<AtomEnv, Map<Face, Map<string, Map<number, Atom>>>>();
+
+function wideAtomsOf(run: StyledRun, env: AtomEnv): Map<number, Atom> {
+  let byFace = wideAtoms.get(env);
+  if (!byFace) wideAtoms.set(env, (byFace = new Map()));
+  let byStyle = byFace.get(run.face);
+  if (!byStyle) byFace.set(run.face, (byStyle = new Map()));
+  const style = `${run.size}|${run.color}|${run.href === undefined ? '' : `>${run.href}`}`;
+  let byCp = byStyle.get(style);
+  if (!byCp) byStyle.set(style, (byCp = new Map()));
+  return byCp;
+}
+
+/**
+ * Styled runs → atoms and gaps. Reads its input and returns new data: atoms may be shared
+ * between paragraphs, so an atom whose width or blank halves change here is replaced by a
+ * changed copy, never edited.
+ */
 export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   const chars: Ch[] = [];
   for (const run of runs) runChars(run, env, chars);
   const atoms: Atom[] = [];
+  let cacheRun: StyledRun | undefined;
+  let cache: Map<number, Atom> | undefined;
   const spaceBefore: Before[] = [];
   let pending: null | 'space' | 'newline' = null;
   let i = 0;
@@ -255,9 +287,12 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       // A marker is its own atom whatever its characters; a space typed before it belongs after it.
       let j = i + 1;
       while (j < chars.length && chars[j].run === c.run) j++;
-      const marker = markerAtom(chars.slice(i, j), atoms[atoms.length - 1], env);
+      const prev = atoms[atoms.length - 1] as Atom | undefined;
+      const marker = markerAtom(chars.slice(i, j), prev, env);
       i = j;
       if (!marker) continue;
+      // the marker sits over the blank half of the mark before it, which then no longer shrinks
+      if (prev && !prev.note && prev.blankRight > 0) atoms[atoms.length - 1] = { ...prev, blankRight: 0 };
       atoms.push(marker);
       spaceBefore.push(null);
       continue;
@@ -267,7 +302,15 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       atom = wideAtom(chars, i, j, env);
       i = j;
     } else if (isWide(c.cp)) {
-      atom = wideAtom(chars, i, i + 1, env);
+      if (c.run !== cacheRun) {
+        cacheRun = c.run;
+        cache = wideAtomsOf(c.run, env);
+      }
+      atom = cache!.get(c.cp) ?? null;
+      if (!atom) {
+        atom = wideAtom(chars, i, i + 1, env);
+        if (atom) cache!.set(c.cp, atom);
+      }
       i++;
     } else {
       let j = i + 1;
@@ -291,22 +334,19 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     pending = null;
   }
   if (env.compress === false) {
-    for (const a of atoms) {
-      a.blankLeft = a.blankRight = 0;
+    for (let k = 0; k < atoms.length; k++) {
+      const a = atoms[k];
       // one mark hangs, never a —— or ……
-      if (
-        a.wide &&
-        !a.hanEnd &&
-        a.glyphs.length === 1 &&
-        NO_START.has(a.last) &&
-        !isDashOrEllipsis(a.last.codePointAt(0)!)
-      )
-        a.overhang = a.width;
+      const hangs =
+        a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!);
+      if (hangs) atoms[k] = { ...a, blankLeft: 0, blankRight: 0, overhang: a.width };
+      else if (a.blankLeft !== 0 || a.blankRight !== 0) atoms[k] = { ...a, blankLeft: 0, blankRight: 0 };
     }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
   // box would start before that glyph's and readers' tools would take them out of order.
-  for (let k = 1; k < atoms.length; k++) if (!atoms[k - 1].wide) atoms[k].blankLeft = 0;
+  for (let k = 1; k < atoms.length; k++)
+    if (!atoms[k - 1].wide && atoms[k].blankLeft !== 0) atoms[k] = { ...atoms[k], blankLeft: 0 };
   const gaps: Gap[] = [];
   let base = -1; // the last atom that is not a marker
   for (let k = 0; k + 1 < atoms.length; k++) {
@@ -325,15 +365,14 @@ const MARKER_GAP: Gap = { width: 0, breakable: false, stretch: false, shrink: 0,
 
 /**
  * A footnote marker, raised, set against the ink of what it notes: over a closing mark's
- * blank half (》① not 》 ①), which then no longer shrinks. At a line's end it hangs past
- * the edge, as a hung stop does.
+ * blank half (》① not 》 ①), which then no longer shrinks (the caller sets that mark anew).
+ * At a line's end it hangs past the edge, as a hung stop does.
  */
 function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null {
   const a = wordAtom(cs, env);
   if (!a) return null;
   const run = cs[0].run;
   const overlap = prev?.note ? 0 : (prev?.blankRight ?? 0);
-  if (prev && overlap > 0) prev.blankRight = 0;
   const ink = a.width;
   const glyphs = a.glyphs.map((g) => ({ ...g, x: g.x - overlap, rise: run.rise }));
   const width = Math.max(0, ink - overlap);
@@ -488,18 +527,16 @@ function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
     const b = atoms[k + 1];
     if (spaceBefore[k + 1] === 'space') continue;
     if (a.blankRight > 0 && (b.blankLeft > 0 || b.blankRight > 0)) {
-      a.width -= a.blankRight;
-      a.blankRight = 0;
+      atoms[k] = { ...a, width: a.width - a.blankRight, blankRight: 0 };
       // The pair is set; squeezing the second mark too would start its box where the
       // first one's starts, and readers would take them out of order (“，).
-      b.blankLeft = 0;
+      if (b.blankLeft !== 0) atoms[k + 1] = { ...b, blankLeft: 0 };
     } else if (
       b.blankLeft > 0 &&
       (a.blankLeft > 0 || a.blankRight > 0 || (a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a)))
     ) {
-      for (const g of b.glyphs) g.x -= b.blankLeft;
-      b.width -= b.blankLeft;
-      b.blankLeft = 0;
+      const cut = b.blankLeft;
+      atoms[k + 1] = { ...b, glyphs: b.glyphs.map((g) => ({ ...g, x: g.x - cut })), width: b.width - cut, blankLeft: 0 };
     }
   }
 }

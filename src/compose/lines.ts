@@ -293,13 +293,15 @@ function placeLine(
     keepHanLatin = false;
     for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
   }
-  // Per-item shrink, filled in clreq's order when the line is too wide.
-  const atomCut = new Map<number, { left: number; right: number }>();
-  const gapCut = new Map<number, number>();
+  // Per-item shrink, filled in clreq's order when the line is too wide (most lines have none:
+  // the maps are made only for those that do).
+  let atomCut: Map<number, { left: number; right: number }> | undefined;
+  let gapCut: Map<number, number> | undefined;
   let extra = 0;
-  if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
+  if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, (atomCut = new Map()), (gapCut = new Map()));
   else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
-  if (atoms[i].blankLeft > 0) atomCut.set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
+  if (atoms[i].blankLeft > 0)
+    (atomCut ??= new Map()).set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
   let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);
   const glyphs: PlacedGlyph[] = [];
   const links: LinkSpan[] = [];
@@ -307,12 +309,15 @@ function placeLine(
   let size = 0;
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
-    const cut = atomCut.get(k) ?? NO_CUT;
+    const cut = atomCut?.get(k) ?? NO_CUT;
     const x0 = x - cut.left;
     for (const g of a.glyphs) {
-      // Atoms are set once; their glyphs become the line's, moved into place.
-      g.x += x0;
-      glyphs.push(g);
+      // The line's own glyphs, moved into place: atoms are shared and stay as they are.
+      glyphs.push(
+        g.rise === undefined
+          ? { font: g.font, size: g.size, color: g.color, id: g.id, x: g.x + x0, adv: g.adv, text: g.text }
+          : { ...g, x: g.x + x0 },
+      );
       if (g.size > size) size = g.size;
     }
     const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
@@ -327,7 +332,7 @@ function placeLine(
     if (k < j) {
       const gap = gaps[k];
       if (gap.space) glyphs.push({ ...gap.space, x });
-      x += gap.width - (gapCut.get(k) ?? 0) + (share(gap) ? extra : 0);
+      x += gap.width - (gapCut?.get(k) ?? 0) + (share(gap) ? extra : 0);
     }
   }
   return { glyphs, left: indent, right: x, last, links, notes, size };
