@@ -118,6 +118,49 @@ export interface AtomList {
   gaps: Gap[];
 }
 
+/**
+ * An atom with some fields changed: a new object, written out field by field in the order
+ * every atom is made in, so that all atoms share one hidden class and the line breaker's
+ * loops over them stay monomorphic (a spread would give each copy a shape of its own).
+ */
+export function atomWith(a: Atom, change: Partial<Atom>): Atom {
+  const b: Atom = {
+    glyphs: a.glyphs,
+    width: a.width,
+    first: a.first,
+    last: a.last,
+    blankLeft: a.blankLeft,
+    blankRight: a.blankRight,
+    shrinkClass: a.shrinkClass,
+    em: a.em,
+    hanStart: a.hanStart,
+    hanEnd: a.hanEnd,
+    alnumStart: a.alnumStart,
+    alnumEnd: a.alnumEnd,
+    wide: a.wide,
+    href: a.href,
+    note: a.note,
+    hang: a.hang,
+    overhang: a.overhang,
+    space: a.space,
+  };
+  return Object.assign(b, change);
+}
+
+/** Every gap is made here, with all its fields in one order (one hidden class, as for atoms). */
+export function makeGap(
+  width: number,
+  breakable: boolean,
+  stretch: boolean,
+  shrink: number,
+  shrinkClass: ShrinkClass,
+  space?: PlacedGlyph,
+  typed?: boolean,
+  penalty?: number,
+): Gap {
+  return { width, breakable, stretch, shrink, shrinkClass, typed, penalty, space };
+}
+
 /** Demerits of a break after a hyphen inside a word: taken only to spare a line bad spacing. */
 const HYPHEN_BREAK = 3000;
 
@@ -292,7 +335,7 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       i = j;
       if (!marker) continue;
       // the marker sits over the blank half of the mark before it, which then no longer shrinks
-      if (prev && !prev.note && prev.blankRight > 0) atoms[atoms.length - 1] = { ...prev, blankRight: 0 };
+      if (prev && !prev.note && prev.blankRight > 0) atoms[atoms.length - 1] = atomWith(prev, { blankRight: 0 });
       atoms.push(marker);
       spaceBefore.push(null);
       continue;
@@ -339,14 +382,14 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       // one mark hangs, never a —— or ……
       const hangs =
         a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!);
-      if (hangs) atoms[k] = { ...a, blankLeft: 0, blankRight: 0, overhang: a.width };
-      else if (a.blankLeft !== 0 || a.blankRight !== 0) atoms[k] = { ...a, blankLeft: 0, blankRight: 0 };
+      if (hangs) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0, overhang: a.width });
+      else if (a.blankLeft !== 0 || a.blankRight !== 0) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0 });
     }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
   // box would start before that glyph's and readers' tools would take them out of order.
   for (let k = 1; k < atoms.length; k++)
-    if (!atoms[k - 1].wide && atoms[k].blankLeft !== 0) atoms[k] = { ...atoms[k], blankLeft: 0 };
+    if (!atoms[k - 1].wide && atoms[k].blankLeft !== 0) atoms[k] = atomWith(atoms[k], { blankLeft: 0 });
   const gaps: Gap[] = [];
   let base = -1; // the last atom that is not a marker
   for (let k = 0; k + 1 < atoms.length; k++) {
@@ -361,7 +404,7 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
 }
 
 /** Before a marker: no space, no break, no share of justification. */
-const MARKER_GAP: Gap = { width: 0, breakable: false, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+const MARKER_GAP: Gap = makeGap(0, false, false, 0, ShrinkClass.LatinSpace);
 
 /**
  * A footnote marker, raised, set against the ink of what it notes: over a closing mark's
@@ -376,8 +419,7 @@ function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null
   const ink = a.width;
   const glyphs = a.glyphs.map((g) => ({ ...g, x: g.x - overlap, rise: run.rise }));
   const width = Math.max(0, ink - overlap);
-  return {
-    ...a,
+  return atomWith(a, {
     glyphs,
     width,
     space: undefined,
@@ -387,7 +429,7 @@ function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null
     href: undefined,
     note: run.note,
     hang: (prev?.note ? (prev.hang ?? 0) : overlap) + width,
-  };
+  });
 }
 
 /** What of the atom hangs past the measure when a line ends with it. */
@@ -450,6 +492,9 @@ function wideAtom(chars: Ch[], from: number, to: number, env: AtomEnv): Atom | n
     alnumEnd: false,
     wide: true,
     href: c.run.href,
+    note: undefined,
+    hang: undefined,
+    overhang: undefined,
     space: runSpace(c.run, env),
   };
 }
@@ -497,9 +542,6 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
   const spaceFace = faceFor(0x20, last.run, env);
   const sp = spaceFace?.glyph(0x20);
   return {
-    space: sp
-      ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
-      : undefined,
     glyphs,
     width: x,
     first: first.ch,
@@ -514,6 +556,12 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
     alnumEnd: isAlnum(last.cp),
     wide: false,
     href: first.run.href,
+    note: undefined,
+    hang: undefined,
+    overhang: undefined,
+    space: sp
+      ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
+      : undefined,
   };
 }
 
@@ -527,16 +575,17 @@ function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
     const b = atoms[k + 1];
     if (spaceBefore[k + 1] === 'space') continue;
     if (a.blankRight > 0 && (b.blankLeft > 0 || b.blankRight > 0)) {
-      atoms[k] = { ...a, width: a.width - a.blankRight, blankRight: 0 };
+      atoms[k] = atomWith(a, { width: a.width - a.blankRight, blankRight: 0 });
       // The pair is set; squeezing the second mark too would start its box where the
       // first one's starts, and readers would take them out of order (“，).
-      if (b.blankLeft !== 0) atoms[k + 1] = { ...b, blankLeft: 0 };
+      if (b.blankLeft !== 0) atoms[k + 1] = atomWith(b, { blankLeft: 0 });
     } else if (
       b.blankLeft > 0 &&
       (a.blankLeft > 0 || a.blankRight > 0 || (a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a)))
     ) {
       const cut = b.blankLeft;
-      atoms[k + 1] = { ...b, glyphs: b.glyphs.map((g) => ({ ...g, x: g.x - cut })), width: b.width - cut, blankLeft: 0 };
+      const glyphs = b.glyphs.map((g) => ({ ...g, x: g.x - cut }));
+      atoms[k + 1] = atomWith(b, { glyphs, width: b.width - cut, blankLeft: 0 });
     }
   }
 }
@@ -551,89 +600,52 @@ function isNumber(a: Atom): boolean {
 
 function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   const em = Math.max(a.em, b.em);
-  if (space === 'url')
-    return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
-  if (space === 'hyphen')
-    return {
-      width: 0,
-      breakable: true,
-      stretch: false,
-      shrink: 0,
-      shrinkClass: ShrinkClass.LatinSpace,
-      penalty: HYPHEN_BREAK,
-    };
+  if (space === 'url') return makeGap(0, true, false, 0, ShrinkClass.LatinSpace);
+  if (space === 'hyphen') return makeGap(0, true, false, 0, ShrinkClass.LatinSpace, undefined, undefined, HYPHEN_BREAK);
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   // Whatever width a typed space is set at (a quarter em, one em, nothing beside a full-width
   // mark), text copied from the page keeps it: the composer's own spacing copies as nothing.
   const typed = space === 'space' ? typedSpace(a, b) : undefined;
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return {
-      width: w,
-      breakable,
-      stretch: true,
-      shrink: Math.min(w, 0.02 * em),
-      shrinkClass: ShrinkClass.HanLatin,
-      space: typed,
-    };
+    return makeGap(w, breakable, true, Math.min(w, 0.02 * em), ShrinkClass.HanLatin, typed);
   }
   if (space === 'space' && ((!a.wide && b.hanStart) || (a.hanEnd && !b.wide))) {
     // A space typed between Chinese and a Latin mark or symbol ("1. 供给侧") is kept,
     // a quarter em like the Han/Latin space.
     const w = env.hanLatin * em;
-    return {
-      width: w,
-      breakable,
-      stretch: true,
-      shrink: Math.min(w, 0.02 * em),
-      shrinkClass: ShrinkClass.HanLatin,
-      space: typed,
-    };
+    return makeGap(w, breakable, true, Math.min(w, 0.02 * em), ShrinkClass.HanLatin, typed);
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return {
-        width: em,
-        breakable,
-        stretch: true,
-        shrink: 0,
-        shrinkClass: ShrinkClass.LatinSpace,
-        typed: true,
-        space: typed,
-      };
+      return makeGap(em, breakable, true, 0, ShrinkClass.LatinSpace, typed, true);
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
       const spaceWidth = a.space?.adv ?? 0.25 * em;
       // "200 MW", "5 km": a number keeps its unit.
       if (isNumber(a) && /^[A-Za-z°µ]{1,4}$/.test(b.glyphs.map((x) => x.text).join(''))) breakable = false;
-      return {
-        width: spaceWidth,
-        breakable,
-        stretch: true,
-        shrink: spaceWidth * 0.3,
-        shrinkClass: ShrinkClass.LatinSpace,
-        typed: true,
-        space: a.space
-          ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' }
-          : undefined,
-      };
+      const glyph: PlacedGlyph | undefined = a.space
+        ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' }
+        : undefined;
+      return makeGap(spaceWidth, breakable, true, spaceWidth * 0.3, ShrinkClass.LatinSpace, glyph, true);
     }
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
   if (typed)
-    return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+    return makeGap(0, breakable, !marks, 0, ShrinkClass.LatinSpace, typed);
   // The gap between most pairs of Chinese characters: one of four shared objects, not one per character.
   return PLAIN_GAPS[(breakable ? 2 : 0) + (marks ? 0 : 1)];
 }
 
-/** Gaps of no width and no typed space, by breakable × stretch (read only, shared by every paragraph). */
+/**
+ * Gaps of no width and no typed space, by breakable × stretch (read only, shared by every
+ * paragraph; not frozen, which would give them a hidden class of their own).
+ */
 const PLAIN_GAPS: readonly Gap[] = [false, true].flatMap((breakable) =>
-  [false, true].map((stretch) =>
-    Object.freeze({ width: 0, breakable, stretch, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: undefined }),
-  ),
+  [false, true].map((stretch) => makeGap(0, breakable, stretch, 0, ShrinkClass.LatinSpace)),
 );
 
 /** The space glyph standing for a space typed between a and b (placed by the line). */

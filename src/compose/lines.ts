@@ -3,7 +3,7 @@
 // costs by how much its spacing departs from rest, and the cheapest path wins. Shrinking
 // (punctuation compression, 推入) and stretching (推出) are priced alike by the change
 // per gap, so whichever disturbs the spacing least is chosen.
-import { hangOf, ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
+import { atomWith, hangOf, makeGap, ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
 
 export type Align = 'justify' | 'left' | 'center';
 
@@ -79,17 +79,10 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
   list.atoms.forEach((a, k) => {
     if (a.width > measure && a.glyphs.length > 1) {
       a.glyphs.forEach((g, n) => {
-        if (n > 0)
-          gaps.push({ width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace });
-        atoms.push({
-          ...a,
-          glyphs: [{ ...g, x: 0 }],
-          width: g.adv,
-          first: g.text,
-          last: g.text,
-          blankLeft: 0,
-          blankRight: 0,
-        });
+        if (n > 0) gaps.push(makeGap(0, true, false, 0, ShrinkClass.LatinSpace));
+        atoms.push(
+          atomWith(a, { glyphs: [{ ...g, x: 0 }], width: g.adv, first: g.text, last: g.text, blankLeft: 0, blankRight: 0 }),
+        );
       });
     } else atoms.push(a);
     if (k < list.gaps.length) gaps.push(list.gaps[k]);
@@ -331,7 +324,8 @@ function placeLine(
     x += w;
     if (k < j) {
       const gap = gaps[k];
-      if (gap.space) glyphs.push({ ...gap.space, x });
+      const sp = gap.space;
+      if (sp) glyphs.push({ font: sp.font, size: sp.size, color: sp.color, id: sp.id, x, adv: sp.adv, text: sp.text });
       x += gap.width - (gapCut?.get(k) ?? 0) + (share(gap) ? extra : 0);
     }
   }
