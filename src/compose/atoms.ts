@@ -116,7 +116,15 @@ export interface AtomList {
   atoms: Atom[];
   /** gaps[k] sits between atoms[k] and atoms[k+1]. */
   gaps: Gap[];
+  /**
+   * Some character is set in a face other than its run's (a fallback font): false means every
+   * glyph is in its own run's face, and the build's report of fallback characters need not look.
+   */
+  fallback: boolean;
 }
+
+/** Set by wideAtom and wordAtom when a character takes a fallback face (read out by buildAtoms). */
+let fellBack = false;
 
 /**
  * An atom with some fields changed: a new object, written out field by field in the order
@@ -306,6 +314,7 @@ function wideAtomsOf(run: StyledRun, env: AtomEnv): Map<number, Atom> {
 export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   const chars: Ch[] = [];
   for (const run of runs) runChars(run, env, chars);
+  fellBack = false;
   const atoms: Atom[] = [];
   let cacheRun: StyledRun | undefined;
   let cache: Map<number, Atom> | undefined;
@@ -352,7 +361,9 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       atom = cache!.get(c.cp) ?? null;
       if (!atom) {
         atom = wideAtom(chars, i, i + 1, env);
-        if (atom) cache!.set(c.cp, atom);
+        // only atoms in the run's own face are shared: one in a fallback face is made each
+        // time, so that making it says the paragraph has one (fellBack)
+        if (atom && atom.glyphs[0].font === c.run.face.role) cache!.set(c.cp, atom);
       }
       i++;
     } else {
@@ -400,7 +411,7 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     // the Han/Latin space of "GDP增长"; "句①。" may not break before the stop).
     else gaps.push(gapBetween(atoms[atoms[k].note && base >= 0 ? base : k], b, spaceBefore[k + 1], env));
   }
-  return { atoms, gaps };
+  return { atoms, gaps, fallback: fellBack };
 }
 
 /** Before a marker: no space, no break, no share of justification. */
@@ -460,6 +471,7 @@ function wideAtom(chars: Ch[], from: number, to: number, env: AtomEnv): Atom | n
     env.missing?.(c.ch, posOf(c));
     return null;
   }
+  if (face !== c.run.face) fellBack = true;
   const size = c.run.size;
   const scale = size / face.unitsPerEm;
   const n = to - from;
@@ -512,6 +524,7 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
       k++;
       continue;
     }
+    if (face !== run.face) fellBack = true;
     let j = k + 1;
     while (j < cs.length && cs[j].run === run && faceFor(cs[j].cp, run, env) === face) j++;
     const text = cs

@@ -87,7 +87,7 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
     } else atoms.push(a);
     if (k < list.gaps.length) gaps.push(list.gaps[k]);
   });
-  return { atoms, gaps };
+  return { atoms, gaps, fallback: list.fallback };
 }
 
 function measureOf(o: LineOptions, first: boolean): number {
