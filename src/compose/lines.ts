@@ -101,12 +101,45 @@ interface Sums {
   z: Float64Array; // shrink of atoms (blank halves) and gaps
 }
 
+/**
+ * Working arrays of the break search, kept from paragraph to paragraph (grown as needed):
+ * a paragraph's search used to allocate nine typed arrays. Only one search runs at a time
+ * (composition is synchronous and never nested), and each fills what it reads.
+ */
+const scratch = {
+  size: 0,
+  w: new Float64Array(0),
+  g: new Float64Array(0),
+  z: new Float64Array(0),
+  s: new Int32Array(0),
+  cost: new Float64Array(0),
+  from: new Int32Array(0),
+  breakable: new Uint8Array(0),
+  hang: new Float64Array(0),
+  prefix: new Float64Array(0),
+};
+
+function grow(n: number): typeof scratch {
+  if (scratch.size >= n + 1) return scratch;
+  const size = Math.max(n + 1, 2 * scratch.size, 256);
+  scratch.size = size;
+  scratch.w = new Float64Array(size);
+  scratch.g = new Float64Array(size);
+  scratch.z = new Float64Array(size);
+  scratch.s = new Int32Array(size);
+  scratch.cost = new Float64Array(size);
+  scratch.from = new Int32Array(size);
+  scratch.breakable = new Uint8Array(size);
+  scratch.hang = new Float64Array(size);
+  scratch.prefix = new Float64Array(size);
+  return scratch;
+}
+
+/** Prefix sums over atoms[0..n) (entries 0..n are filled; the arrays may be longer). */
 function sums(atoms: Atom[], gaps: Gap[]): Sums {
   const n = atoms.length;
-  const w = new Float64Array(n + 1);
-  const g = new Float64Array(n + 1);
-  const z = new Float64Array(n + 1);
-  const st = new Int32Array(n + 1);
+  const { w, g, z, s: st } = grow(n);
+  w[0] = g[0] = z[0] = st[0] = 0;
   for (let k = 0; k < n; k++) {
     st[k + 1] = st[k] + (k < gaps.length && gaps[k].stretch ? 1 : 0);
     w[k + 1] = w[k] + atoms[k].width;
@@ -125,11 +158,9 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   const n = atoms.length;
   const s = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
-  const cost = new Float64Array(n).fill(Infinity);
-  const from = new Int32Array(n).fill(-1);
-  const breakable = new Uint8Array(n);
-  const hang = new Float64Array(n);
-  const prefix = new Float64Array(n + 1); // width of atoms and gaps before atom i
+  const { cost, from, breakable, hang, prefix } = scratch; // prefix: width of atoms and gaps before atom i
+  cost.fill(Infinity, 0, n);
+  from.fill(-1, 0, n);
   for (let k = 0; k < n; k++) {
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
     hang[k] = hangOf(atoms[k]);
