@@ -297,12 +297,12 @@ const wideAtoms = new WeakMap<AtomEnv, Map<Face, Map<string, Map<number, Atom>>>
 
 function wideAtomsOf(run: StyledRun, env: AtomEnv): Map<number, Atom> {
   let byFace = wideAtoms.get(env);
-  if (!byFace) wideAtoms.set(env, (byFace = new Map()));
+  if (!byFace) wideAtoms.set(env, (byFace = new Map<Face, Map<string, Map<number, Atom>>>()));
   let byStyle = byFace.get(run.face);
-  if (!byStyle) byFace.set(run.face, (byStyle = new Map()));
+  if (!byStyle) byFace.set(run.face, (byStyle = new Map<string, Map<number, Atom>>()));
   const style = `${run.size}|${run.color}|${run.href === undefined ? '' : `>${run.href}`}`;
   let byCp = byStyle.get(style);
-  if (!byCp) byStyle.set(style, (byCp = new Map()));
+  if (!byCp) byStyle.set(style, (byCp = new Map<number, Atom>()));
   return byCp;
 }
 
@@ -392,7 +392,11 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       const a = atoms[k];
       // one mark hangs, never a —— or ……
       const hangs =
-        a.wide && !a.hanEnd && a.glyphs.length === 1 && NO_START.has(a.last) && !isDashOrEllipsis(a.last.codePointAt(0)!);
+        a.wide &&
+        !a.hanEnd &&
+        a.glyphs.length === 1 &&
+        NO_START.has(a.last) &&
+        !isDashOrEllipsis(a.last.codePointAt(0)!);
       if (hangs) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0, overhang: a.width });
       else if (a.blankLeft !== 0 || a.blankRight !== 0) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0 });
     }
@@ -647,8 +651,7 @@ function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
-  if (typed)
-    return makeGap(0, breakable, !marks, 0, ShrinkClass.LatinSpace, typed);
+  if (typed) return makeGap(0, breakable, !marks, 0, ShrinkClass.LatinSpace, typed);
   // The gap between most pairs of Chinese characters: one of four shared objects, not one per character.
   return PLAIN_GAPS[(breakable ? 2 : 0) + (marks ? 0 : 1)];
 }

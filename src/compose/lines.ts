@@ -3,7 +3,16 @@
 // costs by how much its spacing departs from rest, and the cheapest path wins. Shrinking
 // (punctuation compression, 推入) and stretching (推出) are priced alike by the change
 // per gap, so whichever disturbs the spacing least is chosen.
-import { atomWith, hangOf, makeGap, ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
+import {
+  atomWith,
+  hangOf,
+  makeGap,
+  ShrinkClass,
+  type Atom,
+  type AtomList,
+  type Gap,
+  type PlacedGlyph,
+} from './atoms.js';
 
 export type Align = 'justify' | 'left' | 'center';
 
@@ -81,7 +90,14 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
       a.glyphs.forEach((g, n) => {
         if (n > 0) gaps.push(makeGap(0, true, false, 0, ShrinkClass.LatinSpace));
         atoms.push(
-          atomWith(a, { glyphs: [{ ...g, x: 0 }], width: g.adv, first: g.text, last: g.text, blankLeft: 0, blankRight: 0 }),
+          atomWith(a, {
+            glyphs: [{ ...g, x: 0 }],
+            width: g.adv,
+            first: g.text,
+            last: g.text,
+            blankLeft: 0,
+            blankRight: 0,
+          }),
         );
       });
     } else atoms.push(a);
@@ -322,8 +338,11 @@ function placeLine(
   let atomCut: Map<number, { left: number; right: number }> | undefined;
   let gapCut: Map<number, number> | undefined;
   let extra = 0;
-  if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, (atomCut = new Map()), (gapCut = new Map()));
-  else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
+  if (slack < -1e-9) {
+    atomCut = new Map<number, { left: number; right: number }>();
+    gapCut = new Map<number, number>();
+    squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
+  } else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
   if (atoms[i].blankLeft > 0)
     (atomCut ??= new Map()).set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
   let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);

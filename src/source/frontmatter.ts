@@ -115,7 +115,7 @@ export function plainFrontMatter(text: string, file: string, lineOffset: number)
   // a text ending in a newline has one more (empty) line
   if (text.endsWith('\n')) lines.addNewLine(text.length);
   map.range = [0, text.length, text.length];
-  doc.contents = map as unknown as typeof doc.contents;
+  doc.contents = map;
   doc.range = [0, text.length, text.length];
   return { doc, lines, file, lineOffset };
 }

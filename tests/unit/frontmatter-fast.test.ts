@@ -14,7 +14,9 @@ import { ROOT, SAMPLE } from '../helpers/build.js';
 /** Everything observable of a node: its class, own fields (value, range, source, type, spaceBefore…). */
 function shape(n: unknown): unknown {
   if (isMap(n))
-    return { map: { ...n, items: n.items.map((p) => ({ pair: Object.keys(p), key: shape(p.key), value: shape(p.value) })) } };
+    return {
+      map: { ...n, items: n.items.map((p) => ({ pair: Object.keys(p), key: shape(p.key), value: shape(p.value) })) },
+    };
   if (isScalar(n)) return { scalar: { ...n } };
   return n;
 }
@@ -45,18 +47,71 @@ function agree(text: string): 'fast' | 'yaml' {
   expect(fastOptions).toEqual(slowOptions);
   expect({ ...fast.doc, options: null }).toEqual({ ...s.doc, options: null });
   // positions as diagnostics give them, for every node and every offset
-  const nodes: Node[] = isMap(s.doc.contents) ? s.doc.contents.items.flatMap((p) => [p.key as Node, p.value as Node]) : [];
+  const nodes: Node[] = isMap(s.doc.contents)
+    ? s.doc.contents.items.flatMap((p) => [p.key as Node, p.value as Node])
+    : [];
   for (const n of nodes) for (const off of n.range!) expect(posAt(fast, off)).toEqual(posAt(s, off));
   for (let off = 0; off <= text.length; off++) expect(posAt(fast, off)).toEqual(posAt(s, off));
   return 'fast';
 }
 
 // Pieces that are plain text, and pieces that make yaml read a line otherwise.
-const SAFE = ['浙江', '“衢”动', '教育、科技', '：', 'abc', 'Zhang San', 'x', '张三', '2024', '-', '.', ',', '[', ']', ' '];
+const SAFE = [
+  '浙江',
+  '“衢”动',
+  '教育、科技',
+  '：',
+  'abc',
+  'Zhang San',
+  'x',
+  '张三',
+  '2024',
+  '-',
+  '.',
+  ',',
+  '[',
+  ']',
+  ' ',
+];
 const HOSTILE = [
-  '{', '}', '#', ' #c', ': ', ':', '"', "'", '\\', '&', '*', '!', '|', '>', '%', '@', '`', '?', '  ', '\t', '1', '0x1F',
-  '.5', '+1', 'true', 'False', 'null', 'NULL', '~', '.inf', '.NaN', 'yes', '2024-01-01', '\u00a0', '\ufeff', '\u2028',
-  '\u0085', '\r',
+  '{',
+  '}',
+  '#',
+  ' #c',
+  ': ',
+  ':',
+  '"',
+  "'",
+  '\\',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '?',
+  '  ',
+  '\t',
+  '1',
+  '0x1F',
+  '.5',
+  '+1',
+  'true',
+  'False',
+  'null',
+  'NULL',
+  '~',
+  '.inf',
+  '.NaN',
+  'yes',
+  '2024-01-01',
+  '\u00a0',
+  '\ufeff',
+  '\u2028',
+  '\u0085',
+  '\r',
 ];
 const GOOD_KEYS = ['title', 'author', 'date', 'subtitle', 'a', 'b_c', 'x-y'];
 const BAD_KEYS = ['true', 'null', '1', 'my key', '-x', '"t"', '', 'title ', '~'];
@@ -64,11 +119,15 @@ const SEPARATORS = [': ', ':  ', ':', ': \t', ' : ', ':\t'];
 
 const pieces = (from: string[], max: number) =>
   fc.array(fc.constantFrom(...from), { minLength: 0, maxLength: max }).map((p) => p.join(''));
-const quoted = (v: fc.Arbitrary<string>) => v.chain((x) => fc.constantFrom(x, `"${x}"`, `'${x}'`, `"${x}"  `, `${x}  `));
+const quoted = (v: fc.Arbitrary<string>) =>
+  v.chain((x) => fc.constantFrom(x, `"${x}"`, `'${x}'`, `"${x}"  `, `${x}  `));
 // clean values, now and then with one piece yaml reads otherwise
 const value = fc.oneof(
   { weight: 4, arbitrary: quoted(pieces(SAFE, 4)) },
-  { weight: 1, arbitrary: quoted(fc.tuple(pieces(SAFE, 2), fc.constantFrom(...HOSTILE), pieces(SAFE, 2)).map((p) => p.join(''))) },
+  {
+    weight: 1,
+    arbitrary: quoted(fc.tuple(pieces(SAFE, 2), fc.constantFrom(...HOSTILE), pieces(SAFE, 2)).map((p) => p.join(''))),
+  },
 );
 const line = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(fc.constantFrom(...GOOD_KEYS), fc.constant(': '), value).map((p) => p.join('')) },
@@ -100,7 +159,7 @@ describe('front matter without yaml', () => {
 
   it.each([
     'title: "浙江：教育、科技、人才三位一体的创新“衢”动模式实践"',
-    'title: 西安市推进科技成果转化工作\nauthor: 张三\nsubtitle: \'副题\'\n',
+    "title: 西安市推进科技成果转化工作\nauthor: 张三\nsubtitle: '副题'\n",
     'title: "A"\ntitle: "B"', // duplicate key: yaml's error
     'title: "a\\"b"', // an escape: yaml
     'order: 3', // a number: yaml
