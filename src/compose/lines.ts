@@ -132,6 +132,7 @@ const scratch = {
   from: new Int32Array(0),
   breakable: new Uint8Array(0),
   hang: new Float64Array(0),
+  left: new Float64Array(0),
   prefix: new Float64Array(0),
 };
 
@@ -147,6 +148,7 @@ function grow(n: number): typeof scratch {
   scratch.from = new Int32Array(size);
   scratch.breakable = new Uint8Array(size);
   scratch.hang = new Float64Array(size);
+  scratch.left = new Float64Array(size);
   scratch.prefix = new Float64Array(size);
   return scratch;
 }
@@ -174,13 +176,19 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   const n = atoms.length;
   const s = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
-  const { cost, from, breakable, hang, prefix } = scratch; // prefix: width of atoms and gaps before atom i
+  const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
   cost.fill(Infinity, 0, n);
   from.fill(-1, 0, n);
   for (let k = 0; k < n; k++) {
+    const a = atoms[k];
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
-    hang[k] = hangOf(atoms[k]);
+    hang[k] = hangOf(a);
+    left[k] = a.blankLeft;
   }
+  // The candidate loop below runs some ten times per atom: what depends only on the line's
+  // end, or on nothing, is read once outside it, and the atoms' fields it needs sit in arrays.
+  const measureFirst = measureOf(o, true);
+  const measureRest = measureOf(o, false);
   for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
   const justify = o.align === 'justify';
   // Centred text (titles) reads best in lines of about equal length.
@@ -205,15 +213,24 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       }
       hi = lo;
     }
+    const endAtom = atoms[j];
+    const overhang = endAtom.overhang;
+    // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
+    const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
+    const endBlank = endAtom.blankRight;
+    const zEnd = s.z[j + 1];
+    const stretchEnd = s.s[j];
+    const penalty = last ? 0 : (gaps[j].penalty ?? 0);
+    // A title reads best broken where its words part: at a typed space or after a mark.
+    const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
     for (let i = hi; i >= 0; i--) {
-      const measure = measureOf(o, i === 0);
+      const measure = i === 0 ? measureFirst : measureRest;
       // an opening mark that starts the line loses its leading blank half
-      let width = end - prefix[i] - atoms[i].blankLeft;
+      const startBlank = left[i];
+      let width = end - prefix[i] - startBlank;
       // a mark that may hang does so only as far as the line needs
-      if (atoms[j].overhang && width > measure) width = Math.max(measure, width - atoms[j].overhang!);
-      // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
-      const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
-      const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
+      if (overhang && width > measure) width = Math.max(measure, width - overhang);
+      const shrink = zEnd - s.z[i] - gapAfter - endBlank - startBlank;
       const slack = measure - width;
       // Wider than the measure even when squeezed: earlier starts only widen it. Said before
       // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
@@ -225,18 +242,16 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = s.s[j] - s.s[i];
+        const gapsIn = stretchEnd - s.s[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
         // Uncapped: among lines that are all too loose, the least loose still wins.
         const badness = 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness) + (last ? 0 : (gaps[j].penalty ?? 0));
+        demerits = (10 + badness) * (10 + badness) + penalty;
         if (balance) {
           demerits += (Math.max(0, slack) / o.em) ** 2;
-          // A title reads best broken where its words part: at a typed space or after a mark.
-          const parting = gaps[j]?.typed || (atoms[j].wide && !atoms[j].hanEnd);
           if (!last && !parting) demerits += MID_PHRASE;
         }
         if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
