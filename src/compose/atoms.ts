@@ -106,6 +106,57 @@ export interface AtomList {
   atoms: Atom[];
   /** gaps[k] sits between atoms[k] and atoms[k+1]. */
   gaps: Gap[];
+  /**
+   * Some character is set in a face other than its run's (a fallback font): false means every
+   * glyph is in its own run's face, and the build's report of fallback characters need not look.
+   */
+  fallback: boolean;
+}
+
+/** Set by wideAtom and wordAtom when a character takes a fallback face (read out by buildAtoms). */
+let fellBack = false;
+
+/**
+ * An atom with some fields changed: a new object, written out field by field in the order
+ * every atom is made in, so that all atoms share one hidden class and the line breaker's
+ * loops over them stay monomorphic (a spread would give each copy a shape of its own).
+ */
+export function atomWith(a: Atom, change: Partial<Atom>): Atom {
+  const b: Atom = {
+    glyphs: a.glyphs,
+    width: a.width,
+    first: a.first,
+    last: a.last,
+    blankLeft: a.blankLeft,
+    blankRight: a.blankRight,
+    shrinkClass: a.shrinkClass,
+    em: a.em,
+    hanStart: a.hanStart,
+    hanEnd: a.hanEnd,
+    alnumStart: a.alnumStart,
+    alnumEnd: a.alnumEnd,
+    wide: a.wide,
+    href: a.href,
+    note: a.note,
+    hang: a.hang,
+    overhang: a.overhang,
+    space: a.space,
+  };
+  return Object.assign(b, change);
+}
+
+/** Every gap is made here, with all its fields in one order (one hidden class, as for atoms). */
+export function makeGap(
+  width: number,
+  breakable: boolean,
+  stretch: boolean,
+  shrink: number,
+  shrinkClass: ShrinkClass,
+  space?: PlacedGlyph,
+  typed?: boolean,
+  penalty?: number,
+): Gap {
+  return { width, breakable, stretch, shrink, shrinkClass, typed, penalty, space };
 }
 
 /** Demerits of a break after a hyphen inside a word: taken only to spare a line bad spacing. */
@@ -114,11 +165,14 @@ const HYPHEN_BREAK = 3000;
 /** What stood between two atoms in the source: nothing, a space, a line break, or a URL piece boundary. */
 type Before = null | 'space' | 'newline' | 'url' | 'hyphen';
 
+/** Compiled once: a \p{...} class built per call costs more than the rest of the word. */
+const LETTER = /\p{L}/u;
+
 /** A hyphen between letters (Max-Planck-Gesellschaft) is a place a word may break, at a price. */
 function hyphenPieces(word: Ch[]): Ch[][] {
   const pieces: Ch[][] = [];
   let cur: Ch[] = [];
-  const letter = (c?: Ch) => !!c && /\p{L}/u.test(c.ch);
+  const letter = (c?: Ch) => !!c && LETTER.test(c.ch);
   word.forEach((c, k) => {
     cur.push(c);
     if (c.ch === '-' && letter(word[k - 1]) && letter(word[k + 1]) && k >= 2 && word.length - k > 3) {
@@ -135,8 +189,10 @@ function hyphenPieces(word: Ch[]): Ch[][] {
  * stay whole.
  */
 function urlPieces(word: Ch[]): Ch[][] | null {
+  // Most words are short or start with neither h nor w: no text is joined for them.
+  if (word.length < 12 || !'hHwW'.includes(word[0].ch)) return null;
   const text = word.map((c) => c.ch).join('');
-  if (!/^(https?:\/\/|www\.)/i.test(text) || word.length < 12) return null;
+  if (!/^(https?:\/\/|www\.)/i.test(text)) return null;
   const pieces: Ch[][] = [];
   let cur: Ch[] = [];
   word.forEach((c, k) => {
@@ -179,7 +235,9 @@ const SEQUENCE_PART =
   /[\u200d\ufe00-\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\u{e0020}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
 const REGIONAL = /^[\u{1f1e6}-\u{1f1ff}]$/u;
 /** Zero-width and format characters a paste brings: nothing to print. */
-const ZERO_WIDTH = /^[\u200b-\u200f\u2060-\u2064\ufeff]$/u;
+function isZeroWidth(cp: number): boolean {
+  return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff;
+}
 let graphemes: Intl.Segmenter | undefined;
 
 /**
@@ -194,7 +252,7 @@ function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
       const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
       // invisible: left out and reported, even where a fallback font has an empty glyph for it
-      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      if (isZeroWidth(c.cp)) env.missing?.(ch, posOf(c));
       else out.push(c);
     }
     return;
@@ -214,16 +272,42 @@ function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
     for (const ch of parts) {
       const c = { ch, cp: ch.codePointAt(0)!, run, col };
       col += ch.length;
-      if (ZERO_WIDTH.test(ch)) env.missing?.(ch, posOf(c));
+      if (isZeroWidth(c.cp)) env.missing?.(ch, posOf(c));
       else out.push(c);
     }
   }
 }
 
+/**
+ * Atoms of single ideographs and marks, by build (env), face, style and code point. Such an
+ * atom depends on nothing else, and atoms are never changed once made (a stage that needs
+ * another width makes a new one), so one object serves every occurrence of the character.
+ */
+const wideAtoms = new WeakMap<AtomEnv, Map<Face, Map<string, Map<number, Atom>>>>();
+
+function wideAtomsOf(run: StyledRun, env: AtomEnv): Map<number, Atom> {
+  let byFace = wideAtoms.get(env);
+  if (!byFace) wideAtoms.set(env, (byFace = new Map<Face, Map<string, Map<number, Atom>>>()));
+  let byStyle = byFace.get(run.face);
+  if (!byStyle) byFace.set(run.face, (byStyle = new Map<string, Map<number, Atom>>()));
+  const style = `${run.size}|${run.color}|${run.href === undefined ? '' : `>${run.href}`}`;
+  let byCp = byStyle.get(style);
+  if (!byCp) byStyle.set(style, (byCp = new Map<number, Atom>()));
+  return byCp;
+}
+
+/**
+ * Styled runs → atoms and gaps. Reads its input and returns new data: atoms may be shared
+ * between paragraphs, so an atom whose width or blank halves change here is replaced by a
+ * changed copy, never edited.
+ */
 export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
   const chars: Ch[] = [];
   for (const run of runs) runChars(run, env, chars);
+  fellBack = false;
   const atoms: Atom[] = [];
+  let cacheRun: StyledRun | undefined;
+  let cache: Map<number, Atom> | undefined;
   const spaceBefore: Before[] = [];
   let pending: null | 'space' | 'newline' = null;
   let i = 0;
@@ -245,9 +329,12 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       // A marker is its own atom whatever its characters; a space typed before it belongs after it.
       let j = i + 1;
       while (j < chars.length && chars[j].run === c.run) j++;
-      const marker = markerAtom(chars.slice(i, j), atoms[atoms.length - 1], env);
+      const prev = atoms[atoms.length - 1] as Atom | undefined;
+      const marker = markerAtom(chars.slice(i, j), prev, env);
       i = j;
       if (!marker) continue;
+      // the marker sits over the blank half of the mark before it, which then no longer shrinks
+      if (prev && !prev.note && prev.blankRight > 0) atoms[atoms.length - 1] = atomWith(prev, { blankRight: 0 });
       atoms.push(marker);
       spaceBefore.push(null);
       continue;
@@ -257,7 +344,17 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
       atom = wideAtom(chars, i, j, env);
       i = j;
     } else if (isWide(c.cp)) {
-      atom = wideAtom(chars, i, i + 1, env);
+      if (c.run !== cacheRun) {
+        cacheRun = c.run;
+        cache = wideAtomsOf(c.run, env);
+      }
+      atom = cache!.get(c.cp) ?? null;
+      if (!atom) {
+        atom = wideAtom(chars, i, i + 1, env);
+        // only atoms in the run's own face are shared: one in a fallback face is made each
+        // time, so that making it says the paragraph has one (fellBack)
+        if (atom && atom.glyphs[0].font === c.run.face.role) cache!.set(c.cp, atom);
+      }
       i++;
     } else {
       let j = i + 1;
@@ -281,22 +378,23 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     pending = null;
   }
   if (env.compress === false) {
-    for (const a of atoms) {
-      a.blankLeft = a.blankRight = 0;
+    for (let k = 0; k < atoms.length; k++) {
+      const a = atoms[k];
       // one mark hangs, never a —— or ……
-      if (
+      const hangs =
         a.wide &&
         !a.hanEnd &&
         a.glyphs.length === 1 &&
         NO_START.has(a.last) &&
-        !isDashOrEllipsis(a.last.codePointAt(0)!)
-      )
-        a.overhang = a.width;
+        !isDashOrEllipsis(a.last.codePointAt(0)!);
+      if (hangs) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0, overhang: a.width });
+      else if (a.blankLeft !== 0 || a.blankRight !== 0) atoms[k] = atomWith(a, { blankLeft: 0, blankRight: 0 });
     }
   } else compressPairs(atoms, spaceBefore);
   // An opening mark after a narrow Latin glyph keeps its leading blank: pulled left, its
   // box would start before that glyph's and readers' tools would take them out of order.
-  for (let k = 1; k < atoms.length; k++) if (!atoms[k - 1].wide) atoms[k].blankLeft = 0;
+  for (let k = 1; k < atoms.length; k++)
+    if (!atoms[k - 1].wide && atoms[k].blankLeft !== 0) atoms[k] = atomWith(atoms[k], { blankLeft: 0 });
   const gaps: Gap[] = [];
   let base = -1; // the last atom that is not a marker
   for (let k = 0; k + 1 < atoms.length; k++) {
@@ -307,28 +405,26 @@ export function buildAtoms(runs: StyledRun[], env: AtomEnv): AtomList {
     // the Han/Latin space of "GDP增长"; "句①。" may not break before the stop).
     else gaps.push(gapBetween(atoms[atoms[k].note && base >= 0 ? base : k], b, spaceBefore[k + 1], env));
   }
-  return { atoms, gaps };
+  return { atoms, gaps, fallback: fellBack };
 }
 
 /** Before a marker: no space, no break, no share of justification. */
-const MARKER_GAP: Gap = { width: 0, breakable: false, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
+const MARKER_GAP: Gap = makeGap(0, false, false, 0, ShrinkClass.LatinSpace);
 
 /**
  * A footnote marker, raised, set against the ink of what it notes: over a closing mark's
- * blank half (》① not 》 ①), which then no longer shrinks. At a line's end it hangs past
- * the edge, as a hung stop does.
+ * blank half (》① not 》 ①), which then no longer shrinks (the caller sets that mark anew).
+ * At a line's end it hangs past the edge, as a hung stop does.
  */
 function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null {
   const a = wordAtom(cs, env);
   if (!a) return null;
   const run = cs[0].run;
   const overlap = prev?.note ? 0 : (prev?.blankRight ?? 0);
-  if (prev && overlap > 0) prev.blankRight = 0;
   const ink = a.width;
   const glyphs = a.glyphs.map((g) => ({ ...g, x: g.x - overlap, rise: run.rise }));
   const width = Math.max(0, ink - overlap);
-  return {
-    ...a,
+  return atomWith(a, {
     glyphs,
     width,
     space: undefined,
@@ -338,7 +434,7 @@ function markerAtom(cs: Ch[], prev: Atom | undefined, env: AtomEnv): Atom | null
     href: undefined,
     note: run.note,
     hang: (prev?.note ? (prev.hang ?? 0) : overlap) + width,
-  };
+  });
 }
 
 /** What of the atom hangs past the measure when a line ends with it. */
@@ -369,6 +465,7 @@ function wideAtom(chars: Ch[], from: number, to: number, env: AtomEnv): Atom | n
     env.missing?.(c.ch, posOf(c));
     return null;
   }
+  if (face !== c.run.face) fellBack = true;
   const size = c.run.size;
   const scale = size / face.unitsPerEm;
   const n = to - from;
@@ -401,6 +498,9 @@ function wideAtom(chars: Ch[], from: number, to: number, env: AtomEnv): Atom | n
     alnumEnd: false,
     wide: true,
     href: c.run.href,
+    note: undefined,
+    hang: undefined,
+    overhang: undefined,
     space: runSpace(c.run, env),
   };
 }
@@ -418,6 +518,7 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
       k++;
       continue;
     }
+    if (face !== run.face) fellBack = true;
     let j = k + 1;
     while (j < cs.length && cs[j].run === run && faceFor(cs[j].cp, run, env) === face) j++;
     const text = cs
@@ -448,9 +549,6 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
   const spaceFace = faceFor(0x20, last.run, env);
   const sp = spaceFace?.glyph(0x20);
   return {
-    space: sp
-      ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
-      : undefined,
     glyphs,
     width: x,
     first: first.ch,
@@ -465,6 +563,12 @@ function wordAtom(cs: Ch[], env: AtomEnv): Atom | null {
     alnumEnd: isAlnum(last.cp),
     wide: false,
     href: first.run.href,
+    note: undefined,
+    hang: undefined,
+    overhang: undefined,
+    space: sp
+      ? { id: sp.id, adv: (sp.advance * lastGlyph.size) / spaceFace!.unitsPerEm, font: spaceFace!.role }
+      : undefined,
   };
 }
 
@@ -478,18 +582,17 @@ function compressPairs(atoms: Atom[], spaceBefore: Before[]): void {
     const b = atoms[k + 1];
     if (spaceBefore[k + 1] === 'space') continue;
     if (a.blankRight > 0 && (b.blankLeft > 0 || b.blankRight > 0)) {
-      a.width -= a.blankRight;
-      a.blankRight = 0;
+      atoms[k] = atomWith(a, { width: a.width - a.blankRight, blankRight: 0 });
       // The pair is set; squeezing the second mark too would start its box where the
       // first one's starts, and readers would take them out of order (“，).
-      b.blankLeft = 0;
+      if (b.blankLeft !== 0) atoms[k + 1] = atomWith(b, { blankLeft: 0 });
     } else if (
       b.blankLeft > 0 &&
       (a.blankLeft > 0 || a.blankRight > 0 || (a.wide && !a.hanEnd && a.glyphs.length === 1 && isPunctAtom(a)))
     ) {
-      for (const g of b.glyphs) g.x -= b.blankLeft;
-      b.width -= b.blankLeft;
-      b.blankLeft = 0;
+      const cut = b.blankLeft;
+      const glyphs = b.glyphs.map((g) => ({ ...g, x: g.x - cut }));
+      atoms[k + 1] = atomWith(b, { glyphs, width: b.width - cut, blankLeft: 0 });
     }
   }
 }
@@ -504,89 +607,51 @@ function isNumber(a: Atom): boolean {
 
 function gapBetween(a: Atom, b: Atom, space: Before, env: AtomEnv): Gap {
   const em = Math.max(a.em, b.em);
-  if (space === 'url')
-    return { width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace };
-  if (space === 'hyphen')
-    return {
-      width: 0,
-      breakable: true,
-      stretch: false,
-      shrink: 0,
-      shrinkClass: ShrinkClass.LatinSpace,
-      penalty: HYPHEN_BREAK,
-    };
+  if (space === 'url') return makeGap(0, true, false, 0, ShrinkClass.LatinSpace);
+  if (space === 'hyphen') return makeGap(0, true, false, 0, ShrinkClass.LatinSpace, undefined, undefined, HYPHEN_BREAK);
   let breakable = !NO_START.has(b.first) && !NO_END.has(a.last) && !GLUE.has(a.last) && !GLUE.has(b.first);
   // Whatever width a typed space is set at (a quarter em, one em, nothing beside a full-width
   // mark), text copied from the page keeps it: the composer's own spacing copies as nothing.
   const typed = space === 'space' ? typedSpace(a, b) : undefined;
   if ((a.hanEnd && b.alnumStart) || (a.alnumEnd && b.hanStart)) {
     const w = env.hanLatin * em;
-    return {
-      width: w,
-      breakable,
-      stretch: true,
-      shrink: Math.min(w, 0.02 * em),
-      shrinkClass: ShrinkClass.HanLatin,
-      space: typed,
-    };
+    return makeGap(w, breakable, true, Math.min(w, 0.02 * em), ShrinkClass.HanLatin, typed);
   }
   if (space === 'space' && ((!a.wide && b.hanStart) || (a.hanEnd && !b.wide))) {
     // A space typed between Chinese and a Latin mark or symbol ("1. 供给侧") is kept,
     // a quarter em like the Han/Latin space.
     const w = env.hanLatin * em;
-    return {
-      width: w,
-      breakable,
-      stretch: true,
-      shrink: Math.min(w, 0.02 * em),
-      shrinkClass: ShrinkClass.HanLatin,
-      space: typed,
-    };
+    return makeGap(w, breakable, true, Math.min(w, 0.02 * em), ShrinkClass.HanLatin, typed);
   }
   if (space === 'space' || (space === 'newline' && !a.wide && !b.wide)) {
     if (a.wide && b.wide && a.hanEnd && b.hanStart) {
       // A space typed between two Chinese characters is meant to be seen: one em.
-      return {
-        width: em,
-        breakable,
-        stretch: true,
-        shrink: 0,
-        shrinkClass: ShrinkClass.LatinSpace,
-        typed: true,
-        space: typed,
-      };
+      return makeGap(em, breakable, true, 0, ShrinkClass.LatinSpace, typed, true);
     }
     if (!a.wide && !b.wide) {
       const g = a.glyphs[a.glyphs.length - 1];
       const spaceWidth = a.space?.adv ?? 0.25 * em;
       // "200 MW", "5 km": a number keeps its unit.
       if (isNumber(a) && /^[A-Za-z°µ]{1,4}$/.test(b.glyphs.map((x) => x.text).join(''))) breakable = false;
-      return {
-        width: spaceWidth,
-        breakable,
-        stretch: true,
-        shrink: spaceWidth * 0.3,
-        shrinkClass: ShrinkClass.LatinSpace,
-        typed: true,
-        space: a.space
-          ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' }
-          : undefined,
-      };
+      const glyph: PlacedGlyph | undefined = a.space
+        ? { font: g.font, size: g.size, color: g.color, id: a.space.id, x: 0, adv: spaceWidth, text: ' ' }
+        : undefined;
+      return makeGap(spaceWidth, breakable, true, spaceWidth * 0.3, ShrinkClass.LatinSpace, glyph, true);
     }
   }
   // Between two full-width marks (。” ）、) the pair keeps its 1.5 em: justification goes elsewhere.
   const marks = a.wide && b.wide && !a.hanEnd && !b.hanStart && isPunctAtom(a) && isPunctAtom(b);
-  if (typed)
-    return { width: 0, breakable, stretch: !marks, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: typed };
+  if (typed) return makeGap(0, breakable, !marks, 0, ShrinkClass.LatinSpace, typed);
   // The gap between most pairs of Chinese characters: one of four shared objects, not one per character.
   return PLAIN_GAPS[(breakable ? 2 : 0) + (marks ? 0 : 1)];
 }
 
-/** Gaps of no width and no typed space, by breakable × stretch (read only, shared by every paragraph). */
+/**
+ * Gaps of no width and no typed space, by breakable × stretch (read only, shared by every
+ * paragraph; not frozen, which would give them a hidden class of their own).
+ */
 const PLAIN_GAPS: readonly Gap[] = [false, true].flatMap((breakable) =>
-  [false, true].map((stretch) =>
-    Object.freeze({ width: 0, breakable, stretch, shrink: 0, shrinkClass: ShrinkClass.LatinSpace, space: undefined }),
-  ),
+  [false, true].map((stretch) => makeGap(0, breakable, stretch, 0, ShrinkClass.LatinSpace)),
 );
 
 /** The space glyph standing for a space typed between a and b (placed by the line). */

@@ -3,7 +3,16 @@
 // costs by how much its spacing departs from rest, and the cheapest path wins. Shrinking
 // (punctuation compression, 推入) and stretching (推出) are priced alike by the change
 // per gap, so whichever disturbs the spacing least is chosen.
-import { hangOf, ShrinkClass, type Atom, type AtomList, type Gap, type PlacedGlyph } from './atoms.js';
+import {
+  atomWith,
+  hangOf,
+  makeGap,
+  ShrinkClass,
+  type Atom,
+  type AtomList,
+  type Gap,
+  type PlacedGlyph,
+} from './atoms.js';
 
 export type Align = 'justify' | 'left' | 'center';
 
@@ -79,22 +88,22 @@ function splitOverlong(list: AtomList, measure: number): AtomList {
   list.atoms.forEach((a, k) => {
     if (a.width > measure && a.glyphs.length > 1) {
       a.glyphs.forEach((g, n) => {
-        if (n > 0)
-          gaps.push({ width: 0, breakable: true, stretch: false, shrink: 0, shrinkClass: ShrinkClass.LatinSpace });
-        atoms.push({
-          ...a,
-          glyphs: [{ ...g, x: 0 }],
-          width: g.adv,
-          first: g.text,
-          last: g.text,
-          blankLeft: 0,
-          blankRight: 0,
-        });
+        if (n > 0) gaps.push(makeGap(0, true, false, 0, ShrinkClass.LatinSpace));
+        atoms.push(
+          atomWith(a, {
+            glyphs: [{ ...g, x: 0 }],
+            width: g.adv,
+            first: g.text,
+            last: g.text,
+            blankLeft: 0,
+            blankRight: 0,
+          }),
+        );
       });
     } else atoms.push(a);
     if (k < list.gaps.length) gaps.push(list.gaps[k]);
   });
-  return { atoms, gaps };
+  return { atoms, gaps, fallback: list.fallback };
 }
 
 function measureOf(o: LineOptions, first: boolean): number {
@@ -108,12 +117,47 @@ interface Sums {
   z: Float64Array; // shrink of atoms (blank halves) and gaps
 }
 
+/**
+ * Working arrays of the break search, kept from paragraph to paragraph (grown as needed):
+ * a paragraph's search used to allocate nine typed arrays. Only one search runs at a time
+ * (composition is synchronous and never nested), and each fills what it reads.
+ */
+const scratch = {
+  size: 0,
+  w: new Float64Array(0),
+  g: new Float64Array(0),
+  z: new Float64Array(0),
+  s: new Int32Array(0),
+  cost: new Float64Array(0),
+  from: new Int32Array(0),
+  breakable: new Uint8Array(0),
+  hang: new Float64Array(0),
+  left: new Float64Array(0),
+  prefix: new Float64Array(0),
+};
+
+function grow(n: number): typeof scratch {
+  if (scratch.size >= n + 1) return scratch;
+  const size = Math.max(n + 1, 2 * scratch.size, 256);
+  scratch.size = size;
+  scratch.w = new Float64Array(size);
+  scratch.g = new Float64Array(size);
+  scratch.z = new Float64Array(size);
+  scratch.s = new Int32Array(size);
+  scratch.cost = new Float64Array(size);
+  scratch.from = new Int32Array(size);
+  scratch.breakable = new Uint8Array(size);
+  scratch.hang = new Float64Array(size);
+  scratch.left = new Float64Array(size);
+  scratch.prefix = new Float64Array(size);
+  return scratch;
+}
+
+/** Prefix sums over atoms[0..n) (entries 0..n are filled; the arrays may be longer). */
 function sums(atoms: Atom[], gaps: Gap[]): Sums {
   const n = atoms.length;
-  const w = new Float64Array(n + 1);
-  const g = new Float64Array(n + 1);
-  const z = new Float64Array(n + 1);
-  const st = new Int32Array(n + 1);
+  const { w, g, z, s: st } = grow(n);
+  w[0] = g[0] = z[0] = st[0] = 0;
   for (let k = 0; k < n; k++) {
     st[k + 1] = st[k] + (k < gaps.length && gaps[k].stretch ? 1 : 0);
     w[k + 1] = w[k] + atoms[k].width;
@@ -132,15 +176,19 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   const n = atoms.length;
   const s = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
-  const cost = new Float64Array(n).fill(Infinity);
-  const from = new Int32Array(n).fill(-1);
-  const breakable = new Uint8Array(n);
-  const hang = new Float64Array(n);
-  const prefix = new Float64Array(n + 1); // width of atoms and gaps before atom i
+  const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
+  cost.fill(Infinity, 0, n);
+  from.fill(-1, 0, n);
   for (let k = 0; k < n; k++) {
+    const a = atoms[k];
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
-    hang[k] = hangOf(atoms[k]);
+    hang[k] = hangOf(a);
+    left[k] = a.blankLeft;
   }
+  // The candidate loop below runs some ten times per atom: what depends only on the line's
+  // end, or on nothing, is read once outside it, and the atoms' fields it needs sit in arrays.
+  const measureFirst = measureOf(o, true);
+  const measureRest = measureOf(o, false);
   for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
   const justify = o.align === 'justify';
   // Centred text (titles) reads best in lines of about equal length.
@@ -165,15 +213,24 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       }
       hi = lo;
     }
+    const endAtom = atoms[j];
+    const overhang = endAtom.overhang;
+    // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
+    const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
+    const endBlank = endAtom.blankRight;
+    const zEnd = s.z[j + 1];
+    const stretchEnd = s.s[j];
+    const penalty = last ? 0 : (gaps[j].penalty ?? 0);
+    // A title reads best broken where its words part: at a typed space or after a mark.
+    const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
     for (let i = hi; i >= 0; i--) {
-      const measure = measureOf(o, i === 0);
+      const measure = i === 0 ? measureFirst : measureRest;
       // an opening mark that starts the line loses its leading blank half
-      let width = end - prefix[i] - atoms[i].blankLeft;
+      const startBlank = left[i];
+      let width = end - prefix[i] - startBlank;
       // a mark that may hang does so only as far as the line needs
-      if (atoms[j].overhang && width > measure) width = Math.max(measure, width - atoms[j].overhang!);
-      // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
-      const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
-      const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
+      if (overhang && width > measure) width = Math.max(measure, width - overhang);
+      const shrink = zEnd - s.z[i] - gapAfter - endBlank - startBlank;
       const slack = measure - width;
       // Wider than the measure even when squeezed: earlier starts only widen it. Said before
       // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
@@ -185,18 +242,16 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = s.s[j] - s.s[i];
+        const gapsIn = stretchEnd - s.s[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
         else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
         // Uncapped: among lines that are all too loose, the least loose still wins.
         const badness = 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness) + (last ? 0 : (gaps[j].penalty ?? 0));
+        demerits = (10 + badness) * (10 + badness) + penalty;
         if (balance) {
           demerits += (Math.max(0, slack) / o.em) ** 2;
-          // A title reads best broken where its words part: at a typed space or after a mark.
-          const parting = gaps[j]?.typed || (atoms[j].wide && !atoms[j].hanEnd);
           if (!last && !parting) demerits += MID_PHRASE;
         }
         if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
@@ -293,13 +348,18 @@ function placeLine(
     keepHanLatin = false;
     for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
   }
-  // Per-item shrink, filled in clreq's order when the line is too wide.
-  const atomCut = new Map<number, { left: number; right: number }>();
-  const gapCut = new Map<number, number>();
+  // Per-item shrink, filled in clreq's order when the line is too wide (most lines have none:
+  // the maps are made only for those that do).
+  let atomCut: Map<number, { left: number; right: number }> | undefined;
+  let gapCut: Map<number, number> | undefined;
   let extra = 0;
-  if (slack < -1e-9) squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
-  else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
-  if (atoms[i].blankLeft > 0) atomCut.set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
+  if (slack < -1e-9) {
+    atomCut = new Map<number, { left: number; right: number }>();
+    gapCut = new Map<number, number>();
+    squeeze(atoms, gaps, i, j, -slack, atomCut, gapCut);
+  } else if (o.align === 'justify' && !last && nGaps > 0) extra = slack / nGaps;
+  if (atoms[i].blankLeft > 0)
+    (atomCut ??= new Map()).set(i, { left: atoms[i].blankLeft, right: atomCut.get(i)?.right ?? 0 });
   let x = indent + (o.align === 'center' && slack > 0 ? slack / 2 : 0);
   const glyphs: PlacedGlyph[] = [];
   const links: LinkSpan[] = [];
@@ -307,12 +367,15 @@ function placeLine(
   let size = 0;
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
-    const cut = atomCut.get(k) ?? NO_CUT;
+    const cut = atomCut?.get(k) ?? NO_CUT;
     const x0 = x - cut.left;
     for (const g of a.glyphs) {
-      // Atoms are set once; their glyphs become the line's, moved into place.
-      g.x += x0;
-      glyphs.push(g);
+      // The line's own glyphs, moved into place: atoms are shared and stay as they are.
+      glyphs.push(
+        g.rise === undefined
+          ? { font: g.font, size: g.size, color: g.color, id: g.id, x: g.x + x0, adv: g.adv, text: g.text }
+          : { ...g, x: g.x + x0 },
+      );
       if (g.size > size) size = g.size;
     }
     const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
@@ -326,8 +389,9 @@ function placeLine(
     x += w;
     if (k < j) {
       const gap = gaps[k];
-      if (gap.space) glyphs.push({ ...gap.space, x });
-      x += gap.width - (gapCut.get(k) ?? 0) + (share(gap) ? extra : 0);
+      const sp = gap.space;
+      if (sp) glyphs.push({ font: sp.font, size: sp.size, color: sp.color, id: sp.id, x, adv: sp.adv, text: sp.text });
+      x += gap.width - (gapCut?.get(k) ?? 0) + (share(gap) ? extra : 0);
     }
   }
   return { glyphs, left: indent, right: x, last, links, notes, size };

@@ -9,6 +9,12 @@ import { frameOf, type Template, type TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { composeCache } from './compose-cache.js';
 
+/**
+ * Composed lines whose every glyph is in its own run's face (nearly all): the report of
+ * fallback characters has nothing to find in them, whichever build meets them again.
+ */
+const ownFacesOnly = new WeakSet<Line[]>();
+
 export class Typesetter {
   private readonly env: AtomEnv;
   private readonly reported = new Set<string>();
@@ -86,14 +92,16 @@ export class Typesetter {
     const key = composeCache.key(runs, options, { ...this.env, fallback: this.template.fonts.fallback });
     const known = composeCache.get(key);
     if (known) {
-      this.noteFallbacks(runs, known);
+      if (!ownFacesOnly.has(known)) this.noteFallbacks(runs, known);
       return known;
     }
     const missing = this.missingCount;
-    const lines = composeLines(buildAtoms(runs, this.env), options);
+    const atoms = buildAtoms(runs, this.env);
+    const lines = composeLines(atoms, options);
     // A paragraph with characters no font has is set afresh each time, so each place is reported.
     if (this.missingCount === missing) composeCache.set(key, lines);
-    this.noteFallbacks(runs, lines);
+    if (atoms.fallback) this.noteFallbacks(runs, lines);
+    else ownFacesOnly.add(lines);
     return lines;
   }
 

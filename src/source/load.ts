@@ -7,7 +7,7 @@ import { Diagnostics, type Diagnostic, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
-import { frontMatter } from './frontmatter.js';
+import { frontMatter, readFrontMatter } from './frontmatter.js';
 import { parseMarkdown } from './markdown.js';
 import type { Article, ArticleMeta, Issue, IssueMeta } from './model.js';
 import { isProblem, readText, shellQuote, type FileProblem, type TextFile } from './read.js';
@@ -247,7 +247,7 @@ function parseArticle(
   }
   const close = front.close;
   const yamlText = lines.slice(1, close).join('\n');
-  const parsed = parseYaml(yamlText, file, diags, 1);
+  const parsed = readFrontMatter(yamlText, file, diags, 1);
   if (!parsed) return null;
   const before = diags.errors.length;
   const meta = checkMapping(
