@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
+import { OFFSET_TABLE_SIZE, readTableDirectory, TABLE_RECORD_SIZE, tableCount } from './sfnt.js';
 
 export interface FoundFont {
   /** Family names, every language the name table holds (仿宋_GB2312 and FangSong_GB2312). */
@@ -73,15 +74,9 @@ export function describeFont(file: string, where: FoundFont['where']): FoundFont
       at = readAt(fd, 12, 4).readUInt32BE(0);
       head = readAt(fd, at, 12);
     }
-    const n = head.readUInt16BE(4);
-    const dir = readAt(fd, at + 12, 16 * n);
-    let name: { offset: number; length: number } | undefined;
-    let glyf = false;
-    for (let i = 0; i < n; i++) {
-      const t = dir.toString('latin1', 16 * i, 16 * i + 4);
-      if (t === 'name') name = { offset: dir.readUInt32BE(16 * i + 8), length: dir.readUInt32BE(16 * i + 12) };
-      if (t === 'glyf') glyf = true;
-    }
+    const tables = readTableDirectory(readAt(fd, at, OFFSET_TABLE_SIZE + TABLE_RECORD_SIZE * tableCount(head)), file);
+    const name = tables.get('name');
+    const glyf = tables.has('glyf');
     if (found.format !== 'collection') found.format = glyf ? 'truetype' : 'cff';
     if (name) {
       const nt = readAt(fd, name.offset, name.length);

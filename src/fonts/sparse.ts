@@ -3,12 +3,25 @@
 // on demand. Layout needs only metrics; the PDF subset needs only the used outlines.
 // Reading whole 10–15 MB files was most of a build's time.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import {
+  componentIds,
+  glyphSpan,
+  isComposite,
+  locaIndex,
+  OFFSET_TABLE_SIZE,
+  readTableDirectory,
+  TABLE_RECORD_SIZE,
+  tableCount,
+  type LocaIndex,
+  type TableRecord,
+} from './sfnt.js';
 
 export class SparseFont {
   /** The font at full size; unread outline bytes are zero until `loadGlyphs`. */
   readonly data: Buffer;
-  private readonly glyf: { offset: number; length: number } | null;
-  private loca: { long: boolean; offset: number } | null = null;
+  private readonly tables: Map<string, TableRecord>;
+  private readonly glyf: TableRecord | null;
+  private loca: LocaIndex | null = null;
   private readonly loaded = new Set<number>();
 
   constructor(readonly path: string) {
@@ -17,16 +30,15 @@ export class SparseFont {
       const size = fstatSync(fd).size;
       // Buffer.alloc maps zero pages lazily: untouched outline bytes cost no memory.
       this.data = Buffer.alloc(size);
-      readSync(fd, this.data, 0, Math.min(12, size), 0);
-      const numTables = this.data.readUInt16BE(4);
-      readSync(fd, this.data, 12, Math.min(16 * numTables, size - 12), 12);
-      let glyf: { offset: number; length: number } | null = null;
+      readSync(fd, this.data, 0, Math.min(OFFSET_TABLE_SIZE, size), 0);
+      if (size >= OFFSET_TABLE_SIZE) {
+        const directory = TABLE_RECORD_SIZE * tableCount(this.data);
+        readSync(fd, this.data, OFFSET_TABLE_SIZE, Math.min(directory, size - OFFSET_TABLE_SIZE), OFFSET_TABLE_SIZE);
+      }
+      this.tables = readTableDirectory(this.data, path);
+      let glyf: TableRecord | null = null;
       const ranges: [number, number][] = [];
-      for (let i = 0; i < numTables; i++) {
-        const rec = 12 + 16 * i;
-        const tag = this.data.toString('latin1', rec, rec + 4);
-        const offset = this.data.readUInt32BE(rec + 8);
-        const length = this.data.readUInt32BE(rec + 12);
+      for (const [tag, { offset, length }] of this.tables) {
         if (tag === 'glyf') glyf = { offset, length };
         else ranges.push([offset, Math.min(size, offset + length)]);
       }
@@ -58,7 +70,7 @@ export class SparseFont {
   loadGlyphs(ids: Iterable<number>): void {
     if (!this.glyf) return;
     const loca = this.locaInfo();
-    const glyf = this.glyf.offset;
+    const glyf = loca.glyf;
     const fd = openSync(this.path, 'r');
     try {
       let wanted = [0, ...ids];
@@ -67,7 +79,7 @@ export class SparseFont {
         for (const id of wanted) {
           if (this.loaded.has(id)) continue;
           this.loaded.add(id);
-          const [from, to] = this.glyphRange(loca, id);
+          const [from, to] = glyphSpan(this.data, loca, id);
           if (to > from) spans.push([glyf + from, glyf + to]);
         }
         spans.sort((a, b) => a[0] - b[0]);
@@ -79,31 +91,17 @@ export class SparseFont {
         }
         // Composite glyphs name their parts only once read: those are the next round.
         wanted = [];
-        for (const [at, end] of spans) if (this.data.readInt16BE(at) < 0) wanted.push(...components(this.data, at + 10, end));
+        for (const [at, end] of spans) if (isComposite(this.data, at, end)) wanted.push(...componentIds(this.data, at, end));
       }
     } finally {
       closeSync(fd);
     }
   }
 
-  private locaInfo(): { long: boolean; offset: number } {
-    if (this.loca) return this.loca;
-    const numTables = this.data.readUInt16BE(4);
-    let head = 0;
-    let loca = 0;
-    for (let i = 0; i < numTables; i++) {
-      const rec = 12 + 16 * i;
-      const tag = this.data.toString('latin1', rec, rec + 4);
-      if (tag === 'head') head = this.data.readUInt32BE(rec + 8);
-      if (tag === 'loca') loca = this.data.readUInt32BE(rec + 8);
-    }
-    this.loca = { long: this.data.readInt16BE(head + 50) === 1, offset: loca };
+  private locaInfo(): LocaIndex {
+    // head and loca were read with the other tables; glyf is known to be there
+    this.loca ??= locaIndex(this.data, this.tables)!;
     return this.loca;
-  }
-
-  private glyphRange(l: { long: boolean; offset: number }, id: number): [number, number] {
-    if (l.long) return [this.data.readUInt32BE(l.offset + 4 * id), this.data.readUInt32BE(l.offset + 4 * id + 4)];
-    return [this.data.readUInt16BE(l.offset + 2 * id) * 2, this.data.readUInt16BE(l.offset + 2 * id + 2) * 2];
   }
 }
 
@@ -112,23 +110,3 @@ export class SparseFont {
  * about what copying 16 KB does, and the memory of a gap read is a few pages at most.
  */
 const READ_GAP = 16 * 1024;
-
-/** Glyph ids a composite glyph is built from (TrueType glyf component records). */
-function components(data: Buffer, at: number, end: number): number[] {
-  const ids: number[] = [];
-  const MORE = 0x20;
-  const ARGS_ARE_WORDS = 0x1;
-  const HAVE_SCALE = 0x8;
-  const HAVE_XY_SCALE = 0x40;
-  const HAVE_2X2 = 0x80;
-  let flags = MORE;
-  while (flags & MORE && at + 4 <= end) {
-    flags = data.readUInt16BE(at);
-    ids.push(data.readUInt16BE(at + 2));
-    at += 4 + (flags & ARGS_ARE_WORDS ? 4 : 2);
-    if (flags & HAVE_SCALE) at += 2;
-    else if (flags & HAVE_XY_SCALE) at += 4;
-    else if (flags & HAVE_2X2) at += 8;
-  }
-  return ids;
-}

@@ -2,11 +2,17 @@
 // 0..n−1 in first-use order, with the tables a PDF's FontFile2 needs (head, hhea, hmtx,
 // maxp, loca, glyf, cvt, fpgm, prep). Byte copies only — outlines are never decoded — which
 // makes embedding a CJK subset several times faster than a general-purpose subsetter.
-
-interface Table {
-  offset: number;
-  length: number;
-}
+import {
+  forEachComponent,
+  GLYPH_HEADER_SIZE,
+  glyphSpan,
+  HorizontalMetrics,
+  isComposite,
+  locaIndex,
+  readTableDirectory,
+  unitsPerEm,
+  type TableRecord,
+} from '../fonts/sfnt.js';
 
 const KEEP = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
 
@@ -20,21 +26,19 @@ export function fontHeader(data: Buffer): Buffer {
 }
 
 export class TrueTypeSubset {
-  private readonly tables = new Map<string, Table>();
+  private readonly tables: Map<string, TableRecord>;
+  private readonly metrics: HorizontalMetrics;
+  /** head.unitsPerEm: units of the font's design grid per em. */
+  readonly unitsPerEm: number;
   private readonly ids: number[] = [];
   private readonly map = new Map<number, number>();
   /** Subset index → the glyph it repeats with another advance (see `addTwin`). */
   private readonly variants = new Map<number, { of: number; advance: number }>();
 
   constructor(private readonly data: Buffer) {
-    const n = data.readUInt16BE(4);
-    for (let i = 0; i < n; i++) {
-      const rec = 12 + 16 * i;
-      this.tables.set(data.toString('latin1', rec, rec + 4), {
-        offset: data.readUInt32BE(rec + 8),
-        length: data.readUInt32BE(rec + 12),
-      });
-    }
+    this.tables = readTableDirectory(data);
+    this.metrics = new HorizontalMetrics(data, this.tables);
+    this.unitsPerEm = unitsPerEm(data, this.tables);
     this.includeGlyph(0); // .notdef comes first
   }
 
@@ -63,28 +67,9 @@ export class TrueTypeSubset {
     return sub;
   }
 
-  /** Units per em of the font's design grid. */
-  get unitsPerEm(): number {
-    return this.data.readUInt16BE(this.tables.get('head')!.offset + 18);
-  }
-
   /** A glyph's advance in font units, from the font's hmtx. */
   units(id: number): number {
-    const d = this.data;
-    const hhea = this.tables.get('hhea')!;
-    const hmtx = this.tables.get('hmtx')!;
-    return d.readUInt16BE(hmtx.offset + 4 * Math.min(id, d.readUInt16BE(hhea.offset + 34) - 1));
-  }
-
-  /** A glyph's advance in thousandths of an em, from the font's hmtx (PDF widths). */
-  advance(id: number): number {
-    const d = this.data;
-    const head = this.tables.get('head')!;
-    const hhea = this.tables.get('hhea')!;
-    const hmtx = this.tables.get('hmtx')!;
-    const n = d.readUInt16BE(hhea.offset + 34);
-    const units = d.readUInt16BE(hmtx.offset + 4 * Math.min(id, n - 1));
-    return (units * 1000) / d.readUInt16BE(head.offset + 18);
+    return this.metrics.advance(id);
   }
 
   /** The advance of subset glyph `sub` in thousandths of an em (a twin's own). */
@@ -102,38 +87,24 @@ export class TrueTypeSubset {
   encode(extra: string[] = []): Buffer {
     const d = this.data;
     const table = (tag: string) => this.tables.get(tag);
-    const head = table('head')!;
-    const longLoca = d.readInt16BE(head.offset + 50) === 1;
-    const loca = table('loca')!;
-    const glyf = table('glyf')!;
-    const hhea = table('hhea')!;
-    const hmtx = table('hmtx')!;
-    const numHMetrics = d.readUInt16BE(hhea.offset + 34);
-    const range = (id: number): [number, number] =>
-      longLoca
-        ? [d.readUInt32BE(loca.offset + 4 * id), d.readUInt32BE(loca.offset + 4 * id + 4)]
-        : [d.readUInt16BE(loca.offset + 2 * id) * 2, d.readUInt16BE(loca.offset + 2 * id + 2) * 2];
+    const index = locaIndex(d, this.tables);
+    if (!index) throw new Error('TrueTypeSubset: the font has no glyf outlines (CFF fonts are not subset here)');
+    const hm = this.metrics;
 
     const outlines: Buffer[] = [];
     const metrics: [number, number][] = [];
     // Composite glyphs pull in their components, which are appended as they are met.
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k];
-      const [from, to] = range(id);
+      const [from, to] = glyphSpan(d, index, id);
       const variant = this.variants.get(k);
-      let g: Buffer = Buffer.from(d.subarray(glyf.offset + from, glyf.offset + to));
-      if (variant && g.length >= 10) g = twin(g, this.map.get(id)!);
-      else if (g.length >= 10 && g.readInt16BE(0) < 0) g = this.remapComponents(g);
+      let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
+      if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
+      else if (isComposite(g, 0, g.length)) g = this.remapComponents(g);
       // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
       const pad = (4 - (g.length % 4)) % 4;
       outlines.push(pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g);
-      const m = Math.min(id, numHMetrics - 1);
-      const advance = variant ? variant.advance : d.readUInt16BE(hmtx.offset + 4 * m);
-      const lsb =
-        id < numHMetrics
-          ? d.readInt16BE(hmtx.offset + 4 * id + 2)
-          : d.readInt16BE(hmtx.offset + 4 * numHMetrics + 2 * (id - numHMetrics));
-      metrics.push([advance, lsb]);
+      metrics.push([variant ? variant.advance : hm.advance(id), hm.lsb(id)]);
     }
     const count = this.ids.length;
     const newGlyf = Buffer.concat(outlines);
@@ -182,18 +153,9 @@ export class TrueTypeSubset {
     return assemble(out, [...KEEP, ...extra]);
   }
 
+  /** The composite's components renumbered as subset glyphs (included if new). */
   private remapComponents(g: Buffer): Buffer {
-    const MORE = 0x20;
-    let at = 10;
-    let flags = MORE;
-    while (flags & MORE && at + 4 <= g.length) {
-      flags = g.readUInt16BE(at);
-      g.writeUInt16BE(this.includeGlyph(g.readUInt16BE(at + 2)), at + 2);
-      at += 4 + (flags & 0x1 ? 4 : 2);
-      if (flags & 0x8) at += 2;
-      else if (flags & 0x40) at += 4;
-      else if (flags & 0x80) at += 8;
-    }
+    forEachComponent(g, 0, g.length, (idAt) => g.writeUInt16BE(this.includeGlyph(g.readUInt16BE(idAt)), idAt));
     return g;
   }
 }
