@@ -11,7 +11,7 @@ import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
 import { OPAQUE, proseOf, type Prose } from '../source/prose.js';
 import { isProblem, readText, type Encoding } from '../source/read.js';
-import { relative } from 'node:path';
+import { shownPath } from '../source/diagnostics.js';
 
 export { OPAQUE };
 
@@ -55,12 +55,6 @@ export interface SourceDoc {
   /** title, subtitle, source, author: the printed front matter values. */
   fields: Map<string, Unit>;
   units: Unit[];
-}
-
-/** Same rule as the loader, so a file is named alike in every diagnostic. */
-export function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 /** The segment holding text index k. */
@@ -123,7 +117,7 @@ const FIELDS = new Set(['title', 'subtitle', 'source', 'author']);
 
 /** Reads an article; throws when the file cannot be read as text (the loader reports why). */
 export function readDoc(path: string): SourceDoc {
-  const read = readText(path, shown(path));
+  const read = readText(path, shownPath(path));
   if (isProblem(read)) throw new Error(String(read.message));
   const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
   doc.encoding = read.encoding;
@@ -176,7 +170,7 @@ export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
  */
 export function parseDoc(path: string, raw: string, parsed?: Pick<ArticleSource, 'front' | 'tokens'>): SourceDoc {
   const { lines, eols, bom } = splitLines(raw);
-  const doc: SourceDoc = { path, file: shown(path), lines, eols, bom, frontEnd: -1, fields: new Map(), units: [] };
+  const doc: SourceDoc = { path, file: shownPath(path), lines, eols, bom, frontEnd: -1, fields: new Map(), units: [] };
   const front = frontMatter(lines);
   let body = 0;
   if (front.kind !== 'none') {

@@ -9,6 +9,11 @@ import { frameOf, type Template, type TextStyle } from '../template/model.js';
 import type { Face } from '../text/face.js';
 import { composeCache } from './compose-cache.js';
 
+/**
+ * The composer with the template's fonts and options: styled text → composed lines, for
+ * every part of the issue (articles, cover, folios, colophon). It reports characters no font
+ * has and remembers which fallback fonts printed what.
+ */
 export class Typesetter {
   private readonly env: AtomEnv;
   private readonly reported = new Set<string>();

@@ -2,7 +2,17 @@
 // so editors can jump straight to file:line:col. Its words come from the message catalogue
 // (core/messages.ts): `message` and `fix` are the English, `text` and `fixText` the
 // catalogue's key and parameters, put into the reader's language when printed.
+import { relative } from 'node:path';
 import { t, Text, type Lang } from '../core/text.js';
+
+/**
+ * A file's path as every message names it: relative to the working directory when the file
+ * is inside it, else as given; one rule, so a file is named alike by the build and the check.
+ */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
 
 /** A note says what was passed over on purpose (an editor's backup file): nothing to fix. */
 export type Severity = 'error' | 'warning' | 'note';
@@ -78,9 +88,6 @@ export class Diagnostics {
   }
   get errors(): Diagnostic[] {
     return this.list.filter((d) => d.severity === 'error');
-  }
-  get warnings(): Diagnostic[] {
-    return this.list.filter((d) => d.severity === 'warning');
   }
   hasErrors(): boolean {
     return this.list.some((d) => d.severity === 'error');
