@@ -6,7 +6,7 @@ import { isProblem, readText } from '../source/read.js';
 import { join } from 'node:path';
 import { FindingSink } from './model.js';
 import { readInfo, type IssueInfo } from './archive.js';
-import { shown } from './prose.js';
+import { shownPath } from '../source/diagnostics.js';
 
 /** The folder's year and month, when it is named for them (2023-06, 2023-6, 2023-06-special). */
 function folderMonth(name: string): { year: number; month: number } | null {
@@ -19,7 +19,7 @@ function folderMonth(name: string): { year: number; month: number } | null {
 export function checkConsistency(dir: string, previous: IssueInfo | null, sink: FindingSink): void {
   const path = join(dir, 'issue.yaml');
   if (!existsSync(path)) return;
-  const file = shown(path);
+  const file = shownPath(path);
   const read = readText(path, file);
   if (isProblem(read)) return; // the loader says why
   const lines = read.text.replace(/\r\n?/g, '\n').split('\n');

@@ -20,10 +20,6 @@ export function isBlank(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u3000';
 }
 
-export function isLatinWord(ch: string | undefined): boolean {
-  return !!ch && (/[A-Za-z0-9]/.test(ch) || ch === OPAQUE);
-}
-
 export function hasHan(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (wideAt(s, k) && !QUOTES.has(s[k])) return true;
   return false;

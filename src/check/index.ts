@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
-import { Diagnostics, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
+import { Diagnostics, shownPath, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
 import { loadTemplate, templatesStamp, withInstalledFonts } from '../template/load.js';
 import { frameOf, type Template } from '../template/model.js';
@@ -17,7 +17,7 @@ import { planFixes, writeFixes, type FileFix, type FixFailure } from './fix.js';
 import { checkGlyphs } from './glyphs.js';
 import { compareFindings, FindingSink, type Finding } from './model.js';
 import { checkNumbers } from './numbers.js';
-import { parseDoc, parsedSources, readDoc, shown, sourceDoc, twin, type SourceDoc, type Unit } from './prose.js';
+import { parseDoc, parsedSources, readDoc, sourceDoc, twin, type SourceDoc, type Unit } from './prose.js';
 import type { ArticleSource, Issue } from '../source/model.js';
 import { decodeText, fileProblem, isProblem } from '../source/read.js';
 import { checkPunctuation } from './punctuation.js';
@@ -80,7 +80,7 @@ export class CheckMemory {
    * build's parse when there is one (`parsed`), else read from disk. Throws when unreadable.
    */
   read(path: string, seen: Seen, parsed: ArticleSource | undefined, twins: Twins): SourceDoc {
-    const file = shown(path);
+    const file = shownPath(path);
     const kept = this.docs.get(path);
     let key: Buffer | string;
     let doc: SourceDoc;

@@ -11,7 +11,7 @@ import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
 import { OPAQUE, proseOf, type Prose } from '../source/prose.js';
 import { isProblem, readText, type Encoding } from '../source/read.js';
-import { relative, sep } from 'node:path';
+import { shownPath } from '../source/diagnostics.js';
 
 export { OPAQUE };
 
@@ -55,26 +55,6 @@ export interface SourceDoc {
   /** title, subtitle, source, author: the printed front matter values. */
   fields: Map<string, Unit>;
   units: Unit[];
-}
-
-/** Same rule as the loader, so a file is named alike in every diagnostic. */
-export function shown(path: string): string {
-  const rel = plain.test(path) && sep === '/' ? below(process.cwd(), path) : relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
-/** An absolute path with nothing to resolve: no empty, "." or ".." segments, no trailing slash. */
-const plain = /^\/(?!.*(?:\/\/|\/\.\.?(?:\/|$)|\/$))/;
-
-/**
- * `relative(cwd, path)` for a plain absolute path, without resolving both (a check shows
- * every article's name, and relative() was a noticeable share of checking 180 of them):
- * the rest of the path inside `cwd`, else a path that leaves it ("..", which shows as is).
- */
-function below(cwd: string, path: string): string {
-  if (cwd === '/') return path.slice(1);
-  if (path === cwd) return '';
-  return path.startsWith(cwd) && path[cwd.length] === '/' ? path.slice(cwd.length + 1) : '..';
 }
 
 /** The segment holding text index k. */
@@ -137,7 +117,7 @@ const FIELDS = new Set(['title', 'subtitle', 'source', 'author']);
 
 /** Reads an article; throws when the file cannot be read as text (the loader reports why). */
 export function readDoc(path: string): SourceDoc {
-  const read = readText(path, shown(path));
+  const read = readText(path, shownPath(path));
   if (isProblem(read)) throw new Error(String(read.message));
   const doc = parseDoc(path, read.bom && read.encoding === 'utf-8' ? '\uFEFF' + read.text : read.text);
   doc.encoding = read.encoding;
@@ -187,7 +167,7 @@ export function sourceDoc(path: string, s: ArticleSource): SourceDoc {
  * The same document under another path (an article pasted into a second file): its lines,
  * fields and units are shared, as nothing changes them once made.
  */
-export function twin(doc: SourceDoc, path: string, file = shown(path)): SourceDoc {
+export function twin(doc: SourceDoc, path: string, file = shownPath(path)): SourceDoc {
   return { ...doc, path, file };
 }
 
@@ -198,7 +178,7 @@ export function twin(doc: SourceDoc, path: string, file = shown(path)): SourceDo
  */
 export function parseDoc(path: string, raw: string, parsed?: Pick<ArticleSource, 'front' | 'tokens'>): SourceDoc {
   const { lines, eols, bom } = splitLines(raw);
-  const doc: SourceDoc = { path, file: shown(path), lines, eols, bom, frontEnd: -1, fields: new Map(), units: [] };
+  const doc: SourceDoc = { path, file: shownPath(path), lines, eols, bom, frontEnd: -1, fields: new Map(), units: [] };
   const front = frontMatter(lines);
   let body = 0;
   if (front.kind !== 'none') {

@@ -2,9 +2,9 @@
 // Han blocks it covers, the template's chain for characters its fonts lack, and — for an
 // issue — which characters come from which fallback font and which no font has.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { Diagnostics, type SourcePos } from '../source/diagnostics.js';
+import { Diagnostics, shownPath, type SourcePos } from '../source/diagnostics.js';
 import { loadTemplate, withInstalledFonts } from '../template/load.js';
 import { fontRoles } from '../template/load.js';
 import { describeFont, fontsIn, systemFonts, type FoundFont } from './discover.js';
@@ -142,7 +142,7 @@ function issueFonts(dir: string, files: { file: string; text: string }[], fonts:
         if (hit) {
           if (!from.has(hit.role)) from.set(hit.role, new Set());
           from.get(hit.role)!.add(sequence ? String.fromCodePoint(cp) : segment);
-        } else missing.push({ text: segment, at: { file: shown(file), line: k + 1, col: index + 1 } });
+        } else missing.push({ text: segment, at: { file: shownPath(file), line: k + 1, col: index + 1 } });
       }
     });
   }
@@ -152,11 +152,6 @@ function issueFonts(dir: string, files: { file: string; text: string }[], fonts:
     fallback: [...from].map(([role, chars]) => ({ role, family: familyName(fonts.path(role)), chars: [...chars].sort() })),
     missing,
   };
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
 }
 
 const n = (v: number) => v.toLocaleString('en-US');
@@ -174,7 +169,7 @@ export function formatFontsReport(r: FontsReport, all = false, lang: Lang = 'en'
         .filter(([, c]) => c > 0)
         .map(([b, c]) => `${b} ${n(c)}`)
         .join(', ');
-      const where = res.kind === 'family' ? `${res.where === 'local' ? 'fonts/local' : say('fonts.system')}: ${shown(res.path)}` : shown(res.path);
+      const where = res.kind === 'family' ? `${res.where === 'local' ? 'fonts/local' : say('fonts.system')}: ${shownPath(res.path)}` : shownPath(res.path);
       out.push(`${head}${x.family}  (${where})`, `  ${' '.repeat(width)}  ${say('fonts.han', { coverage: cov || say('fonts.none') })}`);
     } else if (res.kind === 'substitute') {
       out.push(head + say('fonts.substitute', { wanted: res.wanted.join(', '), role: res.role }));
@@ -185,10 +180,10 @@ export function formatFontsReport(r: FontsReport, all = false, lang: Lang = 'en'
   out.push(`  fallback   ${r.fallback.map((f) => (r.roles.find((x) => x.role === f)?.resolution.kind === 'missing' ? `(${f})` : f)).join(' → ')}   ${say('fonts.brackets')}`);
   const usable = (fs: FoundFont[]) => fs.filter((f) => f.format === 'truetype');
   out.push('', say('fonts.found', { local: r.local.length, localUsable: usable(r.local).length, system: r.system.length, systemUsable: usable(r.system).length }));
-  if (all) for (const f of [...r.local, ...r.system]) out.push(`  ${f.format.padEnd(10)} ${f.families.join(', ')} ${f.style}  ${shown(f.file)}`);
+  if (all) for (const f of [...r.local, ...r.system]) out.push(`  ${f.format.padEnd(10)} ${f.families.join(', ')} ${f.style}  ${shownPath(f.file)}`);
   if (r.issue) {
     const i = r.issue;
-    out.push('', say('fonts.issue', { dir: shown(i.dir), chars: n(i.chars) }));
+    out.push('', say('fonts.issue', { dir: shownPath(i.dir), chars: n(i.chars) }));
     for (const f of i.fallback) out.push(`  ${say('fonts.from', { family: f.family, role: f.role, count: f.chars.length })}  ${f.chars.join('')}`);
     if (!i.missing.length) out.push(`  ${say('fonts.all-covered')}`);
     else {

@@ -5,7 +5,7 @@ import { structNode, type Item, type Role, type StructNode } from '../paginate/d
 import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
 import type { Article, Block, ImageRef, Span } from '../source/model.js';
 import type { Frame, Template } from '../template/model.js';
-import { InlineSetter, type RunStyle } from './inline.js';
+import { ArticleInline, type RunStyle } from './inline.js';
 import { tableBlock } from './table.js';
 import { baselineIn, type Typesetter } from './typeset.js';
 
@@ -47,9 +47,9 @@ export function articleBlocks(
   anchor: string,
   o: ArticleOptions = {},
 ): FlowBlock[] {
-  const setter = new ArticleSetter(article, ts, frame, anchor, structNode('Art', o.parent));
-  setter.sections = o.sections;
-  return setter.blocks(o);
+  const builder = new FlowBlockBuilder(article, ts, frame, anchor, structNode('Art', o.parent));
+  builder.sections = o.sections;
+  return builder.blocks(o);
 }
 
 /** A heading's words as the contents lists them: its text, without note markers or breaks. */
@@ -61,10 +61,11 @@ export function spansText(spans: Span[]): string {
     .trim();
 }
 
-class ArticleSetter {
+/** Builds one article's flow blocks: its title and byline, then each block of its body. */
+class FlowBlockBuilder {
   private readonly t: Template;
   private readonly em: number;
-  private readonly inline: InlineSetter;
+  private readonly inline: ArticleInline;
   /** The last heading level used: levels never skip one going down (PDF/UA). */
   private level = 1;
   sections?: ArticleOptions['sections'];
@@ -79,7 +80,7 @@ class ArticleSetter {
     this.t = ts.template;
     // Indents in characters are counted in cells of the text block's grid.
     this.em = frame.charPitch;
-    this.inline = new InlineSetter(ts, article, anchor, frame);
+    this.inline = new ArticleInline(ts, article, anchor, frame);
     this.inline.noteParent = node;
   }
 
@@ -168,8 +169,8 @@ class ArticleSetter {
 
   /** Between two articles that run on: a line of separator with a line of space each side. */
   private separator(): FlowBlock {
-    const f = this.frame;
-    const space = (): FlowLine => ({ height: f.pitch, items: [], space: true });
+    const frame = this.frame;
+    const space = (): FlowLine => ({ height: frame.pitch, items: [], space: true });
     return {
       lines: [space(), { ...this.breakLine(this.t.article.separator, 0, 0), space: true }, space()],
       orphans: 1,
@@ -233,16 +234,18 @@ class ArticleSetter {
 
   /** Body lines: one grid line each, so every page's baselines fall on the same grid. */
   private paragraph(spans: Span[], at: Place, indent: number, hang = 0): FlowBlock {
-    const f = this.frame;
+    const frame = this.frame;
     const node = structNode('P', at.node);
     const lines = this.inline.lines(spans, at.style, {
-      measure: f.width - at.left - at.right,
+      measure: frame.width - at.left - at.right,
       align: 'justify',
       firstIndent: indent + hang,
       restIndent: hang,
     });
     return {
-      lines: lines.map((l) => this.inline.slot(l, f.left + at.left, f.pitch, baselineIn(f.pitch, at.style.size), node)),
+      lines: lines.map((l) =>
+        this.inline.slot(l, frame.left + at.left, frame.pitch, baselineIn(frame.pitch, at.style.size), node),
+      ),
       orphans: this.flow.orphans,
       widows: this.flow.widows,
       pos: spans[0]?.pos,
@@ -300,15 +303,15 @@ class ArticleSetter {
     after: number,
     node?: StructNode,
   ): FlowLine[] {
-    const f = this.frame;
+    const frame = this.frame;
     const own = lines.length * style.pitch;
-    const pad = toGrid(own, f.pitch) - own;
+    const pad = toGrid(own, frame.pitch) - own;
     const out: FlowLine[] = lines.map((line, k) => {
       const top = k === 0 ? pad / 2 : 0;
       const height = style.pitch + top + (k === lines.length - 1 ? pad / 2 : 0);
-      return this.inline.slot(line, f.left + left, height, top + baselineIn(style.pitch, style.size), node);
+      return this.inline.slot(line, frame.left + left, height, top + baselineIn(style.pitch, style.size), node);
     });
-    for (let k = 0; k < after; k++) out.push({ height: f.pitch, items: [] });
+    for (let k = 0; k < after; k++) out.push({ height: frame.pitch, items: [] });
     return out;
   }
 
@@ -378,10 +381,10 @@ class ArticleSetter {
   /** Code: each source line as written (wrapped when too long), on body grid lines. */
   private code(text: string, at: Place, pos: Block['pos']): FlowBlock {
     const c = this.t.code;
-    const f = this.frame;
+    const frame = this.frame;
     const em = this.em;
     const left = at.left + c.indent * em;
-    const measure = f.width - left - at.right;
+    const measure = frame.width - left - at.right;
     const lines: FlowLine[] = [];
     const node = structNode('Code', at.node);
     const space = this.ts.line(this.ts.plain(' ', c.font, c.size, c.color, pos)).right || 0.5 * c.size;
@@ -389,7 +392,7 @@ class ArticleSetter {
       const src = raw.replace(/\t/g, '    ');
       const lead = src.length - src.trimStart().length;
       if (!src.trim()) {
-        lines.push({ height: f.pitch, items: [] });
+        lines.push({ height: frame.pitch, items: [] });
         return;
       }
       const at0 = { ...pos, line: pos.line + 1 + k };
@@ -400,26 +403,27 @@ class ArticleSetter {
         firstIndent: indent,
         restIndent: indent + 2 * c.size,
       });
-      for (const l of set) lines.push(this.inline.slot(l, f.left + left, f.pitch, baselineIn(f.pitch, c.size), node));
+      for (const l of set)
+        lines.push(this.inline.slot(l, frame.left + left, frame.pitch, baselineIn(frame.pitch, c.size), node));
     });
     return { lines, orphans: this.flow.orphans, widows: this.flow.widows, pos };
   }
 
   /** One grid line holding a section break: a short rule, a mark, or nothing. */
   private breakLine(style: 'rule' | 'mark' | 'space', left: number, right: number): FlowLine {
-    const f = this.frame;
+    const frame = this.frame;
     const s = this.t.sectionBreak;
-    const measure = f.width - left - right;
+    const measure = frame.width - left - right;
     const items: Item[] = [];
     if (style === 'rule') {
       const len = s.length * measure;
-      const x = f.left + left + (measure - len) / 2;
+      const x = frame.left + left + (measure - len) / 2;
       items.push({
         kind: 'rule',
         x1: x,
-        y1: f.pitch / 2,
+        y1: frame.pitch / 2,
         x2: x + len,
-        y2: f.pitch / 2,
+        y2: frame.pitch / 2,
         width: s.width,
         color: this.t.body.color,
       });
@@ -430,9 +434,9 @@ class ArticleSetter {
         'center',
         measure,
       );
-      items.push({ kind: 'text', x: f.left + left, y: baselineIn(f.pitch, b.size), glyphs: line.glyphs });
+      items.push({ kind: 'text', x: frame.left + left, y: baselineIn(frame.pitch, b.size), glyphs: line.glyphs });
     }
-    return { height: f.pitch, items };
+    return { height: frame.pitch, items };
   }
 
   /**
@@ -441,14 +445,14 @@ class ArticleSetter {
    * air above; its caption below on grid lines of its own. One block that never splits.
    */
   private figure(image: ImageRef, caption: Span[], at: Place, pos: Block['pos']): FlowBlock {
-    const f = this.frame;
+    const frame = this.frame;
     const t = this.t;
     const fig = t.figure;
     const cap = t.caption;
     // Made before the caption is set (a note it calls comes after the figure). A figure
     // speaks through its caption, or without one through its file's name.
     const node = structNode('Figure', at.node, { alt: plainText(caption).trim() || image.src.replace(/^.*\//, '') });
-    const measure = f.width - at.left - at.right;
+    const measure = frame.width - at.left - at.right;
     const capMeasure = Math.max(measure - 4 * this.em, measure / 2);
     const capLines = plainText(caption).trim()
       ? this.inline.lines(
@@ -462,28 +466,28 @@ class ArticleSetter {
     let w = (image.width / dpi) * 72;
     let h = (image.height / dpi) * 72;
     const maxH = Math.max(
-      f.pitch,
-      Math.min(fig.maxHeight * f.height, f.height - capLines.length * f.pitch - gap - f.pitch),
+      frame.pitch,
+      Math.min(fig.maxHeight * frame.height, frame.height - capLines.length * frame.pitch - gap - frame.pitch),
     );
     const scale = Math.min(1, measure / w, maxH / h);
     w *= scale;
     h *= scale;
     // Half a grid line of air at least above the picture (and below it when no caption follows).
-    const box = toGrid(h + gap + (capLines.length ? 0.5 : 1) * f.pitch, f.pitch);
+    const box = toGrid(h + gap + (capLines.length ? 0.5 : 1) * frame.pitch, frame.pitch);
     const top = capLines.length ? box - gap - h : (box - h) / 2;
-    const x0 = f.left + at.left;
+    const x0 = frame.left + at.left;
     const capNode = capLines.length ? structNode('Caption', node) : undefined;
     const items: Item[] = [{ kind: 'image', x: x0 + (measure - w) / 2, y: top, w, h, image, node }];
     let notes: FlowLine['notes'];
     capLines.forEach((l, k) => {
-      const y = box + k * f.pitch;
+      const y = box + k * frame.pitch;
       items.push(
         ...this.inline.items(
           l,
           x0 + (measure - capMeasure) / 2,
-          y + baselineIn(f.pitch, cap.size),
+          y + baselineIn(frame.pitch, cap.size),
           y,
-          f.pitch,
+          frame.pitch,
           capNode,
         ),
       );
@@ -491,7 +495,7 @@ class ArticleSetter {
       if (n) notes = [...(notes ?? []), ...n];
     });
     return {
-      lines: [{ height: box + capLines.length * f.pitch, items, notes }],
+      lines: [{ height: box + capLines.length * frame.pitch, items, notes }],
       orphans: 1,
       widows: 1,
       whole: true,

@@ -33,7 +33,12 @@ export function circled(n: number): string {
   return `(${n})`;
 }
 
-export class InlineSetter {
+/**
+ * An article's inline text: its spans → styled runs and composed lines (through the
+ * Typesetter), with its footnotes numbered in order of first reference and their text set
+ * once, and addresses printed as the template's links option says.
+ */
+export class ArticleInline {
   /** Note keys (a footnote's index, or a link's address) → their number in the article. */
   private readonly numbers = new Map<string, number>();
   private readonly bodies = new Map<number, FlowNote>();
@@ -186,10 +191,10 @@ export class InlineSetter {
     const note: FlowNote = { id: `${this.anchor}:${n}`, lines: [], pos };
     this.bodies.set(n, note);
     const node = structNode('Note', this.noteParent, { id: `${this.anchor}-note-${n}` });
-    const f = this.t.footnote;
-    const style: RunStyle = { font: f.font, size: f.size, color: f.color };
-    const mark = this.ts.line(this.ts.plain(this.markerText(n), f.font, f.size, f.color, pos));
-    const hang = mark.right + 0.5 * f.size;
+    const footnote = this.t.footnote;
+    const style: RunStyle = { font: footnote.font, size: footnote.size, color: footnote.color };
+    const mark = this.ts.line(this.ts.plain(this.markerText(n), footnote.font, footnote.size, footnote.color, pos));
+    const hang = mark.right + 0.5 * footnote.size;
     const paras = flatten(blocks());
     if (!paras.length) paras.push([{ text: ' ', pos }]);
     const links = this.t.links.url === 'none' ? 'none' : 'after';
@@ -202,12 +207,12 @@ export class InlineSetter {
         links,
       );
       lines.forEach((line, j) => {
-        const slot = this.slot(line, this.frame.left, f.pitch, baselineIn(f.pitch, f.size), node);
+        const slot = this.slot(line, this.frame.left, footnote.pitch, baselineIn(footnote.pitch, footnote.size), node);
         if (k === 0 && j === 0)
           slot.items.unshift({
             kind: 'text',
             x: this.frame.left,
-            y: baselineIn(f.pitch, f.size),
+            y: baselineIn(footnote.pitch, footnote.size),
             glyphs: mark.glyphs,
             node,
           });

@@ -10,14 +10,14 @@ import type { Block, CellAlign, Span } from '../source/model.js';
 import type { Frame } from '../template/model.js';
 import { baselineIn } from './typeset.js';
 import { t as tr } from '../core/text.js';
-import type { InlineSetter, RunStyle } from './inline.js';
+import type { ArticleInline, RunStyle } from './inline.js';
 
 type Table = Extract<Block, { kind: 'table' }>;
 
 const WIDE = 1e5;
 
 /** Widest line of a cell set without a measure (its natural width), or broken at every chance (its least). */
-function cellWidth(inline: InlineSetter, spans: Span[], style: RunStyle, measure: number): number {
+function cellWidth(inline: ArticleInline, spans: Span[], style: RunStyle, measure: number): number {
   let w = 0;
   for (const l of inline.lines(spans, style, { measure, align: 'left' })) w = Math.max(w, l.right);
   return w;
@@ -81,7 +81,7 @@ export function columnWidths(natural: number[], least: () => number[], avail: nu
 
 export function tableBlock(
   b: Table,
-  inline: InlineSetter,
+  inline: ArticleInline,
   frame: Frame,
   left: number,
   right: number,

@@ -15,6 +15,11 @@ import { composeCache } from './compose-cache.js';
  */
 const ownFacesOnly = new WeakSet<Line[]>();
 
+/**
+ * The composer with the template's fonts and options: styled text → composed lines, for
+ * every part of the issue (articles, cover, folios, colophon). It reports characters no font
+ * has and remembers which fallback fonts printed what.
+ */
 export class Typesetter {
   private readonly env: AtomEnv;
   private readonly reported = new Set<string>();

@@ -2,7 +2,31 @@
 // so editors can jump straight to file:line:col. Its words come from the message catalogue
 // (core/messages.ts): `message` and `fix` are the English, `text` and `fixText` the
 // catalogue's key and parameters, put into the reader's language when printed.
+import { relative, sep } from 'node:path';
 import { t, Text, type Lang } from '../core/text.js';
+
+/**
+ * A file's path as every message names it: relative to the working directory when the file
+ * is inside it, else as given; one rule, so a file is named alike by the build and the check.
+ */
+export function shownPath(path: string): string {
+  const rel = plain.test(path) && sep === '/' ? below(process.cwd(), path) : relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** An absolute path with nothing to resolve: no empty, "." or ".." segments, no trailing slash. */
+const plain = /^\/(?!.*(?:\/\/|\/\.\.?(?:\/|$)|\/$))/;
+
+/**
+ * `relative(cwd, path)` for a plain absolute path, without resolving both (a check shows
+ * every article's name, and relative() was a noticeable share of checking 180 of them):
+ * the rest of the path inside `cwd`, else a path that leaves it ("..", which shows as is).
+ */
+function below(cwd: string, path: string): string {
+  if (cwd === '/') return path.slice(1);
+  if (path === cwd) return '';
+  return path.startsWith(cwd) && path[cwd.length] === '/' ? path.slice(cwd.length + 1) : '..';
+}
 
 /** A note says what was passed over on purpose (an editor's backup file): nothing to fix. */
 export type Severity = 'error' | 'warning' | 'note';
@@ -78,9 +102,6 @@ export class Diagnostics {
   }
   get errors(): Diagnostic[] {
     return this.list.filter((d) => d.severity === 'error');
-  }
-  get warnings(): Diagnostic[] {
-    return this.list.filter((d) => d.severity === 'warning');
   }
   hasErrors(): boolean {
     return this.list.some((d) => d.severity === 'error');

@@ -17,10 +17,6 @@ export interface FieldSpec {
   max?: number;
   /** A further check of a well-typed value: what is wrong with it, and the fix. */
   test?: (value: unknown) => { message: Text; fix: Text } | undefined;
-  /** Accept any keys inside this mapping (user-named roles, styles). */
-  open?: boolean;
-  /** Schema for every value of an open map. */
-  values?: FieldSpec;
   /**
    * Numbers: text that also means a number (37mm, 三号), read into one; colours: the text in its
    * canonical form. Or what is wrong with it.
@@ -106,7 +102,6 @@ export function checkMapping(
   schema: Schema,
   diags: Diagnostics,
   where: string,
-  spec?: FieldSpec,
   path = '',
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -125,7 +120,7 @@ export function checkMapping(
     const keyNode = item.key as Node | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     seen.add(key);
-    const field = schema[key] ?? (spec?.open ? spec.values : undefined);
+    const field = schema[key];
     if (!field) {
       const hint = closest(key, Object.keys(schema));
       diags.warn(
@@ -189,7 +184,7 @@ function checkValue(
     return undefined;
   };
   if (field.type === 'map') {
-    if (field.fields || field.open) return checkMapping(p, node, field.fields ?? {}, diags, label, field, where);
+    if (field.fields) return checkMapping(p, node, field.fields, diags, label, where);
     return isMap(node) ? node.toJSON() : bad(node?.toJSON?.());
   }
   if (field.type === 'list') {

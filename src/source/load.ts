@@ -1,9 +1,9 @@
 // Issue folder → Issue. The only stage that reads the editors' files.
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { listArticles } from './articles.js';
 import { t } from '../core/text.js';
-import { Diagnostics, type Diagnostic, type SourcePos } from './diagnostics.js';
+import { Diagnostics, shownPath, type Diagnostic, type SourcePos } from './diagnostics.js';
 import { isMap, type Node } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
@@ -54,15 +54,9 @@ export function fileError(diags: Diagnostics, file: string, p: FileProblem): voi
   diags.error(p.code, { file, line: p.line, col: p.col }, p.message, p.fix);
 }
 
-/** Paths in diagnostics are shown relative to the working directory when that is shorter. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
 export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   const diags = new Diagnostics();
-  const at = (file: string): SourcePos => ({ file: shown(file), line: 0, col: 0 });
+  const at = (file: string): SourcePos => ({ file: shownPath(file), line: 0, col: 0 });
   const isDir = (p: string) => {
     try {
       return statSync(p).isDirectory();
@@ -87,7 +81,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
         code === 'EACCES' || code === 'EPERM'
           ? t('folder-unreadable')
           : t('folder-unreadable.other', { code: String(code) }),
-        t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shown(folder))}` }),
+        t('folder-unreadable.fix', { command: `chmod a+rx ${shellQuote(shownPath(folder))}` }),
       );
       return true;
     }
@@ -100,9 +94,9 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
   if (!existsSync(metaFile) && !isLink(metaFile)) {
     diags.error('issue-yaml-missing', at(metaFile), t('issue-yaml-missing'), t('issue-yaml-missing.fix'));
   } else {
-    const read = readText(metaFile, shown(metaFile));
-    if (isProblem(read)) fileError(diags, shown(metaFile), read);
-    const parsed = isProblem(read) ? null : parseYaml(read.text, shown(metaFile), diags);
+    const read = readText(metaFile, shownPath(metaFile));
+    if (isProblem(read)) fileError(diags, shownPath(metaFile), read);
+    const parsed = isProblem(read) ? null : parseYaml(read.text, shownPath(metaFile), diags);
     if (parsed) {
       const m = checkMapping(parsed, parsed.doc.contents, ISSUE_SCHEMA, diags, 'issue.yaml');
       meta = { template: 'default', ...m } as unknown as IssueMeta;
@@ -196,7 +190,7 @@ function loadArticle(
   diags: Diagnostics,
   limits: ImageLimits,
 ): Article | null {
-  const file = shown(path);
+  const file = shownPath(path);
   const read = readText(path, file);
   const loaded = loadedIn(issueDir);
   if (isProblem(read) || read.text.includes('![') || /<img\b/i.test(read.text)) {

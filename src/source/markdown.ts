@@ -157,8 +157,6 @@ interface Ctx {
   lineOffset: number; // lines of the file before the Markdown body (front matter)
   diags: Diagnostics;
   o?: MarkdownOptions;
-  /** Footnote id (markdown-it's) → index into the article's footnotes. */
-  noteIds: Map<number, number>;
   /** Where each footnote is defined, found once (label → place). */
   notePlaces?: Map<string, SourcePos>;
 }
@@ -178,7 +176,7 @@ export function parseMarkdown(
   const raw: { nestingCut?: number } = {};
   const tokens = markdown().parse(body, raw);
   const env = raw as FootnoteEnv;
-  const ctx: Ctx = { file, lines: body.split('\n'), lineOffset, diags, o, noteIds: new Map() };
+  const ctx: Ctx = { file, lines: body.split('\n'), lineOffset, diags, o };
   if (raw.nestingCut !== undefined) {
     diags.warn(
       'md-nesting',
@@ -188,7 +186,6 @@ export function parseMarkdown(
     );
   }
   const list = env.footnotes?.list ?? [];
-  list.forEach((_, id) => ctx.noteIds.set(id, id));
   const [blocks] = readBlocks(tokens, 0, ctx, null);
   const notes: Footnote[] = list.map((n, id) => ({
     label: n.label ?? String(id + 1),
@@ -573,7 +570,9 @@ function readInline(inline: Token, ctx: Ctx, map?: [number, number] | null): Pie
       case 'footnote_ref': {
         const id = Number((c.meta as { id: number }).id);
         const label = (c.meta as { label?: string }).label;
-        spans.push({ text: '', note: ctx.noteIds.get(id) ?? id, pos: at(label ? `[^${label}]` : '^[') });
+        // markdown-it-footnote's id is the note's index in env.footnotes.list, which the
+        // article's footnotes follow one for one.
+        spans.push({ text: '', note: id, pos: at(label ? `[^${label}]` : '^[') });
         break;
       }
       case 'image': {

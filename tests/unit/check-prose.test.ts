@@ -2,7 +2,8 @@
 // cell and front matter value, with the exact source line and column of every character.
 import { basename, dirname, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { joinLines, OPAQUE, parseDoc, posAt, shown, sourceAt, splitLines } from '../../src/check/prose.js';
+import { joinLines, OPAQUE, parseDoc, posAt, sourceAt, splitLines } from '../../src/check/prose.js';
+import { shownPath as shown } from '../../src/source/diagnostics.js';
 
 const read = (body: string, front = 'title: 标题') =>
   parseDoc('/virtual/articles/01-a.md', `---\n${front}\n---\n\n${body}\n`);
