@@ -247,12 +247,15 @@ let graphemes: Intl.Segmenter | undefined;
  */
 function runChars(run: StyledRun, env: AtomEnv, out: Ch[]): void {
   if (!SEQUENCE_PART.test(run.text)) {
-    let col = 0;
-    for (const ch of run.text) {
-      const c = { ch, cp: ch.codePointAt(0)!, run, col };
+    // by code point, as for…of would go, without the string iterator (this runs per character)
+    const text = run.text;
+    for (let col = 0; col < text.length;) {
+      const cp = text.codePointAt(col)!;
+      const ch = cp > 0xffff ? text.slice(col, col + 2) : text[col];
+      const c: Ch = { ch, cp, run, col };
       col += ch.length;
       // invisible: left out and reported, even where a fallback font has an empty glyph for it
-      if (isZeroWidth(c.cp)) env.missing?.(ch, posOf(c));
+      if (isZeroWidth(cp)) env.missing?.(ch, posOf(c));
       else out.push(c);
     }
     return;

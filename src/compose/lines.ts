@@ -369,7 +369,9 @@ function placeLine(
     const a = atoms[k];
     const cut = atomCut?.get(k) ?? NO_CUT;
     const x0 = x - cut.left;
-    for (const g of a.glyphs) {
+    const own = a.glyphs;
+    for (let n = 0; n < own.length; n++) {
+      const g = own[n];
       // The line's own glyphs, moved into place: atoms are shared and stay as they are.
       glyphs.push(
         g.rise === undefined
