@@ -15,7 +15,8 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
 import type { StructureWriter } from './tags.js';
-import { cidOf, type Doc, type EmbeddedFont } from './text.js';
+import type { Doc, EmbeddedFont } from './pdfkit-internals.js';
+import { cidOf } from './text.js';
 
 /** A glyph as drawn: the key TextWriter's CID table knows it by, and its parts. */
 interface GlyphRef {

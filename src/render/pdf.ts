@@ -1,7 +1,6 @@
 // Display list → PDF bytes. pdfkit writes the file (objects, fonts, subsetting, outline,
 // links); every glyph is placed here at the position layout chose — pdfkit's own text
 // wrapping never decides a line.
-import PDFDocument from 'pdfkit';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, OutlineEntry, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
@@ -14,8 +13,22 @@ import { t, type Text } from '../core/text.js';
 import { fontHeader, TrueTypeSubset } from './subset.js';
 
 import { CidTable, drawPage, newRendering, pageKey } from './page-cache.js';
-import { StructureWriter, type Ref, type TaggedDoc } from './tags.js';
-import { TextWriter, type Doc, type EmbeddedFont } from './text.js';
+import {
+  declareUntrapped,
+  drawImage,
+  embedFont,
+  embedImage,
+  lastAnnotation,
+  newDocument,
+  openImage,
+  pageDictionary,
+  replaceOutputIntent,
+  type Doc,
+  type EmbeddedFont,
+  type OpenedImage,
+} from './pdfkit-internals.js';
+import { StructureWriter } from './tags.js';
+import { TextWriter } from './text.js';
 
 export interface RenderOptions {
   producer: string;
@@ -72,10 +85,8 @@ export async function renderPdf(
   }
   const slug = o.marks ? SLUG : 0;
   rememberDeflate();
-  const doc = new PDFDocument({
+  const doc = newDocument({
     autoFirstPage: false,
-    // No default font: every glyph is drawn in a font of the issue's (pdfkit would read Helvetica's metrics for nothing).
-    font: null as unknown as string,
     compress: true,
     pdfVersion: '1.7',
     lang: 'zh-CN',
@@ -94,31 +105,17 @@ export async function renderPdf(
       // (no ModDate: PDF/A wants every Info entry mirrored in the XMP, which pdfkit writes without one)
       CreationDate: meta.date,
     },
-  } as PDFKit.PDFDocumentOptions) as unknown as Doc;
+  } as PDFKit.PDFDocumentOptions);
   if (x4) {
-    // PDF/X: the Info dictionary says whether the file was trapped, as a name; pdfkit makes
-    // every Info entry a string, so the entry goes in as pdfkit closes the dictionary.
-    let info: Ref | undefined;
-    Object.defineProperty(doc, '_info', {
-      get: () => info,
-      set(v: Ref) {
-        info = v;
-        const close = v.end.bind(v);
-        v.end = () => {
-          v.data.Trapped = 'False';
-          close();
-        };
-      },
-    });
+    // PDF/X: the Info dictionary says whether the file was trapped (Trapped /False).
+    declareUntrapped(doc);
     // One CMYK output intent for both standards, in place of pdfkit's sRGB one.
-    (doc as unknown as { _addColorOutputIntent(): void })._addColorOutputIntent = function (
-      this: TaggedDoc & { _root: Ref },
-    ) {
-      const profile = this.ref({ Length: o.profile!.data.length, N: 4 }) as Ref & { write(b: Buffer): void };
+    replaceOutputIntent(doc, (doc, catalog) => {
+      const profile = doc.ref({ Length: o.profile!.data.length, N: 4 });
       profile.write(o.profile!.data);
       profile.end();
       const intent = (s: string) => {
-        const r = this.ref({
+        const r = doc.ref({
           Type: 'OutputIntent',
           S: s,
           Info: new String(o.profile!.description),
@@ -129,8 +126,8 @@ export async function renderPdf(
         r.end();
         return r;
       };
-      this._root.data.OutputIntents = [intent('GTS_PDFX'), intent('GTS_PDFA1')];
-    };
+      catalog.data.OutputIntents = [intent('GTS_PDFX'), intent('GTS_PDFA1')];
+    });
   }
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -144,16 +141,9 @@ export async function renderPdf(
     let f = embedded.get(role);
     if (!f) {
       const face = fonts.face(role);
-      doc.registerFont(role, fontHeader(face.data));
-      doc.font(role);
-      f = doc._font as EmbeddedFont;
-      // Two roles set in one font file (a bold role given the regular's file) are one font to
-      // pdfkit, which hands back the object it made for the first: it keeps its subset, or the
-      // glyphs the first role drew would be lost from the file.
-      if (!(f.cids instanceof CidTable)) {
-        f.subset = new TrueTypeSubset(face.data);
-        f.cids = new CidTable();
-      }
+      const { font, fresh } = embedFont(doc, role, fontHeader(face.data), () => new TrueTypeSubset(face.data));
+      f = font;
+      if (fresh) f.cids = new CidTable();
       embedded.set(role, f);
     }
     return f;
@@ -162,7 +152,7 @@ export async function renderPdf(
   for (const p of display.pages)
     for (const it of p.items) if (it.kind === 'link' && it.page !== undefined) targets.add(it.page);
   const images = await embedImages(doc, display, mode);
-  const tags = new StructureWriter(doc as unknown as TaggedDoc);
+  const tags = new StructureWriter(doc);
   const text = new TextWriter(doc, fontOf, display.height, mode);
   const context = `${mode}|${display.width}|${display.height}|${slug}`;
   newRendering();
@@ -171,7 +161,7 @@ export async function renderPdf(
     doc.addPage({ size: [display.width + 2 * slug, display.height + 2 * slug], margin: 0 });
     if (o.marks || mode === 'cmyk') {
       const box = (d: number) => [slug - d, slug - d, slug + display.width + d, slug + display.height + d];
-      Object.assign((doc.page.dictionary as unknown as Ref).data, {
+      Object.assign(pageDictionary(doc), {
         TrimBox: box(0),
         BleedBox: box(o.marks ? BLEED : 0),
       });
@@ -214,7 +204,7 @@ export async function renderPdf(
           else doc.addContent(colorOp(it.color, mode, true));
           doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).stroke().restore();
         } else {
-          doc.image(images.get(it.image)! as never, it.x, it.y, { width: it.w, height: it.h });
+          drawImage(doc, images.get(it.image)!, it.x, it.y, it.w, it.h);
         }
         tags.end();
       }
@@ -227,7 +217,7 @@ export async function renderPdf(
       if (it.url) doc.link(it.x, it.y, it.w, it.h, it.url, options as never);
       else if (it.page !== undefined) doc.goTo(it.x, it.y, it.w, it.h, `page-${it.page}`, options as never);
       else continue;
-      if (tag) tags.annotated(tag.element, doc.page.annotations[doc.page.annotations.length - 1] as Ref);
+      if (tag) tags.annotated(tag.element, lastAnnotation(doc));
     }
   });
   // Outlines are read from the font files only now, for just the glyphs drawn.
@@ -250,32 +240,6 @@ export async function renderPdf(
   return done;
 }
 
-/** pdfkit's opened image: its object is written once `offset` is set. */
-interface OpenedImage {
-  obj?: { offset?: number } | null;
-  embed(doc: unknown): void;
-  /** Called by pdfkit when the image's data is ready (at once, or after unpacking a PNG). */
-  finalize(): void;
-}
-
-/**
- * Embeds an image and resolves once pdfkit has written it. A PNG with transparency (or
- * interlaced) is unpacked asynchronously and only then finalized; the wait is for that
- * call, however long a large picture takes, not a count of turns of the event loop.
- * (The source stage has checked the data, and refused pictures too large for a page.)
- */
-function embedded(img: OpenedImage, doc: Doc): Promise<void> {
-  return new Promise((resolve) => {
-    const finalize = img.finalize;
-    img.finalize = function (this: OpenedImage) {
-      finalize.call(this);
-      resolve();
-    };
-    img.embed(doc);
-    if (img.obj?.offset !== undefined) resolve();
-  });
-}
-
 /**
  * Every picture is written once, before the pages, one after another: pdfkit unpacks PNGs
  * with transparency asynchronously, and two finishing in either order would change the
@@ -290,17 +254,17 @@ async function embedImages(doc: Doc, display: DisplayList, mode: ColorMode): Pro
       const ref = (it as ImageItem).image;
       let img = byPath.get(ref.path);
       if (!img) {
-        img = (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(ref.data);
+        img = openImage(doc, ref.data);
         if (mode !== 'rgb') {
           // In the print's colours: pdfkit's opening gives the label and the JPEG's orientation.
-          const { label, orientation } = img as OpenedImage & { label: string; orientation?: number };
+          const { label, orientation } = img;
           img = new ConvertedImage(
             label,
             convertPixels(await decodePixels(ref), mode),
             orientation ?? 1,
           ) as unknown as OpenedImage;
         }
-        await embedded(img, doc);
+        await embedImage(img, doc);
         byPath.set(ref.path, img);
       }
       opened.set(ref, img);

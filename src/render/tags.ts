@@ -5,22 +5,13 @@
 // written here, because their children are only known in full after the last page (a note
 // sits under the article after the paragraph that calls it, though drawn at the page foot).
 import type { StructNode } from '../paginate/display.js';
-
-/** pdfkit's object reference, as far as it is used here. */
-export interface Ref {
-  data: Record<string, unknown>;
-  end(): void;
-}
+import type { Doc, Ref } from './pdfkit-internals.js';
 
 /** The parts of pdfkit's document this module drives (its tagged-PDF plumbing). */
-export interface TaggedDoc {
-  ref(data?: Record<string, unknown>): Ref;
-  addContent(s: string): unknown;
-  page: { dictionary: Ref; structParentTreeKey: number };
-  getStructTreeRoot(): Ref;
-  getStructParentTree(): { get(key: number): unknown[]; add(key: number, value: unknown): void };
-  createStructParentTreeNextKey(): number;
-}
+export type TaggedDoc = Pick<
+  Doc,
+  'ref' | 'addContent' | 'page' | 'getStructTreeRoot' | 'getStructParentTree' | 'createStructParentTreeNextKey'
+>;
 
 /** Non-standard types and the standard ones they stand for (PDF/UA-1 wants a role map). */
 const ROLE_MAP: Record<string, string> = { Title: 'H1' };

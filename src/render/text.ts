@@ -13,33 +13,8 @@
 import type { PlacedGlyph } from '../core/drawn.js';
 import { colorOp, type ColorMode } from '../template/color.js';
 import type { TextItem } from '../paginate/display.js';
+import { usePageFont, type Doc, type EmbeddedFont } from './pdfkit-internals.js';
 import type { StructureWriter } from './tags.js';
-import type { TrueTypeSubset } from './subset.js';
-
-/** The parts of pdfkit's embedded font this renderer drives directly. */
-export interface EmbeddedFont {
-  id: string;
-  subset: TrueTypeSubset;
-  /** Declared widths (thousandths of an em) and text, by CID (= subset glyph index). */
-  widths: number[];
-  unicode: number[][];
-  /** CIDs by glyph, advance (font units) and text. */
-  cids: Map<string, number>;
-  ref(): unknown;
-}
-
-export type Doc = PDFKit.PDFDocument & {
-  _font: unknown;
-  page: {
-    fonts: Record<string, unknown>;
-    height: number;
-    dictionary: unknown;
-    structParentTreeKey: number;
-    annotations: unknown[];
-  };
-  addContent(s: string): Doc;
-  appendXML(xml: string): void;
-};
 
 /**
  * Offsets up to this (in em) stay TJ adjustments: well below every reader's threshold for a
@@ -165,7 +140,7 @@ export class TextWriter {
       const f = this.fontOf(g.font);
       if (f !== font || g.size !== size) {
         flush();
-        if (doc.page.fonts[f.id] == null) doc.page.fonts[f.id] = f.ref();
+        usePageFont(doc, f);
         doc.addContent(`/${f.id} ${n(g.size)} Tf`);
         font = f;
         size = g.size;

@@ -1,0 +1,253 @@
+// The renderer reaches into pdfkit's private members through src/render/pdfkit-internals.ts
+// only. This test fails loudly when pdfkit changes under it: the installed version must be the
+// one the adapter was written against, and every private member it relies on must still be
+// there and still behave as the adapter expects (each checked by what reaches the file).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  declareUntrapped,
+  drawImage,
+  embedFont,
+  embedImage,
+  lastAnnotation,
+  newDocument,
+  openImage,
+  pageDictionary,
+  PDFKIT_VERSION,
+  replaceOutputIntent,
+  usePageFont,
+  type Doc,
+  type Ref,
+} from '../../src/render/pdfkit-internals.js';
+import { TrueTypeSubset } from '../../src/render/subset.js';
+import { png } from '../helpers/bad-input.js';
+import { ROOT } from '../helpers/build.js';
+
+const installed = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/pdfkit/package.json'), 'utf8')) as { version: string }
+).version;
+const RECHECK =
+  `pdfkit ${installed} is installed, src/render/pdfkit-internals.ts was written against ${PDFKIT_VERSION}. ` +
+  `Re-check every private member its header lists in node_modules/pdfkit/js/pdfkit.js, fix the adapter, ` +
+  `then set PDFKIT_VERSION to ${installed}`;
+
+const LIBERATION = join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf');
+
+/** A document as the renderer makes it, uncompressed unless asked, so its objects can be read. */
+function document(o: { compress?: boolean; pdfa?: boolean } = {}): { doc: Doc; done: Promise<Buffer> } {
+  const doc = newDocument({
+    autoFirstPage: false,
+    compress: o.compress ?? false,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: o.pdfa ? 'PDF/A-2a' : undefined,
+    info: { Title: 't', CreationDate: new Date(Date.UTC(2024, 0, 31)) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  return { doc, done };
+}
+
+function ended(d: { doc: Doc; done: Promise<Buffer> }): Promise<string> {
+  d.doc.end();
+  return d.done.then((b) => b.toString('latin1'));
+}
+
+describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
+  it('is the version the adapter was written against', () => {
+    expect(installed, RECHECK).toBe(PDFKIT_VERSION);
+  });
+
+  it('still has every private member the adapter uses', () => {
+    const { doc } = document({ pdfa: true });
+    const d = doc as unknown as Record<string, unknown>;
+    for (const method of [
+      '_addColorOutputIntent',
+      'openImage',
+      'flushPages',
+      'getStructTreeRoot',
+      'getStructParentTree',
+      'createStructParentTreeNextKey',
+      'addContent',
+      'ref',
+    ])
+      expect(typeof d[method], `PDFDocument.${method}: ${RECHECK}`).toBe('function');
+    expect(d._font, `PDFDocument._font (no default font): ${RECHECK}`).toBeNull();
+    expect((d._root as Ref).data.Type, `PDFDocument._root: ${RECHECK}`).toBe('Catalog');
+    expect(Array.isArray(d._pageBuffer), `PDFDocument._pageBuffer: ${RECHECK}`).toBe(true);
+    doc.addPage({ size: [200, 200], margin: 0 });
+    const page = doc.page as unknown as Record<string, unknown>;
+    expect(typeof page.fonts, `PDFPage.fonts: ${RECHECK}`).toBe('object');
+    expect(Array.isArray(page.annotations), `PDFPage.annotations: ${RECHECK}`).toBe(true);
+    expect((page.dictionary as Ref).data.Type, `PDFPage.dictionary: ${RECHECK}`).toBe('Page');
+    expect(typeof page.structParentTreeKey, `PDFPage.structParentTreeKey: ${RECHECK}`).toBe('number');
+  });
+
+  it('opens no default font (no Helvetica in the file)', async () => {
+    const d = document();
+    d.doc.addPage({ size: [200, 200], margin: 0 });
+    expect(await ended(d), RECHECK).not.toContain('Helvetica');
+  });
+
+  it('embeds our subset in place of its own: the FontFile2 is what subset.encode() gives', async () => {
+    const d = document({ compress: true });
+    const { doc } = d;
+    doc.addPage({ size: [200, 200], margin: 0 });
+    const data = readFileSync(LIBERATION);
+    const subset = new TrueTypeSubset(data);
+    const { font: f, fresh } = embedFont(doc, 'latin', data, () => subset);
+    expect(fresh).toBe(true);
+    expect(f.subset, RECHECK).toBe(subset);
+    // the same file under a second name: pdfkit's one font, which keeps the subset it has
+    const second = embedFont(doc, 'latin-again', data, () => new TrueTypeSubset(data));
+    expect(second.font, `PDFDocument.font() returning its font for an equal file: ${RECHECK}`).toBe(f);
+    expect(second.fresh).toBe(false);
+    expect(f.subset).toBe(subset);
+    expect(f.id, `EmbeddedFont.id: ${RECHECK}`).toMatch(/^F\d+$/);
+    expect(f.widths, `EmbeddedFont.widths: ${RECHECK}`).toBeInstanceOf(Array);
+    expect(f.unicode, `EmbeddedFont.unicode: ${RECHECK}`).toBeInstanceOf(Array);
+    const cid = subset.includeGlyph(36); // A
+    f.widths[cid] = subset.width(cid);
+    f.unicode[cid] = [0x41];
+    usePageFont(doc, f);
+    expect(doc.page.fonts[f.id], `PDFPage.fonts: ${RECHECK}`).toBe(f.ref());
+    doc.addContent(`BT /${f.id} 12 Tf <0001> Tj ET`);
+    const encoded: Buffer[] = [];
+    const encode = subset.encode.bind(subset);
+    subset.encode = (extra) => {
+      const b = encode(extra);
+      encoded.push(b);
+      return b;
+    };
+    const pdf = Buffer.from(await ended(d), 'latin1');
+    expect(encoded, `EmbeddedFont.embed() no longer calls subset.encode(): ${RECHECK}`).toHaveLength(1);
+    expect(pdf.includes(zlib.deflateSync(encoded[0])), `the FontFile2 is not our subset: ${RECHECK}`).toBe(true);
+    const text = pdf.toString('latin1');
+    expect(text).toMatch(new RegExp(`/Font <<\\n/${f.id} \\d+ 0 R`));
+    // (pdfkit sets .notdef's width itself; A's is the one set here: 1366 units of 2048)
+    expect(text, `the declared widths are not EmbeddedFont.widths: ${RECHECK}`).toMatch(
+      new RegExp(`/W \\[0 \\[${f.widths[0]} 666\\.99\\d*\\]\\]`),
+    );
+  });
+
+  it('lets the Info dictionary say Trapped /False, as a name', async () => {
+    const d = document();
+    declareUntrapped(d.doc);
+    d.doc.addPage({ size: [200, 200], margin: 0 });
+    const pdf = await ended(d);
+    expect(pdf, `PDFDocument._info is no longer set then ended by end(): ${RECHECK}`).toMatch(
+      /\/Title \d+ 0 R\n\/Trapped \/False\n>>/,
+    );
+  });
+
+  it('writes our output intents in place of the sRGB one, on the catalog', async () => {
+    const d = document({ pdfa: true });
+    const calls: Ref[] = [];
+    replaceOutputIntent(d.doc, (doc, catalog) => {
+      calls.push(catalog);
+      const r = doc.ref({ Type: 'OutputIntent', S: 'GTS_TEST' });
+      r.end();
+      catalog.data.OutputIntents = [r];
+    });
+    d.doc.addPage({ size: [200, 200], margin: 0 });
+    const pdf = await ended(d);
+    expect(calls, `PDFDocument._addColorOutputIntent is no longer called for PDF/A: ${RECHECK}`).toHaveLength(1);
+    expect(calls[0].data.Type, `PDFDocument._root: ${RECHECK}`).toBe('Catalog');
+    expect(pdf).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    expect(pdf).toContain('/S /GTS_TEST');
+    expect(pdf, 'pdfkit wrote its own sRGB output intent as well').not.toContain('GTS_PDFA1');
+  });
+
+  it('writes boxes set on the page dictionary, and finds the annotation just made', async () => {
+    const d = document();
+    const { doc } = d;
+    doc.addPage({ size: [200, 200], margin: 0 });
+    Object.assign(pageDictionary(doc), { TrimBox: [1, 2, 3, 4] });
+    doc.link(10, 10, 20, 20, 'https://example.org/');
+    expect(lastAnnotation(doc).data.Subtype, `PDFPage.annotations: ${RECHECK}`).toBe('Link');
+    doc.goTo(10, 40, 20, 20, 'there');
+    expect((lastAnnotation(doc).data.A as Ref).data.D, RECHECK).toEqual(new String('there'));
+    expect(await ended(d)).toMatch(/\/TrimBox \[1 2 3 4\]/);
+  });
+
+  it('waits for a PNG unpacked asynchronously, and draws an image object already opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdfkit-'));
+    await png(join(dir, 'a.png'), 8, 8, 6); // with alpha: pdfkit splits it off asynchronously
+    await png(join(dir, 'b.png'), 8, 8, 2);
+    const d = document();
+    const { doc } = d;
+    const alpha = openImage(doc, readFileSync(join(dir, 'a.png')));
+    const plain = openImage(doc, readFileSync(join(dir, 'b.png')));
+    expect(alpha.label, `openImage: ${RECHECK}`).toBe('I1');
+    const waiting = embedImage(alpha, doc);
+    expect(alpha.obj?.offset, 'the transparent PNG was written at once: embedImage needs re-checking').toBeUndefined();
+    await waiting;
+    expect(typeof alpha.obj?.offset, `PDFImage.finalize / obj: ${RECHECK}`).toBe('number');
+    await embedImage(plain, doc);
+    expect(typeof plain.obj?.offset, RECHECK).toBe('number');
+    doc.addPage({ size: [200, 200], margin: 0 });
+    drawImage(doc, alpha, 10, 10, 50, 50);
+    const pdf = await ended(d);
+    expect(pdf).toContain('/I1 Do');
+    expect(pdf).toMatch(/\/XObject <<\n\/I1 \d+ 0 R/);
+  });
+});
+
+describe('what other render modules rely on', () => {
+  it('addContent can be replaced on the document, and catches pdfkit’s own operators (page-cache.ts)', async () => {
+    const d = document();
+    const { doc } = d;
+    doc.addPage({ size: [200, 200], margin: 0 });
+    // an own property over the prototype's method, as page-cache.ts sets it
+    const seen: string[] = [];
+    doc.addContent = ((s: string) => {
+      seen.push(s);
+      return doc;
+    }) as typeof doc.addContent;
+    doc.save().lineWidth(2).restore();
+    delete (doc as Partial<Doc>).addContent;
+    expect(seen, `PDFDocument's drawing methods no longer go through this.addContent: ${RECHECK}`).toEqual([
+      'q',
+      '2 w',
+      'Q',
+    ]);
+    // bytes are taken as they are, text gets a newline
+    doc.addContent(Buffer.from('0 g\n1 G\n', 'latin1') as unknown as string);
+    doc.addContent('EMC');
+    expect(await ended(d), `PDFReference.write: ${RECHECK}`).toMatch(/stream\n1 0 0 -1 0 200 cm\n0 g\n1 G\nEMC\n/);
+  });
+
+  it('compresses each stream through zlib.deflateSync, looked up when called (deflate-cache.ts)', async () => {
+    const d = document({ compress: true });
+    d.doc.addPage({ size: [200, 200], margin: 0 });
+    d.doc.addContent('0 0 m 10 10 l S');
+    const spy = vi.spyOn(zlib, 'deflateSync');
+    try {
+      await ended(d);
+    } finally {
+      spy.mockRestore();
+    }
+    const given = spy.mock.calls.map(([data]) => Buffer.from(data as Uint8Array).toString('latin1'));
+    expect(given, `PDFReference.finalize no longer calls zlib.deflateSync: ${RECHECK}`).toContain(
+      '1 0 0 -1 0 200 cm\n0 0 m 10 10 l S\n',
+    );
+  });
+
+  it('keeps the tagged-PDF plumbing tags.ts uses', () => {
+    const { doc } = document();
+    doc.addPage({ size: [200, 200], margin: 0 });
+    const key = doc.page.structParentTreeKey;
+    expect(doc.page.structParentTreeKey, RECHECK).toBe(key);
+    const next = doc.createStructParentTreeNextKey();
+    expect(next, RECHECK).toBe(key + 1);
+    const parents = doc.getStructParentTree().get(key);
+    expect(parents, `getStructParentTree().get: ${RECHECK}`).toEqual([]);
+    parents.push('x');
+    expect(doc.getStructParentTree().get(key)).toEqual(['x']);
+    expect(doc.getStructTreeRoot().data.Type, RECHECK).toBe('StructTreeRoot');
+  });
+});
