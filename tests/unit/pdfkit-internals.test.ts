@@ -226,12 +226,14 @@ describe('what other render modules rely on', () => {
     d.doc.addPage({ size: [200, 200], margin: 0 });
     d.doc.addContent('0 0 m 10 10 l S');
     const spy = vi.spyOn(zlib, 'deflateSync');
+    let given: string[];
     try {
       await ended(d);
+      // (read before mockRestore(), which forgets the calls)
+      given = spy.mock.calls.map(([data]) => Buffer.from(data as Uint8Array).toString('latin1'));
     } finally {
       spy.mockRestore();
     }
-    const given = spy.mock.calls.map(([data]) => Buffer.from(data as Uint8Array).toString('latin1'));
     expect(given, `PDFReference.finalize no longer calls zlib.deflateSync: ${RECHECK}`).toContain(
       '1 0 0 -1 0 200 cm\n0 0 m 10 10 l S\n',
     );
