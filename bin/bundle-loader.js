@@ -41,6 +41,9 @@ function loadBundle(command) {
   // (a script read from a code cache cannot import() on Node 20: the bundle's imports of ES
   // modules outside it come here, to a module, which can)
   globalThis[Symbol.for('bulletin.importModule')] = (specifier) => import(specifier);
+  // The code's name, for what the program keeps on disk from one run to the next (the read
+  // templates, src/template/cache.ts): a rebuilt bundle never reads another's.
+  globalThis[Symbol.for('bulletin.bundle')] = id;
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, require, module, BUNDLE, dirname(BUNDLE));
   return {

@@ -6,7 +6,8 @@ import { basename, resolve } from 'node:path';
 import { FontRegistry } from '../fonts/registry.js';
 import { Diagnostics, shownPath, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
 import { loadIssue } from '../source/load.js';
-import { loadTemplate, templatesStamp, withInstalledFonts } from '../template/load.js';
+import { readTemplate } from '../template/cache.js';
+import { withInstalledFonts } from '../template/load.js';
 import { frameOf, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
 import type { Face } from '../text/face.js';
@@ -169,7 +170,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     const loaded = loadIssue(dir, {
       template: (name, at) => {
         templateAt = at;
-        const t = cachedTemplate(o.root, name, at).template;
+        const t = readTemplate(o.root, name, at).template;
         return t ? imageLimits(frameOf(t)) : undefined;
       },
     });
@@ -208,7 +209,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   }
   // Template and fonts: the template's problems are the build's (reported with schema).
   templateName = o.templateName ?? templateName ?? templateOf(dir);
-  const { template: raw, diagnostics: tdiags } = cachedTemplate(o.root, templateName, templateAt);
+  const { template: raw, diagnostics: tdiags, stamp } = readTemplate(o.root, templateName, templateAt);
   if (o.schema !== false) diags.list.push(...tdiags);
   let fonts = o.fonts;
   if (!fonts && raw) {
@@ -231,12 +232,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
     };
     try {
       if (o.contentsMeasurer && face(template.toc.font))
-        measure = tocMeasure(
-          o.contentsMeasurer,
-          template,
-          registry,
-          `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`,
-        );
+        measure = tocMeasure(o.contentsMeasurer, template, registry, `${o.root}|${templateName}|${stamp}`);
     } catch {
       measure = undefined;
     }
@@ -244,29 +240,6 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
   }
   checkStructure(docs, sink, measure);
   return finish(dir, sink, diags.list, docs);
-}
-
-/** Templates change rarely and parse slowly; a build in a long-lived process reads each once. */
-const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
-
-function templateStamp(root: string, _name: string): string {
-  // a template may extend any other: all of them count
-  return templatesStamp(root);
-}
-
-function cachedTemplate(
-  root: string,
-  name: string,
-  at?: SourcePos,
-): { template: Template | null; diagnostics: Diagnostic[] } {
-  const stamp = templateStamp(root, name);
-  const key = `${root}|${name}|${at ? `${at.file}:${at.line}:${at.col}` : ''}`;
-  const kept = templates.get(key);
-  if (kept && kept.stamp === stamp) return kept;
-  const d = new Diagnostics();
-  const entry = { stamp, template: loadTemplate(root, name, d, at), diagnostics: d.list };
-  templates.set(key, entry);
-  return entry;
 }
 
 function templateOf(dir: string): string {

@@ -6,11 +6,12 @@ import { describeFont } from '../fonts/discover.js';
 import { FontRegistry } from '../fonts/registry.js';
 import { shiftItemX, structNode, type DisplayList } from '../paginate/display.js';
 import { reportStrays } from '../paginate/guard.js';
-import { Diagnostics, InputError, type Diagnostic, type SourcePos } from '../source/diagnostics.js';
+import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
 import { t } from '../core/text.js';
 import { loadIssue } from '../source/load.js';
 import type { Issue } from '../source/model.js';
-import { fontRoles, loadTemplate, templateDir, templatesStamp, withInstalledFonts } from '../template/load.js';
+import { readTemplate } from '../template/cache.js';
+import { fontRoles, templateDir, withInstalledFonts } from '../template/load.js';
 import { frameOf, frameProblem, type Template } from '../template/model.js';
 import { imageLimits } from '../source/image.js';
 import { articleBlocks, type SectionMark } from '../set/article.js';
@@ -66,31 +67,6 @@ export interface FallbackUse {
   chars: string[];
 }
 
-/**
- * Templates as last read, by root, name and where they were named, while no template.yaml
- * under templates/ changed (templatesStamp): a template is parsed once in a long-lived
- * process (the preview), its diagnostics said again each build. Templates are not changed
- * after loading.
- */
-const templates = new Map<string, { stamp: string; template: Template | null; diagnostics: Diagnostic[] }>();
-
-function templateOf(
-  root: string,
-  name: string,
-  at: SourcePos,
-): { template: Template | null; diagnostics: Diagnostic[] } {
-  const stamp = templatesStamp(root);
-  const key = `${root}|${name}|${at.file}:${at.line}:${at.col}`;
-  const kept = templates.get(key);
-  if (kept && kept.stamp === stamp) return kept;
-  const d = new Diagnostics();
-  const entry = { stamp, template: loadTemplate(root, name, d, at), diagnostics: d.list };
-  templates.delete(key);
-  templates.set(key, entry);
-  for (const k of templates.keys()) if (templates.size > 8) templates.delete(k);
-  return entry;
-}
-
 export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   // The template is read as soon as issue.yaml names it: images are held to its page's limits.
   const tell: ProgressReport = o.progress ?? (() => undefined);
@@ -100,7 +76,7 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const { issue, diagnostics: diags } = loadIssue(dir, {
     template: (name, at) => {
       // --template on the command line wins over issue.yaml's template:
-      const kept = templateOf(o.root, o.template ?? name, o.template ? { file: '--template', line: 0, col: 0 } : at);
+      const kept = readTemplate(o.root, o.template ?? name, o.template ? { file: '--template', line: 0, col: 0 } : at);
       templateDiags.list.push(...kept.diagnostics);
       loaded = kept.template;
       return loaded ? imageLimits(frameOf(loaded)) : undefined;

@@ -178,11 +178,13 @@ export function openImage(doc: Doc, data: Buffer): OpenedImage {
  */
 export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
   return new Promise((resolve) => {
-    const finalize = img.finalize.bind(img);
-    img.finalize = () => {
-      finalize();
-      resolve();
-    };
+    // (a JPEG has no finalize: pdfkit writes it within embed())
+    const finalize = typeof img.finalize === 'function' ? img.finalize.bind(img) : undefined;
+    if (finalize)
+      img.finalize = () => {
+        finalize();
+        resolve();
+      };
     img.embed(doc);
     if (img.obj?.offset !== undefined) resolve();
   });
