@@ -88,7 +88,7 @@ export class CheckMemory {
       key = `${parsed.encoding}:${parsed.bom ? 1 : 0}:${parsed.text}`;
       doc = kept && kept.file === file && kept.key === key ? kept.doc : sourceDoc(path, parsed);
     } else {
-      const problem = fileProblem(path, file);
+      const problem = fileProblem(path);
       if (problem) throw new Error(String(problem.message));
       const raw = readFileSync(path);
       key = raw;
@@ -190,7 +190,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       fonts = undefined;
     }
   }
-  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.installed(r)) : null;
+  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts.installed(r)) : null;
   let measure;
   if (template && fonts) {
     const registry = fonts;
