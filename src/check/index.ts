@@ -89,7 +89,7 @@ export class CheckMemory {
       key = sourceKey(parsed);
       doc = kept && kept.file === file && kept.key === key ? kept.doc : twinOf(twins, path, parsed, key, file);
     } else {
-      const problem = fileProblem(path, file);
+      const problem = fileProblem(path);
       if (problem) throw new Error(String(problem.message));
       const raw = readFileSync(path);
       key = raw;
@@ -219,7 +219,7 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       fonts = undefined;
     }
   }
-  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts!.installed(r)) : null;
+  const template: Template | null = raw && fonts ? withInstalledFonts(raw, (r) => fonts.installed(r)) : null;
   let measure;
   if (template && fonts) {
     const registry = fonts;

@@ -115,7 +115,7 @@ export function describeFont(file: string, where: FoundFont['where']): FoundFont
 const described = new Map<string, { stamp: string; font: FoundFont }>();
 
 function describeCached(file: string, where: FoundFont['where']): FoundFont {
-  let stamp = '';
+  let stamp: string;
   try {
     const st = statSync(file);
     stamp = `${st.size}:${st.mtimeMs}`;

@@ -68,7 +68,7 @@ export class FontRegistry {
     if (!parsed) return registry;
     const roles = isMap(parsed.doc.contents) ? parsed.doc.contents.get('roles', true) : undefined;
     if (!isMap(roles)) {
-      diags.error('font-manifest', nodePos(parsed, (roles as Node | undefined) ?? parsed.doc.contents), t('font-manifest'), t('font-manifest.fix'));
+      diags.error('font-manifest', nodePos(parsed, roles ?? parsed.doc.contents), t('font-manifest'), t('font-manifest.fix'));
       return registry;
     }
     for (const item of roles.items) {
@@ -108,7 +108,7 @@ export class FontRegistry {
     const path = this.path(role);
     const at = this.places.get(role) ?? { file: this.manifestFile, line: 0, col: 0 };
     const file = this.entries.get(role)!.file ?? path;
-    let problem = fileProblem(path, file);
+    let problem = fileProblem(path);
     if (!problem) {
       try {
         const fd = openSync(path, 'r');

@@ -148,7 +148,7 @@ function table(el: Element, ctx: Ctx): string {
   };
   walk(el);
   const width = Math.max(1, ...rows.map((r) => r.length));
-  const line = (r: string[]) => `| ${[...r, ...Array(width - r.length).fill('')].join(' | ')} |`;
+  const line = (r: string[]) => `| ${[...r, ...Array<string>(width - r.length).fill('')].join(' | ')} |`;
   const [head = [], ...body] = rows;
   return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
 }

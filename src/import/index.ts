@@ -23,7 +23,7 @@ export interface ImportOptions {
 export type SourceKind = 'text' | 'pdf' | 'docx';
 
 /** What a file is, by its first bytes (an extension can lie; a PDF is a PDF). */
-export function sourceKind(data: Buffer, file: string): SourceKind {
+export function sourceKind(data: Buffer): SourceKind {
   if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   // A zip: Word's .docx (the only zip read).
   if (data[0] === 0x50 && data[1] === 0x4b) return 'docx';
@@ -42,7 +42,7 @@ export function decodeText(data: Buffer): string {
 }
 
 export async function readPrinted(file: string, data = readFileSync(file)): Promise<Printed> {
-  return sourceKind(data, file) === 'pdf' ? readPdf(data, file) : readText(decodeText(data), file);
+  return sourceKind(data) === 'pdf' ? readPdf(data, file) : readText(decodeText(data), file);
 }
 
 /** A printed issue (text or PDF) → the issue it was. */
@@ -63,7 +63,7 @@ export async function importPrinted(file: string, o: ImportOptions = {}): Promis
 /** Imports a file of any kind the importer reads. */
 export async function importFile(file: string, o: ImportOptions = {}): Promise<ImportedIssue> {
   const data = readFileSync(file);
-  if (sourceKind(data, file) === 'docx') {
+  if (sourceKind(data) === 'docx') {
     const { importDocx } = await import('./docx.js');
     return importDocx(file, data);
   }
@@ -111,7 +111,7 @@ export function completeMeta(issue: ImportedIssue, source: string, folder?: stri
   const title = m.title ?? PLACEHOLDER;
   if (!m.title) warn('title', t('import-meta.title', { placeholder: PLACEHOLDER }));
   const field = (k: 'publisher' | 'editor' | 'phone'): string => {
-    if (m[k]) return m[k]!;
+    if (m[k]) return m[k];
     warn(k, t('import-meta.field', { what: t(`import-meta.field.${k}`), placeholder: PLACEHOLDER }));
     return PLACEHOLDER;
   };

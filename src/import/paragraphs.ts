@@ -35,7 +35,7 @@ export function paragraphs(pr: Printed, lines: PrintedLine[], notes: Note[]): Pa
       cur = null;
       continue;
     }
-    if (cur && prev && geometric && runsOn(pr, prev, l, notes, cur.lines.length === 1)) {
+    if (cur && prev && geometric && runsOn(pr, prev, l, notes)) {
       cur.text = joinBroken(cur.text, l.text);
       const glue = cur.text.endsWith(' ' + l.text.trimStart()) ? ' ' : '';
       appendRuns(
@@ -70,8 +70,8 @@ function appendRuns(to: Run[], more: Run[]): void {
   }
 }
 
-/** Does line b continue the paragraph of line a (the first line of its paragraph when `first`)? */
-function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[], first: boolean): boolean {
+/** Does line b continue the paragraph of line a? */
+function runsOn(pr: Printed, a: PrintedLine, b: PrintedLine, notes: Note[]): boolean {
   const em = b.size ?? pr.bodySize ?? 1;
   if (Math.abs((a.size ?? 0) - (b.size ?? 0)) > 0.5 || !!a.center !== !!b.center || boldAll(a) !== boldAll(b))
     return false;

@@ -53,7 +53,12 @@ export function readText(text: string, file: string): Printed {
     });
   });
   const wrapped = isWrapped(lines);
-  if (!wrapped) for (const l of lines) (delete l.x, delete l.right, delete l.size);
+  if (!wrapped)
+    for (const l of lines) {
+      delete l.x;
+      delete l.right;
+      delete l.size;
+    }
   // The usual full line: what most lines of the long runs reach.
   const widths = lines
     .filter((l) => l.text && l.right !== undefined)

@@ -15,7 +15,7 @@ export function slugOf(title: string, used: Set<string>): string {
     .filter((c) => /\p{Script=Han}/u.test(c))
     .slice(0, 6)
     .join('');
-  const syllables = han ? (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]) : [];
+  const syllables = han ? pinyin(han, { toneType: 'none', type: 'array', v: true }) : [];
   const pairs: string[] = [];
   for (let i = 0; i < syllables.length; i += 2) pairs.push(syllables.slice(i, i + 2).join(''));
   let slug =

@@ -75,11 +75,20 @@ export function strays(items: Item[], box: Box, hang: number): Stray[] {
     let edge: Stray['edge'] = 'foot';
     let by = e.bottom - box.bottom - SLACK;
     const top = box.top - e.top - SLACK;
-    if (top > by) ((edge = 'top'), (by = top));
+    if (top > by) {
+      edge = 'top';
+      by = top;
+    }
     const right = e.right - box.right - hang - SLACK;
-    if (right > by) ((edge = 'right'), (by = right));
+    if (right > by) {
+      edge = 'right';
+      by = right;
+    }
     const left = box.left - e.left - hang - SLACK;
-    if (left > by) ((edge = 'left'), (by = left));
+    if (left > by) {
+      edge = 'left';
+      by = left;
+    }
     if (by > 0) out.push({ item, edge, by: by + SLACK });
   }
   return out;

@@ -188,7 +188,7 @@ function checkValue(
     return isMap(node) ? node.toJSON() : bad(node?.toJSON?.());
   }
   if (field.type === 'list') {
-    const v = node?.toJSON?.();
+    const v: unknown = node?.toJSON?.();
     if (!Array.isArray(v)) return bad(v);
     const problem = field.test?.(v);
     if (problem) {

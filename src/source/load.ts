@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { listArticles } from './articles.js';
 import { t } from '../core/text.js';
 import { Diagnostics, shownPath, type Diagnostic, type SourcePos } from './diagnostics.js';
-import { isMap, type Node } from 'yaml';
+import { isMap } from 'yaml';
 import { checkMapping, nodePos, parseYaml, type Schema } from './fields.js';
 import { DEFAULT_LIMITS, type ImageLimits } from './image.js';
 import { frontMatter, readFrontMatter } from './frontmatter.js';
@@ -102,7 +102,7 @@ export function loadIssue(dir: string, o: LoadOptions = {}): Loaded {
       meta = { template: 'default', ...m } as unknown as IssueMeta;
       templateName = meta.template;
       const node = isMap(parsed.doc.contents) ? parsed.doc.contents.get('template', true) : undefined;
-      if (node) templateAt = nodePos(parsed, node as Node);
+      if (node) templateAt = nodePos(parsed, node);
     }
   }
   const limits = o.template?.(templateName, templateAt) ?? DEFAULT_LIMITS;

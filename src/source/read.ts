@@ -52,7 +52,7 @@ function kind(st: Stats): Text {
 }
 
 /** What stands at `path`, when it is not a readable regular file; undefined when it is one. */
-export function fileProblem(path: string, shown: string): FileProblem | undefined {
+export function fileProblem(path: string): FileProblem | undefined {
   let st: Stats;
   try {
     st = statSync(path);
@@ -86,7 +86,7 @@ export function fileProblem(path: string, shown: string): FileProblem | undefine
 
 /** Reads a text file of the issue; `shown` is how the file is named in messages. */
 export function readText(path: string, shown: string): TextFile | FileProblem {
-  const problem = fileProblem(path, shown);
+  const problem = fileProblem(path);
   if (problem) return problem;
   let data: Buffer;
   try {
@@ -120,7 +120,7 @@ export function decodeText(data: Buffer, shown: string): TextFile | FileProblem 
       try {
         const text = fatal(enc).decode(data.subarray(2));
         const nul = text.indexOf('\0');
-        if (nul >= 0) return nulProblem(text, nul, shown);
+        if (nul >= 0) return nulProblem(text, nul);
         return { text, encoding: enc, bom: true };
       } catch {
         return whole('encoding-utf16', t('encoding-utf16.damaged'), t('encoding-utf16.damaged.fix'));
@@ -155,7 +155,7 @@ function utf8(data: Buffer, shown: string): string | FileProblem {
     return notUtf8(data, shown);
   }
   const nul = text.indexOf('\0');
-  if (nul >= 0) return nulProblem(text, nul, shown);
+  if (nul >= 0) return nulProblem(text, nul);
   return text;
 }
 
@@ -169,7 +169,7 @@ function lineCol(text: string, k: number): { line: number; col: number } {
   return { line, col: [...text.slice(start, k)].length + 1 };
 }
 
-function nulProblem(text: string, k: number, shown: string): FileProblem {
+function nulProblem(text: string, k: number): FileProblem {
   const at = lineCol(text, k);
   return {
     code: 'encoding-nul',

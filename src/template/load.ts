@@ -36,7 +36,7 @@ function readLayer(file: string, diags: Diagnostics): Layer | null {
   }
   const parsed = parseYaml(read.text, shown, diags);
   if (!parsed) return null;
-  const contents = parsed.doc.contents as Node | null;
+  const contents = parsed.doc.contents;
   if (contents != null && !isMap(contents)) {
     checkMapping(parsed, contents, TEMPLATE_SCHEMA, diags, 'template');
     return null;
@@ -46,7 +46,7 @@ function readLayer(file: string, diags: Diagnostics): Layer | null {
     extends?: unknown;
   };
   if (diags.errors.length > before) return null;
-  const layer: Layer = { raw: raw as Raw };
+  const layer: Layer = { raw };
   const pair = isMap(contents)
     ? contents.items.find((it) => isScalar(it.key) && it.key.value === 'extends')
     : undefined;

@@ -14,7 +14,7 @@ const UNIT_WORDS: Record<string, string> = {
 };
 
 function sections(): [string, Section][] {
-  return Object.entries(TEMPLATE) as [string, Section][];
+  return Object.entries(TEMPLATE);
 }
 
 function kind(d: Opt<unknown>): string {

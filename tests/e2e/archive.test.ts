@@ -15,10 +15,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeManifest, MANIFEST } from '../../src/archive/manifest.js';
+import { makeManifest, MANIFEST, type Manifest } from '../../src/archive/manifest.js';
 import { compare, unavailable } from '../../src/archive/reprint.js';
-import { build, VERSION } from '../../src/index.js';
-import { checkIssue } from '../../src/index.js';
+import { build, checkIssue, VERSION } from '../../src/index.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
 
 const BIN = join(ROOT, 'bin', 'bulletin.js');
@@ -45,7 +44,7 @@ describe('the build manifest and bulletin reprint', () => {
     const first = run(['build', 'issues/2023-06'], cwd);
     expect(first.code).toBe(0);
     expect(first.out).toContain('issues/2023-06/build.json: recorded');
-    const record = JSON.parse(readFileSync(join(issue, MANIFEST), 'utf8'));
+    const record = JSON.parse(readFileSync(join(issue, MANIFEST), 'utf8')) as Manifest;
     const pdf = readFileSync(join(cwd, 'dist', '2023-06.pdf'));
     expect(record.pdf.bytes).toBe(pdf.length);
     expect(record.pages).toHaveLength(9);
@@ -105,8 +104,8 @@ describe('the build manifest and bulletin reprint', () => {
       readFileSync(join(b, 'issues', '2023-06', MANIFEST), 'utf8'),
     );
     // …and the sample's committed record is this build's.
-    expect(JSON.parse(readFileSync(join(a, 'issues', '2023-06', MANIFEST), 'utf8')).inputs).toEqual(
-      JSON.parse(readFileSync(join(SAMPLE, MANIFEST), 'utf8')).inputs,
+    expect((JSON.parse(readFileSync(join(a, 'issues', '2023-06', MANIFEST), 'utf8')) as Manifest).inputs).toEqual(
+      (JSON.parse(readFileSync(join(SAMPLE, MANIFEST), 'utf8')) as Manifest).inputs,
     );
   });
 
@@ -175,7 +174,7 @@ describe('the build manifest and bulletin reprint', () => {
     expect(none.err).toContain('no build.json to compare with (record one with bulletin build --record issues/2023-06');
     run(['build', 'issues/2023-06', '-q'], cwd);
     const file = join(cwd, 'issues', '2023-06', MANIFEST);
-    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     m.fonts[0].file = 'fonts/local/FZXBSJW.TTF';
     writeFileSync(file, JSON.stringify(m, null, 2));
     const strict = run(['reprint', 'issues/2023-06', '--strict'], cwd);

@@ -73,8 +73,6 @@ const append = (name: string, text: string) => (c: Ctx) => appendFileSync(join(c
 const yaml = (from: string | RegExp, to: string) => (c: Ctx) =>
   writeFileSync(join(c.dir, 'issue.yaml'), ISSUE_YAML.replace(from, to));
 const ART = (title: string, body: string) => `---\ntitle: ${title}\n---\n\n${body}\n`;
-/** The line of `needle` in an article text (1-based). */
-const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const unchanged = (path: string, before: Buffer) => () =>
   expect(readFileSync(path).equals(before), `${path} was changed`).toBe(true);

@@ -1,6 +1,6 @@
 // The page-assembly options of a template, on the fixture issue: how articles start, running
 // heads, folios on blank pages, the colophon on an even page, link addresses after the text.
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FontRegistry } from '../../src/fonts/registry.js';

@@ -85,7 +85,7 @@ describe.skipIf(!hanazono)('a classical text with Extension B–F characters, Ha
   });
 
   it('prints the diary’s emoji as their base or not at all: never a lone ♀, tone or joiner', () => {
-    expect(text).not.toMatch(/[\u200d\ufe0f\u2640\u{1f3fb}-\u{1f3ff}]/u);
+    expect(text).not.toMatch(/\u200d|\ufe0f|\u2640|[\u{1f3fb}-\u{1f3ff}]/u);
     const line = squash(text).match(/收到了(.*)不要再寄了(.*)”/u)!;
     expect(['', '🙅']).toContain(line[1]);
     expect(['', '❤']).toContain(line[2]);

@@ -247,7 +247,7 @@ describe.each([
         if (n.type === 'content' && n.id) ids.add(n.id);
         for (const c of n.children ?? []) walk(c as typeof n);
       };
-      walk((await page.getStructTree()) as never);
+      walk(await page.getStructTree());
       const tc = await page.getTextContent({ includeMarkedContent: true });
       const stack: { tag?: string; id?: string }[] = [];
       for (const it of tc.items) {

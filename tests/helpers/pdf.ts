@@ -85,7 +85,7 @@ export function readPdf(data: Buffer | Uint8Array): PdfRead {
     for (const l of page.getLinks()) {
       const uri = l.getURI();
       let target: number | null = null;
-      if (!l.isExternal()) target = doc.resolveLink(uri) as unknown as number;
+      if (!l.isExternal()) target = doc.resolveLink(uri);
       links.push({ page: i, target, uri: l.isExternal() ? uri : null });
     }
     const lines = groupLines(chars);

@@ -59,7 +59,7 @@ export async function pdfjsFind(pdf: Buffer, query: string): Promise<number> {
     isInPresentationMode: false,
     scrollPageIntoView() {},
     getPageView: () => null,
-  } as never);
+  });
   const find = new viewer.PDFFindController({ linkService, eventBus, updateMatchesCountOnProgress: false });
   find.setDocument(doc);
   const total = await new Promise<number>((resolve) => {

@@ -117,7 +117,7 @@ describe('the system scan kept on disk', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bulletin-scan-')), 'system-fonts.json');
     const scanned = systemFonts(true, file);
     expect(cachedScan(file)).toEqual(scanned);
-    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { inputs: Record<string, number>; fonts: object[] };
     expect(Object.keys(kept.inputs)).toContain('/etc/fonts');
     // a folder whose date moved (a font installed or removed): scanned again
     const folder = Object.keys(kept.inputs)[0];

@@ -33,7 +33,7 @@ describe('the pool', () => {
       .filter((r) => r.status === 'fulfilled')
       .map((r) => (r as PromiseFulfilledResult<{ task: string; threadId: number }>).value);
     expect(done.map((r) => r.task).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    const failed = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(failed).toHaveLength(1);
     expect(String(failed[0].reason)).toContain('exit code 7');
     // No more threads at once than the pool's size (a dead worker is replaced, so ids may be more).

@@ -58,7 +58,7 @@ describe('tableSize', () => {
   });
 
   it('stops at the least size and says the words break, each column one character at least', () => {
-    const fit = tableSize(10.5, 9, 8, 300, 0.5, cells(new Array(8).fill(200), new Array(8).fill(120)));
+    const fit = tableSize(10.5, 9, 8, 300, 0.5, cells(new Array<number>(8).fill(200), new Array<number>(8).fill(120)));
     expect(fit.size).toBe(9);
     expect(fit.narrow).toBe('words');
     for (const w of fit.widths) expect(w).toBeGreaterThanOrEqual(9 - 1e-9);
@@ -66,7 +66,14 @@ describe('tableSize', () => {
   });
 
   it('says when columns cannot hold two characters even at the least size', () => {
-    const fit = tableSize(10.5, 9, 20, 300, 0.5, cells(new Array(20).fill(40), new Array(20).fill(10.5)));
+    const fit = tableSize(
+      10.5,
+      9,
+      20,
+      300,
+      0.5,
+      cells(new Array<number>(20).fill(40), new Array<number>(20).fill(10.5)),
+    );
     expect(fit.size).toBe(9);
     expect(fit.narrow).toBe('columns');
     for (const w of fit.widths) expect(w).toBeGreaterThanOrEqual(9 - 1e-9);
@@ -74,12 +81,26 @@ describe('tableSize', () => {
   });
 
   it('gives up padding, then size, rather than a column narrower than one character', () => {
-    const fit = tableSize(10.5, 9, 40, 300, 0.5, cells(new Array(40).fill(40), new Array(40).fill(10.5)));
+    const fit = tableSize(
+      10.5,
+      9,
+      40,
+      300,
+      0.5,
+      cells(new Array<number>(40).fill(40), new Array<number>(40).fill(10.5)),
+    );
     expect(fit.size).toBeCloseTo(7.5);
     expect(fit.inset).toBe(0);
     for (const w of fit.widths) expect(w).toBeCloseTo(7.5);
     // the same when the template allows no smaller size at all
-    const fixed = tableSize(9, 9, 40, 300, 0.5, cells(new Array(40).fill(40), new Array(40).fill(10.5)));
+    const fixed = tableSize(
+      9,
+      9,
+      40,
+      300,
+      0.5,
+      cells(new Array<number>(40).fill(40), new Array<number>(40).fill(10.5)),
+    );
     expect(fixed.size).toBeCloseTo(7.5);
     expect(fixed.narrow).toBe('columns');
   });

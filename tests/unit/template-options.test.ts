@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/source/diagnostics.js';
 import { loadTemplate } from '../../src/template/load.js';
-import { camel, defaults, schema, TEMPLATE } from '../../src/template/options.js';
+import { camel, defaults, schema, TEMPLATE, type Section } from '../../src/template/options.js';
 import { defaultTemplateYaml, referenceMarkdown } from '../../src/template/reference.js';
 import { ROOT } from '../helpers/build.js';
 
@@ -42,7 +42,8 @@ describe('template options, declared once', () => {
     const diags = new Diagnostics();
     const t = loadTemplate(rootWith(), 'default', diags)!;
     expect(diags.list).toEqual([]);
-    for (const [section, decl] of Object.entries(TEMPLATE)) {
+    const sections: [string, Section][] = Object.entries(TEMPLATE);
+    for (const [section, decl] of sections) {
       const got = (t as unknown as Record<string, Record<string, unknown>>)[camel(section)];
       for (const [key, opt] of Object.entries(decl.options))
         expect(got[camel(key)], `${section}.${key}`).toEqual(opt.default);

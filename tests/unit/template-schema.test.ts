@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/source/diagnostics.js';
 import { loadTemplate } from '../../src/template/load.js';
 import { frameOf, frameProblem } from '../../src/template/model.js';
-import { TEMPLATE } from '../../src/template/options.js';
+import { TEMPLATE, type Section } from '../../src/template/options.js';
 import { CHINESE_SIZES, parseLength } from '../../src/template/sizes.js';
 import { ROOT } from '../helpers/build.js';
 
@@ -190,8 +190,8 @@ describe('templates that extend others', () => {
   });
 
   it('declares every option it reads (the reference lists extends beside them)', () => {
-    for (const s of Object.values(TEMPLATE))
-      for (const o of Object.values(s.options)) expect(o.doc.length).toBeGreaterThan(3);
+    const sections: Section[] = Object.values(TEMPLATE);
+    for (const s of sections) for (const o of Object.values(s.options)) expect(o.doc.length).toBeGreaterThan(3);
   });
 });
 
