@@ -11,6 +11,7 @@
 // page drawn afresh (pdfkit's `addContent`) and replays it through the same calls; text.ts and
 // tags.ts are unchanged but for `cidOf` being exported.
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
@@ -40,15 +41,37 @@ interface Program {
   ops: Op[];
   /** The faces its fonts were, by role. */
   faces: Map<string, Face>;
-  /** The content its last replay wrote, with the CIDs and font names it had. */
-  last?: { cids: Int32Array; names: string[]; bytes: Buffer };
+  /** The content it wrote last, with the CIDs and font names it had. */
+  last?: Written;
 }
 
-/** CIDs by glyph key, and the keys by CID: what a recording needs to name a CID's glyph. */
+/** A page's content as last written, and where each font's table stood around it. */
+interface Written {
+  cids: Int32Array;
+  names: string[];
+  bytes: Buffer;
+  /** The rendering it was written in. */
+  rendering: number;
+  /** Per font role the page draws with: glyphs in its CID table before the page, and after. */
+  before: Map<string, number>;
+  after: Map<string, number>;
+  /** The content stream as pdfkit compressed it: `bytes` with what pdfkit wrote around them. */
+  zipped?: { around: string; data: Buffer };
+}
+
+/**
+ * CIDs by glyph key, the keys by CID (what a recording needs to name a CID's glyph), and the
+ * keys in the order they were given CIDs. That order decides everything the table and the
+ * font's subset hold: two tables given the same keys in the same order are the same.
+ */
 export class CidTable extends Map<string, number> {
   readonly byCid: string[] = [];
+  readonly order: string[] = [];
+  /** Leading keys found equal to the last rendering's table of the same role; -1: they differ. */
+  agreed = 0;
   override set(key: string, cid: number): this {
     this.byCid[cid] = key;
+    if (!super.has(key)) this.order.push(key);
     return super.set(key, cid);
   }
 }
@@ -62,10 +85,35 @@ export class CidTable extends Map<string, number> {
 let current = new Map<string, Program>();
 let previous = new Map<string, Program>();
 
+/** Renderings started in the process; the CID tables of the current one and the last, by font role. */
+let rendering = 0;
+let tables = new Map<string, CidTable>();
+let lastTables = new Map<string, CidTable>();
+
 /** Starts a rendering: what the one before last used is let go. */
 export function newRendering(): void {
   previous = current;
   current = new Map();
+  rendering++;
+  lastTables = tables;
+  tables = new Map();
+}
+
+/**
+ * Whether a font's table holds what the last rendering's table of the same role held when it
+ * had as many keys: the same keys, given in the same order. Checked a key at a time, each key
+ * once per rendering.
+ */
+function agrees(role: string, table: CidTable | undefined): boolean {
+  if (!table || table.order.length === 0) return true;
+  if (table.agreed < 0) return false;
+  const before = lastTables.get(role)?.order;
+  if (!before) return false;
+  const keys = table.order;
+  let k = table.agreed;
+  while (k < keys.length && keys[k] === before[k]) k++;
+  table.agreed = k === keys.length ? k : -1;
+  return table.agreed >= 0;
 }
 
 function lookup(key: string): Program | undefined {
@@ -86,7 +134,16 @@ export function pageCacheSize(): number {
 }
 
 /** Pages replayed and drawn afresh since the process started (tests, the benchmark). */
-export const pageCacheStats = { replayed: 0, drawn: 0 };
+export const pageCacheStats = {
+  replayed: 0,
+  drawn: 0,
+  /** replays whose content came out as last time */
+  same: 0,
+  /** replays that asked for no glyph's CID: the fonts' tables stood as when the page was last written */
+  quick: 0,
+  /** content streams whose compressed bytes were reused */
+  unzipped: 0,
+};
 
 const HEX: string[] = [];
 const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
@@ -149,6 +206,13 @@ export function pageKey(page: Page, context: string): string | null {
 
 const TF = /^\/(\S+)( \S+ Tf)$/;
 
+/** pdfkit's page content stream, as far as it is driven here. */
+interface ContentRef {
+  buffer: Uint8Array[];
+  compress: boolean;
+  finalize(): void;
+}
+
 /**
  * Draws a page's items through `draw` and records the program, or replays the program of a
  * page drawn before with the same fingerprint. Either way the page's content is written in
@@ -167,50 +231,121 @@ export function drawPage(
   const write = doc.addContent;
   const out: string[] = [];
   let bytes: Buffer | undefined;
+  let program: Program | undefined;
   doc.addContent = ((s: string) => {
     out.push(s);
     return doc;
   }) as typeof doc.addContent;
   try {
-    const program = key === null ? undefined : lookup(key);
+    program = key === null ? undefined : lookup(key);
     if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) {
       pageCacheStats.replayed++;
-      bytes = replay(doc, page, program, tags, fontOf, out);
+      bytes = replay(doc, page, program, tags, embedded, fontOf, out);
     } else {
       pageCacheStats.drawn++;
-      if (key === null) draw();
-      else remember(key, record(doc, page, tags, fonts, embedded, out, draw));
+      if (key === null) {
+        program = undefined;
+        draw();
+      } else {
+        const recorded = record(doc, page, tags, fonts, embedded, out, draw);
+        program = recorded.program;
+        remember(key, program);
+        bytes = Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1');
+        program.last = { ...recorded.written, bytes, rendering };
+      }
     }
   } finally {
     doc.addContent = write;
   }
+  for (const [role, f] of embedded) if (!tables.has(role)) tables.set(role, f.cids as CidTable);
   // pdfkit ends each piece of content it is given as text with a newline (and takes bytes as they are).
-  if (bytes) doc.addContent(bytes as unknown as string);
-  else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
+  if (bytes) {
+    if (bytes.length) {
+      doc.addContent(bytes as unknown as string);
+      compressOnce(doc.page as unknown as { content: ContentRef }, program!.last!);
+    }
+  } else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
+}
+
+/**
+ * The page's content stream compressed as pdfkit would (zlib, its defaults), or the bytes of
+ * the last time the same content was compressed with the same around it (pdfkit's transform
+ * of the page, written before it). A page replayed as it was costs no compression.
+ */
+function compressOnce(page: { content: ContentRef }, w: Written): void {
+  const ref = page.content;
+  const finalize = ref.finalize;
+  ref.finalize = function (this: ContentRef) {
+    const at = this.buffer.indexOf(w.bytes);
+    if (this.compress && at >= 0) {
+      let around = '';
+      for (let i = 0; i < this.buffer.length; i++)
+        around += i === at ? '\u0000' : Buffer.from(this.buffer[i]).toString('latin1');
+      let data: Buffer;
+      if (w.zipped?.around === around) {
+        data = w.zipped.data;
+        pageCacheStats.unzipped++;
+      } else {
+        data = zlib.deflateSync(Buffer.concat(this.buffer));
+        w.zipped = { around, data };
+      }
+      this.buffer = [data];
+      this.compress = false;
+    }
+    finalize.call(this);
+  };
 }
 
 /** Scratch for the CIDs and font names a replay resolves. */
 let scratch = new Int32Array(1 << 16);
 
+/** The CID of a glyph by its key (`id advance text`, as cidOf makes it), given one if new. */
+function give(f: EmbeddedFont, key: string): number {
+  const cid = f.cids.get(key);
+  if (cid !== undefined) return cid;
+  const a = key.indexOf(' ');
+  const b = key.indexOf(' ', a + 1);
+  const id = Number(key.slice(0, a));
+  return cidOf(f, id, Number(key.slice(a + 1, b)), f.subset.units(id), key.slice(b + 1));
+}
+
 /**
  * Replays a program: first what it does to the document (fonts registered, CIDs given,
  * marked content opened and closed — in the order a fresh drawing does it), then, unless
  * every CID and font name came out as last time, the content itself.
+ *
+ * When every font the page draws with has its CID table as it stood when the page was
+ * written in the last rendering (the same keys, given in the same order: the pages before
+ * drew the same new glyphs), its glyphs get the CIDs they had then, and the keys it gave
+ * then are given again in that order, without looking up a glyph.
  */
 function replay(
   doc: Doc,
   page: Page,
   program: Program,
   tags: StructureWriter,
+  embedded: Map<string, EmbeddedFont>,
   fontOf: (role: string) => EmbeddedFont,
   tagged: string[],
 ): Buffer {
+  const last = program.last;
+  let quick = last !== undefined && last.rendering === rendering - 1;
+  if (quick)
+    for (const [role, n] of last!.before) {
+      const table = embedded.get(role)?.cids as CidTable | undefined;
+      if ((table?.order.length ?? 0) !== n || !agrees(role, table)) {
+        quick = false;
+        break;
+      }
+    }
   const names: string[] = [];
+  const before = new Map<string, number>();
   let n = 0;
   let font: EmbeddedFont | undefined;
   for (const op of program.ops) {
     if (typeof op === 'string') continue;
     if ('tj' in op) {
+      if (quick) continue;
       const f = font!;
       const cids = f.cids;
       for (let i = 0; i < op.tj.length; i++) {
@@ -225,6 +360,7 @@ function replay(
       }
     } else if ('font' in op) {
       font = fontOf(op.font);
+      if (!before.has(op.font)) before.set(op.font, (font.cids as CidTable).order.length);
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
       names.push(font.id);
     } else if ('begin' in op) {
@@ -232,18 +368,44 @@ function replay(
       tags.begin(it?.node, op.artifact);
     } else tags.end();
   }
-  const last = program.last;
-  if (
-    last &&
-    last.cids.length === n &&
-    last.names.length === names.length &&
-    names.every((x, k) => x === last.names[k])
-  ) {
+  const sameNames = (w: Written) =>
+    w.names.length === names.length && names.every((x, k) => x === w.names[k]);
+  if (quick) {
+    const w = last!;
+    pageCacheStats.quick++;
+    for (const [role, from] of w.before) {
+      const f = fontOf(role);
+      const keys = lastTables.get(role)?.order ?? [];
+      for (let k = from, to = w.after.get(role)!; k < to; k++) give(f, keys[k]);
+    }
+    if (sameNames(w)) {
+      pageCacheStats.same++;
+      w.rendering = rendering;
+      return w.bytes;
+    }
+    const bytes = content(program, w.cids, names, tagged);
+    program.last = { cids: w.cids, names, bytes, rendering, before: w.before, after: w.after };
+    return bytes;
+  }
+  const after = new Map<string, number>();
+  for (const role of before.keys()) after.set(role, (fontOf(role).cids as CidTable).order.length);
+  if (last && last.cids.length === n && sameNames(last)) {
     let same = true;
     for (let i = 0; i < n && same; i++) same = last.cids[i] === scratch[i];
-    if (same) return last.bytes;
+    if (same) {
+      pageCacheStats.same++;
+      Object.assign(last, { rendering, before, after });
+      return last.bytes;
+    }
   }
-  // The content, with the CIDs just given; the tags wrote theirs into `tagged`, one piece each.
+  const cids = scratch.slice(0, n);
+  const bytes = content(program, cids, names, tagged);
+  program.last = { cids, names, bytes, rendering, before, after };
+  return bytes;
+}
+
+/** The content of a program with these CIDs and font names; the tags wrote theirs into `tagged`, one piece each. */
+function content(program: Program, cids: Int32Array, names: string[], tagged: string[]): Buffer {
   const out: string[] = [];
   let t = 0;
   let c = 0;
@@ -255,15 +417,13 @@ function replay(
       for (let i = 0; i < op.tj.length; i++) {
         const p = op.tj[i];
         if (i) s += ' ';
-        s += typeof p === 'string' ? p : hex(scratch[c++]);
+        s += typeof p === 'string' ? p : hex(cids[c++]);
       }
       out.push(`${s}] TJ`);
     } else if ('font' in op) out.push(`/${names[name++]}${op.rest}`);
     else out.push(tagged[t++]);
   }
-  const bytes = Buffer.from(`${out.join('\n')}\n`, 'latin1');
-  program.last = { cids: scratch.slice(0, n), names, bytes };
-  return bytes;
+  return Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1');
 }
 
 function record(
@@ -274,13 +434,16 @@ function record(
   embedded: Map<string, EmbeddedFont>,
   out: string[],
   draw: () => void,
-): Program {
+): { program: Program; written: Omit<Written, 'bytes' | 'rendering'> } {
   const ops: Op[] = [];
   const firstOf = new Map<StructNode, number>();
   page.items.forEach((it, k) => {
     if (it.node && !firstOf.has(it.node)) firstOf.set(it.node, k);
   });
   const faces = new Map<string, Face>();
+  const cids: number[] = [];
+  const names: string[] = [];
+  const before = new Map<string, number>();
   let font: EmbeddedFont | undefined;
   const roleOf = (id: string): string => {
     for (const [role, f] of embedded) if (f.id === id) return role;
@@ -316,6 +479,9 @@ function record(
       const role = roleOf(tf[1]);
       font = embedded.get(role)!;
       faces.set(role, fonts.face(role));
+      // (TextWriter asks for the font before it names it: no glyph of it is drawn yet on this page)
+      if (!before.has(role)) before.set(role, (font.cids as CidTable).order.length);
+      names.push(tf[1]);
       ops.push({ font: role, rest: tf[2] });
     } else if (s.startsWith('[') && s.endsWith('] TJ')) {
       const keys = (font!.cids as CidTable).byCid;
@@ -324,7 +490,9 @@ function record(
         .split(' ')
         .map((p): string | GlyphRef => {
           if (!p.startsWith('<')) return p;
-          const key = keys[parseInt(p.slice(1, -1), 16)];
+          const cid = parseInt(p.slice(1, -1), 16);
+          cids.push(cid);
+          const key = keys[cid];
           const a = key.indexOf(' ');
           const b = key.indexOf(' ', a + 1);
           return { key, id: Number(key.slice(0, a)), advance: Number(key.slice(a + 1, b)), text: key.slice(b + 1) };
@@ -340,5 +508,7 @@ function record(
     tags.end = end;
     doc.addContent = collect;
   }
-  return { ops, faces };
+  const after = new Map<string, number>();
+  for (const role of before.keys()) after.set(role, (embedded.get(role)!.cids as CidTable).order.length);
+  return { program: { ops, faces }, written: { cids: Int32Array.from(cids), names, before, after } };
 }
