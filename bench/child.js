@@ -27,10 +27,13 @@ if (mode === '--twice') {
 } else if (mode === '--stages') {
   process.stdout.write(JSON.stringify(await stages(rest[0])));
 } else {
-  const { main } = await import('../lib/bulletin.mjs');
+  // as bin/bulletin.js runs it: the bundle, with its code cache
+  const { loadBundle } = await import('../bin/bundle-loader.js');
+  const bundle = loadBundle('build');
   const [issue, out] = [mode, ...rest];
-  const code = await main(['build', issue, '-o', out, '--quiet']);
+  const code = await bundle.exports.main(['build', issue, '-o', out, '--quiet']);
   if (code !== 0) process.exit(code);
+  bundle.save();
   const pdf = readFileSync(out);
   const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
   process.stdout.write(JSON.stringify({ pages, bytes: pdf.length, maxRSS: process.resourceUsage().maxRSS }));

@@ -1,19 +1,24 @@
-#!/usr/bin/env node
-// The command line as a few bundled files (lib/bulletin.mjs and its lib/bulletin.*.mjs chunks):
-// Node compiles a handful of modules instead of some sixty, and markdown-it and yaml come
-// inside them. The commands' `await import()`s become chunks of their own (code splitting), so
-// `bulletin build` compiles only what a build runs: the 0.7 MB of pinyin-pro and mammoth that
-// only `import` uses, the preview's server and the archive stay on disk unread.
-// pdfkit and fontkit come inside too (one copy of fontkit, shared by both), with four modules
-// they load at start-up but a build does not use replaced by stand-ins that load them on first
-// call (scripts/bundle-stubs/): unicode-trie (five character tables inflated at load), brotli
-// (WOFF2 only; left out of the bundle, 1.4 MB), @noble/ciphers' AES (encryption only). Each stand-in gives the real module's
-// answer when called, so nothing a build does changes; it only stops paying for them.
+// The command line as one bundled file, lib/bulletin.cjs, that bin/bulletin.js runs with a V8
+// code cache (bin/bundle-loader.js): Node compiles one script instead of some sixty modules,
+// and from the second run on it does not compile it at all but reads the compiled code back.
+// markdown-it, yaml, pdfkit and fontkit come inside (one copy of fontkit, shared by both). What
+// only `bulletin import` uses — pinyin-pro, and mammoth with jszip and xmldom, 0.7 MB each —
+// stays outside, loaded from node_modules on that command's first call; so do the test-only
+// readers. CommonJS, because only a classic script can be given a code cache on Node 20 (an
+// ES module cannot before Node 22's module.enableCompileCache): the project's ES modules keep
+// their `import()`s lazy inside it (esbuild wraps them), and import.meta.url becomes the
+// bundle's own file URL — which sits in lib/, where the code looks for the project root as '..'.
+// pdfkit and fontkit's modules loaded at start-up but a build does not use are replaced by
+// stand-ins that load them on first call (scripts/bundle-stubs/): unicode-trie (five character
+// tables inflated at load), brotli (WOFF2 only; left out of the bundle, 1.4 MB), @noble/ciphers'
+// AES (encryption only). Each stand-in gives the real module's answer when called, so nothing
+// a build does changes; it only stops paying for them.
 // pdfkit finds its data files from import.meta.url, which is pointed back at its own file.
-// Chunks sit beside lib/index.js, not in a folder of their own: the code in them finds the
-// project's root as '..' from its own file (src/index.ts ROOT).
+// The first line of the bundle names its content (a hash): the code cache is kept per content,
+// so a rebuilt bundle never meets the compiled code of another.
 // Run by `npm run build` (and so by npm ci and npm test) after tsc.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -121,26 +126,49 @@ const lazyModules = {
     });
   },
 };
-// Chunks of an earlier build are named by their hash: remove them, or they pile up.
-for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.mjs$/.test(f)) rmSync(join(lib, f));
+// Files of earlier bundles (the ES-module chunks this script made before) would only mislead.
+for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.(mjs|cjs)$/.test(f)) rmSync(join(lib, f));
+const out = join(lib, 'bulletin.cjs');
 const result = await build({
-  entryPoints: { bulletin: join(lib, 'cli', 'main.js') },
-  outdir: lib,
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'bulletin.[name]-[hash]',
-  splitting: true,
+  entryPoints: [join(lib, 'cli', 'main.js')],
+  outfile: out,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  external: ['mupdf', 'pdfjs-dist', 'playwright-core'],
+  // Test-only readers, and what only `bulletin import` needs (loaded on that command's first call).
+  external: ['mupdf', 'pdfjs-dist', 'playwright-core', 'pinyin-pro', 'mammoth'],
   plugins: [lazyModules],
-  // CommonJS dependencies inside an ES module need a require of their own.
+  define: { 'import.meta.url': '__bundleUrl' },
   banner: {
-    js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+    js: [
+      "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
+      // import() of an ES module outside the bundle (pdfjs-dist): from the loader's own module,
+      // since on Node 20 a script read from a code cache cannot import() (bin/bundle-loader.js).
+      "const __importModule = globalThis[Symbol.for('bulletin.importModule')] ?? ((s) => import(s));",
+    ].join('\n'),
   },
+  // ASCII only (non-ASCII characters as escapes): the loader reads the file as Latin-1, no UTF-8 decoding.
+  charset: 'ascii',
   logLevel: 'warning',
   metafile: Boolean(process.env.BUNDLE_META),
 });
-// BUNDLE_META=file.json: what went into which chunk (for esbuild's analyser, or scripts of one's own).
+// esbuild escapes the non-ASCII characters of strings and names (charset: 'ascii') but not of
+// regular expressions and comments; those become \uXXXX escapes here (one per UTF-16 unit,
+// which a regular expression reads as the same character, with or without the u flag), so
+// that the loader can read the file as Latin-1 without decoding UTF-8.
+const code = readFileSync(out, 'utf8').replace(/[^\x00-\x7f]/g, (c, at, all) => {
+  // (after a backslash, the escape would read as an escaped backslash and 'u…')
+  if (all[at - 1] === '\\') throw new Error(`lib/bulletin.cjs: an escaped non-ASCII character at ${at}`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
+// The dynamic imports left are of modules outside the bundle: through the loader's import.
+const imports = code.match(/\bimport\("[^"]*"\)/g) ?? [];
+const outside = ['pdfjs-dist/'];
+const unexpected = imports.filter((m) => !outside.some((o) => m.startsWith(`import("${o}`)));
+if (unexpected.length) throw new Error(`lib/bulletin.cjs: import() of ${unexpected.join(', ')}: add it to 'outside'`);
+const routed = code.replace(/\bimport\("(pdfjs-dist\/[^"]*)"\)/g, '__importModule("$1")');
+const id = createHash('sha256').update(routed).digest('hex').slice(0, 16);
+writeFileSync(out, `// bulletin bundle ${id}\n${routed}`, 'latin1');
+// BUNDLE_META=file.json: what went into the bundle (for esbuild's analyser, or scripts of one's own).
 if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));

@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChecks } from './check/index.js';
+import { buildChecks, checkIssue as checkSource, type CheckOptions, type CheckResult } from './check/index.js';
+import { contentsMeasurer } from './furnish/contents-measure.js';
 import { fontStamp, inputStamp } from './pipeline/input-stamp.js';
 import { layoutIssue, type Layout, type ProgressReport } from './pipeline/layout.js';
 import { imposeBooklet } from './render/impose.js';
@@ -20,7 +21,15 @@ export {
   type ProgressReport,
   type ProgressStep,
 } from './pipeline/layout.js';
-export { checkIssue, fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
+export { fixIssue, type CheckOptions, type CheckResult, type Finding } from './check/index.js';
+
+/**
+ * `bulletin check`: the proofreading checks, with titles measured as the contents set them
+ * (check is handed layout's measurer here rather than importing it).
+ */
+export function checkIssue(dir: string, o: CheckOptions): CheckResult {
+  return checkSource(dir, { contentsMeasurer, ...o });
+}
 
 export { VERSION } from './core/version.js';
 

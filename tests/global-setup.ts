@@ -1,5 +1,5 @@
 // Before any test: lib/ is built from the sources as they are now. The CLI tests run
-// bin/bulletin.js, which runs the bundle lib/bulletin.mjs, and the archive's workers run
+// bin/bulletin.js, which runs the bundle lib/bulletin.cjs, and the archive's workers run
 // lib/archive/build-worker.js; a bundle older than a source file would be tested instead of
 // the code. Fresh (the common case) costs one walk over the sources' dates; stale, it runs
 // `npm run build` (tsc, then the bundle).
@@ -32,7 +32,7 @@ export function newestInput(root: string): number {
 export function builtAt(root: string): number {
   try {
     return Math.min(
-      statSync(join(root, 'lib', 'bulletin.mjs')).mtimeMs,
+      statSync(join(root, 'lib', 'bulletin.cjs')).mtimeMs,
       statSync(join(root, 'lib', 'index.js')).mtimeMs,
       statSync(join(root, 'lib', 'archive', 'build-worker.js')).mtimeMs,
     );

@@ -23,7 +23,7 @@ import { decodeText, fileProblem, isProblem } from '../source/read.js';
 import { checkPunctuation } from './punctuation.js';
 import { count } from './report.js';
 import { checkStructure } from './structure.js';
-import { tocMeasure } from './toc.js';
+import { tocMeasure, type ContentsMeasurer } from './toc.js';
 
 export type { Finding, Edit } from './model.js';
 export type { FileFix, FixFailure } from './fix.js';
@@ -47,6 +47,11 @@ export interface CheckOptions {
   template?: boolean;
   /** Fonts already open (a build's); otherwise opened from the root's manifest. */
   fonts?: FontRegistry;
+  /**
+   * How a title sets in the contents (furnish/contents-measure.ts), handed in by the caller
+   * since check imports no layout stage; without it titles are not measured.
+   */
+  contentsMeasurer?: ContentsMeasurer;
   /** The template to check against, over issue.yaml's `template:`. */
   templateName?: string;
   /** The issue as a build loaded it: its articles are checked from that parse, not read again. */
@@ -197,8 +202,13 @@ export function checkIssue(dir: string, o: CheckOptions): CheckResult {
       }
     };
     try {
-      if (face(template.toc.font))
-        measure = tocMeasure(template, registry, `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`);
+      if (o.contentsMeasurer && face(template.toc.font))
+        measure = tocMeasure(
+          o.contentsMeasurer,
+          template,
+          registry,
+          `${o.root}|${templateName}|${templateStamp(o.root, templateName)}`,
+        );
     } catch {
       measure = undefined;
     }

@@ -24,8 +24,8 @@ export async function runCheck(args: Parsed, lang: Lang): Promise<number> {
     maxWarnings: v['max-warnings'] === undefined ? undefined : Number(v['max-warnings']),
   };
   // Loaded here, not at start-up: --help and usage errors stay instant.
-  const { ROOT } = await import('../index.js');
-  const { checkIssue, fixIssue, formatHuman, formatJson, COLOUR, PLAIN, issueName } = await import('../check/index.js');
+  const { ROOT, checkIssue } = await import('../index.js');
+  const { fixIssue, formatHuman, formatJson, COLOUR, PLAIN, issueName } = await import('../check/index.js');
   const style = useColour(parsed.color) ? COLOUR : PLAIN;
   const options = { root: ROOT, archive: parsed.archive ? 12 : 0 };
   let result = checkIssue(parsed.dir, options);

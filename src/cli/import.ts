@@ -57,8 +57,7 @@ export async function runImport(parsed: Parsed, lang: Lang): Promise<number> {
       '\n',
   );
   // What the checker says of the result: what was wrong in the original, mostly.
-  const { ROOT } = await import('../index.js');
-  const { checkIssue } = await import('../check/index.js');
+  const { ROOT, checkIssue } = await import('../index.js');
   const result = checkIssue(shown, { root: ROOT, archive: 12 });
   const codes = [...new Set(result.findings.map((f) => f.code))].join(', ');
   process.stdout.write(

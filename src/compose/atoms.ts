@@ -2,6 +2,7 @@
 // Each Chinese character is an atom; a Latin word or number is one atom; —— and …… are one
 // atom. Every gap knows whether a line may break there (clreq prohibition rules), how wide
 // it is at rest (Han/Latin quarter em, word spaces), and how far it may shrink.
+import type { PlacedGlyph } from '../core/drawn.js';
 import type { SourcePos } from '../source/diagnostics.js';
 import { GLUE, NO_END, NO_START, isAlnum, isDashOrEllipsis, isHan, isSpace, isWide } from '../text/classes.js';
 import type { Face } from '../text/face.js';
@@ -23,19 +24,8 @@ export interface StyledRun {
   rise?: number;
 }
 
-export interface PlacedGlyph {
-  font: string;
-  size: number;
-  color: string;
-  id: number;
-  /** Left edge of the glyph's advance box, relative to its atom (later: its line). */
-  x: number;
-  /** Advance in pt as drawn (before any trimming). */
-  adv: number;
-  text: string;
-  /** Raised above the baseline by this many pt (superscripts). */
-  rise?: number;
-}
+// Declared with the display list's other parts, below every stage; named here too for the composer's modules.
+export type { PlacedGlyph };
 
 /** Order in which clreq shrinks a line (1 first); line-end marks are handled apart. */
 export const enum ShrinkClass {

@@ -1,5 +1,5 @@
 // Page 1: the masthead (报头) and the generated table of contents.
-import type { PlacedGlyph } from '../compose/atoms.js';
+import type { PlacedGlyph } from '../core/drawn.js';
 import type { Line } from '../compose/lines.js';
 import { structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { Issue } from '../source/model.js';

@@ -1,7 +1,6 @@
 // The display list: pages of positioned items. It is the contract between layout and
 // output — tests read it directly, and any backend (PDF now) only draws it.
-import type { PlacedGlyph } from '../compose/atoms.js';
-import type { ImageRef } from '../source/model.js';
+import type { ImageRef, PlacedGlyph } from '../core/drawn.js';
 
 /**
  * Structure roles of a tagged PDF (PDF 1.7's standard types; `Title`, from PDF 2.0, is role

@@ -4,7 +4,10 @@
 // furniture (masthead, folios, running heads, colophon) sits where the template puts it and
 // is not checked.
 import type { Item } from './display.js';
+import type { FlowPage } from './flow.js';
 import { t, type Text } from '../core/text.js';
+import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import type { Frame } from '../template/model.js';
 
 export interface Box {
   left: number;
@@ -97,5 +100,70 @@ export function describe(it: Item): Text {
       return t('item.image');
     case 'link':
       return t('item.link');
+  }
+}
+
+/** What the guard is shown of a laid-out issue. */
+export interface Guarded {
+  /** The cover pages' items; those in `furniture` (the masthead) are not checked. */
+  cover: Item[][];
+  furniture: Item[];
+  /** The flowed pages, after the cover, and where the flow's items were written. */
+  laid: FlowPage[];
+  sources: Map<Item, SourcePos>;
+  frame: Frame;
+  /** How far marks may hang past the block's sides, pt. */
+  hang: number;
+  /** Where an item with no source place of its own is reported (the issue.yaml). */
+  fallback: SourcePos;
+}
+
+/**
+ * Every item the flow drew inside the text block, or a `layout-overflow` error at the place it
+ * was written: pagination keeps text on the page, and this makes a lapse in it loud. One
+ * report per place and page.
+ */
+export function reportStrays(g: Guarded, diags: Diagnostics): void {
+  const { frame, hang, fallback } = g;
+  const block: Box = {
+    left: frame.left,
+    top: frame.top,
+    right: frame.left + frame.width,
+    bottom: frame.top + frame.height,
+  };
+  const told = new Set<string>();
+  // The contents, below the masthead (furniture) on the first page.
+  const furniture = new Set(g.furniture);
+  g.cover.forEach((items, i) => {
+    for (const s of strays(
+      items.filter((it) => !furniture.has(it)),
+      block,
+      hang,
+    ))
+      report(s, i + 1, fallback);
+  });
+  g.laid.forEach((p, i) => {
+    const page = g.cover.length + i + 1;
+    const floor = p.floor < block.bottom - 1e-6 ? t('layout-overflow.floor') : undefined;
+    for (const s of strays(p.body, { ...block, bottom: p.floor }, hang))
+      report(s, page, g.sources.get(s.item) ?? fallback, floor);
+    for (const s of strays(p.footnotes, block, hang)) report(s, page, g.sources.get(s.item) ?? fallback);
+  });
+  function report(s: Stray, page: number, pos: SourcePos, foot?: Text): void {
+    const key = `${pos.file}:${pos.line}:${page}`;
+    if (told.has(key)) return;
+    told.add(key);
+    const where =
+      s.edge === 'foot'
+        ? (foot ?? t('layout-overflow.foot'))
+        : s.edge === 'top'
+          ? t('layout-overflow.top')
+          : t(`layout-overflow.${s.edge}`);
+    diags.error(
+      'layout-overflow',
+      pos,
+      t('layout-overflow', { item: describe(s.item), page, by: s.by.toFixed(1), where }),
+      t('layout-overflow.fix'),
+    );
   }
 }

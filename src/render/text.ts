@@ -10,7 +10,7 @@
 // then sees one wider glyph and copies nothing for the space. A space the editor typed is
 // folded into the glyph before it the same way, its text appended (`2022 年`, `李　涛`):
 // drawn as a glyph of its own, pdf.js would copy an ideographic space as U+0020.
-import type { PlacedGlyph } from '../compose/atoms.js';
+import type { PlacedGlyph } from '../core/drawn.js';
 import { colorOp, type ColorMode } from '../template/color.js';
 import type { TextItem } from '../paginate/display.js';
 import type { StructureWriter } from './tags.js';

@@ -1,6 +1,7 @@
 // The issue as the editors wrote it: plain data, every node knowing where it came from.
 import type { Token } from 'markdown-it';
 import type { Document } from 'yaml';
+import type { ImageRef } from '../core/drawn.js';
 import type { SourcePos } from './diagnostics.js';
 import type { Encoding } from './read.js';
 
@@ -37,20 +38,8 @@ export interface Span {
   pos: SourcePos;
 }
 
-/** An image file from the issue folder, read and checked by the source stage. */
-export interface ImageRef {
-  /** As written in the Markdown. */
-  src: string;
-  /** The file, resolved (links followed). */
-  path: string;
-  format: 'png' | 'jpeg';
-  data: Buffer;
-  /** Size in pixels as the picture shows (a JPEG's EXIF rotation applied). */
-  width: number;
-  height: number;
-  /** Resolution the file records, if any. */
-  dpi?: number;
-}
+// Declared with the display list's other parts, which draws it; named here too for the source stage.
+export type { ImageRef };
 
 export type CellAlign = 'left' | 'center' | 'right' | null;
 

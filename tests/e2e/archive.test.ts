@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { makeManifest, MANIFEST } from '../../src/archive/manifest.js';
 import { compare, unavailable } from '../../src/archive/reprint.js';
 import { build, VERSION } from '../../src/index.js';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
 
 const BIN = join(ROOT, 'bin', 'bulletin.js');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { build } from '../../src/index.js';
 import { ROOT } from '../helpers/build.js';
 import { makeDocx } from '../helpers/docx.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { completeMeta, importFile } from '../../src/import/index.js';
 import { writeIssue } from '../../src/import/write.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';

@@ -1,48 +1,114 @@
-// The command's bundle (scripts/bundle.mjs): `bulletin build` loads only what a build runs,
-// and the stand-ins that load modules on first use answer as the modules themselves do.
-import { readFileSync } from 'node:fs';
+// The command's bundle (scripts/bundle.mjs) and its loader (bin/bundle-loader.js): the bundle
+// holds what a build runs and not the import command's libraries; it is ASCII, named by its
+// content; the code cache is written after a successful run, reused, replaced when V8 refuses
+// it, and never changes what a command does. The stand-ins that load modules on first use
+// answer as the modules themselves do.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/build.js';
+import { copyIssue, ROOT } from '../helpers/build.js';
 
-const LIB = join(ROOT, 'lib');
-
-/** The files a module loads before it runs: its static imports of sibling chunks, followed. */
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const text = readFileSync(join(LIB, file), 'utf8');
-  for (const m of text.matchAll(/^(?:import|export)\b[^;]*?from\s*"\.\/(bulletin\.[^"]+\.mjs)"/gm))
-    staticClosure(m[1], seen);
-  for (const m of text.matchAll(/^import\s*"\.\/(bulletin\.[^"]+\.mjs)"/gm)) staticClosure(m[1], seen);
-  return seen;
-}
-
-/** The chunk a command's `await import()` in main loads, and what it loads in turn. */
-function commandClosure(name: string): Set<string> {
-  const main = readFileSync(join(LIB, 'bulletin.mjs'), 'utf8');
-  const files = new Set<string>(staticClosure('bulletin.mjs'));
-  for (const m of main.matchAll(/import\("\.\/(bulletin\.([a-z-]+)-[A-Z0-9]+\.mjs)"\)/g))
-    if (m[2] === name) staticClosure(m[1], files);
-  return files;
-}
+const BUNDLE = join(ROOT, 'lib', 'bulletin.cjs');
+// (a copy: the command writes build.json into an issue folder lacking one)
+const FIXTURE = copyIssue(join(ROOT, 'tests', 'fixtures', 'mixed-script'));
 
 describe('the bundle', () => {
-  it('loads for a build neither the import command’s libraries nor brotli’s dictionary', () => {
-    const build = [...commandClosure('lib')].map((f) => readFileSync(join(LIB, f), 'utf8')).join('\n');
+  const text = readFileSync(BUNDLE, 'latin1');
+
+  it('holds the build and not what only `bulletin import` or a WOFF2 font needs', () => {
     // the build's own code is there…
-    expect(build).toMatch(/function composeLines\(/);
-    expect(build).toMatch(/PDFDocument/);
-    // …and what only `bulletin import` or a WOFF2 font needs is not
-    expect(build).not.toMatch(/node_modules\/pinyin-pro\//);
-    expect(build).not.toMatch(/node_modules\/mammoth\//);
-    expect(build).not.toMatch(/node_modules\/brotli\/dec\/dictionary/);
-    expect(build.length).toBeLessThan(1_900_000); // with pdfkit and fontkit inside (the one file was 2.5 MB without them)
+    expect(text).toMatch(/function composeLines\(/);
+    expect(text).toMatch(/PDFDocument/);
+    // …and the import command's libraries are loaded from node_modules when it runs
+    expect(text).not.toMatch(/node_modules\/pinyin-pro\//);
+    expect(text).not.toMatch(/node_modules\/mammoth\//);
+    expect(text).toMatch(/require\("pinyin-pro"\)/);
+    expect(text).not.toMatch(/node_modules\/brotli\/dec\/dictionary/);
+    expect(text.length).toBeLessThan(2_400_000);
   });
 
-  it('stand-ins answer as the modules they stand for', async () => {
+  it('is ASCII, and its first line names its content', () => {
+    expect(readFileSync(BUNDLE).every((byte) => byte < 0x80)).toBe(true);
+    const [first, ...rest] = text.split('\n');
+    const id = /^\/\/ bulletin bundle ([0-9a-f]{16})$/.exec(first)?.[1];
+    expect(id).toBe(createHash('sha256').update(rest.join('\n')).digest('hex').slice(0, 16));
+  });
+
+  it('keeps the characters of its regular expressions (escaped, not lost)', () => {
+    // fonts/discover.ts names the regular style in Chinese too
+    expect(text).toMatch(/\\u5e38\\u89c4/);
+  });
+});
+
+describe('the code cache', () => {
+  const run = (cache: string, ...args: string[]) =>
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'bulletin.js'), ...args], {
+      env: { ...process.env, BULLETIN_CODE_CACHE: cache, LANG: 'C' },
+      encoding: 'latin1',
+      stdio: 'pipe',
+    });
+  const files = (dir: string) => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+
+  it('is written by a successful run, reused by the next, replaced when refused; the PDF is the same each time', () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'code');
+    const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
+    run(cache, '--help');
+    expect(files(cache)).toEqual([]); // the help alone would make a poor cache
+    run(cache, 'build', FIXTURE, '-o', join(out, 'a.pdf'), '--quiet');
+    const [name] = files(cache);
+    expect(name).toMatch(
+      new RegExp(`^build-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8$`),
+    );
+    const file = join(cache, name);
+    const written = statSync(file).mtimeMs;
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(100_000);
+
+    run(cache, 'build', FIXTURE, '-o', join(out, 'b.pdf'), '--quiet');
+    expect(statSync(file).mtimeMs).toBe(written); // accepted: not written again
+
+    writeFileSync(file, Buffer.alloc(bytes.length, 7)); // not a cache V8 would take
+    run(cache, 'build', FIXTURE, '-o', join(out, 'c.pdf'), '--quiet');
+    expect(readFileSync(file).equals(Buffer.alloc(bytes.length, 7))).toBe(false); // replaced
+    expect(files(cache)).toEqual([name]);
+
+    const pdf = readFileSync(join(out, 'a.pdf'));
+    expect(readFileSync(join(out, 'b.pdf')).equals(pdf)).toBe(true);
+    expect(readFileSync(join(out, 'c.pdf')).equals(pdf)).toBe(true);
+  }, 60_000);
+
+  it('leaves a command able to load ES modules from outside the bundle (pdfjs-dist, for import)', () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'code');
+    const out = mkdtempSync(join(tmpdir(), 'code-cache-out-'));
+    run(cache, 'build', FIXTURE, '-o', join(out, 'issue.pdf'), '--quiet');
+    for (const to of ['first', 'second']) {
+      // the second run is compiled from the first's cache
+      run(cache, 'import', join(out, 'issue.pdf'), '-o', join(out, to, '2024-01'));
+      expect(readdirSync(join(out, to, '2024-01', 'articles')).length).toBeGreaterThan(0);
+    }
+    expect(files(cache).some((f) => f.startsWith('import-'))).toBe(true);
+  }, 60_000);
+
+  it('is not written by a failed run', () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'code-cache-')), 'code');
+    expect(() => run(cache, 'build', join(ROOT, 'no-such-issue'), '--quiet')).toThrow();
+    expect(files(cache)).toEqual([]);
+  });
+});
+
+describe('the stand-ins', () => {
+  it('answer as the modules they stand for', async () => {
     const stub = await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'unicode-trie.mjs')).href);
     const Lazy = stub.default;
     const require = createRequire(join(ROOT, 'node_modules', 'fontkit', 'package.json'));

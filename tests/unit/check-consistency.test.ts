@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { ROOT } from '../helpers/build.js';
 
 const ARCHIVE = join(ROOT, 'tests', 'fixtures', 'check-archive', 'issues');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { checkDuplicates, normalise } from '../../src/check/duplicates.js';
 import { FindingSink } from '../../src/check/model.js';
 import { parseDoc } from '../../src/check/prose.js';

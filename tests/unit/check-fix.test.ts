@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue, fixIssue } from '../../src/check/index.js';
+import { checkIssue, fixIssue } from '../../src/index.js';
 import { planFixes } from '../../src/check/fix.js';
 import { ROOT } from '../helpers/build.js';
 

@@ -3,7 +3,7 @@
 // project or of Debian's CJK packages has it, so the test holds with Hanazono installed.)
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { ROOT, SAMPLE } from '../helpers/build.js';
 
 describe('characters no font can print', () => {

@@ -1,7 +1,7 @@
 // Digits in one width per issue: ２０２３ beside 2023 is reported (and fixed) at each place.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { FindingSink } from '../../src/check/model.js';
 import { checkNumbers } from '../../src/check/numbers.js';
 import { parseDoc } from '../../src/check/prose.js';

@@ -3,7 +3,7 @@
 // correct typography (Latin runs, numbers, English sentences, 《》, “‘’”, ——, ……).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
 import { planFixes } from '../../src/check/fix.js';
 import { FindingSink } from '../../src/check/model.js';
 import { parseDoc } from '../../src/check/prose.js';

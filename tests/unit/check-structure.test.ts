@@ -3,7 +3,9 @@
 // resolve) reported by the checker as they are.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/check/index.js';
+import { checkIssue } from '../../src/index.js';
+import { checkIssue as checkSource } from '../../src/check/index.js';
+import type { ContentsMeasurer } from '../../src/check/toc.js';
 import { FindingSink } from '../../src/check/model.js';
 import { parseDoc } from '../../src/check/prose.js';
 import { checkStructure } from '../../src/check/structure.js';
@@ -24,6 +26,20 @@ describe('structure', () => {
     const skip = r.findings.find((f) => f.code === 'heading-skip')!;
     expect(skip.message).toBe('a level-4 heading (####) follows a level-2 heading: level 3 is skipped');
     expect(r.findings.find((f) => f.code === 'title-toc')!.message).toMatch(/wraps onto 2 lines/);
+  });
+
+  it('measures titles with the measurer it is handed, and none without one', () => {
+    const bare = checkSource(FIXTURE, { root: ROOT, archive: 0 });
+    expect(bare.findings.filter((f) => f.code === 'title-toc')).toEqual([]);
+    // A measurer that finds every title two lines long: the check reports what it is told.
+    const asked: string[] = [];
+    const twoLines: ContentsMeasurer = () => (title) => {
+      asked.push(title);
+      return { lines: 2, width: 40, measure: 20 };
+    };
+    const told = checkSource(FIXTURE, { root: ROOT, archive: 0, contentsMeasurer: twoLines });
+    expect(told.findings.filter((f) => f.code === 'title-toc').length).toBeGreaterThan(1);
+    expect(asked.length).toBeGreaterThan(1);
   });
 
   it('reports an empty article, one without a title, and references that do not resolve', () => {

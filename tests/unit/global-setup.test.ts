@@ -33,7 +33,7 @@ describe('is lib/ up to date', () => {
 
   it('is fresh when the bundle and tsc output are newer than every source', () => {
     const { root, touch } = project();
-    for (const f of ['lib/bulletin.mjs', 'lib/index.js', 'lib/archive/build-worker.js']) touch(f, 2000);
+    for (const f of ['lib/bulletin.cjs', 'lib/index.js', 'lib/archive/build-worker.js']) touch(f, 2000);
     expect(builtAt(root)).toBeGreaterThanOrEqual(newestInput(root));
     // a source edited since, however deep
     touch('src/deep/b.ts', 3000);
@@ -42,12 +42,12 @@ describe('is lib/ up to date', () => {
 
   it('is stale when only tsc ran (the bundle is older) or the bundler changed', () => {
     const { root, touch } = project();
-    touch('lib/bulletin.mjs', 1500);
+    touch('lib/bulletin.cjs', 1500);
     touch('lib/index.js', 2000);
     touch('lib/archive/build-worker.js', 2000);
     touch('src/a.ts', 1800);
     expect(builtAt(root)).toBeLessThan(newestInput(root));
-    touch('lib/bulletin.mjs', 2000);
+    touch('lib/bulletin.cjs', 2000);
     expect(builtAt(root)).toBeGreaterThanOrEqual(newestInput(root));
     touch('scripts/bundle.mjs', 2500);
     expect(builtAt(root)).toBeLessThan(newestInput(root));
