@@ -274,25 +274,25 @@ export function drawPage(
  */
 function compressOnce(page: { content: ContentRef }, w: Written): void {
   const ref = page.content;
-  const finalize = ref.finalize;
-  ref.finalize = function (this: ContentRef) {
-    const at = this.buffer.indexOf(w.bytes);
-    if (this.compress && at >= 0) {
+  const finalize = ref.finalize.bind(ref);
+  ref.finalize = () => {
+    const at = ref.buffer.indexOf(w.bytes);
+    if (ref.compress && at >= 0) {
       let around = '';
-      for (let i = 0; i < this.buffer.length; i++)
-        around += i === at ? '\u0000' : Buffer.from(this.buffer[i]).toString('latin1');
+      for (let i = 0; i < ref.buffer.length; i++)
+        around += i === at ? '\u0000' : Buffer.from(ref.buffer[i]).toString('latin1');
       let data: Buffer;
       if (w.zipped?.around === around) {
         data = w.zipped.data;
         pageCacheStats.unzipped++;
       } else {
-        data = zlib.deflateSync(Buffer.concat(this.buffer));
+        data = zlib.deflateSync(Buffer.concat(ref.buffer));
         w.zipped = { around, data };
       }
-      this.buffer = [data];
-      this.compress = false;
+      ref.buffer = [data];
+      ref.compress = false;
     }
-    finalize.call(this);
+    finalize();
   };
 }
 
@@ -368,8 +368,7 @@ function replay(
       tags.begin(it?.node, op.artifact);
     } else tags.end();
   }
-  const sameNames = (w: Written) =>
-    w.names.length === names.length && names.every((x, k) => x === w.names[k]);
+  const sameNames = (w: Written) => w.names.length === names.length && names.every((x, k) => x === w.names[k]);
   if (quick) {
     const w = last!;
     pageCacheStats.quick++;
