@@ -179,8 +179,15 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
       }),
     );
   });
-  const furnished = flowBehindContents(issue, blocks, sections, ts, frame, doc, (k, pages) =>
-    tell({ stage: 'paginate', article: issue.articles[k].file, pages }),
+  const furnished = flowBehindContents(
+    issue,
+    blocks,
+    sections,
+    ts,
+    frame,
+    doc,
+    (k, pages) => tell({ stage: 'paginate', article: issue.articles[k].file, pages }),
+    kept.remember,
   );
   const { cover, flow, laid, outline } = furnished;
   let pages = furnished.pages;
