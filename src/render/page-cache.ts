@@ -24,6 +24,34 @@ interface GlyphRef {
   id: number;
   advance: number;
   text: string;
+  /** The key's number (interned: one per key in the process). */
+  n: number;
+}
+
+/**
+ * Glyph keys by number, and the number of each: a replay that must look its glyphs up does
+ * so in an array per font table instead of a map of strings. Let go with every program when
+ * it grows past KEYS (an edit adds a few twins a time; this bounds what hours of edits keep).
+ */
+let keyNumbers = new Map<string, number>();
+let refs: GlyphRef[] = [];
+const KEYS = 1 << 19;
+
+function glyphRef(key: string): GlyphRef {
+  const n = keyNumbers.get(key);
+  if (n !== undefined) return refs[n];
+  const a = key.indexOf(' ');
+  const b = key.indexOf(' ', a + 1);
+  const ref = {
+    key,
+    id: Number(key.slice(0, a)),
+    advance: Number(key.slice(a + 1, b)),
+    text: key.slice(b + 1),
+    n: refs.length,
+  };
+  keyNumbers.set(key, ref.n);
+  refs.push(ref);
+  return ref;
 }
 
 type Op =
@@ -43,6 +71,23 @@ interface Program {
   faces: Map<string, Face>;
   /** The content it wrote last, with the CIDs and font names it had. */
   last?: Written;
+  /** Its glyphs' key numbers in order, and where each font's run of them ends. */
+  flat?: { numbers: Int32Array; runs: { role: string; end: number }[] };
+}
+
+function flatten(program: Program): NonNullable<Program['flat']> {
+  if (program.flat) return program.flat;
+  const numbers: number[] = [];
+  const runs: { role: string; end: number }[] = [];
+  for (const op of program.ops) {
+    if (typeof op === 'string') continue;
+    if ('font' in op) {
+      if (runs.length) runs[runs.length - 1].end = numbers.length;
+      runs.push({ role: op.font, end: 0 });
+    } else if ('tj' in op) for (const p of op.tj) if (typeof p !== 'string') numbers.push(p.n);
+  }
+  if (runs.length) runs[runs.length - 1].end = numbers.length;
+  return (program.flat = { numbers: Int32Array.from(numbers), runs });
 }
 
 /** A page's content as last written, and where each font's table stood around it. */
@@ -57,6 +102,9 @@ interface Written {
   after: Map<string, number>;
   /** The content stream as pdfkit compressed it: `bytes` with what pdfkit wrote around them. */
   zipped?: { around: string; data: Buffer };
+  /** Where each glyph's four hex digits are in `bytes`, and what the tags wrote: to write other CIDs in place. */
+  holes?: Int32Array;
+  tagged?: string[];
 }
 
 /**
@@ -69,6 +117,8 @@ export class CidTable extends Map<string, number> {
   readonly order: string[] = [];
   /** Leading keys found equal to the last rendering's table of the same role; -1: they differ. */
   agreed = 0;
+  /** CID + 1 by key number, for the keys replays have looked up (0: not yet). */
+  byNumber = new Int32Array(0);
   override set(key: string, cid: number): this {
     this.byCid[cid] = key;
     if (!super.has(key)) this.order.push(key);
@@ -94,6 +144,11 @@ let lastTables = new Map<string, CidTable>();
 export function newRendering(): void {
   previous = current;
   current = new Map();
+  if (refs.length > KEYS) {
+    previous = new Map();
+    keyNumbers = new Map();
+    refs = [];
+  }
   rendering++;
   lastTables = tables;
   tables = new Map();
@@ -143,6 +198,8 @@ export const pageCacheStats = {
   quick: 0,
   /** content streams whose compressed bytes were reused */
   unzipped: 0,
+  /** replays whose content was last time's with other CIDs written in */
+  patched: 0,
 };
 
 const HEX: string[] = [];
@@ -340,26 +397,10 @@ function replay(
     }
   const names: string[] = [];
   const before = new Map<string, number>();
-  let n = 0;
-  let font: EmbeddedFont | undefined;
   for (const op of program.ops) {
-    if (typeof op === 'string') continue;
-    if ('tj' in op) {
-      if (quick) continue;
-      const f = font!;
-      const cids = f.cids;
-      for (let i = 0; i < op.tj.length; i++) {
-        const p = op.tj[i];
-        if (typeof p === 'string') continue;
-        if (n === scratch.length) {
-          const wider = new Int32Array(2 * n);
-          wider.set(scratch);
-          scratch = wider;
-        }
-        scratch[n++] = cids.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text);
-      }
-    } else if ('font' in op) {
-      font = fontOf(op.font);
+    if (typeof op === 'string' || 'tj' in op) continue;
+    if ('font' in op) {
+      const font = fontOf(op.font);
       if (!before.has(op.font)) before.set(op.font, (font.cids as CidTable).order.length);
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
       names.push(font.id);
@@ -367,6 +408,35 @@ function replay(
       const it: Item | undefined = op.begin >= 0 ? page.items[op.begin] : undefined;
       tags.begin(it?.node, op.artifact);
     } else tags.end();
+  }
+  // (Fonts are registered and marked content opened before the glyphs are given CIDs: neither
+  // depends on the other, so the order a fresh drawing interleaves them in does not matter.)
+  let n = 0;
+  if (!quick) {
+    const { numbers, runs } = flatten(program);
+    n = numbers.length;
+    if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
+    let i = 0;
+    for (const run of runs) {
+      const f = fontOf(run.role);
+      const table = f.cids as CidTable;
+      if (table.byNumber.length < refs.length) {
+        const wider = new Int32Array(Math.max(refs.length, 2 * table.byNumber.length));
+        wider.set(table.byNumber);
+        table.byNumber = wider;
+      }
+      const known = table.byNumber;
+      for (; i < run.end; i++) {
+        const k = numbers[i];
+        let c = known[k];
+        if (c === 0) {
+          const p = refs[k];
+          c = (table.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text)) + 1;
+          known[k] = c;
+        }
+        scratch[i] = c - 1;
+      }
+    }
   }
   const sameNames = (w: Written) => w.names.length === names.length && names.every((x, k) => x === w.names[k]);
   if (quick) {
@@ -382,8 +452,17 @@ function replay(
       w.rendering = rendering;
       return w.bytes;
     }
-    const bytes = content(program, w.cids, names, tagged);
-    program.last = { cids: w.cids, names, bytes, rendering, before: w.before, after: w.after };
+    const { bytes, holes } = content(program, w.cids, names, tagged);
+    program.last = {
+      cids: w.cids,
+      names,
+      bytes,
+      rendering,
+      before: w.before,
+      after: w.after,
+      holes,
+      tagged: [...tagged],
+    };
     return bytes;
   }
   const after = new Map<string, number>();
@@ -398,31 +477,76 @@ function replay(
     }
   }
   const cids = scratch.slice(0, n);
-  const bytes = content(program, cids, names, tagged);
-  program.last = { cids, names, bytes, rendering, before, after };
+  // The same content with other CIDs (the pages after an edit that gave a new glyph): last
+  // time's bytes with the new hex digits written in place.
+  if (
+    last?.holes &&
+    last.cids.length === n &&
+    sameNames(last) &&
+    last.tagged!.length === tagged.length &&
+    tagged.every((x, k) => x === last.tagged![k]) &&
+    cids.every((c) => c <= 0xffff)
+  ) {
+    pageCacheStats.patched++;
+    const bytes = Buffer.from(last.bytes);
+    const holes = last.holes;
+    for (let i = 0; i < n; i++) {
+      const c = cids[i];
+      if (c === last.cids[i]) continue;
+      const at = holes[i];
+      bytes[at] = DIGITS[(c >> 12) & 15];
+      bytes[at + 1] = DIGITS[(c >> 8) & 15];
+      bytes[at + 2] = DIGITS[(c >> 4) & 15];
+      bytes[at + 3] = DIGITS[c & 15];
+    }
+    program.last = { cids, names, bytes, rendering, before, after, holes, tagged: last.tagged };
+    return bytes;
+  }
+  const { bytes, holes } = content(program, cids, names, tagged);
+  program.last = { cids, names, bytes, rendering, before, after, holes, tagged: [...tagged] };
   return bytes;
 }
 
-/** The content of a program with these CIDs and font names; the tags wrote theirs into `tagged`, one piece each. */
-function content(program: Program, cids: Int32Array, names: string[], tagged: string[]): Buffer {
+/** Lower-case hex digits as bytes (CIDs are written as four of them). */
+const DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * The content of a program with these CIDs and font names; the tags wrote theirs into
+ * `tagged`, one piece each. With where each CID's hex digits are (all text is one byte a character).
+ */
+function content(
+  program: Program,
+  cids: Int32Array,
+  names: string[],
+  tagged: string[],
+): { bytes: Buffer; holes: Int32Array } {
   const out: string[] = [];
+  const holes = new Int32Array(cids.length);
+  let at = 0;
   let t = 0;
   let c = 0;
   let name = 0;
   for (const op of program.ops) {
-    if (typeof op === 'string') out.push(op);
+    let piece: string;
+    if (typeof op === 'string') piece = op;
     else if ('tj' in op) {
-      let s = '[';
+      piece = '[';
       for (let i = 0; i < op.tj.length; i++) {
         const p = op.tj[i];
-        if (i) s += ' ';
-        s += typeof p === 'string' ? p : hex(cids[c++]);
+        if (i) piece += ' ';
+        if (typeof p === 'string') piece += p;
+        else {
+          holes[c] = at + piece.length + 1;
+          piece += hex(cids[c++]);
+        }
       }
-      out.push(`${s}] TJ`);
-    } else if ('font' in op) out.push(`/${names[name++]}${op.rest}`);
-    else out.push(tagged[t++]);
+      piece += '] TJ';
+    } else if ('font' in op) piece = `/${names[name++]}${op.rest}`;
+    else piece = tagged[t++];
+    out.push(piece);
+    at += piece.length + 1;
   }
-  return Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1');
+  return { bytes: Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1'), holes };
 }
 
 function record(
@@ -491,10 +615,7 @@ function record(
           if (!p.startsWith('<')) return p;
           const cid = parseInt(p.slice(1, -1), 16);
           cids.push(cid);
-          const key = keys[cid];
-          const a = key.indexOf(' ');
-          const b = key.indexOf(' ', a + 1);
-          return { key, id: Number(key.slice(0, a)), advance: Number(key.slice(a + 1, b)), text: key.slice(b + 1) };
+          return glyphRef(keys[cid]);
         });
       ops.push({ tj });
     } else ops.push(s);

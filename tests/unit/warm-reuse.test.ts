@@ -48,6 +48,7 @@ describe('warm builds reuse', () => {
           reused: blocksCacheStats.reused - blocks.reused,
           quick: pageCacheStats.quick - pages.quick,
           unzipped: pageCacheStats.unzipped - pages.unzipped,
+          patched: pageCacheStats.patched - pages.patched,
           diagnostics: r.diagnostics,
         };
       };
@@ -84,6 +85,16 @@ describe('warm builds reuse', () => {
       writeFileSync(file, text);
       const back = await warm('both restored');
       expect(back.set).toBe(2);
+
+      // A glyph no page drew before, on the first article's page: every later page's CIDs move
+      // up one, and those pages are last time's content with the new CIDs written in.
+      const first = join(dir, 'articles', '01-zhejiang-quzhou.md');
+      const firstText = readFileSync(first, 'utf8');
+      writeFileSync(first, firstText.replace('。', '，龘。'));
+      const renumbered = await warm('a new glyph near the start');
+      expect(renumbered.patched).toBeGreaterThan(0);
+      writeFileSync(first, firstText);
+      await warm('the first article restored');
 
       // Another template: nothing kept is reused.
       writeFileSync(
