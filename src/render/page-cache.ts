@@ -229,14 +229,15 @@ function runKey(glyphs: PlacedGlyph[]): string {
  * depend on the file).
  */
 export function pageKey(page: Page, context: string): string | null {
-  const h = createHash('sha1');
-  h.update(context);
-  const firstOf = new Map<StructNode, number>();
+  // One string hashed once: a hash update per item cost more than the hashing.
+  let s = context;
+  let firstOf: Map<StructNode, number> | undefined;
   const items = page.items;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     let tag = '-';
     if (it.node) {
+      firstOf ??= new Map();
       let first = firstOf.get(it.node);
       if (first === undefined) firstOf.set(it.node, (first = k));
       tag = `${it.node.role}#${first}`;
@@ -246,19 +247,17 @@ export function pageKey(page: Page, context: string): string | null {
       case 'image':
         return null;
       case 'link':
-        h.update(`l|${tag}\n`);
+        s += `l|${tag}\n`;
         break;
       case 'rule':
-        h.update(`r|${it.x1}|${it.y1}|${it.x2}|${it.y2}|${it.width}|${it.color}|${tag}\n`);
+        s += `r|${it.x1}|${it.y1}|${it.x2}|${it.y2}|${it.width}|${it.color}|${tag}\n`;
         break;
       case 'text':
-        h.update(
-          `t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`,
-        );
+        s += `t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`;
         break;
     }
   }
-  return h.digest('base64');
+  return createHash('sha1').update(s).digest('base64');
 }
 
 const TF = /^\/(\S+)( \S+ Tf)$/;
