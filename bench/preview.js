@@ -113,7 +113,10 @@ async function timeIssue(label, dir) {
     const used = process.cpuUsage(cpu);
     const replayed = (pageCacheStats.replayed - pages.replayed) / EDITS;
     const drawn = (pageCacheStats.drawn - pages.drawn) / EDITS;
-    const per = (now, before) => ((now - before) / EDITS).toFixed(0);
+    // (counted before the restoring build below)
+    const pagesNow = { ...pageCacheStats };
+    const blocksNow = { ...blocksCacheStats };
+    const per = (key, now, before) => ((now[key] - before[key]) / EDITS).toFixed(0);
     ed.restore();
     await waitForState(session, session.state.version);
     const total = runs.map((r) => r.total);
@@ -123,8 +126,8 @@ async function timeIssue(label, dir) {
     );
     console.log(
       `    CPU per edit ${((used.user + used.system) / 1000 / EDITS).toFixed(0)} ms; pages per edit: ${replayed.toFixed(0)} replayed` +
-        ` (${per(pageCacheStats.quick, pages.quick)} without a glyph looked up, ${per(pageCacheStats.unzipped, pages.unzipped)} not compressed again),` +
-        ` ${drawn.toFixed(0)} drawn afresh; articles per edit: ${per(blocksCacheStats.set, blocks.set)} set, ${per(blocksCacheStats.reused, blocks.reused)} kept`,
+        ` (${per('quick', pagesNow, pages)} without a glyph looked up, ${per('unzipped', pagesNow, pages)} not compressed again),` +
+        ` ${drawn.toFixed(0)} drawn afresh; articles per edit: ${per('set', blocksNow, blocks)} set, ${per('reused', blocksNow, blocks)} kept`,
     );
   }
   console.log(
