@@ -19,6 +19,7 @@ const MEMORY_EDITS = Number(process.argv[2] ?? process.env.BENCH_PREVIEW_EDITS ?
 const { PreviewSession, DEBOUNCE_MS } = await import(join(ROOT, 'lib', 'preview', 'session.js'));
 const { build } = await import(join(ROOT, 'lib', 'index.js'));
 const { pageCacheStats } = await import(join(ROOT, 'lib', 'render', 'page-cache.js'));
+const { blocksCacheStats } = await import(join(ROOT, 'lib', 'pipeline', 'blocks-cache.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (v) => `${v.toFixed(0).padStart(5)} ms`;
@@ -106,11 +107,16 @@ async function timeIssue(label, dir) {
     for (let w = 0; w < 3; w++) await edit(session, file, ed.next()); // warm-up
     const runs = [];
     const pages = { ...pageCacheStats };
+    const blocks = { ...blocksCacheStats };
     const cpu = process.cpuUsage();
     for (let i = 0; i < EDITS; i++) runs.push(await edit(session, file, ed.next()));
     const used = process.cpuUsage(cpu);
     const replayed = (pageCacheStats.replayed - pages.replayed) / EDITS;
     const drawn = (pageCacheStats.drawn - pages.drawn) / EDITS;
+    // (counted before the restoring build below)
+    const pagesNow = { ...pageCacheStats };
+    const blocksNow = { ...blocksCacheStats };
+    const per = (key, now, before) => ((now[key] - before[key]) / EDITS).toFixed(0);
     ed.restore();
     await waitForState(session, session.state.version);
     const total = runs.map((r) => r.total);
@@ -119,7 +125,9 @@ async function timeIssue(label, dir) {
         `   (of which build: median ${ms(median(runs.map((r) => r.build)))}; watch latency median ${median(runs.map((r) => r.watch)).toFixed(1)} ms)`,
     );
     console.log(
-      `    CPU per edit ${((used.user + used.system) / 1000 / EDITS).toFixed(0)} ms; pages per edit: ${replayed.toFixed(0)} replayed, ${drawn.toFixed(0)} drawn afresh`,
+      `    CPU per edit ${((used.user + used.system) / 1000 / EDITS).toFixed(0)} ms; pages per edit: ${replayed.toFixed(0)} replayed` +
+        ` (${per('quick', pagesNow, pages)} without a glyph looked up, ${per('unzipped', pagesNow, pages)} not compressed again),` +
+        ` ${drawn.toFixed(0)} drawn afresh; articles per edit: ${per('set', blocksNow, blocks)} set, ${per('reused', blocksNow, blocks)} kept`,
     );
   }
   console.log(

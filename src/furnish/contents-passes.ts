@@ -10,7 +10,9 @@ import type { Typesetter } from '../set/typeset.js';
 import { colophon, colophonBlock, colophonHeight } from './colophon.js';
 import { contents, masthead, type TocEntry } from './cover.js';
 import { placedEntries, unplacedEntries } from './outline.js';
-import { furnishCoverPage, furnishPage } from './page.js';
+import { afresh, furnishCoverPage, furnishPage, type Remember } from './page.js';
+
+export type { Remember } from './page.js';
 
 /** The cover page(s): masthead and contents (which may run on to further pages). */
 export interface Cover {
@@ -44,6 +46,7 @@ export function flowBehindContents(
   frame: Frame,
   doc: StructNode,
   placed: (article: number, pages: number) => void,
+  remember: Remember = afresh,
 ): Furnished {
   const template = ts.template;
   const start = template.article.start;
@@ -51,7 +54,12 @@ export function flowBehindContents(
   // depend on them: the flow, which depends only on that length (page parity), runs once
   // unless filling in the numbers changed it after all.
   let entries: TocEntry[] = unplacedEntries(issue, sections);
-  let cover = coverItems(issue, entries, ts, frame, doc);
+  // The cover as it was when the same entries were listed (its elements hang from the same `doc`).
+  const coverOf = (listed: TocEntry[]) =>
+    remember(`cover|${JSON.stringify([issue.meta, issue.name, issue.dir, listed])}`, () =>
+      coverItems(issue, listed, ts, frame, doc),
+    );
+  let cover = coverOf(entries);
   let filled = cover;
   let pages: Page[] = [];
   let outline: OutlineEntry[] = [];
@@ -81,12 +89,12 @@ export function flowBehindContents(
     laid = flow.finish();
     const at = (anchor: string) => flow!.anchors.get(anchor) ?? { page: 0, y: frame.top };
     ({ entries, outline } = placedEntries(issue, sections, at, cover.pages.length));
-    filled = coverItems(issue, entries, ts, frame, doc);
+    filled = coverOf(entries);
     const offset = cover.pages.length;
     const total = offset + laid.length;
     pages = [
-      ...filled.pages.map((items, i) => furnishCoverPage(items, i, total, ts, frame)),
-      ...laid.map((p, i) => furnishPage(p, offset + i + 1, total, issue, ts, frame, flow!)),
+      ...filled.pages.map((items, i) => furnishCoverPage(items, i, total, ts, frame, remember)),
+      ...laid.map((p, i) => furnishPage(p, offset + i + 1, total, issue, ts, frame, flow!, remember)),
     ];
     if (filled.pages.length === cover.pages.length) break;
     cover = filled;

@@ -4,7 +4,7 @@
 // guard, then the display list.
 import { describeFont } from '../fonts/discover.js';
 import { FontRegistry } from '../fonts/registry.js';
-import { shiftItemX, structNode, type DisplayList } from '../paginate/display.js';
+import { shiftItemX, type DisplayList } from '../paginate/display.js';
 import { reportStrays } from '../paginate/guard.js';
 import { Diagnostics, InputError, type SourcePos } from '../source/diagnostics.js';
 import { t } from '../core/text.js';
@@ -18,6 +18,7 @@ import { articleBlocks, type SectionMark } from '../set/article.js';
 import { issueLine } from '../furnish/cover.js';
 import { flowBehindContents } from '../furnish/contents-passes.js';
 import { composeCache } from '../set/compose-cache.js';
+import { articleBlocksFor } from './blocks-cache.js';
 import { Typesetter } from '../set/typeset.js';
 import { watermark } from '../furnish/watermark.js';
 
@@ -135,21 +136,34 @@ export function layoutIssue(dir: string, o: LayoutOptions): Layout {
   const ts = new Typesetter(template, fonts, diags, o.strict, o.breaker);
   const frame = frameOf(template);
   const start = template.article.start;
-  // The tagged PDF's root: every part of the issue is an element below it.
-  const doc = structNode('Document');
+  // The tagged PDF's root: every part of the issue is an element below it. Kept between
+  // builds with the articles' blocks hanging from it (articles unchanged are not set again).
+  const kept = articleBlocksFor(issue.dir, ts, fonts);
+  const doc = kept.doc;
   // Composed once: the passes below only re-flow them, as the cover's length settles.
   // The sections the contents list (toc.levels 2 and 3), anchored where they land.
   const sections = issue.articles.map(() => [] as SectionMark[]);
   const blocks = issue.articles.map((a, k) => {
     tell({ stage: 'compose', article: a.file });
-    return articleBlocks(a, ts, frame, `article-${k}`, {
-      separator: start === 'continue' && k > 0,
-      parent: doc,
-      sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined,
-    });
+    const anchor = `article-${k}`;
+    const separator = start === 'continue' && k > 0;
+    return kept.article(a, anchor, separator, sections[k], () =>
+      articleBlocks(a, ts, frame, anchor, {
+        separator,
+        parent: doc,
+        sections: template.toc.levels > 1 ? { depth: template.toc.levels, out: sections[k] } : undefined,
+      }),
+    );
   });
-  const furnished = flowBehindContents(issue, blocks, sections, ts, frame, doc, (k, pages) =>
-    tell({ stage: 'paginate', article: issue.articles[k].file, pages }),
+  const furnished = flowBehindContents(
+    issue,
+    blocks,
+    sections,
+    ts,
+    frame,
+    doc,
+    (k, pages) => tell({ stage: 'paginate', article: issue.articles[k].file, pages }),
+    kept.remember,
   );
   const { cover, flow, laid, outline } = furnished;
   let pages = furnished.pages;

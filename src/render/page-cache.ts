@@ -11,6 +11,7 @@
 // page drawn afresh (pdfkit's `addContent`) and replays it through the same calls; text.ts and
 // tags.ts are unchanged but for `cidOf` being exported.
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
@@ -24,6 +25,34 @@ interface GlyphRef {
   id: number;
   advance: number;
   text: string;
+  /** The key's number (interned: one per key in the process). */
+  n: number;
+}
+
+/**
+ * Glyph keys by number, and the number of each: a replay that must look its glyphs up does
+ * so in an array per font table instead of a map of strings. Let go with every program when
+ * it grows past KEYS (an edit adds a few twins a time; this bounds what hours of edits keep).
+ */
+let keyNumbers = new Map<string, number>();
+let refs: GlyphRef[] = [];
+const KEYS = 1 << 19;
+
+function glyphRef(key: string): GlyphRef {
+  const n = keyNumbers.get(key);
+  if (n !== undefined) return refs[n];
+  const a = key.indexOf(' ');
+  const b = key.indexOf(' ', a + 1);
+  const ref = {
+    key,
+    id: Number(key.slice(0, a)),
+    advance: Number(key.slice(a + 1, b)),
+    text: key.slice(b + 1),
+    n: refs.length,
+  };
+  keyNumbers.set(key, ref.n);
+  refs.push(ref);
+  return ref;
 }
 
 type Op =
@@ -41,15 +70,59 @@ interface Program {
   ops: Op[];
   /** The faces its fonts were, by role. */
   faces: Map<string, Face>;
-  /** The content its last replay wrote, with the CIDs and font names it had. */
-  last?: { cids: Int32Array; names: string[]; bytes: Buffer };
+  /** The content it wrote last, with the CIDs and font names it had. */
+  last?: Written;
+  /** Its glyphs' key numbers in order, and where each font's run of them ends. */
+  flat?: { numbers: Int32Array; runs: { role: string; end: number }[] };
 }
 
-/** CIDs by glyph key, and the keys by CID: what a recording needs to name a CID's glyph. */
+function flatten(program: Program): NonNullable<Program['flat']> {
+  if (program.flat) return program.flat;
+  const numbers: number[] = [];
+  const runs: { role: string; end: number }[] = [];
+  for (const op of program.ops) {
+    if (typeof op === 'string') continue;
+    if ('font' in op) {
+      if (runs.length) runs[runs.length - 1].end = numbers.length;
+      runs.push({ role: op.font, end: 0 });
+    } else if ('tj' in op) for (const p of op.tj) if (typeof p !== 'string') numbers.push(p.n);
+  }
+  if (runs.length) runs[runs.length - 1].end = numbers.length;
+  return (program.flat = { numbers: Int32Array.from(numbers), runs });
+}
+
+/** A page's content as last written, and where each font's table stood around it. */
+interface Written {
+  cids: Int32Array;
+  names: string[];
+  bytes: Buffer;
+  /** The rendering it was written in. */
+  rendering: number;
+  /** Per font role the page draws with: glyphs in its CID table before the page, and after. */
+  before: Map<string, number>;
+  after: Map<string, number>;
+  /** The content stream as pdfkit compressed it: `bytes` with what pdfkit wrote around them. */
+  zipped?: { around: string; data: Buffer };
+  /** Where each glyph's four hex digits are in `bytes`, and what the tags wrote: to write other CIDs in place. */
+  holes?: Int32Array;
+  tagged?: string[];
+}
+
+/**
+ * CIDs by glyph key, the keys by CID (what a recording needs to name a CID's glyph), and the
+ * keys in the order they were given CIDs. That order decides everything the table and the
+ * font's subset hold: two tables given the same keys in the same order are the same.
+ */
 export class CidTable extends Map<string, number> {
   readonly byCid: string[] = [];
+  readonly order: string[] = [];
+  /** Leading keys found equal to the last rendering's table of the same role; -1: they differ. */
+  agreed = 0;
+  /** CID + 1 by key number, for the keys replays have looked up (0: not yet). */
+  byNumber = new Int32Array(0);
   override set(key: string, cid: number): this {
     this.byCid[cid] = key;
+    if (!super.has(key)) this.order.push(key);
     return super.set(key, cid);
   }
 }
@@ -63,10 +136,40 @@ export class CidTable extends Map<string, number> {
 let current = new Map<string, Program>();
 let previous = new Map<string, Program>();
 
+/** Renderings started in the process; the CID tables of the current one and the last, by font role. */
+let rendering = 0;
+let tables = new Map<string, CidTable>();
+let lastTables = new Map<string, CidTable>();
+
 /** Starts a rendering: what the one before last used is let go. */
 export function newRendering(): void {
   previous = current;
   current = new Map();
+  if (refs.length > KEYS) {
+    previous = new Map();
+    keyNumbers = new Map();
+    refs = [];
+  }
+  rendering++;
+  lastTables = tables;
+  tables = new Map();
+}
+
+/**
+ * Whether a font's table holds what the last rendering's table of the same role held when it
+ * had as many keys: the same keys, given in the same order. Checked a key at a time, each key
+ * once per rendering.
+ */
+function agrees(role: string, table: CidTable | undefined): boolean {
+  if (!table || table.order.length === 0) return true;
+  if (table.agreed < 0) return false;
+  const before = lastTables.get(role)?.order;
+  if (!before) return false;
+  const keys = table.order;
+  let k = table.agreed;
+  while (k < keys.length && keys[k] === before[k]) k++;
+  table.agreed = k === keys.length ? k : -1;
+  return table.agreed >= 0;
 }
 
 function lookup(key: string): Program | undefined {
@@ -87,7 +190,18 @@ export function pageCacheSize(): number {
 }
 
 /** Pages replayed and drawn afresh since the process started (tests, the benchmark). */
-export const pageCacheStats = { replayed: 0, drawn: 0 };
+export const pageCacheStats = {
+  replayed: 0,
+  drawn: 0,
+  /** replays whose content came out as last time */
+  same: 0,
+  /** replays that asked for no glyph's CID: the fonts' tables stood as when the page was last written */
+  quick: 0,
+  /** content streams whose compressed bytes were reused */
+  unzipped: 0,
+  /** replays whose content was last time's with other CIDs written in */
+  patched: 0,
+};
 
 const HEX: string[] = [];
 const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
@@ -116,14 +230,15 @@ function runKey(glyphs: PlacedGlyph[]): string {
  * depend on the file).
  */
 export function pageKey(page: Page, context: string): string | null {
-  const h = createHash('sha1');
-  h.update(context);
-  const firstOf = new Map<StructNode, number>();
+  // One string hashed once: a hash update per item cost more than the hashing.
+  let s = context;
+  let firstOf: Map<StructNode, number> | undefined;
   const items = page.items;
   for (let k = 0; k < items.length; k++) {
     const it = items[k];
     let tag = '-';
     if (it.node) {
+      firstOf ??= new Map();
       let first = firstOf.get(it.node);
       if (first === undefined) firstOf.set(it.node, (first = k));
       tag = `${it.node.role}#${first}`;
@@ -133,22 +248,27 @@ export function pageKey(page: Page, context: string): string | null {
       case 'image':
         return null;
       case 'link':
-        h.update(`l|${tag}\n`);
+        s += `l|${tag}\n`;
         break;
       case 'rule':
-        h.update(`r|${it.x1}|${it.y1}|${it.x2}|${it.y2}|${it.width}|${it.color}|${tag}\n`);
+        s += `r|${it.x1}|${it.y1}|${it.x2}|${it.y2}|${it.width}|${it.color}|${tag}\n`;
         break;
       case 'text':
-        h.update(
-          `t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`,
-        );
+        s += `t|${it.x}|${it.y}|${it.continues ? 1 : 0}|${it.angle ?? ''}|${it.behind ? 1 : 0}|${runKey(it.glyphs)}|${tag}\n`;
         break;
     }
   }
-  return h.digest('base64');
+  return createHash('sha1').update(s).digest('base64');
 }
 
 const TF = /^\/(\S+)( \S+ Tf)$/;
+
+/** pdfkit's page content stream, as far as it is driven here. */
+interface ContentRef {
+  buffer: Uint8Array[];
+  compress: boolean;
+  finalize(): void;
+}
 
 /**
  * Draws a page's items through `draw` and records the program, or replays the program of a
@@ -168,64 +288,120 @@ export function drawPage(
   const write = doc.addContent;
   const out: string[] = [];
   let bytes: Buffer | undefined;
+  let program: Program | undefined;
   doc.addContent = ((s: string) => {
     out.push(s);
     return doc;
   }) as typeof doc.addContent;
   try {
-    const program = key === null ? undefined : lookup(key);
+    program = key === null ? undefined : lookup(key);
     if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) {
       pageCacheStats.replayed++;
-      bytes = replay(doc, page, program, tags, fontOf, out);
+      bytes = replay(doc, page, program, tags, embedded, fontOf, out);
     } else {
       pageCacheStats.drawn++;
-      if (key === null) draw();
-      else remember(key, record(doc, page, tags, fonts, embedded, out, draw));
+      if (key === null) {
+        program = undefined;
+        draw();
+      } else {
+        const recorded = record(doc, page, tags, fonts, embedded, out, draw);
+        program = recorded.program;
+        remember(key, program);
+        bytes = Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1');
+        program.last = { ...recorded.written, bytes, rendering };
+      }
     }
   } finally {
     doc.addContent = write;
   }
+  for (const [role, f] of embedded) if (!tables.has(role)) tables.set(role, f.cids as CidTable);
   // pdfkit ends each piece of content it is given as text with a newline (and takes bytes as they are).
-  if (bytes) doc.addContent(bytes as unknown as string);
-  else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
+  if (bytes) {
+    if (bytes.length) {
+      doc.addContent(bytes as unknown as string);
+      compressOnce(doc.page as unknown as { content: ContentRef }, program!.last!);
+    }
+  } else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
+}
+
+/**
+ * The page's content stream compressed as pdfkit would (zlib, its defaults), or the bytes of
+ * the last time the same content was compressed with the same around it (pdfkit's transform
+ * of the page, written before it). A page replayed as it was costs no compression.
+ */
+function compressOnce(page: { content: ContentRef }, w: Written): void {
+  const ref = page.content;
+  const finalize = ref.finalize.bind(ref);
+  ref.finalize = () => {
+    const at = ref.buffer.indexOf(w.bytes);
+    if (ref.compress && at >= 0) {
+      let around = '';
+      for (let i = 0; i < ref.buffer.length; i++)
+        around += i === at ? '\u0000' : Buffer.from(ref.buffer[i]).toString('latin1');
+      let data: Buffer;
+      if (w.zipped?.around === around) {
+        data = w.zipped.data;
+        pageCacheStats.unzipped++;
+      } else {
+        data = zlib.deflateSync(Buffer.concat(ref.buffer));
+        w.zipped = { around, data };
+      }
+      ref.buffer = [data];
+      ref.compress = false;
+    }
+    finalize();
+  };
 }
 
 /** Scratch for the CIDs and font names a replay resolves. */
 let scratch = new Int32Array(1 << 16);
 
+/** The CID of a glyph by its key (`id advance text`, as cidOf makes it), given one if new. */
+function give(f: EmbeddedFont, key: string): number {
+  const cid = f.cids.get(key);
+  if (cid !== undefined) return cid;
+  const a = key.indexOf(' ');
+  const b = key.indexOf(' ', a + 1);
+  const id = Number(key.slice(0, a));
+  return cidOf(f, id, Number(key.slice(a + 1, b)), f.subset.units(id), key.slice(b + 1));
+}
+
 /**
  * Replays a program: first what it does to the document (fonts registered, CIDs given,
  * marked content opened and closed — in the order a fresh drawing does it), then, unless
  * every CID and font name came out as last time, the content itself.
+ *
+ * When every font the page draws with has its CID table as it stood when the page was
+ * written in the last rendering (the same keys, given in the same order: the pages before
+ * drew the same new glyphs), its glyphs get the CIDs they had then, and the keys it gave
+ * then are given again in that order, without looking up a glyph.
  */
 function replay(
   doc: Doc,
   page: Page,
   program: Program,
   tags: StructureWriter,
+  embedded: Map<string, EmbeddedFont>,
   fontOf: (role: string) => EmbeddedFont,
   tagged: string[],
 ): Buffer {
-  const names: string[] = [];
-  let n = 0;
-  let font: EmbeddedFont | undefined;
-  for (const op of program.ops) {
-    if (typeof op === 'string') continue;
-    if ('tj' in op) {
-      const f = font!;
-      const cids = f.cids;
-      for (let i = 0; i < op.tj.length; i++) {
-        const p = op.tj[i];
-        if (typeof p === 'string') continue;
-        if (n === scratch.length) {
-          const wider = new Int32Array(2 * n);
-          wider.set(scratch);
-          scratch = wider;
-        }
-        scratch[n++] = cids.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text);
+  const last = program.last;
+  let quick = last !== undefined && last.rendering === rendering - 1;
+  if (quick)
+    for (const [role, n] of last!.before) {
+      const table = embedded.get(role)?.cids as CidTable | undefined;
+      if ((table?.order.length ?? 0) !== n || !agrees(role, table)) {
+        quick = false;
+        break;
       }
-    } else if ('font' in op) {
-      font = fontOf(op.font);
+    }
+  const names: string[] = [];
+  const before = new Map<string, number>();
+  for (const op of program.ops) {
+    if (typeof op === 'string' || 'tj' in op) continue;
+    if ('font' in op) {
+      const font = fontOf(op.font);
+      if (!before.has(op.font)) before.set(op.font, (font.cids as CidTable).order.length);
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
       names.push(font.id);
     } else if ('begin' in op) {
@@ -233,38 +409,144 @@ function replay(
       tags.begin(it?.node, op.artifact);
     } else tags.end();
   }
-  const last = program.last;
-  if (
-    last &&
-    last.cids.length === n &&
-    last.names.length === names.length &&
-    names.every((x, k) => x === last.names[k])
-  ) {
+  // (Fonts are registered and marked content opened before the glyphs are given CIDs: neither
+  // depends on the other, so the order a fresh drawing interleaves them in does not matter.)
+  let n = 0;
+  if (!quick) {
+    const { numbers, runs } = flatten(program);
+    n = numbers.length;
+    if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
+    let i = 0;
+    for (const run of runs) {
+      const f = fontOf(run.role);
+      const table = f.cids as CidTable;
+      if (table.byNumber.length < refs.length) {
+        const wider = new Int32Array(Math.max(refs.length, 2 * table.byNumber.length));
+        wider.set(table.byNumber);
+        table.byNumber = wider;
+      }
+      const known = table.byNumber;
+      for (; i < run.end; i++) {
+        const k = numbers[i];
+        let c = known[k];
+        if (c === 0) {
+          const p = refs[k];
+          c = (table.get(p.key) ?? cidOf(f, p.id, p.advance, f.subset.units(p.id), p.text)) + 1;
+          known[k] = c;
+        }
+        scratch[i] = c - 1;
+      }
+    }
+  }
+  const sameNames = (w: Written) => w.names.length === names.length && names.every((x, k) => x === w.names[k]);
+  if (quick) {
+    const w = last!;
+    pageCacheStats.quick++;
+    for (const [role, from] of w.before) {
+      const f = fontOf(role);
+      const keys = lastTables.get(role)?.order ?? [];
+      for (let k = from, to = w.after.get(role)!; k < to; k++) give(f, keys[k]);
+    }
+    if (sameNames(w)) {
+      pageCacheStats.same++;
+      w.rendering = rendering;
+      return w.bytes;
+    }
+    const { bytes, holes } = content(program, w.cids, names, tagged);
+    program.last = {
+      cids: w.cids,
+      names,
+      bytes,
+      rendering,
+      before: w.before,
+      after: w.after,
+      holes,
+      tagged: [...tagged],
+    };
+    return bytes;
+  }
+  const after = new Map<string, number>();
+  for (const role of before.keys()) after.set(role, (fontOf(role).cids as CidTable).order.length);
+  if (last && last.cids.length === n && sameNames(last)) {
     let same = true;
     for (let i = 0; i < n && same; i++) same = last.cids[i] === scratch[i];
-    if (same) return last.bytes;
+    if (same) {
+      pageCacheStats.same++;
+      Object.assign(last, { rendering, before, after });
+      return last.bytes;
+    }
   }
-  // The content, with the CIDs just given; the tags wrote theirs into `tagged`, one piece each.
+  const cids = scratch.slice(0, n);
+  // The same content with other CIDs (the pages after an edit that gave a new glyph): last
+  // time's bytes with the new hex digits written in place.
+  if (
+    last?.holes &&
+    last.cids.length === n &&
+    sameNames(last) &&
+    last.tagged!.length === tagged.length &&
+    tagged.every((x, k) => x === last.tagged![k]) &&
+    cids.every((c) => c <= 0xffff)
+  ) {
+    pageCacheStats.patched++;
+    const bytes = Buffer.from(last.bytes);
+    const holes = last.holes;
+    for (let i = 0; i < n; i++) {
+      const c = cids[i];
+      if (c === last.cids[i]) continue;
+      const at = holes[i];
+      bytes[at] = DIGITS[(c >> 12) & 15];
+      bytes[at + 1] = DIGITS[(c >> 8) & 15];
+      bytes[at + 2] = DIGITS[(c >> 4) & 15];
+      bytes[at + 3] = DIGITS[c & 15];
+    }
+    program.last = { cids, names, bytes, rendering, before, after, holes, tagged: last.tagged };
+    return bytes;
+  }
+  const { bytes, holes } = content(program, cids, names, tagged);
+  program.last = { cids, names, bytes, rendering, before, after, holes, tagged: [...tagged] };
+  return bytes;
+}
+
+/** Lower-case hex digits as bytes (CIDs are written as four of them). */
+const DIGITS = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * The content of a program with these CIDs and font names; the tags wrote theirs into
+ * `tagged`, one piece each. With where each CID's hex digits are (all text is one byte a character).
+ */
+function content(
+  program: Program,
+  cids: Int32Array,
+  names: string[],
+  tagged: string[],
+): { bytes: Buffer; holes: Int32Array } {
   const out: string[] = [];
+  const holes = new Int32Array(cids.length);
+  let at = 0;
   let t = 0;
   let c = 0;
   let name = 0;
   for (const op of program.ops) {
-    if (typeof op === 'string') out.push(op);
+    let piece: string;
+    if (typeof op === 'string') piece = op;
     else if ('tj' in op) {
-      let s = '[';
+      piece = '[';
       for (let i = 0; i < op.tj.length; i++) {
         const p = op.tj[i];
-        if (i) s += ' ';
-        s += typeof p === 'string' ? p : hex(scratch[c++]);
+        if (i) piece += ' ';
+        if (typeof p === 'string') piece += p;
+        else {
+          holes[c] = at + piece.length + 1;
+          piece += hex(cids[c++]);
+        }
       }
-      out.push(`${s}] TJ`);
-    } else if ('font' in op) out.push(`/${names[name++]}${op.rest}`);
-    else out.push(tagged[t++]);
+      piece += '] TJ';
+    } else if ('font' in op) piece = `/${names[name++]}${op.rest}`;
+    else piece = tagged[t++];
+    out.push(piece);
+    at += piece.length + 1;
   }
-  const bytes = Buffer.from(`${out.join('\n')}\n`, 'latin1');
-  program.last = { cids: scratch.slice(0, n), names, bytes };
-  return bytes;
+  return { bytes: Buffer.from(out.length ? `${out.join('\n')}\n` : '', 'latin1'), holes };
 }
 
 function record(
@@ -275,13 +557,16 @@ function record(
   embedded: Map<string, EmbeddedFont>,
   out: string[],
   draw: () => void,
-): Program {
+): { program: Program; written: Omit<Written, 'bytes' | 'rendering'> } {
   const ops: Op[] = [];
   const firstOf = new Map<StructNode, number>();
   page.items.forEach((it, k) => {
     if (it.node && !firstOf.has(it.node)) firstOf.set(it.node, k);
   });
   const faces = new Map<string, Face>();
+  const cids: number[] = [];
+  const names: string[] = [];
+  const before = new Map<string, number>();
   let font: EmbeddedFont | undefined;
   const roleOf = (id: string): string => {
     for (const [role, f] of embedded) if (f.id === id) return role;
@@ -317,6 +602,9 @@ function record(
       const role = roleOf(tf[1]);
       font = embedded.get(role)!;
       faces.set(role, fonts.face(role));
+      // (TextWriter asks for the font before it names it: no glyph of it is drawn yet on this page)
+      if (!before.has(role)) before.set(role, (font.cids as CidTable).order.length);
+      names.push(tf[1]);
       ops.push({ font: role, rest: tf[2] });
     } else if (s.startsWith('[') && s.endsWith('] TJ')) {
       const keys = (font!.cids as CidTable).byCid;
@@ -325,10 +613,9 @@ function record(
         .split(' ')
         .map((p): string | GlyphRef => {
           if (!p.startsWith('<')) return p;
-          const key = keys[parseInt(p.slice(1, -1), 16)];
-          const a = key.indexOf(' ');
-          const b = key.indexOf(' ', a + 1);
-          return { key, id: Number(key.slice(0, a)), advance: Number(key.slice(a + 1, b)), text: key.slice(b + 1) };
+          const cid = parseInt(p.slice(1, -1), 16);
+          cids.push(cid);
+          return glyphRef(keys[cid]);
         });
       ops.push({ tj });
     } else ops.push(s);
@@ -341,5 +628,7 @@ function record(
     tags.end = end;
     doc.addContent = collect;
   }
-  return { ops, faces };
+  const after = new Map<string, number>();
+  for (const role of before.keys()) after.set(role, (embedded.get(role)!.cids as CidTable).order.length);
+  return { program: { ops, faces }, written: { cids: Int32Array.from(cids), names, before, after } };
 }

@@ -37,13 +37,47 @@ export class ComposeCache {
 
   get(key: string): Line[] | undefined {
     const hit = this.current.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.used?.push(key, hit);
+      return hit;
+    }
     const old = this.previous.get(key);
     if (old) {
       this.previous.delete(key);
       this.set(key, old);
     }
     return old;
+  }
+
+  /** Keys and lines looked up or stored while `recording` runs, in pairs. */
+  private used: (string | Line[])[] | undefined;
+
+  /**
+   * Runs `f` and says which paragraphs it looked up or composed: a part of the issue whose
+   * result is kept whole (an article's blocks) hands them to `keep` in later builds, so they
+   * stay as if looked up again — and a paragraph of it that did not change is still found
+   * when the part changes.
+   */
+  recording<T>(f: () => T): { value: T; used: (string | Line[])[] } {
+    const outer = this.used;
+    const used: (string | Line[])[] = [];
+    this.used = used;
+    try {
+      return { value: f(), used };
+    } finally {
+      this.used = outer;
+      outer?.push(...used);
+    }
+  }
+
+  /** Paragraphs a kept part used (from `recording`), kept in this build's generation. */
+  keep(used: readonly (string | Line[])[]): void {
+    for (let i = 0; i < used.length; i += 2) {
+      const key = used[i] as string;
+      if (this.current.has(key)) continue;
+      this.previous.delete(key);
+      this.set(key, used[i + 1] as Line[]);
+    }
   }
 
   /**
@@ -57,6 +91,7 @@ export class ComposeCache {
   }
 
   set(key: string, lines: Line[]): void {
+    this.used?.push(key, lines);
     if (this.current.size >= GENERATION) {
       this.previous = this.current;
       this.current = new Map();

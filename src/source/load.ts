@@ -167,6 +167,8 @@ function isLink(path: string): boolean {
  */
 interface KeptArticle {
   key: string;
+  /** The file's size, dates and inode when read: the same again, it is not read again (any write changes them). */
+  stat: string;
   article: Article | null;
   diagnostics: Diagnostic[];
 }
@@ -191,22 +193,43 @@ function loadArticle(
   limits: ImageLimits,
 ): Article | null {
   const file = shownPath(path);
-  const read = readText(path, file);
   const loaded = loadedIn(issueDir);
+  const stat = statOf(path);
+  const kept = loaded.get(path);
+  if (
+    kept &&
+    stat &&
+    kept.stat === stat &&
+    kept.key.startsWith(`${file}\u0000${order}\u0000${slug}\u0000${issueDir}\u0000`)
+  ) {
+    diags.list.push(...kept.diagnostics);
+    return kept.article;
+  }
+  const read = readText(path, file);
   if (isProblem(read) || read.text.includes('![') || /<img\b/i.test(read.text)) {
     loaded.delete(path);
     return parseArticle(path, order, slug, issueDir, diags, limits, file, read);
   }
   const key = `${file}\u0000${order}\u0000${slug}\u0000${issueDir}\u0000${read.text}`;
-  const kept = loaded.get(path);
   if (kept && kept.key === key) {
+    kept.stat = stat;
     diags.list.push(...kept.diagnostics);
     return kept.article;
   }
   const before = diags.list.length;
   const article = parseArticle(path, order, slug, issueDir, diags, limits, file, read);
-  loaded.set(path, { key, article, diagnostics: diags.list.slice(before) });
+  loaded.set(path, { key, stat, article, diagnostics: diags.list.slice(before) });
   return article;
+}
+
+/** A regular file's size, dates and inode ('' for anything else: read every time). */
+function statOf(path: string): string {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : '';
+  } catch {
+    return '';
+  }
 }
 
 function parseArticle(
