@@ -138,8 +138,8 @@ export interface OpenedImage {
   label: string;
   orientation?: number;
   embed(doc: unknown): void;
-  /** Called by pdfkit when the image's data is ready (at once, or after unpacking a PNG). */
-  finalize(): void;
+  /** Called by pdfkit when a PNG's data is ready (at once, or after unpacking it); JPEGs have none. */
+  finalize?(): void;
 }
 
 /**
@@ -163,9 +163,10 @@ export function openImage(doc: Doc, data: Buffer): OpenedImage {
  */
 export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
   return new Promise((resolve) => {
-    const finalize = img.finalize.bind(img);
+    // (a JPEG has no finalize: it is written at once, in embed)
+    const finalize = img.finalize?.bind(img);
     img.finalize = () => {
-      finalize();
+      finalize?.();
       resolve();
     };
     img.embed(doc);
