@@ -25,6 +25,10 @@ export function fontHeader(data: Buffer): Buffer {
   return new TrueTypeSubset(data).encode(['OS/2', 'name', 'post']);
 }
 
+/** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
+const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
+const KEPT_SUBSETS = 4;
+
 export class TrueTypeSubset {
   private readonly tables: Map<string, TableRecord>;
   private readonly metrics: HorizontalMetrics;
@@ -83,8 +87,27 @@ export class TrueTypeSubset {
     return this.ids;
   }
 
-  /** The subset font; `extra` names further tables to copy as they are (OS/2, name, post). */
+  /**
+   * The subset font; `extra` names further tables to copy as they are (OS/2, name, post).
+   * The bytes follow from the font, the glyphs in order and the twins' advances alone: a
+   * rebuild in the same process (the preview) whose fonts drew the same glyphs as one of the
+   * last few gets those bytes again without assembling them.
+   */
   encode(extra: string[] = []): Buffer {
+    let twins = '';
+    for (const [k, v] of this.variants) twins += `${k}:${v.advance},`;
+    const key = `${extra.join(',')}|${this.ids.join(',')}|${twins}`;
+    let byKey = encoded.get(this.data);
+    if (!byKey) encoded.set(this.data, (byKey = new Map<string, Buffer>()));
+    const hit = byKey.get(key);
+    if (hit) return hit;
+    const out = this.assemble(extra);
+    byKey.set(key, out);
+    for (const k of byKey.keys()) if (byKey.size > KEPT_SUBSETS) byKey.delete(k);
+    return out;
+  }
+
+  private assemble(extra: string[]): Buffer {
     const d = this.data;
     const table = (tag: string) => this.tables.get(tag);
     const index = locaIndex(d, this.tables);
