@@ -110,11 +110,16 @@ function measureOf(o: LineOptions, first: boolean): number {
   return o.measure - (first ? (o.firstIndent ?? 0) : (o.restIndent ?? 0));
 }
 
+/** Prefix sums over a paragraph's atoms and the gaps after them (entry k: atoms 0..k−1). */
 interface Sums {
-  s: Int32Array; // gaps that stretch
-  w: Float64Array; // atoms' widths
-  g: Float64Array; // gaps' widths
-  z: Float64Array; // shrink of atoms (blank halves) and gaps
+  /** Gaps that stretch. */
+  stretchy: Int32Array;
+  /** Atoms' widths. */
+  atomWidths: Float64Array;
+  /** Gaps' widths. */
+  gapWidths: Float64Array;
+  /** What atoms (blank halves) and gaps may shrink by. */
+  shrinks: Float64Array;
 }
 
 /**
@@ -124,10 +129,10 @@ interface Sums {
  */
 const scratch = {
   size: 0,
-  w: new Float64Array(0),
-  g: new Float64Array(0),
-  z: new Float64Array(0),
-  s: new Int32Array(0),
+  atomWidths: new Float64Array(0),
+  gapWidths: new Float64Array(0),
+  shrinks: new Float64Array(0),
+  stretchy: new Int32Array(0),
   cost: new Float64Array(0),
   from: new Int32Array(0),
   breakable: new Uint8Array(0),
@@ -140,10 +145,10 @@ function grow(n: number): typeof scratch {
   if (scratch.size >= n + 1) return scratch;
   const size = Math.max(n + 1, 2 * scratch.size, 256);
   scratch.size = size;
-  scratch.w = new Float64Array(size);
-  scratch.g = new Float64Array(size);
-  scratch.z = new Float64Array(size);
-  scratch.s = new Int32Array(size);
+  scratch.atomWidths = new Float64Array(size);
+  scratch.gapWidths = new Float64Array(size);
+  scratch.shrinks = new Float64Array(size);
+  scratch.stretchy = new Int32Array(size);
   scratch.cost = new Float64Array(size);
   scratch.from = new Int32Array(size);
   scratch.breakable = new Uint8Array(size);
@@ -156,7 +161,7 @@ function grow(n: number): typeof scratch {
 /** Prefix sums over atoms[0..n) (entries 0..n are filled; the arrays may be longer). */
 function sums(atoms: Atom[], gaps: Gap[]): Sums {
   const n = atoms.length;
-  const { w, g, z, s: st } = grow(n);
+  const { atomWidths: w, gapWidths: g, shrinks: z, stretchy: st } = grow(n);
   w[0] = g[0] = z[0] = st[0] = 0;
   for (let k = 0; k < n; k++) {
     st[k + 1] = st[k] + (k < gaps.length && gaps[k].stretch ? 1 : 0);
@@ -164,7 +169,7 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
     g[k + 1] = g[k] + (k < gaps.length ? gaps[k].width : 0);
     z[k + 1] = z[k] + atoms[k].blankLeft + atoms[k].blankRight + (k < gaps.length ? gaps[k].shrink : 0);
   }
-  return { s: st, w, g, z };
+  return { stretchy: st, atomWidths: w, gapWidths: g, shrinks: z };
 }
 
 /**
@@ -174,7 +179,7 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
  */
 function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: number): number[] | null {
   const n = atoms.length;
-  const s = sums(atoms, gaps);
+  const sum = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
   const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
   cost.fill(Infinity, 0, n);
@@ -189,7 +194,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   // end, or on nothing, is read once outside it, and the atoms' fields it needs sit in arrays.
   const measureFirst = measureOf(o, true);
   const measureRest = measureOf(o, false);
-  for (let k = 0; k <= n; k++) prefix[k] = s.w[k] + s.g[k];
+  for (let k = 0; k <= n; k++) prefix[k] = sum.atomWidths[k] + sum.gapWidths[k];
   const justify = o.align === 'justify';
   // Centred text (titles) reads best in lines of about equal length.
   const balance = o.balance ?? o.align === 'center';
@@ -197,7 +202,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   for (let j = 0; j < n; j++) {
     if (!breakable[j]) continue;
     const last = j === n - 1;
-    const end = s.w[j + 1] + s.g[j] - hang[j];
+    const end = sum.atomWidths[j + 1] + sum.gapWidths[j] - hang[j];
     // The loosest line still worth trying starts at the largest i with width ≥ measure − tolerance.
     let hi = j;
     if (!last) {
@@ -218,8 +223,8 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
     // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
     const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
     const endBlank = endAtom.blankRight;
-    const zEnd = s.z[j + 1];
-    const stretchEnd = s.s[j];
+    const zEnd = sum.shrinks[j + 1];
+    const stretchEnd = sum.stretchy[j];
     const penalty = last ? 0 : (gaps[j].penalty ?? 0);
     // A title reads best broken where its words part: at a typed space or after a mark.
     const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
@@ -230,7 +235,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       let width = end - prefix[i] - startBlank;
       // a mark that may hang does so only as far as the line needs
       if (overhang && width > measure) width = Math.max(measure, width - overhang);
-      const shrink = zEnd - s.z[i] - gapAfter - endBlank - startBlank;
+      const shrink = zEnd - sum.shrinks[i] - gapAfter - endBlank - startBlank;
       const slack = measure - width;
       // Wider than the measure even when squeezed: earlier starts only widen it. Said before
       // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
@@ -242,7 +247,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = stretchEnd - s.s[i];
+        const gapsIn = stretchEnd - sum.stretchy[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
@@ -275,18 +280,18 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
  */
 function fillBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] | null {
   const n = atoms.length;
-  const s = sums(atoms, gaps);
-  const prefix = (k: number) => s.w[k] + s.g[k];
+  const sum = sums(atoms, gaps);
+  const prefix = (k: number) => sum.atomWidths[k] + sum.gapWidths[k];
   const ends: number[] = [];
   let i = 0;
   while (i < n) {
     const measure = measureOf(o, i === 0);
     let best = -1;
     for (let j = i; j < n; j++) {
-      let width = s.w[j + 1] + s.g[j] - hangOf(atoms[j]) - prefix(i) - atoms[i].blankLeft;
+      let width = sum.atomWidths[j + 1] + sum.gapWidths[j] - hangOf(atoms[j]) - prefix(i) - atoms[i].blankLeft;
       if (atoms[j].overhang && width > measure) width = Math.max(measure, width - atoms[j].overhang!);
       const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
-      const shrink = s.z[j + 1] - s.z[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
+      const shrink = sum.shrinks[j + 1] - sum.shrinks[i] - gapAfter - atoms[j].blankRight - atoms[i].blankLeft;
       if (width > measure + shrink + 1e-6) break;
       if (j === n - 1 || gaps[j].breakable) best = j;
     }
