@@ -17,7 +17,7 @@ import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
 import type { StructureWriter } from './tags.js';
 import type { Doc, EmbeddedFont } from './pdfkit-internals.js';
-import { cidOf } from './text.js';
+import { cidOf, hex } from './text.js';
 
 /** A glyph as drawn: the key TextWriter's CID table knows it by, and its parts. */
 interface GlyphRef {
@@ -203,8 +203,6 @@ export const pageCacheStats = {
   patched: 0,
 };
 
-const HEX: string[] = [];
-const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
 
 /** Fingerprints of glyph runs: lines come from the composition cache, the same arrays build after build. */
 type PlacedGlyph = TextItem['glyphs'][number];
