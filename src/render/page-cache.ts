@@ -203,7 +203,6 @@ export const pageCacheStats = {
   patched: 0,
 };
 
-
 /** Fingerprints of glyph runs: lines come from the composition cache, the same arrays build after build. */
 type PlacedGlyph = TextItem['glyphs'][number];
 const runKeys = new WeakMap<PlacedGlyph[], string>();
