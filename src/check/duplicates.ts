@@ -167,6 +167,8 @@ const pct = (x: number) => `${Math.floor(x * 100 + 1e-9)}%`;
 /** Articles are compared on a sample of shingles: "100 %" only for the very same text. */
 const articlePct = (x: number, a: Article, b: Article) => (x >= 1 - 1e-9 && a.norm !== b.norm ? '99%' : pct(x));
 const where = (t: Text) => `${t.file}:${t.line}`;
+/** Where a finding's other text is (the first copy, the earlier paragraph, the back issue's article). */
+const placeOf = (t: Text) => ({ file: t.file, line: t.line, col: t.col });
 
 /** How many of the ascending `xs` are below `x`. */
 function below(xs: number[], x: number): number {
@@ -253,12 +255,7 @@ export function checkDuplicates(
       articles[j],
       tr('dup-article', { where: where(articles[first]), title: clip(articles[first].title), how, more }),
       tr('dup-article.fix'),
-    );
-    sink.list[sink.list.length - 1].related = {
-      file: articles[first].file,
-      line: articles[first].line,
-      col: articles[first].col,
-    };
+    ).related = placeOf(articles[first]);
   }
   // Against back issues: each article once, at its closest match (the latest on a tie),
   // counting the other issues that printed it too.
@@ -289,8 +286,7 @@ export function checkDuplicates(
       a,
       tr('dup-archive', { issue: other.issue ?? '', where: where(other), title: clip(other.title), how, more }),
       tr('dup-archive.fix'),
-    );
-    sink.list[sink.list.length - 1].related = { file: other.file, line: other.line, col: other.col };
+    ).related = placeOf(other);
   });
 
   // Paragraphs, except between articles already reported as copies of each other.
@@ -360,8 +356,7 @@ export function checkDuplicates(
       later,
       tr('dup-paragraph', { where: where(earlier), excerpt: earlier.excerpt, how, more }),
       tr('dup-paragraph.fix'),
-    );
-    sink.list[sink.list.length - 1].related = { file: earlier.file, line: earlier.line, col: earlier.col };
+    ).related = placeOf(earlier);
   }
   // Against back issues: for each paragraph, the back-issue paragraph most like it (the
   // latest on a tie), unless their articles are alike. Copies in copies of one article
@@ -399,8 +394,7 @@ export function checkDuplicates(
       at,
       tr('dup-archive.paragraph', { issue: m.issue, where: where(m.other), how, more }),
       tr('dup-archive.paragraph.fix'),
-    );
-    sink.list[sink.list.length - 1].related = { file: m.other.file, line: m.other.line, col: m.other.col };
+    ).related = placeOf(m.other);
   }
 }
 

@@ -31,13 +31,14 @@ export class FindingSink {
     message: string | Text,
     fix?: string | Text,
     edits?: Edit[],
-  ): void {
+  ): Finding {
     const f: Finding = diagnostic(severity, code, where, message, fix);
     if (edits && edits.length && where.path) {
       f.edits = edits;
       f.path = where.path;
     }
     this.list.push(f);
+    return f;
   }
 }
 
