@@ -440,3 +440,14 @@ function squeeze(
     need -= cap * f;
   }
 }
+
+/** The line moved right by `dx` (a right-aligned cell or paragraph): a new line, the old one untouched. */
+export function shiftLine(l: Line, dx: number): Line {
+  return {
+    ...l,
+    glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })),
+    links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })),
+    left: l.left + dx,
+    right: l.right + dx,
+  };
+}

@@ -1,6 +1,6 @@
 // An article → flow blocks: title, byline, headings, paragraphs, lists, quotes, code,
 // section breaks, tables and figures, with the page-breaking wishes of each.
-import type { Line } from '../compose/lines.js';
+import { shiftLine, type Line } from '../compose/lines.js';
 import { structNode, type Item, type Role, type StructNode } from '../paginate/display.js';
 import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
 import type { Article, Block, ImageRef, Span } from '../source/model.js';
@@ -506,14 +506,4 @@ class FlowBlockBuilder {
 
 function plainText(spans: Span[]): string {
   return spans.map((s) => s.text).join('');
-}
-
-function shiftLine(l: Line, dx: number): Line {
-  return {
-    ...l,
-    glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })),
-    links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })),
-    left: l.left + dx,
-    right: l.right + dx,
-  };
 }

@@ -3,7 +3,7 @@
 // as a three-line table (三线表) or a full grid. A row is kept whole where it fits and breaks
 // between the lines of its cells where it does not; a table too narrow for its text is set
 // smaller, down to the template's least size.
-import type { Line } from '../compose/lines.js';
+import { shiftLine, type Line } from '../compose/lines.js';
 import { shiftItem, structNode, type Item, type StructNode } from '../paginate/display.js';
 import type { FlowBlock, FlowLine, FlowNote } from '../paginate/flow.js';
 import type { Block, CellAlign, Span } from '../source/model.js';
@@ -152,7 +152,7 @@ export function tableBlock(
   const set = (spans: Span[], style: RunStyle, c: number, header: boolean): Line[] => {
     const a = header ? 'center' : align(c);
     const lines = inline.lines(spans, style, { measure: widths[c], align: a === 'right' ? 'left' : a });
-    return a === 'right' ? lines.map((l) => shift(l, widths[c] - l.right)) : lines;
+    return a === 'right' ? lines.map((l) => shiftLine(l, widths[c] - l.right)) : lines;
   };
 
   const thick = tb.thick;
@@ -425,14 +425,4 @@ function continuedLabel(label: string, caption: Span[]): string {
 /** A flow line with space added above (its items moved down) and below. */
 function padded(l: FlowLine, above: number, below: number): FlowLine {
   return { ...l, height: l.height + above + below, items: above ? l.items.map((it) => shiftItem(it, above)) : l.items };
-}
-
-function shift(l: Line, dx: number): Line {
-  return {
-    ...l,
-    glyphs: l.glyphs.map((g) => ({ ...g, x: g.x + dx })),
-    links: l.links.map((s) => ({ ...s, x0: s.x0 + dx, x1: s.x1 + dx })),
-    left: l.left + dx,
-    right: l.right + dx,
-  };
 }
