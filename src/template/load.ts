@@ -2,9 +2,9 @@
 // laid over the one it extends (`extends: <name>`, the default template when it says none),
 // which is laid over the declared defaults.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isMap, isScalar, type Node } from 'yaml';
-import type { Diagnostics, SourcePos } from '../source/diagnostics.js';
+import { shownPath, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
 import { t as tr } from '../core/text.js';
 import { checkMapping, nodePos, parseYaml, type Schema } from '../source/fields.js';
 import { isProblem, readText } from '../source/read.js';
@@ -20,11 +20,6 @@ interface Layer {
   raw: Raw;
   /** The template it extends, and where it says so. */
   base?: { name: string; at: SourcePos };
-}
-
-function shownPath(file: string): string {
-  const shown = relative(process.cwd(), file) || file;
-  return shown.startsWith('..') ? file : shown;
 }
 
 function readLayer(file: string, diags: Diagnostics): Layer | null {
