@@ -4,6 +4,7 @@
 // deterministic, so a remembered result is the very bytes a fresh one would be.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { deflate } from './deflate-engine.js';
 
 /** Streams smaller than this are compressed afresh: hashing them would cost about as much. */
 const SMALLEST = 8 * 1024;
@@ -15,15 +16,17 @@ let bytes = 0;
 let installed = false;
 
 /**
- * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache. Calls with
- * options of their own, and small inputs, go straight to zlib.
+ * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache, and what it
+ * compresses through one reused compressor (deflate-engine.ts). Calls with options of their
+ * own go straight to zlib; small inputs are compressed without the cache.
  */
 export function rememberDeflate(): void {
   if (installed) return;
   installed = true;
   const plain = zlib.deflateSync;
   const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
-    if (options !== undefined || !ArrayBuffer.isView(data) || data.byteLength < SMALLEST) return plain(data, options);
+    if (options !== undefined || !ArrayBuffer.isView(data)) return plain(data, options);
+    if (data.byteLength < SMALLEST) return deflate(data);
     const key = createHash('sha1').update(data).digest('base64') + data.byteLength;
     const hit = kept.get(key);
     if (hit) {
@@ -32,7 +35,7 @@ export function rememberDeflate(): void {
       kept.set(key, hit);
       return hit;
     }
-    const out = plain(data);
+    const out = deflate(data);
     kept.set(key, out);
     bytes += out.length;
     for (const [k, v] of kept) {
