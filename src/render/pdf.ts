@@ -15,6 +15,7 @@ import { fontHeader, TrueTypeSubset } from './subset.js';
 import { CidTable, drawPage, newRendering, pageKey } from './page-cache.js';
 import {
   declareUntrapped,
+  documentBytes,
   drawImage,
   embedFont,
   embedImage,
@@ -129,12 +130,7 @@ export async function renderPdf(
       catalog.data.OutputIntents = [intent('GTS_PDFX'), intent('GTS_PDFA1')];
     });
   }
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = documentBytes(doc);
 
   const embedded = new Map<string, EmbeddedFont>();
   const fontOf = (role: string): EmbeddedFont => {
