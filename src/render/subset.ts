@@ -181,7 +181,7 @@ export class TrueTypeSubset {
     for (const tag of tags) {
       const t = this.tables.get(tag);
       if (t && tag !== 'glyf' && tag !== 'hmtx' && tag !== 'loca')
-        d.copy(out, where.get(tag)!, t.offset, t.offset + sizes.get(tag)!);
+        d.copy(out, where.get(tag), t.offset, t.offset + sizes.get(tag)!);
     }
     const glyf = where.get('glyf')!;
     const loca = where.get('loca')!;
