@@ -14,19 +14,24 @@ const BUDGET = 48 * 1024 * 1024;
 const kept = new Map<string, Buffer>();
 let bytes = 0;
 let installed = false;
+/** Whether results are kept: not for a build the process makes once (the command line's). */
+let keeping = true;
 
 /**
  * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache, and what it
  * compresses through one reused compressor (deflate-engine.ts). Calls with options of their
- * own go straight to zlib; small inputs are compressed without the cache.
+ * own go straight to zlib; small inputs, and all with `keep` false, are compressed without
+ * the cache.
  */
-export function rememberDeflate(): void {
+export function rememberDeflate(keep = true): void {
+  // (a one-off build would only hash every stream for nothing: nothing is built again)
+  keeping = keep;
   if (installed) return;
   installed = true;
   const plain = zlib.deflateSync;
   const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
     if (options !== undefined || !ArrayBuffer.isView(data)) return plain(data, options);
-    if (data.byteLength < SMALLEST) return deflate(data);
+    if (!keeping || data.byteLength < SMALLEST) return deflate(data);
     const key = createHash('sha1').update(data).digest('base64') + data.byteLength;
     const hit = kept.get(key);
     if (hit) {
@@ -46,4 +51,9 @@ export function rememberDeflate(): void {
     return out;
   };
   (zlib as { deflateSync: typeof cached }).deflateSync = cached;
+}
+
+/** Compressed streams kept (tests). */
+export function rememberedStreams(): number {
+  return kept.size;
 }

@@ -85,7 +85,7 @@ export async function renderPdf(
         : { claimed: false, why: t('pdfx.no-profile') };
   }
   const slug = o.marks ? SLUG : 0;
-  rememberDeflate();
+  rememberDeflate(o.remember !== false);
   const doc = newDocument({
     autoFirstPage: false,
     compress: true,
