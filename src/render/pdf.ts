@@ -137,7 +137,8 @@ export async function renderPdf(
     let f = embedded.get(role);
     if (!f) {
       const face = fonts.face(role);
-      const { font, fresh } = embedFont(doc, role, fontHeader(face.data), () => new TrueTypeSubset(face.data));
+      const outlines = fonts.outlines(role);
+      const { font, fresh } = embedFont(doc, role, fontHeader(face.data, outlines), () => new TrueTypeSubset(face.data, outlines));
       f = font;
       if (fresh) f.cids = new CidTable();
       embedded.set(role, f);

@@ -19,9 +19,15 @@ import {
  * 30,000-entry loca and cmap that fontkit would otherwise decode on every build. The
  * glyphs themselves go through a TrueTypeSubset of the real font.
  */
-export function fontHeader(data: Buffer): Buffer {
-  return new TrueTypeSubset(data).encode(['OS/2', 'name', 'post']);
+export function fontHeader(data: Buffer, outline?: Outlines): Buffer {
+  return new TrueTypeSubset(data, outline).encode(['OS/2', 'name', 'post']);
 }
+
+/**
+ * Where a glyph's outline is read from when the font's bytes do not hold it (a SparseFont's
+ * `outline`): its bytes, or undefined for one not read, which is then taken from the font's.
+ */
+export type Outlines = (id: number) => Buffer | undefined;
 
 /** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
 const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
@@ -37,7 +43,10 @@ export class TrueTypeSubset {
   /** Subset index → the glyph it repeats with another advance (see `addTwin`). */
   private readonly variants = new Map<number, { of: number; advance: number }>();
 
-  constructor(private readonly data: Buffer) {
+  constructor(
+    private readonly data: Buffer,
+    private readonly outline?: Outlines,
+  ) {
     this.tables = readTableDirectory(data);
     this.metrics = new HorizontalMetrics(data, this.tables);
     this.unitsPerEm = unitsPerEm(data, this.tables);
@@ -120,21 +129,31 @@ export class TrueTypeSubset {
     // Where each glyph's outline is in the font, and what it becomes: a twin (16 bytes), a
     // composite (its components renumbered, and included if new: appended as they are met),
     // or the outline as it is.
+    const sources: Buffer[] = [];
     const starts: number[] = [];
     const lengths: number[] = [];
     const kinds: number[] = [];
     let glyfLength = 0;
     for (let k = 0; k < ids.length; k++) {
-      const [from, to] = glyphSpan(d, index, ids[k]);
-      const at = index.glyf + from;
-      // (as a copy of the bytes would be: cut short at the end of the file)
-      const length = Math.max(0, Math.min(index.glyf + to, d.length) - Math.min(at, d.length));
+      let src = this.outline?.(ids[k]);
+      let at = 0;
+      let length: number;
+      if (src) length = src.length;
+      else {
+        src = d;
+        const [from, to] = glyphSpan(d, index, ids[k]);
+        at = index.glyf + from;
+        // (as a copy of the bytes would be: cut short at the end of the file)
+        length = Math.max(0, Math.min(index.glyf + to, d.length) - Math.min(at, d.length));
+      }
       let kind = PLAIN;
       if (this.variants.has(k) && length >= GLYPH_HEADER_SIZE) kind = TWIN;
-      else if (isComposite(d, at, at + length)) {
+      else if (isComposite(src, at, at + length)) {
         kind = COMPOSITE;
-        forEachComponent(d, at, at + length, (idAt) => this.includeGlyph(d.readUInt16BE(idAt)));
+        const g = src;
+        forEachComponent(g, at, at + length, (idAt) => this.includeGlyph(g.readUInt16BE(idAt)));
       }
+      sources.push(src);
       starts.push(at);
       lengths.push(length);
       kinds.push(kind);
@@ -196,12 +215,12 @@ export class TrueTypeSubset {
         // A composite glyph drawing subset glyph `sub` unmoved: numberOfContours −1, the
         // original's bounding box, one component (ARGS_ARE_XY_VALUES, byte offsets 0, 0).
         out.writeInt16BE(-1, at);
-        d.copy(out, at + 2, starts[k] + 2, starts[k] + GLYPH_HEADER_SIZE);
+        sources[k].copy(out, at + 2, starts[k] + 2, starts[k] + GLYPH_HEADER_SIZE);
         out.writeUInt16BE(0x0002, at + 10);
         out.writeUInt16BE(this.map.get(id)!, at + 12);
         off += padded(TWIN_SIZE);
       } else {
-        d.copy(out, at, starts[k], starts[k] + lengths[k]);
+        sources[k].copy(out, at, starts[k], starts[k] + lengths[k]);
         if (kind === COMPOSITE)
           forEachComponent(out, at, at + lengths[k], (idAt) => out.writeUInt16BE(this.map.get(out.readUInt16BE(idAt))!, idAt));
         off += padded(lengths[k]);

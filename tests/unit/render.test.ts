@@ -114,7 +114,7 @@ describe('TrueTypeSubset', () => {
     const face = fonts.face('serif');
     const ids = Array.from('科技，Aé').map((c) => face.glyph(c.codePointAt(0)!)!.id);
     fonts.loadGlyphs('serif', ids);
-    const sub = new TrueTypeSubset(face.data);
+    const sub = new TrueTypeSubset(face.data, fonts.outlines('serif'));
     expect(ids.map((id) => sub.includeGlyph(id))).toEqual([1, 2, 3, 4, 5]);
     const font = sub.encode();
     expect(font.readUInt32BE(0)).toBe(0x00010000);
@@ -157,7 +157,7 @@ describe('TrueTypeSubset', () => {
     // Only the outlines asked for are read; the components come with their composite.
     const sparse = new SparseFont(path);
     sparse.loadGlyphs([a, e]);
-    const sub = new TrueTypeSubset(sparse.data);
+    const sub = new TrueTypeSubset(sparse.data, (id) => sparse.outline(id));
     expect([a, e].map((id) => sub.includeGlyph(id))).toEqual([1, 2]);
     const font = fontkit.create(sub.encode());
     expect(sub.glyphs()).toEqual([0, a, e, ...parts]);
@@ -177,7 +177,7 @@ describe('TrueTypeSubset', () => {
     const face = fonts.face('serif');
     const ids = Array.from('年2').map((c) => face.glyph(c.codePointAt(0)!)!.id);
     fonts.loadGlyphs('serif', ids);
-    const sub = new TrueTypeSubset(face.data);
+    const sub = new TrueTypeSubset(face.data, fonts.outlines('serif'));
     const plain = sub.includeGlyph(ids[0]);
     const twin = sub.addTwin(ids[0], 1250);
     const again = sub.addTwin(ids[1], sub.units(ids[1]) + 250);
