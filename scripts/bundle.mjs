@@ -33,6 +33,7 @@ const LAZY = {
   'unicode-trie': join(stubs, 'unicode-trie.mjs'),
   'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
   '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
+  'linkify-it': join(stubs, 'linkify-it.mjs'),
 };
 // A stand-in loads the copy of its module that the project root sees; the libraries must
 // see that same copy (npm keeps one of each here), or they would be given another version.
@@ -44,6 +45,7 @@ const LAZY = {
     ['linebreak', 'unicode-trie'],
     ['fontkit', 'brotli/decompress.js'],
     ['pdfkit', '@noble/ciphers/aes'],
+    ['markdown-it', 'linkify-it'],
   ]) {
     const own = createRequire(fromRoot.resolve(lib)).resolve(dep);
     if (own !== fromRoot.resolve(dep))
@@ -56,7 +58,7 @@ const LAZY = {
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes|linkify-it)$/ }, (args) =>
       args.importer.startsWith(stubs)
         ? args.path.startsWith('brotli')
           ? { path: args.path, external: true }
@@ -112,15 +114,17 @@ const lazyModules = {
         );
       const url = JSON.stringify(join(stubs, 'pdfkit-url.mjs'));
       // The name tree (one entry per destination: every heading and note) is sorted with
-      // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue).
-      // ECMA-402 defines localeCompare as a default Intl.Collator's compare: one collator,
-      // made once, sorts the same.
+      // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue):
+      // scripts/bundle-stubs/name-order.mjs sorts the same, without a collator for plain keys.
       const sort = 'return a.localeCompare(b);';
       if (src.split(sort).length !== 2)
         throw new Error('pdfkit: the name tree sort is not where it was (check scripts/bundle.mjs)');
-      const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __nameOrder.compare(a, b);');
+      const order = JSON.stringify(join(stubs, 'name-order.mjs'));
+      const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __compareNames(a, b);');
       return {
-        contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\nconst __nameOrder = new Intl.Collator();\n` + body,
+        contents:
+          `import { pdfkitUrl as __pdfkitUrl } from ${url};\nimport { compareNames as __compareNames } from ${order};\n` +
+          body,
         loader: 'js',
       };
     });

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyIssue, ROOT } from '../helpers/build.js';
 
@@ -132,5 +133,37 @@ describe('the stand-ins', () => {
       pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'brotli-decompress.mjs')).href
     );
     expect(typeof decompress).toBe('function');
+  });
+
+  it('linkify-it: made on first use, answers as the real one', async () => {
+    const stub = await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'linkify-it.mjs')).href);
+    const require = createRequire(join(ROOT, 'node_modules', 'markdown-it', 'package.json'));
+    const real = new (require('linkify-it').LinkifyIt)();
+    const lazy = new stub.LinkifyIt();
+    const text = '见 https://example.org/a?b=1 与 www.example.com，或 foo@example.cn。';
+    expect(lazy.test(text)).toBe(true);
+    expect(lazy.match(text)).toEqual(real.match(text));
+    expect(lazy.matchAtStart('https://example.org/x 后文')).toEqual(real.matchAtStart('https://example.org/x 后文'));
+    lazy.set({ fuzzyLink: false });
+    expect(lazy.test('www.example.com')).toBe(false);
+  });
+
+  it('name order: the order of localeCompare, with or without a collator', async () => {
+    const { compareNames } = await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'name-order.mjs')).href);
+    const sign = (n: number) => Math.sign(n);
+    // (the root collation: what localeCompare does in the usual locales; in some, Estonian's z,
+    // plain keys would differ, and the PDF's own rule — byte order — is what the plain path gives)
+    const root = new Intl.Collator('und');
+    // plain keys (pdfkit's page-N destinations and the like) and anything else
+    const plain = fc.stringMatching(/^[-0-9a-z]{0,8}$/);
+    const any = fc.oneof(plain, fc.string({ maxLength: 6 }), fc.constantFrom('Page-1', 'page_2', '页-3', 'é', 'page-10'));
+    fc.assert(
+      fc.property(fc.oneof(plain, any), fc.oneof(plain, any), (a, b) => {
+        expect(sign(compareNames(a, b))).toBe(sign(root.compare(a, b)));
+      }),
+      { numRuns: 5000 },
+    );
+    const keys = Array.from({ length: 120 }, (_, i) => `page-${i}`).reverse();
+    expect([...keys].sort(compareNames)).toEqual([...keys].sort(root.compare));
   });
 });
