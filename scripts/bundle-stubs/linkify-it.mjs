@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 
 // (in the bundle, esbuild's require of the bundled copy; run as a module, Node's)
-const load = () => (typeof require === 'function' ? require('linkify-it') : createRequire(import.meta.url)('linkify-it'));
+const load = () =>
+  typeof require === 'function' ? require('linkify-it') : createRequire(import.meta.url)('linkify-it');
 
 export class LinkifyIt {
   constructor(...args) {
