@@ -188,8 +188,9 @@ const result = await build({
   // ASCII only (non-ASCII characters as escapes): the loader reads the file as Latin-1, no UTF-8 decoding.
   charset: 'ascii',
   // Half the bytes to read, and a smaller code cache (~12 ms a run). Stack traces of an
-  // internal error are mapped back to lib/ through the map (src/cli/stack.ts).
-  minify: true,
+  // internal error are mapped back to lib/ through the map (src/cli/stack.ts). BUNDLE_MINIFY=0
+  // keeps the names, for reading CPU profiles.
+  minify: process.env.BUNDLE_MINIFY !== '0',
   sourcemap: 'external',
   sourcesContent: false,
   logLevel: 'warning',
