@@ -6,7 +6,8 @@
 // After upgrading pdfkit, read the new js/pdfkit.js for each member named here (EmbeddedFont's
 // constructor and embed(), PDFDocument's _font, _info, _root, _pageBuffer, flushPages,
 // _addColorOutputIntent, openImage, PDFPage's dictionary/fonts/annotations/content,
-// PDFReference's buffer/finalize, the tagged-PDF mixin), run that test, and only then change
+// PDFReference's buffer/finalize, the tagged-PDF mixin; PDFDocument.addContent writing every
+// drawing operator, PDFPage's content stream), run that test, and only then change
 // PDFKIT_VERSION.
 import PDFDocument from 'pdfkit';
 import type { TrueTypeSubset } from './subset.js';
@@ -188,4 +189,58 @@ export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
     img.embed(doc);
     if (img.obj?.offset !== undefined) resolve();
   });
+}
+
+/**
+ * Sends what is drawn on the current page to `sink` instead of the page's content stream, until
+ * the function returned is called (captures nest: the latest gets the pieces). Every drawing
+ * call of pdfkit's (paths, colours, transforms) and the renderer's own operators go through
+ * `addContent`, one piece of text per call; the pieces come as they were given, without the
+ * newline pdfkit would end each with.
+ */
+export function captureContent(doc: Doc, sink: (piece: string) => void): () => void {
+  const write = doc.addContent;
+  doc.addContent = ((piece: string) => {
+    sink(piece);
+    return doc;
+  }) as typeof doc.addContent;
+  return () => {
+    doc.addContent = write;
+  };
+}
+
+/** Writes bytes to the current page's content stream as they are (pdfkit takes bytes without adding a newline). */
+export function addContentBytes(doc: Doc, bytes: Buffer): void {
+  doc.addContent(bytes as unknown as string);
+}
+
+/**
+ * Lets `zip` supply the compressed bytes of the current page's content stream. pdfkit
+ * compresses a stream (zlib.deflateSync, its defaults) as the object is written — for a page,
+ * when the next page is added or the document ends — from the chunks written to it (the
+ * page's PDFReference `content`: its `buffer`, `compress` and `finalize`). `zip` is handed
+ * those chunks then; what it returns is written as the stream (its Filter is FlateDecode
+ * already), or with undefined pdfkit compresses them itself. It must return what
+ * deflateSync would make of the chunks concatenated.
+ */
+export function zipPageContent(doc: Doc, zip: (chunks: readonly Uint8Array[]) => Buffer | undefined): void {
+  const ref = (doc.page as unknown as { content: ContentStream }).content;
+  const finalize = ref.finalize.bind(ref);
+  ref.finalize = () => {
+    if (ref.compress && ref.buffer.length) {
+      const data = zip(ref.buffer);
+      if (data) {
+        ref.buffer = [data];
+        ref.compress = false;
+      }
+    }
+    finalize();
+  };
+}
+
+/** pdfkit's page content stream (a PDFReference), as far as zipPageContent drives it. */
+interface ContentStream {
+  buffer: Uint8Array[];
+  compress: boolean;
+  finalize(): void;
 }
