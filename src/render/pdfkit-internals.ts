@@ -199,13 +199,15 @@ export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
  * newline pdfkit would end each with.
  */
 export function captureContent(doc: Doc, sink: (piece: string) => void): () => void {
-  const write = doc.addContent;
+  // (an own property over the prototype's method; the one before it, if any, put back after)
+  const before = Object.getOwnPropertyDescriptor(doc, 'addContent');
   doc.addContent = ((piece: string) => {
     sink(piece);
     return doc;
   }) as typeof doc.addContent;
   return () => {
-    doc.addContent = write;
+    if (before) Object.defineProperty(doc, 'addContent', before);
+    else delete (doc as Partial<Doc>).addContent;
   };
 }
 
