@@ -14,6 +14,7 @@ import {
   drawImage,
   embedFont,
   embedImage,
+  fontReuseStats,
   lastAnnotation,
   newDocument,
   openImage,
@@ -135,6 +136,48 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
     expect(text, `the declared widths are not EmbeddedFont.widths: ${RECHECK}`).toMatch(
       new RegExp(`/W \\[0 \\[${f.widths[0]} 666\\.99\\d*\\]\\]`),
     );
+  });
+
+  it('parses a font once for many documents, and writes its ToUnicode CMap again as it was for the same text', async () => {
+    const data = readFileSync(LIBERATION);
+    /** A document drawing `glyphs` (id → code point) in the font; its streams inflated. */
+    const make = async (glyphs: [number, number][]) => {
+      const d = document({ compress: true });
+      d.doc.addPage({ size: [200, 200], margin: 0 });
+      const subset = new TrueTypeSubset(data);
+      const { font: f } = embedFont(d.doc, 'cmap-test', data, () => subset);
+      for (const [id, code] of glyphs) {
+        const cid = subset.includeGlyph(id);
+        f.widths[cid] = subset.width(cid);
+        f.unicode[cid] = [code];
+      }
+      usePageFont(d.doc, f);
+      d.doc.addContent(`BT /${f.id} 12 Tf <0001> Tj ET`);
+      const pdf = Buffer.from(await ended(d), 'latin1');
+      const streams: string[] = [];
+      for (const m of pdf.toString('latin1').matchAll(/stream\n/g)) {
+        const from = m.index + m[0].length;
+        const to = pdf.indexOf('\nendstream', from);
+        try {
+          streams.push(zlib.inflateSync(pdf.subarray(from, to)).toString('latin1'));
+        } catch {
+          streams.push('');
+        }
+      }
+      return { pdf, cmap: streams.find((x) => x.includes('begincmap')) };
+    };
+    const before = { ...fontReuseStats };
+    const a = await make([[36, 0x41]]);
+    const b = await make([[36, 0x41]]);
+    expect(fontReuseStats.parsed - before.parsed, `registerFont with a fontkit font: ${RECHECK}`).toBeGreaterThan(0);
+    expect(fontReuseStats.cmaps - before.cmaps, `EmbeddedFont.toUnicodeCmap: ${RECHECK}`).toBe(1);
+    expect(a.cmap, `EmbeddedFont.toUnicodeCmap no longer writes one stream: ${RECHECK}`).toContain('<0041>');
+    expect(b.pdf.equals(a.pdf), 'a document made again is not the same bytes').toBe(true);
+    // Other text: the CMap is pdfkit's afresh.
+    const c = await make([[37, 0x42]]);
+    expect(fontReuseStats.cmaps - before.cmaps).toBe(1);
+    expect(c.cmap).toContain('<0042>');
+    expect(c.cmap).not.toContain('<0041>');
   });
 
   it('lets the Info dictionary say Trapped /False, as a name', async () => {
