@@ -24,7 +24,7 @@ export function rememberDeflate(): void {
   const plain = zlib.deflateSync;
   const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
     if (options !== undefined || !ArrayBuffer.isView(data) || data.byteLength < SMALLEST) return plain(data, options);
-    const key = createHash('sha1').update(data).digest('base64') + data.byteLength;
+    const key = keyOf(data);
     const hit = kept.get(key);
     if (hit) {
       // most recently used last
@@ -33,14 +33,38 @@ export function rememberDeflate(): void {
       return hit;
     }
     const out = plain(data);
-    kept.set(key, out);
-    bytes += out.length;
-    for (const [k, v] of kept) {
-      if (bytes <= BUDGET) break;
-      kept.delete(k);
-      bytes -= v.length;
-    }
+    keep(key, out);
     return out;
   };
   (zlib as { deflateSync: typeof cached }).deflateSync = cached;
+}
+
+const keyOf = (data: NodeJS.ArrayBufferView): string => createHash('sha1').update(data).digest('base64') + data.byteLength;
+
+function keep(key: string, out: Buffer): void {
+  kept.set(key, out);
+  bytes += out.length;
+  for (const [k, v] of kept) {
+    if (bytes <= BUDGET) break;
+    kept.delete(k);
+    bytes -= v.length;
+  }
+}
+
+/**
+ * Compresses `data` on libuv's thread pool, while the main thread goes on with other work,
+ * and keeps the result: a deflateSync of the same bytes afterwards (pdfkit's, as a font is
+ * embedded) takes it from here. zlib's output does not depend on how its input and output
+ * are handed to it, so it is the bytes deflateSync would make. Resolves when it is kept.
+ */
+export function deflateAhead(data: Buffer): Promise<void> {
+  if (!installed || data.byteLength < SMALLEST) return Promise.resolve();
+  const key = keyOf(data);
+  if (kept.has(key)) return Promise.resolve();
+  return new Promise((resolve) =>
+    zlib.deflate(data, (err, out) => {
+      if (!err && !kept.has(key)) keep(key, out);
+      resolve();
+    }),
+  );
 }
