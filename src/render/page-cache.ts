@@ -221,13 +221,13 @@ function runKey(glyphs: PlacedGlyph[]): string {
 }
 
 /**
- * What a page draws in its content stream, as one string's hash: items in order, each with
+ * What a page draws in its content stream, as one string: items in order, each with
  * its element's role and which earlier item shares that element (the marked content the
  * replay opens is the element of that item). Null for a page with pictures (their names
  * depend on the file).
  */
 export function pageKey(page: Page, context: string): string | null {
-  // One string hashed once: a hash update per item cost more than the hashing.
+  // One string: a hash update per item cost more than the hashing.
   let s = context;
   let firstOf: Map<StructNode, number> | undefined;
   const items = page.items;
@@ -255,7 +255,9 @@ export function pageKey(page: Page, context: string): string | null {
         break;
     }
   }
-  return createHash('sha1').update(s).digest('base64');
+  // The string itself is the key: a Map hashes it natively, faster than a digest of it, and
+  // the programs of two renderings' pages (a few kB each) are all that hold keys.
+  return s;
 }
 
 const TF = /^\/(\S+)( \S+ Tf)$/;
