@@ -84,8 +84,11 @@ export function deflateAhead(data: Buffer): Promise<void> {
   const entry: { data: Buffer; out?: Buffer } = { data };
   ahead.unshift(entry);
   ahead.length = Math.min(ahead.length, AHEAD);
+  // In one piece: output handed back in zlib's usual 16 kB chunks would go to the pool again
+  // only when the main thread, busy meanwhile, takes each one.
+  const chunkSize = Math.max(64 * 1024, data.byteLength + (data.byteLength >> 3) + 1024);
   return new Promise((resolve) =>
-    zlib.deflate(data, (err, out) => {
+    zlib.deflate(data, { chunkSize }, (err, out) => {
       if (!err) entry.out = out;
       resolve();
     }),
