@@ -168,7 +168,8 @@ export class TrueTypeSubset {
       if (t) sizes.set(tag, d.subarray(t.offset, t.offset + t.length).length);
       return !!t;
     };
-    for (const tag of ['head', 'hhea', 'maxp']) if (!copied(tag)) throw new Error(`TrueTypeSubset: the font has no ${tag} table`);
+    for (const tag of ['head', 'hhea', 'maxp'])
+      if (!copied(tag)) throw new Error(`TrueTypeSubset: the font has no ${tag} table`);
     sizes.set('glyf', glyfLength);
     sizes.set('hmtx', 4 * count);
     sizes.set('loca', 4 * (count + 1));
@@ -222,7 +223,9 @@ export class TrueTypeSubset {
       } else {
         sources[k].copy(out, at, starts[k], starts[k] + lengths[k]);
         if (kind === COMPOSITE)
-          forEachComponent(out, at, at + lengths[k], (idAt) => out.writeUInt16BE(this.map.get(out.readUInt16BE(idAt))!, idAt));
+          forEachComponent(out, at, at + lengths[k], (idAt) =>
+            out.writeUInt16BE(this.map.get(out.readUInt16BE(idAt))!, idAt),
+          );
         off += padded(lengths[k]);
       }
       out.writeUInt16BE(this.variants.get(k)?.advance ?? hm.advance(id), hmtx + 4 * k);

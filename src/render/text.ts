@@ -267,7 +267,9 @@ export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: num
  * (such a glyph is found by its key string).
  */
 const slotOf = (id: number, advance: number): number =>
-  Number.isInteger(advance) && advance >= 0 && advance < 1 << 14 && id >= 0 && id < 1 << 16 ? id * (1 << 14) + advance : -1;
+  Number.isInteger(advance) && advance >= 0 && advance < 1 << 14 && id >= 0 && id < 1 << 16
+    ? id * (1 << 14) + advance
+    : -1;
 
 /**
  * CIDs by font, then glyph and advance (slotOf), then text: the same as the font's `cids`,

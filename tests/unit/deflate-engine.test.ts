@@ -18,7 +18,16 @@ describe('deflate with one reused compressor', () => {
     const text = Buffer.from('q 1 0 0 -1 0 841.89 cm BT /F1 10.5 Tf [<0001> -12.5 <0002>] TJ ET Q\n'.repeat(3000));
     const noise = randomBytes(300 * 1024); // incompressible: output larger than one piece
     const big = Buffer.concat([text, noise, text]);
-    const inputs: Buffer[] = [Buffer.alloc(0), Buffer.from('x'), text, noise, big, text.subarray(7, 5000), Buffer.alloc(0), text];
+    const inputs: Buffer[] = [
+      Buffer.alloc(0),
+      Buffer.from('x'),
+      text,
+      noise,
+      big,
+      text.subarray(7, 5000),
+      Buffer.alloc(0),
+      text,
+    ];
     for (const input of inputs) expect(deflate(input).equals(zlib.deflateSync(input))).toBe(true);
     // a view into a larger buffer, and a typed array that is not a Buffer
     const view = new Uint8Array(big.buffer, big.byteOffset + 1234, 70000);

@@ -152,7 +152,8 @@ describe('the sparse reader', () => {
     const data = Buffer.from(readFileSync(join(FONTS, 'LiberationSans-Regular.ttf')));
     const tables = readTableDirectory(data);
     const index = locaIndex(data, tables)!;
-    const at = (id: number) => (index.long ? data.readUInt32BE(index.loca + 4 * id) : data.readUInt16BE(index.loca + 2 * id));
+    const at = (id: number) =>
+      index.long ? data.readUInt32BE(index.loca + 4 * id) : data.readUInt16BE(index.loca + 2 * id);
     const set = (id: number, v: number) =>
       index.long ? data.writeUInt32BE(v, index.loca + 4 * id) : data.writeUInt16BE(v, index.loca + 2 * id);
     // glyph 40 starts where glyph 36 does and runs past it; glyph 39 then runs backwards (empty)
@@ -161,7 +162,8 @@ describe('the sparse reader', () => {
     writeFileSync(path, data);
     const sparse = new SparseFont(path);
     sparse.loadGlyphs([40, 36, 37, 39, 38]);
-    for (const id of [36, 37, 38, 39, 40]) expect(sparse.outline(id)!.equals(inFile(data, id)), `glyph ${id}`).toBe(true);
+    for (const id of [36, 37, 38, 39, 40])
+      expect(sparse.outline(id)!.equals(inFile(data, id)), `glyph ${id}`).toBe(true);
     expect(sparse.outline(40)!.length).toBeGreaterThan(sparse.outline(36)!.length);
     expect(sparse.outline(39)!.length).toBe(0);
   });
