@@ -229,11 +229,13 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
       return cmap;
     }
     // pdfkit's own, its one stream object watched as it is ended
-    const ref = doc.ref;
+    // (put back as it was: the prototype's, unless the document had one of its own)
+    const own = Object.getOwnPropertyDescriptor(doc, 'ref');
+    const ref = doc.ref.bind(doc);
     let content: string | undefined;
     let zipped: Buffer | undefined;
     doc.ref = (data?: Record<string, unknown>) => {
-      const r = ref.call(doc, data);
+      const r = ref(data);
       const end = r.end.bind(r);
       r.end = (chunk?: Buffer) => {
         content = chunk as unknown as string;
@@ -246,7 +248,8 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
     try {
       cmap = make();
     } finally {
-      doc.ref = ref;
+      if (own) Object.defineProperty(doc, 'ref', own);
+      else delete (doc as Partial<Doc>).ref;
     }
     cmaps.delete(name);
     if (typeof content === 'string' && zipped) cmaps.set(name, { codes, content, zipped });
