@@ -26,14 +26,10 @@ export function fontHeader(data: Buffer): Buffer {
 }
 
 /**
- * The glyph data of the subset assembled last from each font (by its data): the glyph ids
- * and twins' advances (−1: none) it was made of, each glyph's data 4-byte padded and its
- * checksum, and whether that data can serve again at the same index.
+ * The simple glyphs of the subset assembled last from each font (by its data): their data,
+ * 4-byte padded, and its checksum, by glyph id.
  */
-const assembled = new WeakMap<
-  Buffer,
-  { ids: number[]; advances: number[]; outlines: Buffer[]; sums: number[]; reusable: boolean[] }
->();
+const assembled = new WeakMap<Buffer, Map<number, { padded: Buffer; sum: number }>>();
 
 /** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
 const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
@@ -125,52 +121,42 @@ export class TrueTypeSubset {
     const hm = this.metrics;
 
     const outlines: Buffer[] = [];
-    const sums: number[] = [];
     const metrics: [number, number][] = [];
-    // The glyphs of the subset assembled last from this font, where this one begins with the
-    // same glyphs (a rebuild whose new glyphs come after): their data as it was.
+    // A simple glyph's data is the font's, wherever it stands in the subset: the data of those
+    // of the subset assembled last from this font serve again (a rebuild draws mostly the same
+    // glyphs, in another order after an edit near the start). A twin's data names the index
+    // of the glyph it repeats, a composite's its components': those are made every time.
     const last = assembled.get(d);
-    const advances: number[] = [];
-    const reusable: boolean[] = [];
-    let same = last !== undefined;
+    const simple = new Map<number, { padded: Buffer; sum: number }>();
     let glyfSum = 0;
     // Composite glyphs pull in their components, which are appended as they are met.
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k];
       const variant = this.variants.get(k);
-      const advance = variant ? variant.advance : -1;
-      advances.push(advance);
-      same &&= k < last!.ids.length && last!.ids[k] === id && last!.advances[k] === advance;
-      let padded: Buffer;
-      let sum: number;
-      // (a twin's data names the glyph it repeats, at the same index in both; a composite's
-      // names its components, which may not be: made again)
-      if (same && last!.reusable[k]) {
-        padded = last!.outlines[k];
-        sum = last!.sums[k];
-        reusable.push(true);
-      } else {
+      let kept = variant ? undefined : (simple.get(id) ?? last?.get(id));
+      if (!kept) {
         const [from, to] = glyphSpan(d, index, id);
-        let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
-        let composite = false;
-        if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
-        else if (isComposite(g, 0, g.length)) {
-          g = this.remapComponents(g);
-          composite = true;
+        const original = d.subarray(index.glyf + from, index.glyf + to);
+        let g: Buffer;
+        let plain = false;
+        if (variant && original.length >= GLYPH_HEADER_SIZE) g = twin(original, this.map.get(id)!);
+        else {
+          g = Buffer.from(original);
+          if (isComposite(g, 0, g.length)) g = this.remapComponents(g);
+          else plain = !variant;
         }
         // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
         const pad = (4 - (g.length % 4)) % 4;
-        padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
-        sum = checksum(padded);
-        reusable.push(!composite);
-      }
-      outlines.push(padded);
-      sums.push(sum);
-      glyfSum = (glyfSum + sum) >>> 0;
+        const padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
+        kept = { padded, sum: checksum(padded) };
+        if (plain) simple.set(id, kept);
+      } else simple.set(id, kept);
+      outlines.push(kept.padded);
+      glyfSum = (glyfSum + kept.sum) >>> 0;
       metrics.push([variant ? variant.advance : hm.advance(id), hm.lsb(id)]);
     }
-    // (fontHeader's one-glyph files would only push the last real subset out)
-    if (!extra.length) assembled.set(d, { ids: [...this.ids], advances, outlines, sums, reusable });
+    // (fontHeader's one-glyph files would only push the last real subset's glyphs out)
+    if (!extra.length) assembled.set(d, simple);
     const count = this.ids.length;
     const newGlyf = Buffer.concat(outlines);
     const newLoca = Buffer.alloc(4 * (count + 1));
