@@ -26,10 +26,14 @@ export function fontHeader(data: Buffer): Buffer {
 }
 
 /**
- * The simple glyphs of the subset assembled last from each font (by its data): their data,
- * 4-byte padded, and its checksum, by glyph id.
+ * The glyph data of the subset assembled last from each font (by its data): the glyph ids
+ * and twins' advances (−1: none) it was made of, each glyph's data 4-byte padded and its
+ * checksum, and whether that data can serve again at the same index.
  */
-const assembled = new WeakMap<Buffer, Map<number, { padded: Buffer; sum: number }>>();
+const assembled = new WeakMap<
+  Buffer,
+  { ids: number[]; advances: number[]; outlines: Buffer[]; sums: number[]; reusable: boolean[] }
+>();
 
 /** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
 const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
@@ -121,42 +125,52 @@ export class TrueTypeSubset {
     const hm = this.metrics;
 
     const outlines: Buffer[] = [];
+    const sums: number[] = [];
     const metrics: [number, number][] = [];
-    // A simple glyph's data is the font's, wherever it stands in the subset: the data of those
-    // of the subset assembled last from this font serve again (a rebuild draws mostly the same
-    // glyphs, in another order after an edit near the start). A twin's data names the index
-    // of the glyph it repeats, a composite's its components': those are made every time.
+    // The glyphs of the subset assembled last from this font, where this one begins with the
+    // same glyphs (a rebuild whose new glyphs come after): their data as it was.
     const last = assembled.get(d);
-    const simple = new Map<number, { padded: Buffer; sum: number }>();
+    const advances: number[] = [];
+    const reusable: boolean[] = [];
+    let same = last !== undefined;
     let glyfSum = 0;
     // Composite glyphs pull in their components, which are appended as they are met.
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k];
       const variant = this.variants.get(k);
-      let kept = variant ? undefined : (simple.get(id) ?? last?.get(id));
-      if (!kept) {
+      const advance = variant ? variant.advance : -1;
+      advances.push(advance);
+      same &&= k < last!.ids.length && last!.ids[k] === id && last!.advances[k] === advance;
+      let padded: Buffer;
+      let sum: number;
+      // (a twin's data names the glyph it repeats, at the same index in both; a composite's
+      // names its components, which may not be: made again)
+      if (same && last!.reusable[k]) {
+        padded = last!.outlines[k];
+        sum = last!.sums[k];
+        reusable.push(true);
+      } else {
         const [from, to] = glyphSpan(d, index, id);
-        const original = d.subarray(index.glyf + from, index.glyf + to);
-        let g: Buffer;
-        let plain = false;
-        if (variant && original.length >= GLYPH_HEADER_SIZE) g = twin(original, this.map.get(id)!);
-        else {
-          g = Buffer.from(original);
-          if (isComposite(g, 0, g.length)) g = this.remapComponents(g);
-          else plain = !variant;
+        let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
+        let composite = false;
+        if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
+        else if (isComposite(g, 0, g.length)) {
+          g = this.remapComponents(g);
+          composite = true;
         }
         // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
         const pad = (4 - (g.length % 4)) % 4;
-        const padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
-        kept = { padded, sum: checksum(padded) };
-        if (plain) simple.set(id, kept);
-      } else simple.set(id, kept);
-      outlines.push(kept.padded);
-      glyfSum = (glyfSum + kept.sum) >>> 0;
+        padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
+        sum = checksum(padded);
+        reusable.push(!composite);
+      }
+      outlines.push(padded);
+      sums.push(sum);
+      glyfSum = (glyfSum + sum) >>> 0;
       metrics.push([variant ? variant.advance : hm.advance(id), hm.lsb(id)]);
     }
-    // (fontHeader's one-glyph files would only push the last real subset's glyphs out)
-    if (!extra.length) assembled.set(d, simple);
+    // (fontHeader's one-glyph files would only push the last real subset out)
+    if (!extra.length) assembled.set(d, { ids: [...this.ids], advances, outlines, sums, reusable });
     const count = this.ids.length;
     const newGlyf = Buffer.concat(outlines);
     const newLoca = Buffer.alloc(4 * (count + 1));

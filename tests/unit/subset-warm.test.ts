@@ -1,7 +1,7 @@
 // A subset assembled after another from the same font (the preview's rebuilds) reuses the
-// data of the simple glyphs the two share, wherever they stand: the file must be the one a
-// subset made from nothing gives, whatever the two have in common — glyphs appended, one put
-// in front, composites whose components move, twins.
+// glyph data of the glyphs it begins with: the file must be the one a subset made from
+// nothing gives, whatever the two have in common — glyphs appended, one put in front,
+// composites whose components move, twins.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
