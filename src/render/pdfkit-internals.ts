@@ -164,11 +164,12 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
       return cmap;
     }
     // pdfkit's own, its one stream object watched as it is ended
-    const ref = doc.ref;
+    const ref = doc.ref.bind(doc);
+    const before = Object.getOwnPropertyDescriptor(doc, 'ref');
     let content: string | undefined;
     let zipped: Buffer | undefined;
     doc.ref = (data?: Record<string, unknown>) => {
-      const r = ref.call(doc, data);
+      const r = ref(data);
       const end = r.end.bind(r);
       r.end = (chunk?: Buffer) => {
         content = chunk as unknown as string;
@@ -181,7 +182,8 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
     try {
       cmap = make();
     } finally {
-      doc.ref = ref;
+      if (before) Object.defineProperty(doc, 'ref', before);
+      else delete (doc as Partial<Doc>).ref;
     }
     cmaps.delete(name);
     if (typeof content === 'string' && zipped) cmaps.set(name, { codes, content, zipped });
