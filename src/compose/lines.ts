@@ -176,10 +176,18 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
  * Total fit over the paragraph. Only lines whose slack is within `tolerance` are tried
  * (found by binary search on the prefix widths), so each break point looks at a handful of
  * candidates; when no path fits the tolerance, the caller retries without one.
+ *
+ * This loop runs some ten times per atom, and for a short issue it runs before V8 has
+ * optimised it: in the interpreter every arithmetic result that is not a small integer is a
+ * heap number, a new object (this function was a fifth of a seed build's garbage). So the
+ * loop does no arithmetic it can spare — a zero is never subtracted, the shrink is worked out
+ * only for a line too wide, a start that cannot beat the best line found is priced no
+ * further — each such step leaving the result exactly as it was (x − 0 = x; demerits are
+ * never below 100 plus the penalty).
  */
 function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: number): number[] | null {
   const n = atoms.length;
-  const sum = sums(atoms, gaps);
+  const { stretchy, atomWidths, gapWidths, shrinks } = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
   const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
   cost.fill(Infinity, 0, n);
@@ -190,78 +198,95 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
     hang[k] = hangOf(a);
     left[k] = a.blankLeft;
   }
-  // The candidate loop below runs some ten times per atom: what depends only on the line's
-  // end, or on nothing, is read once outside it, and the atoms' fields it needs sit in arrays.
+  // What depends only on the line's end, or on nothing, is read once outside the candidate
+  // loop, and the atoms' fields it needs sit in arrays.
   const measureFirst = measureOf(o, true);
   const measureRest = measureOf(o, false);
-  for (let k = 0; k <= n; k++) prefix[k] = sum.atomWidths[k] + sum.gapWidths[k];
+  for (let k = 0; k <= n; k++) prefix[k] = atomWidths[k] + gapWidths[k];
   const justify = o.align === 'justify';
   // Centred text (titles) reads best in lines of about equal length.
   const balance = o.balance ?? o.align === 'center';
   if (balance) tolerance = Infinity;
+  const em = o.em;
+  const loosest = o.measure - tolerance;
+  // The largest i with prefix[i] <= want, for the line ending at the last j: where the next
+  // search starts. The ends' widths mostly grow with j, so it moves a step or two (the
+  // prefix widths never decrease: the answer is the one a binary search over 0..j gives).
+  let at = 0;
   for (let j = 0; j < n; j++) {
     if (!breakable[j]) continue;
     const last = j === n - 1;
-    const end = sum.atomWidths[j + 1] + sum.gapWidths[j] - hang[j];
+    const hangJ = hang[j];
+    const end = hangJ === 0 ? atomWidths[j + 1] + gapWidths[j] : atomWidths[j + 1] + gapWidths[j] - hangJ;
     // The loosest line still worth trying starts at the largest i with width ≥ measure − tolerance.
     let hi = j;
     if (!last) {
-      const want = end - (o.measure - tolerance);
-      let lo = 0;
-      let h = j;
-      // largest i with prefix[i] <= want
+      const want = end - loosest;
       if (prefix[0] > want) continue;
-      while (lo < h) {
-        const mid = (lo + h + 1) >> 1;
-        if (prefix[mid] <= want) lo = mid;
-        else h = mid - 1;
-      }
-      hi = lo;
+      if (at > j) at = j;
+      while (at < j && prefix[at + 1] <= want) at++;
+      while (at > 0 && prefix[at] > want) at--;
+      hi = at;
     }
     const endAtom = atoms[j];
     const overhang = endAtom.overhang;
     // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
     const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
     const endBlank = endAtom.blankRight;
-    const zEnd = sum.shrinks[j + 1];
-    const stretchEnd = sum.stretchy[j];
+    const zEnd = shrinks[j + 1];
+    const stretchEnd = stretchy[j];
     const penalty = last ? 0 : (gaps[j].penalty ?? 0);
+    // No line costs less than this (badness 0), whatever else is added.
+    const floor = 100 + penalty;
     // A title reads best broken where its words part: at a typed space or after a mark.
     const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
     for (let i = hi; i >= 0; i--) {
       const measure = i === 0 ? measureFirst : measureRest;
       // an opening mark that starts the line loses its leading blank half
       const startBlank = left[i];
-      let width = end - prefix[i] - startBlank;
+      let width = end - prefix[i];
+      if (startBlank !== 0) width -= startBlank;
       // a mark that may hang does so only as far as the line needs
       if (overhang && width > measure) width = Math.max(measure, width - overhang);
-      const shrink = zEnd - sum.shrinks[i] - gapAfter - endBlank - startBlank;
       const slack = measure - width;
       // Wider than the measure even when squeezed: earlier starts only widen it. Said before
       // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
       // unreachable (words nearly as wide as the measure) is scanned back to its start.
-      const overfull = slack < -shrink - 1e-6;
-      if (overfull && i !== j) break;
+      // (A line with slack to spare is never overfull: what it may shrink is not negative.)
+      let overfull = false;
+      if (slack < 0) {
+        let shrink = zEnd - shrinks[i];
+        if (gapAfter !== 0) shrink -= gapAfter;
+        if (endBlank !== 0) shrink -= endBlank;
+        if (startBlank !== 0) shrink -= startBlank;
+        overfull = slack < -shrink - 1e-6;
+        if (overfull && i !== j) break;
+      }
       if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
+      const before = i > 0 ? cost[i - 1] : 0;
+      if (before + floor >= cost[j]) continue;
       let demerits: number;
       if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = stretchEnd - sum.stretchy[i];
+        const gapsIn = stretchEnd - stretchy[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
-        else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
+        else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * em ? 30 : 0;
         // Uncapped: among lines that are all too loose, the least loose still wins.
-        const badness = 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness) + penalty;
+        if (change === 0) demerits = penalty === 0 ? 100 : 100 + penalty;
+        else {
+          const badness = 100 * change * change * change;
+          demerits = (10 + badness) * (10 + badness) + penalty;
+        }
         if (balance) {
-          demerits += (Math.max(0, slack) / o.em) ** 2;
+          demerits += (Math.max(0, slack) / em) ** 2;
           if (!last && !parting) demerits += MID_PHRASE;
         }
-        if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
+        if (last && n > 1 && width < 1.6 * em && justify) demerits += RUNT;
       }
-      const total = (i > 0 ? cost[i - 1] : 0) + demerits;
+      const total = before + demerits;
       if (total < cost[j]) {
         cost[j] = total;
         from[j] = i;
