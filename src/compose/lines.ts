@@ -136,6 +136,7 @@ const scratch = {
   cost: new Float64Array(0),
   from: new Int32Array(0),
   breakable: new Uint8Array(0),
+  startable: new Uint8Array(0),
   hang: new Float64Array(0),
   left: new Float64Array(0),
   prefix: new Float64Array(0),
@@ -152,6 +153,7 @@ function grow(n: number): typeof scratch {
   scratch.cost = new Float64Array(size);
   scratch.from = new Int32Array(size);
   scratch.breakable = new Uint8Array(size);
+  scratch.startable = new Uint8Array(size);
   scratch.hang = new Float64Array(size);
   scratch.left = new Float64Array(size);
   scratch.prefix = new Float64Array(size);
@@ -189,12 +191,13 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
   const n = atoms.length;
   const { stretchy, atomWidths, gapWidths, shrinks } = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
-  const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
+  const { cost, from, breakable, startable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
   cost.fill(Infinity, 0, n);
   from.fill(-1, 0, n);
   for (let k = 0; k < n; k++) {
     const a = atoms[k];
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
+    startable[k] = k === 0 ? 1 : 0;
     hang[k] = hangOf(a);
     left[k] = a.blankLeft;
   }
@@ -240,7 +243,18 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
     const floor = 100 + penalty;
     // A title reads best broken where its words part: at a typed space or after a mark.
     const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
+    // Most starts in reach of a line's end cannot be used (no path reaches the break before
+    // them): they are passed over without working out the line, and the first start that
+    // can be used says whether the line is too wide — the width less what may shrink only
+    // grows as the start moves back, so it is too wide if any start passed over was. Only
+    // the first line has another measure: before it, the second start is looked at.
+    let passed = false;
     for (let i = hi; i >= 0; i--) {
+      if (!startable[i]) {
+        passed = true;
+        continue;
+      }
+      if (i === 0 && passed && j !== 1 && overfullAt(1, end, zEnd, gapAfter, endBlank, overhang, measureRest)) break;
       const measure = i === 0 ? measureFirst : measureRest;
       // an opening mark that starts the line loses its leading blank half
       const startBlank = left[i];
@@ -249,9 +263,7 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
       // a mark that may hang does so only as far as the line needs
       if (overhang && width > measure) width = Math.max(measure, width - overhang);
       const slack = measure - width;
-      // Wider than the measure even when squeezed: earlier starts only widen it. Said before
-      // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
-      // unreachable (words nearly as wide as the measure) is scanned back to its start.
+      // Wider than the measure even when squeezed: earlier starts only widen it.
       // (A line with slack to spare is never overfull: what it may shrink is not negative.)
       let overfull = false;
       if (slack < 0) {
@@ -262,7 +274,6 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         overfull = slack < -shrink - 1e-6;
         if (overfull && i !== j) break;
       }
-      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
       const before = i > 0 ? cost[i - 1] : 0;
       if (before + floor >= cost[j]) continue;
       let demerits: number;
@@ -292,11 +303,41 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
         from[j] = i;
       }
     }
+    // a line may start after this break now that a path reaches it
+    if (cost[j] !== Infinity && j + 1 < n) startable[j + 1] = 1;
   }
   if (cost[n - 1] === Infinity) return null;
   const ends: number[] = [];
   for (let j = n - 1; j >= 0; j = from[j] - 1) ends.push(j);
   return ends.reverse();
+}
+
+/**
+ * Whether the line from atom i (not the first) to the end chooseBreaks is looking at is wider
+ * than the measure even when squeezed: its test, worked out the same way, for a start it
+ * passed over.
+ */
+function overfullAt(
+  i: number,
+  end: number,
+  zEnd: number,
+  gapAfter: number,
+  endBlank: number,
+  overhang: number | undefined,
+  measure: number,
+): boolean {
+  const { prefix, left, shrinks } = scratch;
+  const startBlank = left[i];
+  let width = end - prefix[i];
+  if (startBlank !== 0) width -= startBlank;
+  if (overhang && width > measure) width = Math.max(measure, width - overhang);
+  const slack = measure - width;
+  if (!(slack < 0)) return false;
+  let shrink = zEnd - shrinks[i];
+  if (gapAfter !== 0) shrink -= gapAfter;
+  if (endBlank !== 0) shrink -= endBlank;
+  if (startBlank !== 0) shrink -= startBlank;
+  return slack < -shrink - 1e-6;
 }
 
 /**
