@@ -385,6 +385,19 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   return ends;
 }
 
+/**
+ * A line's and a cut's number fields made fractional from the first object of their shape (a
+ * first line at indent 0 made `left` a small integer, and every line shape after it new):
+ * see primeShapes in atoms.ts.
+ */
+function primeLineShapes(): void {
+  const line: Line = { glyphs: [], left: 0.5, right: 0.5, last: false, links: [], notes: undefined, size: 0.5 };
+  const cut = { left: 0.5, right: 0.5 };
+  void line;
+  void cut;
+}
+primeLineShapes();
+
 /** An atom set at its full width (shared: read only). */
 const NO_CUT: { readonly left: number; readonly right: number } = { left: 0, right: 0 };
 
