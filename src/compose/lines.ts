@@ -413,7 +413,12 @@ function placeLine(
   const measure = measureOf(o, first);
   const indent = first ? (o.firstIndent ?? 0) : (o.restIndent ?? 0);
   let width = -hangOf(atoms[j]) - atoms[i].blankLeft;
-  for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
+  // (Sums worked out as they always were, a zero gap left out: the same numbers, fewer of the
+  // heap numbers each sum costs before V8 optimises this.)
+  for (let k = i; k <= j; k++) {
+    const gw = k < j ? gaps[k].width : 0;
+    width += gw === 0 ? atoms[k].width : atoms[k].width + gw;
+  }
   // A mark that may hang past the measure does so by what the line lacks, and no further.
   const hung = atoms[j].overhang && width > measure ? Math.min(atoms[j].overhang!, width - measure) : 0;
   width -= hung;
@@ -424,13 +429,12 @@ function placeLine(
   let hanPairs = 0;
   for (let k = i; k < j; k++) if (gaps[k].stretch && atoms[k].hanEnd && atoms[k + 1].hanStart) hanPairs++;
   let keepHanLatin = hanPairs === 0;
-  const share = (g: Gap) => g.stretch && !(keepHanLatin && g.shrinkClass === ShrinkClass.HanLatin);
   let nGaps = 0;
-  for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+  for (let k = i; k < j; k++) if (shares(gaps[k], keepHanLatin)) nGaps++;
   if (nGaps === 0 && keepHanLatin) {
     // nothing else can take the slack: the Han/Latin spaces must
     keepHanLatin = false;
-    for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+    for (let k = i; k < j; k++) if (shares(gaps[k], keepHanLatin)) nGaps++;
   }
   // Per-item shrink, filled in clreq's order when the line is too wide (most lines have none:
   // the maps are made only for those that do).
@@ -452,7 +456,7 @@ function placeLine(
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
     const cut = atomCut?.get(k) ?? NO_CUT;
-    const x0 = x - cut.left;
+    const x0 = cut.left === 0 ? x : x - cut.left;
     const own = a.glyphs;
     for (let n = 0; n < own.length; n++) {
       const g = own[n];
@@ -464,7 +468,7 @@ function placeLine(
       );
       if (g.size > size) size = g.size;
     }
-    const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
+    const w = cut === NO_CUT && k !== j ? a.width : a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
     if (a.note) (notes ??= []).push(a.note);
     if (a.href) {
       const prev = links[links.length - 1];
@@ -477,10 +481,18 @@ function placeLine(
       const gap = gaps[k];
       const sp = gap.space;
       if (sp) glyphs.push({ font: sp.font, size: sp.size, color: sp.color, id: sp.id, x, adv: sp.adv, text: sp.text });
-      x += gap.width - (gapCut?.get(k) ?? 0) + (share(gap) ? extra : 0);
+      const gapCutK = gapCut?.get(k) ?? 0;
+      const extraK = extra !== 0 && shares(gap, keepHanLatin) ? extra : 0;
+      if (gapCutK !== 0 || extraK !== 0) x += gap.width - gapCutK + extraK;
+      else if (gap.width !== 0) x += gap.width;
     }
   }
   return { glyphs, left: indent, right: x, last, links, notes, size };
+}
+
+/** Whether a gap takes a share of the line's stretch (the Han/Latin spaces only when they must). */
+function shares(g: Gap, keepHanLatin: boolean): boolean {
+  return g.stretch && !(keepHanLatin && g.shrinkClass === ShrinkClass.HanLatin);
 }
 
 function squeeze(
