@@ -176,7 +176,7 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
 
 /**
  * Total fit over the paragraph. Only lines whose slack is within `tolerance` are tried
- * (found by binary search on the prefix widths), so each break point looks at a handful of
+ * (the loosest found on the prefix widths), so each break point looks at a handful of
  * candidates; when no path fits the tolerance, the caller retries without one.
  *
  * This loop runs some ten times per atom, and for a short issue it runs before V8 has
@@ -247,7 +247,10 @@ function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: num
     // them): they are passed over without working out the line, and the first start that
     // can be used says whether the line is too wide — the width less what may shrink only
     // grows as the start moves back, so it is too wide if any start passed over was. Only
-    // the first line has another measure: before it, the second start is looked at.
+    // the first line has another measure: before it, the second start is looked at. (So a
+    // first line wider than the rest, a hanging indent, is not tried from the paragraph's
+    // start once the second start is too wide for the other lines — as this search always
+    // did; trying it would change where such paragraphs break.)
     let passed = false;
     for (let i = hi; i >= 0; i--) {
       if (!startable[i]) {
