@@ -3,7 +3,8 @@
 import { shiftLine, type Line } from '../compose/lines.js';
 import { structNode, type Item, type Role, type StructNode } from '../paginate/display.js';
 import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
-import type { Article, Block, ImageRef, Span } from '../source/model.js';
+import { setConstruct } from '../constructs/index.js';
+import type { Article, Block, ConstructBlock, ImageRef, Span } from '../source/model.js';
 import type { Frame, Template } from '../template/model.js';
 import { ArticleInline, type RunStyle } from './inline.js';
 import { tableBlock } from './table.js';
@@ -221,7 +222,26 @@ class FlowBlockBuilder {
         return [tableBlock(b, this.inline, this.frame, at.left, at.right, at.node)];
       case 'figure':
         return [this.figure(b.image, b.caption, at, b.pos)];
+      default:
+        return this.construct(b, at);
     }
+  }
+
+  /** A construct declared in src/constructs/: set by its module, handed how blocks are set here. */
+  private construct(b: ConstructBlock, at: Place): FlowBlock[] {
+    const ctx = {
+      frame: this.frame,
+      left: at.left,
+      right: at.right,
+      style: at.style,
+      blocks: (blocks: Block[], o: { left: number; right: number; style: RunStyle; role: Role }) => {
+        // Lists inside start as far in as the measure moved.
+        const inner: Place = { ...at, ...o, listAt: at.listAt + o.left - at.left, node: structNode(o.role, at.node) };
+        return blocks.flatMap((x) => this.block(x, inner));
+      },
+      node: (role: Role, parent = at.node) => structNode(role, parent),
+    };
+    return setConstruct(b, ctx, this.t);
   }
 
   /**
