@@ -1,0 +1,125 @@
+// The alert construct built and read back from the PDF (tests/fixtures/alert): 编者按 and 注
+// boxes with their labels run in, their text in the text layer without the markers, a
+// footnote and a list inside one, Latin and digits, an alert inside a footnote, the box's
+// rules drawn around the text; and the checker reading the issue finds nothing.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkIssue } from '../../src/index.js';
+import { buildAndRead, ROOT } from '../helpers/build.js';
+import { drawings, type Stroke } from '../helpers/drawing.js';
+import { groupLines, squash, type PdfLine } from '../helpers/pdf.js';
+
+const FIXTURE = join(ROOT, 'tests', 'fixtures', 'alert');
+const PITCH = 22;
+
+describe('alerts (> [!NOTE]) in print', async () => {
+  const { result, pdf } = await buildAndRead(FIXTURE);
+  const page = pdf.pages[1];
+  const strokes = drawings(pdf.doc)[1].strokes;
+  const body = groupLines(page.chars.filter((c) => c.size >= 10 && c.y < page.height - 60));
+  const lineWith = (needle: string): PdfLine => {
+    const l = body.find((x) => squash(x.text).includes(squash(needle)));
+    if (!l) throw new Error(`no line with ${needle}: ${body.map((x) => x.text).join(' / ')}`);
+    return l;
+  };
+  const text = squash(pdf.pages.map((p) => p.text).join(''));
+
+  it('builds without a warning', () => {
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('prints the label run in before the text, never the marker', () => {
+    expect(text).toContain(squash('编者按：本期起，《科技情报参考》由月刊改为半月刊'));
+    expect(text).toContain(squash('注：文中数据截至2024年3月底。'));
+    expect(text).not.toContain('[!');
+    // Latin, digits and the list inside the box, as written.
+    expect(text).toContain('GPT-4o');
+    expect(text).toContain('100%');
+    expect(text).toContain(squash('来稿请注明联系人与电话；'));
+    expect(text).toContain('news@example.cn');
+  });
+
+  it('sets the footnote it calls at the foot of the page, and an alert inside a footnote as the note’s text', () => {
+    const foot = groupLines(page.chars.filter((c) => Math.abs(c.size - 9) < 0.01))
+      .map((l) => squash(l.text))
+      .join('\n');
+    expect(foot).toContain(squash('①每月5日、20日出版。'));
+    expect(foot).toContain(squash('注释中的按语照常印出。'));
+    expect(foot).not.toContain('[!');
+  });
+
+  /** The horizontal and vertical rules of the box around the lines from `first` to `last`. */
+  function box(first: PdfLine, last: PdfLine) {
+    const across = strokes.filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && s.x2 - s.x1 > 100);
+    const top = across.filter((s) => s.y1 < first.y - first.size && s.y1 > first.y - 1.5 * PITCH);
+    const bottom = across.filter((s) => s.y1 > last.y && s.y1 < last.y + PITCH);
+    const down = strokes.filter((s) => Math.abs(s.x1 - s.x2) < 0.01);
+    return { top, bottom, down };
+  }
+
+  /** The vertical rules at x, joined: from the first one's top to the last one's foot. */
+  function side(down: Stroke[], x: number): [number, number] {
+    const at = down
+      .filter((s) => Math.abs(s.x1 - x) < 0.01)
+      .sort((a, b) => Math.min(a.y1, a.y2) - Math.min(b.y1, b.y2));
+    let from = Math.min(at[0].y1, at[0].y2);
+    let to = from;
+    for (const s of at) {
+      const [a, b] = [Math.min(s.y1, s.y2), Math.max(s.y1, s.y2)];
+      if (a > to + 0.01) break; // a gap: a second box further down
+      from = Math.min(from, a);
+      to = Math.max(to, b);
+    }
+    return [from, to];
+  }
+
+  it('draws the box around the text: a rule above and below, the sides down every line, the text inside', () => {
+    const first = lineWith('编者按：');
+    const last = lineWith('news@example.cn');
+    const inside = body.filter((l) => l.y >= first.y && l.y <= last.y);
+    expect(inside.length).toBe(4);
+    const { top, bottom, down } = box(first, last);
+    expect(top).toHaveLength(1);
+    expect(bottom).toHaveLength(1);
+    const [t, b] = [top[0], bottom[0]];
+    expect(b.x1).toBeCloseTo(t.x1, 3);
+    expect(b.x2).toBeCloseTo(t.x2, 3);
+    // The text keeps a character's width (padding: 1) from the sides, and clear of the rules.
+    // (A closing mark that ends a line is set half-width: its blank half may reach past the measure.)
+    for (const l of inside) {
+      expect(l.left).toBeGreaterThanOrEqual(t.x1 + 12 - 0.01);
+      expect(l.right).toBeLessThanOrEqual(t.x2 - 12 + (/[。，；）]$/.test(l.text) ? 6 : 0) + 0.01);
+    }
+    expect(first.y - first.size).toBeGreaterThan(t.y1 + 10);
+    expect(last.y).toBeLessThan(b.y1 - 10);
+    // The sides run unbroken from the top rule to the bottom one.
+    for (const x of [t.x1, t.x2]) {
+      const [from, to] = side(down, x);
+      expect(from).toBeCloseTo(t.y1, 3);
+      expect(to).toBeCloseTo(b.y1, 3);
+    }
+    // The rules are half a point wide, and the text after the box is outside it.
+    expect(t.width).toBeCloseTo(0.5, 3);
+    expect(lineWith('自2024年4月起').y).toBeGreaterThan(b.y1 + 10);
+  });
+
+  it('keeps every line of text on the page’s grid, the box’s too', () => {
+    const grid = lineWith('自2024年4月起').y;
+    for (const l of body.filter((x) => x.y > lineWith('编者按：').y - 1)) {
+      const off = (((l.y - grid) % PITCH) + PITCH) % PITCH;
+      expect(Math.min(off, PITCH - off), l.text).toBeLessThan(0.01);
+    }
+  });
+
+  it('boxes the 注 alert too, with its own label', () => {
+    const line = lineWith('注：文中数据');
+    const { top, bottom } = box(line, line);
+    expect(top).toHaveLength(1);
+    expect(bottom).toHaveLength(1);
+  });
+
+  it('is read by the checker without a finding: the markers are not text', () => {
+    const r = checkIssue(FIXTURE, { root: ROOT, archive: 0 });
+    expect(r.findings.map((f) => `${f.code}@${f.line}:${f.col} ${f.message}`)).toEqual([]);
+  });
+});
