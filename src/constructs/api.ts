@@ -50,7 +50,17 @@ export interface SetContext<O> {
   node(role: Role, parent?: StructNode): StructNode;
 }
 
-export interface Construct<B extends { kind: string; pos: SourcePos }, S extends Section = Section> {
+/**
+ * A construct's block: its kind, where it was written, and the blocks it holds (if any) in
+ * `blocks`, where whatever walks the model (the archive's list of pictures) finds them.
+ */
+export interface ConstructBlockShape {
+  kind: string;
+  pos: SourcePos;
+  blocks?: Block[];
+}
+
+export interface Construct<B extends ConstructBlockShape, S extends Section = Section> {
   /** Its block kind, also the YAML key of its template section. */
   kind: B['kind'];
   /** Installs what markdown-it needs to see it (a core rule or plugin); run once, when the parser is made. */

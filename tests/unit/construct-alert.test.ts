@@ -2,6 +2,7 @@
 // marker read into the block and cut from the text (never printed, never proofread), each
 // position where it was written, a marker no alert has reported at its line and column.
 import { describe, expect, it } from 'vitest';
+import { issueInputs } from '../../src/archive/manifest.js';
 import { FindingSink } from '../../src/check/model.js';
 import { parseDoc, sourceAt } from '../../src/check/prose.js';
 import { checkPunctuation } from '../../src/check/punctuation.js';
@@ -9,7 +10,9 @@ import { CONSTRUCTS } from '../../src/constructs/index.js';
 import { Diagnostics } from '../../src/source/diagnostics.js';
 import { parseMarkdown } from '../../src/source/markdown.js';
 import type { Block, Span } from '../../src/source/model.js';
+import { loadIssue } from '../../src/source/load.js';
 import { defaults, schema, TEMPLATE } from '../../src/template/options.js';
+import { issueWith } from '../helpers/build.js';
 
 /** The body is read as the loader reads it below three lines of front matter and a blank: line 1 of the body is line 5 of the file. */
 function read(body: string) {
@@ -129,5 +132,16 @@ describe('the alert’s declarations', () => {
     expect(TEMPLATE.alert).toBe(CONSTRUCTS.alert.options);
     expect(defaults().alert).toMatchObject({ note: '编者按', frame: 'box', padding: 1 });
     expect(schema().alert).toMatchObject({ type: 'map' });
+  });
+});
+
+describe('what walks the model', () => {
+  it('finds a picture inside an alert: the archive records it among the issue’s inputs', () => {
+    const { dir } = issueWith('> [!NOTE]\n> 按语。\n>\n> ![图1 示意](images/chart.png)');
+    const { issue, diagnostics } = loadIssue(dir);
+    expect(diagnostics.list.filter((d) => d.severity === 'error')).toEqual([]);
+    const alert = issue!.articles[0].blocks[0];
+    expect(alert.kind === 'alert' && alert.blocks.map((b) => b.kind)).toEqual(['para', 'figure']);
+    expect(issueInputs(issue!).map((r) => r.path)).toContain('images/chart.png');
   });
 });
