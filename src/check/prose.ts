@@ -249,7 +249,7 @@ function unitOf(kind: UnitKind, p: Prose, shift: number, start: number, level?: 
 function bodyUnits(tokens: Token[], shift: number): Unit[] {
   const units: Unit[] = [];
   const defs: Unit[] = [];
-  /** What the text of the blocks around is: quote inside a > quote, or what a construct says. */
+  /** What the text of the blocks around is, as the construct around it says (a > quote's: quote). */
   const around: ('para' | 'quote')[] = [];
   let note = 0;
   /** Per open list item: whether its first paragraph has been read. */
@@ -259,12 +259,6 @@ function bodyUnits(tokens: Token[], shift: number): Unit[] {
   let rowLine = 0;
   for (const t of tokens) {
     switch (t.type) {
-      case 'blockquote_open':
-        around.push('quote');
-        break;
-      case 'blockquote_close':
-        around.pop();
-        break;
       case 'footnote_open':
         note++;
         break;

@@ -44,8 +44,17 @@ export interface SetContext<O> {
   right: number;
   /** The style of the text around it (the body's, a quote's). */
   style: BlockStyle;
-  /** Blocks set as the article's own are, between these edges, in this style, under a new element of this role. */
-  blocks(blocks: Block[], o: { left: number; right: number; style: BlockStyle; role: Role }): FlowBlock[];
+  /** Where a list's marker starts here, from the text block's left edge. */
+  listAt: number;
+  /**
+   * Blocks set as the article's own are, between these edges, in this style, under a new
+   * element of this role; lists in them start at `listAt` (by default moved in as far as
+   * the left edge is).
+   */
+  blocks(
+    blocks: Block[],
+    o: { left: number; right: number; style: BlockStyle; role: Role; listAt?: number },
+  ): FlowBlock[];
   /** An element of the document's structure, under the block's own when no parent is given. */
   node(role: Role, parent?: StructNode): StructNode;
 }

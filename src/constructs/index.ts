@@ -11,12 +11,14 @@ import type { FlowBlock } from '../paginate/flow.js';
 import type { ConstructBlock, ConstructBlocks } from '../source/model.js';
 import { camel, type Section } from '../template/declare.js';
 import { alert } from './alert.js';
+import { quote } from './quote.js';
 import type { Construct, ReadContext, SetContext } from './api.js';
 
 export type { ReadContext, SetContext } from './api.js';
 
 /** Every construct, by its block kind. */
 export const CONSTRUCTS = {
+  quote,
   alert,
 } satisfies { [K in keyof ConstructBlocks]: Construct<ConstructBlocks[K]> };
 

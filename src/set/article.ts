@@ -188,20 +188,6 @@ class FlowBlockBuilder {
         return [this.heading(b.level, b.spans, at, b.pos)];
       case 'list':
         return this.list(b, at);
-      case 'quote': {
-        const q = this.t.quote;
-        // Quotes in quotes indent no further once the measure is down to its narrowest.
-        const deeper = this.roomy(at.left + q.indent * this.em, at.right + q.rightIndent * this.em);
-        const inner: Place = {
-          ...at,
-          left: deeper ? at.left + q.indent * this.em : at.left,
-          right: deeper ? at.right + q.rightIndent * this.em : at.right,
-          style: { font: q.font, size: q.size, color: q.color },
-          listAt: at.listAt,
-          node: structNode('BlockQuote', at.node),
-        };
-        return b.blocks.flatMap((x) => this.block(x, inner));
-      }
       case 'rule': {
         const s = this.t.sectionBreak;
         const line = this.breakLine(s.style, at.left, at.right);
@@ -234,9 +220,16 @@ class FlowBlockBuilder {
       left: at.left,
       right: at.right,
       style: at.style,
-      blocks: (blocks: Block[], o: { left: number; right: number; style: RunStyle; role: Role }) => {
-        // Lists inside start as far in as the measure moved.
-        const inner: Place = { ...at, ...o, listAt: at.listAt + o.left - at.left, node: structNode(o.role, at.node) };
+      listAt: at.listAt,
+      blocks: (blocks: Block[], o: { left: number; right: number; style: RunStyle; role: Role; listAt?: number }) => {
+        const inner: Place = {
+          ...at,
+          left: o.left,
+          right: o.right,
+          style: o.style,
+          listAt: o.listAt ?? at.listAt + o.left - at.left,
+          node: structNode(o.role, at.node),
+        };
         return blocks.flatMap((x) => this.block(x, inner));
       },
       node: (role: Role, parent = at.node) => structNode(role, parent),

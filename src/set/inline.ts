@@ -259,9 +259,6 @@ function flatten(blocks: Block[]): Span[][] {
           out.push(...paras);
         });
         break;
-      case 'quote':
-        out.push(...flatten(b.blocks));
-        break;
       case 'code':
         out.push([{ text: b.text, code: true, pos: b.pos }]);
         break;

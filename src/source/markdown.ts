@@ -314,12 +314,6 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         i++;
         break;
       }
-      case 'blockquote_open': {
-        const [inner, next] = readBlocks(tokens, i + 1, ctx, 'blockquote_close');
-        blocks.push({ kind: 'quote', blocks: inner, pos: posOf(ctx, t) });
-        i = next;
-        break;
-      }
       case 'table_open': {
         const [table, next] = readTable(tokens, i, ctx);
         if (table) blocks.push(table);
@@ -448,8 +442,8 @@ function attachCaptions(blocks: Block[]): Block[] {
       k++;
       continue;
     }
+    // A construct's blocks (a quote's) were given their captions as they were read (readContext).
     if (b.kind === 'list') out.push({ ...b, items: b.items.map(attachCaptions) });
-    else if (b.kind === 'quote') out.push({ ...b, blocks: attachCaptions(b.blocks) });
     else out.push(b);
   }
   return out;

@@ -48,7 +48,6 @@ export type CoreBlock =
   | { kind: 'para'; spans: Span[]; pos: SourcePos }
   | { kind: 'heading'; level: number; spans: Span[]; pos: SourcePos }
   | { kind: 'list'; ordered: boolean; start: number; delimiter: string; items: Block[][]; pos: SourcePos }
-  | { kind: 'quote'; blocks: Block[]; pos: SourcePos }
   | { kind: 'rule'; pos: SourcePos }
   | { kind: 'code'; text: string; lang: string; pos: SourcePos }
   /** caption: a paragraph 表1 … written just above the table. */

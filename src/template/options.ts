@@ -136,13 +136,6 @@ const PIPELINE = {
     nest: num(2, 'each deeper level starts this much further in', { unit: 'chars' }),
     gap: num(0.5, 'space between the marker and the text', { unit: 'chars' }),
   }),
-  quote: section('> block quotes (引文): indented, in their own face, on the body grid', {
-    font: font('kai', 'font role; falls back to the body font when fonts/fonts.yaml has no kai'),
-    size: num(12, 'type size', { min: 1, unit: 'pt' }),
-    color: color('#000000'),
-    indent: num(2, 'left indent', { unit: 'chars' }),
-    'right-indent': num(2, 'right indent', { unit: 'chars' }),
-  }),
   code: section('``` code blocks and `inline code`: code blocks on the body grid', {
     font: font('sans'),
     size: num(12, 'type size', { min: 1, unit: 'pt' }),
