@@ -2,12 +2,15 @@
 // boxes with their labels run in, their text in the text layer without the markers, a
 // footnote and a list inside one, Latin and digits, an alert inside a footnote, the box's
 // rules drawn around the text; and the checker reading the issue finds nothing.
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkIssue } from '../../src/index.js';
-import { buildAndRead, ROOT } from '../helpers/build.js';
+import { build, checkIssue } from '../../src/index.js';
+import { InputError } from '../../src/source/diagnostics.js';
+import { buildAndRead, copyIssue, ROOT } from '../helpers/build.js';
 import { drawings, type Stroke } from '../helpers/drawing.js';
-import { groupLines, squash, type PdfLine } from '../helpers/pdf.js';
+import { groupLines, readPdf, squash, type PdfLine } from '../helpers/pdf.js';
+import { rootWith } from '../helpers/root.js';
 
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'alert');
 const PITCH = 22;
@@ -121,5 +124,57 @@ describe('alerts (> [!NOTE]) in print', async () => {
   it('is read by the checker without a finding: the markers are not text', () => {
     const r = checkIssue(FIXTURE, { root: ROOT, archive: 0 });
     expect(r.findings.map((f) => `${f.code}@${f.line}:${f.col} ${f.message}`)).toEqual([]);
+  });
+});
+
+describe('the alert’s template options', () => {
+  async function buildWith(template: string) {
+    const root = rootWith({ alt: template });
+    const dir = copyIssue(FIXTURE);
+    appendFileSync(join(dir, 'issue.yaml'), 'template: alt\n');
+    const result = await build(dir, { root });
+    return { result, pdf: result.pdf.length ? readPdf(result.pdf) : null };
+  }
+
+  it('sets rules above and below only (frame: rules), its own labels and size, no label when the format is empty', async () => {
+    const { result, pdf } = await buildWith(
+      [
+        'alert:',
+        '  frame: rules',
+        '  note: 按语',
+        '  size: 小四',
+        '  rule-width: 1',
+        '  label-format: "【{label}】"',
+        '',
+      ].join('\n'),
+    );
+    expect(result.diagnostics).toEqual([]);
+    const page = pdf!.pages[1];
+    const text = squash(page.text);
+    expect(text).toContain(squash('【按语】本期起'));
+    expect(text).toContain(squash('【注】文中数据'));
+    const strokes = drawings(pdf!.doc)[1].strokes;
+    expect(strokes.filter((s) => Math.abs(s.x1 - s.x2) < 0.01)).toEqual([]);
+    const across = strokes.filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && Math.abs(s.width - 1) < 0.01);
+    expect(across).toHaveLength(4);
+    // 小四 is 12 pt: the alert's text is set at it.
+    const first = page.chars.find((c) => c.c === '本');
+    expect(first?.size).toBeCloseTo(12, 3);
+
+    const none = await buildWith(['alert:', '  label-format: ""', ''].join('\n'));
+    const plain = squash(none.pdf!.pages[1].text);
+    expect(plain).toContain(squash('本期起，《科技情报参考》'));
+    expect(plain).not.toContain('编者按');
+  });
+
+  it('reports a value the option does not take at its file, line and column, with the values it does', async () => {
+    const failed = await buildWith(['body:', '  size: 12', 'alert:', '  frame: boxes', ''].join('\n')).catch(
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(InputError);
+    const d = (failed as InputError).diagnostics.find((x) => x.message.includes('boxes'));
+    expect(d).toMatchObject({ severity: 'error', line: 4, col: 10 });
+    expect(d!.file).toMatch(/templates[\\/]alt[\\/]template\.yaml$/);
+    expect(`${d!.message} ${d!.fix}`).toContain('rules');
   });
 });
