@@ -40,9 +40,12 @@ export function installConstructs(md: MarkdownIt): void {
 const byOpener = new Map(all.map((c) => [c.opens, c]));
 const byCloser = new Map(all.map((c) => [c.units.closes, c]));
 
-/** Reads the construct that tokens[i] opens: its block (or null) and the next index; undefined when no construct opens with it. */
-export function readConstruct(tokens: Token[], i: number, ctx: ReadContext): ReturnType<Any['read']> | undefined {
-  return byOpener.get(tokens[i].type)?.read(tokens, i, ctx);
+/**
+ * Reads the construct that tokens[i] opens: its block (or null) and the next index; undefined
+ * when no construct opens with it (`ctx` is made only when one does).
+ */
+export function readConstruct(tokens: Token[], i: number, ctx: () => ReadContext): ReturnType<Any['read']> | undefined {
+  return byOpener.get(tokens[i].type)?.read(tokens, i, ctx());
 }
 
 /** A construct's block set into flow blocks, with its own section of the template. */

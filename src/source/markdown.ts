@@ -342,7 +342,7 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         break;
       default: {
         // A construct declared in src/constructs/, or a token nothing prints.
-        const read = readConstruct(tokens, i, readContext(ctx));
+        const read = readConstruct(tokens, i, () => readContext(ctx));
         if (read?.[0]) blocks.push(read[0]);
         i = read ? read[1] : i + 1;
       }

@@ -399,6 +399,10 @@ const PIPELINE = {
 /** Every section: the pipeline's, then each Markdown construct's (declared in its own module). */
 export const TEMPLATE = { ...PIPELINE, ...CONSTRUCT_OPTIONS };
 
+// A construct named like a section of the pipeline would silently replace it.
+for (const k of Object.keys(CONSTRUCT_OPTIONS))
+  if (k in PIPELINE) throw new Error(`template section ${k} is declared twice: by the pipeline and by a construct`);
+
 /** The options as layout reads them: camelCase fields, plain values. */
 export type TemplateOptions = Sections<typeof TEMPLATE>;
 
