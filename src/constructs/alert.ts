@@ -166,7 +166,7 @@ export const alert = {
     });
     // The box: a rule across the middle of a grid line above the text and of one below it,
     // and (frame: box) its sides down every line between, so it keeps to the grid and is
-    // drawn wherever the text runs, a page break leaving it open at the foot and the top.
+    // drawn wherever the text runs.
     const { left, width, pitch } = ctx.frame;
     const x1 = left + ctx.left;
     const x2 = left + width - ctx.right;
@@ -188,12 +188,26 @@ export const alert = {
       0,
       pitch / 2,
     );
-    const body: FlowBlock[] = inner.map((fb) => ({
-      ...fb,
-      lines: fb.lines.map((l) => withSides(l, sides)),
-      head: fb.head?.map((l) => withSides(l, sides)),
-    }));
-    // The top rule stays with the first two lines of text; the bottom one ends the last block.
+    const sided = (lines: FlowLine[]) => lines.map((l) => withSides(l, sides));
+    // Text only (paragraphs, lists): one block, so a page that breaks the box closes it at
+    // the foot (cut) and opens it again at the top of the next (head), keeping the first and
+    // last lines of text with the rules above and below them.
+    const plain = inner.every((fb) => !fb.whole && !fb.keep && !fb.head && !fb.cut && !fb.anchor && !fb.snap);
+    if (plain && inner.length) {
+      return [
+        {
+          lines: [top, ...inner.flatMap((fb) => sided(fb.lines)), bottom],
+          orphans: 1 + Math.max(...inner.map((fb) => fb.orphans)),
+          widows: 1 + Math.max(...inner.map((fb) => fb.widows)),
+          head: [top],
+          cut: [rule(x1, 0, x2, 0)],
+          pos: b.pos,
+        },
+      ];
+    }
+    // Headings, tables, figures inside keep their own breaking: the rules stay with the text
+    // next to them, and a page break between two of them leaves the box open there.
+    const body: FlowBlock[] = inner.map((fb) => ({ ...fb, lines: sided(fb.lines), head: fb.head && sided(fb.head) }));
     const out: FlowBlock[] = [{ lines: [top], orphans: 1, widows: 1, keep: 2, pos: b.pos }, ...body];
     const last = out[out.length - 1];
     out[out.length - 1] = { ...last, lines: [...last.lines, bottom] };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, checkIssue } from '../../src/index.js';
 import { InputError } from '../../src/source/diagnostics.js';
-import { buildAndRead, copyIssue, ROOT } from '../helpers/build.js';
+import { buildAndRead, copyIssue, issueWith, ROOT } from '../helpers/build.js';
 import { drawings, type Stroke } from '../helpers/drawing.js';
 import { groupLines, readPdf, squash, type PdfLine } from '../helpers/pdf.js';
 import { rootWith } from '../helpers/root.js';
@@ -176,5 +176,67 @@ describe('the alert’s template options', () => {
     expect(d).toMatchObject({ severity: 'error', line: 4, col: 10 });
     expect(d!.file).toMatch(/templates[\\/]alt[\\/]template\.yaml$/);
     expect(`${d!.message} ${d!.fix}`).toContain('rules');
+  });
+});
+
+describe('an alert the page breaks', async () => {
+  // Paragraphs unlike each other (the duplicate check would report repeated ones).
+  const words = '春夏秋冬东南西北金木水火土日月星辰山川河海风云雷电梅兰竹菊琴棋书画诗酒茶花';
+  const varied = (k: number, n: number) =>
+    Array.from(
+      { length: n },
+      (_, j) => `${words[(k * 7 + j * 3) % words.length]}${words[(k * 5 + j) % words.length]}`,
+    ).join('，');
+  const para = (k: number) => `第${k}段正文。${varied(k, 24)}。`;
+  const note = (k: number) => `按语第${k}段。${varied(k + 11, 16)}，完。`;
+  const { dir } = issueWith(
+    [
+      ...Array.from({ length: 7 }, (_, k) => para(k + 1)),
+      ['> [!NOTE]', ...Array.from({ length: 6 }, (_, k) => `> ${note(k + 1)}`)].join('\n>\n'),
+      '',
+      '正文在按语之后。',
+    ].join('\n\n'),
+  );
+  const result = await build(dir, { root: ROOT });
+  const pdf = readPdf(result.pdf);
+  const pages = pdf.pages.slice(1);
+  const strokes = drawings(pdf.doc).slice(1);
+  const bodyLines = (k: number) =>
+    groupLines(pages[k].chars.filter((c) => c.size >= 10 && c.y < pages[k].height - 60 && c.y > 75));
+
+  it('prints all of it, in order, across the pages', () => {
+    expect(result.diagnostics).toEqual([]);
+    const text = squash(pages.map((p) => p.text).join(''));
+    let at = 0;
+    for (let k = 1; k <= 6; k++) {
+      const i = text.indexOf(squash(`按语第${k}段`), at);
+      expect(i, `按语第${k}段`).toBeGreaterThan(at - 1);
+      at = i;
+    }
+    expect(text.indexOf('正文在按语之后')).toBeGreaterThan(at);
+  });
+
+  it('closes the box at the foot of the page and opens it again at the top of the next', () => {
+    const k = pages.findIndex((p) => squash(p.text).includes('编者按：'));
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(squash(pages[k + 1].text)).toContain('按语第6段');
+    const across = (n: number) =>
+      strokes[n].strokes.filter((s) => Math.abs(s.y1 - s.y2) < 0.01 && s.x2 - s.x1 > 300).map((s) => s.y1);
+    const sides = (n: number) => strokes[n].strokes.filter((s) => Math.abs(s.x1 - s.x2) < 0.01);
+    // The page the box starts on: the rule above it, and one under its last line there.
+    const here = bodyLines(k);
+    const first = here.find((l) => squash(l.text).includes('编者按：'))!;
+    const lastHere = here[here.length - 1];
+    expect(across(k).some((y) => y < first.y - first.size && y > first.y - 1.5 * PITCH)).toBe(true);
+    expect(across(k).some((y) => y > lastHere.y && y < lastHere.y + PITCH)).toBe(true);
+    expect(sides(k).length).toBeGreaterThan(0);
+    // The next page: the rule above its first line, the sides, and the rule that ends the box.
+    const there = bodyLines(k + 1);
+    const top = there[0];
+    const end = there.find((l) => squash(l.text).includes('完。'))!;
+    const after = there.find((l) => squash(l.text).includes('正文在按语之后'))!;
+    expect(across(k + 1).some((y) => y < top.y - top.size && y > top.y - 1.5 * PITCH)).toBe(true);
+    expect(across(k + 1).some((y) => y > end.y && y < after.y - after.size)).toBe(true);
+    expect(sides(k + 1).length).toBeGreaterThan(0);
   });
 });
