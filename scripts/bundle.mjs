@@ -33,6 +33,7 @@ const LAZY = {
   'unicode-trie': join(stubs, 'unicode-trie.mjs'),
   'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
   '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
+  'linkify-it': join(stubs, 'linkify-it.mjs'),
 };
 // A stand-in loads the copy of its module that the project root sees; the libraries must
 // see that same copy (npm keeps one of each here), or they would be given another version.
@@ -44,6 +45,7 @@ const LAZY = {
     ['linebreak', 'unicode-trie'],
     ['fontkit', 'brotli/decompress.js'],
     ['pdfkit', '@noble/ciphers/aes'],
+    ['markdown-it', 'linkify-it'],
   ]) {
     const own = createRequire(fromRoot.resolve(lib)).resolve(dep);
     if (own !== fromRoot.resolve(dep))
@@ -53,10 +55,26 @@ const LAZY = {
   }
 }
 
+// esbuild escapes the non-ASCII characters of strings and names (charset: 'ascii') but not of
+// regular expressions and comments; those are escaped in the sources as they are read (one
+// \uXXXX per UTF-16 unit, which a regular expression reads as the same character, with or
+// without the u flag), so that the bundle is ASCII and the loader reads it as Latin-1 without
+// decoding UTF-8 — and the source map, made from what esbuild read, stays true.
+function ascii(src, path) {
+  return src.replace(/[^\x00-\x7f]/g, (c, at, all) => {
+    // (after a backslash, the escape would read as an escaped backslash and 'u…')
+    if (all[at - 1] === '\\') throw new Error(`${path}: an escaped non-ASCII character at ${at}`);
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+// The modules outside the bundle that it imports (pdfjs-dist, ES modules): through the loader's
+// import(), since on Node 20 a script read from a code cache cannot import() (bin/bundle-loader.js).
+const OUTSIDE = /\bimport\((['"])(pdfjs-dist\/[^'"]*)\1\)/g;
+
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
+    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes|linkify-it)$/ }, (args) =>
       args.importer.startsWith(stubs)
         ? args.path.startsWith('brotli')
           ? { path: args.path, external: true }
@@ -74,7 +92,10 @@ const lazyModules = {
         throw new Error('restructure: readString is not what it was (check scripts/bundle.mjs)');
       const cached =
         'let decoder = __decoders.get(encoding); if (!decoder) __decoders.set(encoding, (decoder = new TextDecoder(encoding)));';
-      return { contents: 'const __decoders = new Map();\n' + src.replace(make, cached), loader: 'js' };
+      return {
+        contents: ascii('const __decoders = new Map();\n' + src.replace(make, cached), args.path),
+        loader: 'js',
+      };
     });
     // The tables' bytes are decoded from base64 at load too, before the (lazy) trie is made:
     // those calls are deferred with the trie, handing it the decoding to do on first read.
@@ -98,7 +119,10 @@ const lazyModules = {
       if (n !== want)
         throw new Error(`${args.path}: expected ${want} tables decoded at load, found ${n} (check scripts/bundle.mjs)`);
       return {
-        contents: `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out,
+        contents: ascii(
+          `import { deferBytes as __deferBytes } from ${JSON.stringify(LAZY['unicode-trie'])};\n` + out,
+          args.path,
+        ),
         loader: 'js',
       };
     });
@@ -112,23 +136,35 @@ const lazyModules = {
         );
       const url = JSON.stringify(join(stubs, 'pdfkit-url.mjs'));
       // The name tree (one entry per destination: every heading and note) is sorted with
-      // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue).
-      // ECMA-402 defines localeCompare as a default Intl.Collator's compare: one collator,
-      // made once, sorts the same.
+      // a.localeCompare(b), which builds a collator per call (~90 ms on the stress issue):
+      // scripts/bundle-stubs/name-order.mjs sorts the same, without a collator for plain keys.
       const sort = 'return a.localeCompare(b);';
       if (src.split(sort).length !== 2)
         throw new Error('pdfkit: the name tree sort is not where it was (check scripts/bundle.mjs)');
-      const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __nameOrder.compare(a, b);');
+      const order = JSON.stringify(join(stubs, 'name-order.mjs'));
+      const body = src.replaceAll('import.meta.url', '__pdfkitUrl').replace(sort, 'return __compareNames(a, b);');
       return {
-        contents: `import { pdfkitUrl as __pdfkitUrl } from ${url};\nconst __nameOrder = new Intl.Collator();\n` + body,
+        contents: ascii(
+          `import { pdfkitUrl as __pdfkitUrl } from ${url};\nimport { compareNames as __compareNames } from ${order};\n` +
+            body,
+          args.path,
+        ),
         loader: 'js',
       };
+    });
+    // every other script: escaped, and its imports of modules outside routed through the loader
+    b.onLoad({ filter: /\.(js|mjs|cjs)$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      OUTSIDE.lastIndex = 0;
+      if (!/[^\x00-\x7f]/.test(src) && !OUTSIDE.test(src)) return undefined;
+      return { contents: ascii(src, args.path).replace(OUTSIDE, '__importModule($1$2$1)'), loader: 'js' };
     });
   },
 };
 // Files of earlier bundles (the ES-module chunks this script made before) would only mislead.
-for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.(mjs|cjs)$/.test(f)) rmSync(join(lib, f));
+for (const f of readdirSync(lib)) if (/^bulletin(\..+)?\.(mjs|cjs)(\.map)?$/.test(f)) rmSync(join(lib, f));
 const out = join(lib, 'bulletin.cjs');
+const UNNAMED = '0'.repeat(16);
 const result = await build({
   entryPoints: [join(lib, 'cli', 'main.js')],
   outfile: out,
@@ -142,6 +178,7 @@ const result = await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: {
     js: [
+      `// bulletin bundle ${UNNAMED}`,
       "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
       // import() of an ES module outside the bundle (pdfjs-dist): from the loader's own module,
       // since on Node 20 a script read from a code cache cannot import() (bin/bundle-loader.js).
@@ -150,25 +187,24 @@ const result = await build({
   },
   // ASCII only (non-ASCII characters as escapes): the loader reads the file as Latin-1, no UTF-8 decoding.
   charset: 'ascii',
+  // Half the bytes to read, and a smaller code cache (~12 ms a run). Stack traces of an
+  // internal error are mapped back to lib/ through the map (src/cli/stack.ts). BUNDLE_MINIFY=0
+  // keeps the names, for reading CPU profiles.
+  minify: process.env.BUNDLE_MINIFY !== '0',
+  sourcemap: 'external',
+  sourcesContent: false,
   logLevel: 'warning',
   metafile: Boolean(process.env.BUNDLE_META),
 });
-// esbuild escapes the non-ASCII characters of strings and names (charset: 'ascii') but not of
-// regular expressions and comments; those become \uXXXX escapes here (one per UTF-16 unit,
-// which a regular expression reads as the same character, with or without the u flag), so
-// that the loader can read the file as Latin-1 without decoding UTF-8.
-const code = readFileSync(out, 'utf8').replace(/[^\x00-\x7f]/g, (c, at, all) => {
-  // (after a backslash, the escape would read as an escaped backslash and 'u…')
-  if (all[at - 1] === '\\') throw new Error(`lib/bulletin.cjs: an escaped non-ASCII character at ${at}`);
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-});
-// The dynamic imports left are of modules outside the bundle: through the loader's import.
-const imports = code.match(/\bimport\("[^"]*"\)/g) ?? [];
-const outside = ['pdfjs-dist/'];
-const unexpected = imports.filter((m) => !outside.some((o) => m.startsWith(`import("${o}`)));
-if (unexpected.length) throw new Error(`lib/bulletin.cjs: import() of ${unexpected.join(', ')}: add it to 'outside'`);
-const routed = code.replace(/\bimport\("(pdfjs-dist\/[^"]*)"\)/g, '__importModule("$1")');
-const id = createHash('sha256').update(routed).digest('hex').slice(0, 16);
-writeFileSync(out, `// bulletin bundle ${id}\n${routed}`, 'latin1');
+const code = readFileSync(out, 'latin1');
+const stray = /[^\x00-\x7f]/.exec(code);
+if (stray) throw new Error(`lib/bulletin.cjs: a non-ASCII byte at ${stray.index} (scripts/bundle.mjs: ascii())`);
+// The dynamic imports left must be of modules outside the bundle, routed through the loader.
+// (the banner's own import() is the fallback for running the bundle without the loader)
+const imports = code.slice(code.indexOf('\n"use strict"')).match(/\bimport\([^)]*\)/g) ?? [];
+if (imports.length) throw new Error(`lib/bulletin.cjs: import() of ${imports.join(', ')}: add it to OUTSIDE`);
+// The first line names the content (same length as the placeholder: the map stays true).
+const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+writeFileSync(out, code.replace(`// bulletin bundle ${UNNAMED}`, `// bulletin bundle ${id}`), 'latin1');
 // BUNDLE_META=file.json: what went into the bundle (for esbuild's analyser, or scripts of one's own).
 if (process.env.BUNDLE_META) writeFileSync(process.env.BUNDLE_META, JSON.stringify(result.metafile));

@@ -119,11 +119,15 @@ async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Pro
       throw new InputError([...e.diagnostics, ...proofread(issueDir, root)]);
     throw e;
   }
-  if (o.check !== false) o.progress?.({ stage: 'check', pages: layout.display.pages.length });
-  const diagnostics = [...layout.diagnostics.list, ...(o.check === false ? [] : proofread(issueDir, root, layout))];
+  const pages = layout.display.pages.length;
+  const check = (): Diagnostic[] => {
+    if (o.check === false) return [];
+    o.progress?.({ stage: 'check', pages });
+    return proofread(issueDir, root, layout);
+  };
   // Layout finds problems of its own (with --strict, characters no font has are errors).
-  if (layout.diagnostics.hasErrors()) throw new InputError(diagnostics);
-  o.progress?.({ stage: 'render', pages: layout.display.pages.length });
+  if (layout.diagnostics.hasErrors()) throw new InputError([...layout.diagnostics.list, ...check()]);
+  o.progress?.({ stage: 'render', pages });
   const render: RenderOptions = {
     producer: `bulletin ${VERSION}`,
     color: o.cmyk ? 'cmyk' : o.grayscale ? 'gray' : 'rgb',
@@ -132,7 +136,10 @@ async function buildAfresh(issueDir: string, o: BuildOptions, root: string): Pro
     remember: !o.once,
   };
   const print: PrintReport = { pdfa: true };
-  const pdf = await renderPdf(layout.display, layout.fonts, render, print);
+  // The proofreading runs while the renderer's fonts compress on the thread pool.
+  let found: Diagnostic[] | undefined;
+  const pdf = await renderPdf(layout.display, layout.fonts, { ...render, meanwhile: () => (found = check()) }, print);
+  const diagnostics = [...layout.diagnostics.list, ...(found ?? check())];
   const booklet =
     o.impose === 'booklet' ? await renderPdf(imposeBooklet(layout.display), layout.fonts, render) : undefined;
   layout.fonts.saveMetrics();

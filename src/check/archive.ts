@@ -31,10 +31,27 @@ export interface ArchivedIssue extends IssueInfo {
  * loader uses): a damaged back issue just tells less. The loader checks the file properly.
  */
 export function readInfo(dir: string): IssueInfo {
-  const info: IssueInfo = { dir, name: basename(resolve(dir)) };
   const read = readText(join(dir, 'issue.yaml'), 'issue.yaml');
+  const info: IssueInfo = { dir, name: basename(resolve(dir)) };
   if (isProblem(read)) return info;
-  const doc = parseDocument(read.text, { uniqueKeys: false });
+  // The same text read again (every check of the preview reads this issue's and the last one's)
+  // is not parsed again.
+  let numbers = infos.get(read.text);
+  if (!numbers) {
+    numbers = numbersOf(read.text);
+    infos.set(read.text, numbers);
+    for (const k of infos.keys()) if (infos.size > INFOS) infos.delete(k);
+  }
+  return { ...info, ...numbers };
+}
+
+/** issue.yaml's numbers by its text, for the few texts read lately. */
+const infos = new Map<string, Omit<IssueInfo, 'dir' | 'name'>>();
+const INFOS = 32;
+
+function numbersOf(text: string): Omit<IssueInfo, 'dir' | 'name'> {
+  const info: Omit<IssueInfo, 'dir' | 'name'> = {};
+  const doc = parseDocument(text, { uniqueKeys: false });
   if (!isMap(doc.contents)) return info;
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value)) continue;

@@ -8,6 +8,7 @@ import { outputProblem } from '../output.js';
 import { chooseLang, t, type Lang, type Params } from '../core/text.js';
 import { VERSION } from '../core/version.js';
 import { commandHelp, langOf, parseCommandLine, topHelp, UsageError, type Parsed } from './commands.js';
+import { readableStack } from './stack.js';
 import { why } from './why.js';
 
 function printDiagnostics(list: Diagnostic[], quiet: boolean, lang: Lang): void {
@@ -145,7 +146,7 @@ async function runBuild(parsed: Parsed, lang: Lang): Promise<number> {
 function internal(e: unknown): void {
   const err = e as Error;
   process.stderr.write(
-    `bulletin: ${t('cli.internal', { detail: err?.stack ?? String(e) }).in(chooseLang(undefined))}\n`,
+    `bulletin: ${t('cli.internal', { detail: err?.stack ? readableStack(err.stack) : String(e) }).in(chooseLang(undefined))}\n`,
   );
   process.exit(3);
 }
@@ -211,7 +212,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`bulletin: ${t('cli.internal', { detail: err.stack ?? err.message }).in(lang)}\n`);
+    process.stderr.write(
+      `bulletin: ${t('cli.internal', { detail: err.stack ? readableStack(err.stack) : err.message }).in(lang)}\n`,
+    );
     return 3;
   }
 }

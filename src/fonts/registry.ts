@@ -9,7 +9,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { Face, type FaceMetrics } from '../text/face.js';
 import { findFamily } from './discover.js';
 import { SparseFont } from './sparse.js';
-import { diagnostic, InputError, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
+import { diagnostic, InputError, type Diagnostic, type Diagnostics, type SourcePos } from '../source/diagnostics.js';
 import { nodePos, parseYaml } from '../source/fields.js';
 import { fileProblem, isProblem, readText } from '../source/read.js';
 
@@ -38,6 +38,11 @@ export type Resolution =
  * Fonts stay open for the life of the process (a preview server rebuilds on every save):
  * reopened only when the file changes.
  */
+/** The manifest as last read (entries are never changed once read, so registries share them). */
+let lastManifest:
+  | { name: string; text: string; entries: Map<string, FontEntry>; places: Map<string, SourcePos>; said: Diagnostic[] }
+  | undefined;
+
 const opened = new Map<string, { size: number; mtimeMs: number; sparse: SparseFont; face: Face; metricsKey: string }>();
 
 export class FontRegistry {
@@ -64,12 +69,28 @@ export class FontRegistry {
       diags.error(read.code, { file: name, line: read.line, col: read.col }, read.code === 'file-missing' ? t('font-manifest.missing') : read.message, read.code === 'file-missing' ? t('font-manifest.missing.fix') : read.fix);
       return registry;
     }
-    const parsed = parseYaml(read.text, name, diags);
-    if (!parsed) return registry;
+    // The manifest read last in the process, when its text is the same (the preview's rebuilds):
+    // its roles, their places and what reading it said, without parsing it again.
+    if (lastManifest && lastManifest.name === name && lastManifest.text === read.text) {
+      for (const [role, e] of lastManifest.entries) entries.set(role, e);
+      for (const [role, at] of lastManifest.places) registry.places.set(role, at);
+      diags.list.push(...lastManifest.said);
+      return registry;
+    }
+    const before = diags.list.length;
+    registry.readManifest(read.text, name, diags);
+    lastManifest = { name, text: read.text, entries, places: registry.places, said: diags.list.slice(before) };
+    return registry;
+  }
+
+  private readManifest(text: string, name: string, diags: Diagnostics): void {
+    const { entries, places } = this;
+    const parsed = parseYaml(text, name, diags);
+    if (!parsed) return;
     const roles = isMap(parsed.doc.contents) ? parsed.doc.contents.get('roles', true) : undefined;
     if (!isMap(roles)) {
       diags.error('font-manifest', nodePos(parsed, roles ?? parsed.doc.contents), t('font-manifest'), t('font-manifest.fix'));
-      return registry;
+      return;
     }
     for (const item of roles.items) {
       const role = String((item.key as { value?: unknown })?.value ?? item.key);
@@ -85,9 +106,8 @@ export class FontRegistry {
       const sha = isMap(item.value) ? item.value.get('sha256', true) : undefined;
       const sha256 = isScalar(sha) && sha.value != null ? String((sha as { source?: string }).source ?? sha.value) : undefined;
       entries.set(role, { role, file, sha256, family, else: typeof e?.else === 'string' ? e.else : undefined });
-      registry.places.set(role, at);
+      places.set(role, at);
     }
-    return registry;
   }
 
   /** Where each role is written in the manifest, for messages. */

@@ -182,13 +182,37 @@ export function contents(
   const styles = new Map([1, 2, 3].map((l) => [l, style(l)]));
   const composed = entries.map((e) => {
     const s = styles.get(e.level)!;
-    return ts.lines([ts.plain(e.title, s.font, t.size, t.color, pos)], {
-      measure: frame.width - numBox,
-      align: 'left',
-      firstIndent: s.hang,
-      restIndent: s.hang,
-      em,
-    });
+    const set = (text: string, measure: number) =>
+      ts.lines([ts.plain(text, s.font, t.size, t.color, pos)], {
+        measure,
+        align: 'left',
+        firstIndent: s.hang,
+        restIndent: s.hang,
+        em,
+      });
+    const full = frame.width - numBox;
+    const lines = set(e.title, full);
+    if (lines.length < 2) return lines;
+    // A title of two clauses (主题　副题) that wraps onto two lines breaks between them when
+    // each fits on a line.
+    const clauses = /^(\S.*?)[ \u3000]+(\S[^ \u3000]*)$/.exec(e.title);
+    if (lines.length === 2 && clauses) {
+      const [head, tail] = [set(clauses[1], full), set(clauses[2], full)];
+      if (head.length === 1 && tail.length === 1) return [head[0], tail[0]];
+    }
+    // Otherwise it is set in lines of even length — on the narrowest measure that keeps its
+    // number of lines — so that the last line, which the leader follows, is never one or two
+    // characters left over from a full line.
+    let best = lines;
+    let lo = s.hang + (full - s.hang) / lines.length - em;
+    let hi = full;
+    while (hi - lo > em / 4) {
+      const mid = (lo + hi) / 2;
+      const tried = set(e.title, mid);
+      if (tried.length === lines.length) [best, hi] = [tried, mid];
+      else lo = mid;
+    }
+    return best;
   });
   const bottom = frame.top + frame.height;
   // An article's entry takes the template's pitch; a section's, one grid line.

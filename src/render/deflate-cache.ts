@@ -24,7 +24,9 @@ export function rememberDeflate(): void {
   const plain = zlib.deflateSync;
   const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
     if (options !== undefined || !ArrayBuffer.isView(data) || data.byteLength < SMALLEST) return plain(data, options);
-    const key = createHash('sha1').update(data).digest('base64') + data.byteLength;
+    const early = aheadOf(data)?.out;
+    if (early) return early;
+    const key = keyOf(data);
     const hit = kept.get(key);
     if (hit) {
       // most recently used last
@@ -33,14 +35,62 @@ export function rememberDeflate(): void {
       return hit;
     }
     const out = plain(data);
-    kept.set(key, out);
-    bytes += out.length;
-    for (const [k, v] of kept) {
-      if (bytes <= BUDGET) break;
-      kept.delete(k);
-      bytes -= v.length;
-    }
+    keep(key, out);
     return out;
   };
   (zlib as { deflateSync: typeof cached }).deflateSync = cached;
+}
+
+const keyOf = (data: NodeJS.ArrayBufferView): string =>
+  createHash('sha1').update(data).digest('base64') + data.byteLength;
+
+function keep(key: string, out: Buffer): void {
+  kept.set(key, out);
+  bytes += out.length;
+  for (const [k, v] of kept) {
+    if (bytes <= BUDGET) break;
+    kept.delete(k);
+    bytes -= v.length;
+  }
+}
+
+/**
+ * Streams compressed ahead lately (newest first), with their compressed bytes once ready:
+ * found by comparing the bytes whole, which is several times faster than hashing them (a
+ * font subset is compressed ahead and then looked up again, build after build).
+ */
+const ahead: { data: Buffer; out?: Buffer }[] = [];
+const AHEAD = 8;
+
+function aheadOf(data: NodeJS.ArrayBufferView): { data: Buffer; out?: Buffer } | undefined {
+  for (let i = 0; i < ahead.length; i++) {
+    const e = ahead[i];
+    if (e.data === data || (e.data.byteLength === data.byteLength && e.data.equals(data as Uint8Array))) {
+      if (i) ahead.unshift(...ahead.splice(i, 1));
+      return e;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Compresses `data` on libuv's thread pool, while the main thread goes on with other work,
+ * and keeps the result: a deflateSync of the same bytes afterwards (pdfkit's, as a font is
+ * embedded) takes it from here. zlib's output does not depend on how its input and output
+ * are handed to it, so it is the bytes deflateSync would make. Resolves when it is kept.
+ */
+export function deflateAhead(data: Buffer): Promise<void> {
+  if (!installed || data.byteLength < SMALLEST || aheadOf(data)?.out) return Promise.resolve();
+  const entry: { data: Buffer; out?: Buffer } = { data };
+  ahead.unshift(entry);
+  ahead.length = Math.min(ahead.length, AHEAD);
+  // In one piece: output handed back in zlib's usual 16 kB chunks would go to the pool again
+  // only when the main thread, busy meanwhile, takes each one.
+  const chunkSize = Math.max(64 * 1024, data.byteLength + (data.byteLength >> 3) + 1024);
+  return new Promise((resolve) =>
+    zlib.deflate(data, { chunkSize }, (err, out) => {
+      if (!err) entry.out = out;
+      resolve();
+    }),
+  );
 }

@@ -8,15 +8,15 @@
 // it draws (every glyph, rule and element role); the fonts it uses must be the same faces.
 //
 // A thin layer over the renderer: it watches what TextWriter and StructureWriter write for a
-// page drawn afresh (pdfkit's `addContent`) and replays it through the same calls; text.ts and
-// tags.ts are unchanged but for `cidOf` being exported.
+// page drawn afresh (pdfkit-internals.ts captureContent) and replays it through the same
+// calls; text.ts and tags.ts are unchanged but for `cidOf` being exported.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FontRegistry } from '../fonts/registry.js';
 import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
 import type { StructureWriter } from './tags.js';
-import type { Doc, EmbeddedFont } from './pdfkit-internals.js';
+import { addContentBytes, captureContent, zipPageContent, type Doc, type EmbeddedFont } from './pdfkit-internals.js';
 import { cidOf, hex } from './text.js';
 
 /** A glyph as drawn: the key TextWriter's CID table knows it by, and its parts. */
@@ -221,13 +221,13 @@ function runKey(glyphs: PlacedGlyph[]): string {
 }
 
 /**
- * What a page draws in its content stream, as one string's hash: items in order, each with
+ * What a page draws in its content stream, as one string: items in order, each with
  * its element's role and which earlier item shares that element (the marked content the
  * replay opens is the element of that item). Null for a page with pictures (their names
  * depend on the file).
  */
 export function pageKey(page: Page, context: string): string | null {
-  // One string hashed once: a hash update per item cost more than the hashing.
+  // One string: a hash update per item cost more than the hashing.
   let s = context;
   let firstOf: Map<StructNode, number> | undefined;
   const items = page.items;
@@ -255,17 +255,12 @@ export function pageKey(page: Page, context: string): string | null {
         break;
     }
   }
-  return createHash('sha1').update(s).digest('base64');
+  // The string itself is the key: a Map hashes it natively, faster than a digest of it, and
+  // the programs of two renderings' pages (a few kB each) are all that hold keys.
+  return s;
 }
 
 const TF = /^\/(\S+)( \S+ Tf)$/;
-
-/** pdfkit's page content stream, as far as it is driven here. */
-interface ContentRef {
-  buffer: Uint8Array[];
-  compress: boolean;
-  finalize(): void;
-}
 
 /**
  * Draws a page's items through `draw` and records the program, or replays the program of a
@@ -282,14 +277,10 @@ export function drawPage(
   fontOf: (role: string) => EmbeddedFont,
   draw: () => void,
 ): void {
-  const write = doc.addContent;
   const out: string[] = [];
   let bytes: Buffer | undefined;
   let program: Program | undefined;
-  doc.addContent = ((s: string) => {
-    out.push(s);
-    return doc;
-  }) as typeof doc.addContent;
+  const restore = captureContent(doc, (s) => out.push(s));
   try {
     program = key === null ? undefined : lookup(key);
     if (program && [...program.faces].every(([role, face]) => fonts.face(role) === face)) {
@@ -309,16 +300,16 @@ export function drawPage(
       }
     }
   } finally {
-    doc.addContent = write;
+    restore();
   }
   for (const [role, f] of embedded) if (!tables.has(role)) tables.set(role, f.cids as CidTable);
   // pdfkit ends each piece of content it is given as text with a newline (and takes bytes as they are).
   if (bytes) {
     if (bytes.length) {
-      doc.addContent(bytes as unknown as string);
-      compressOnce(doc.page as unknown as { content: ContentRef }, program!.last!);
+      addContentBytes(doc, bytes);
+      compressOnce(doc, program!.last!);
     }
-  } else if (out.length) doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1') as unknown as string);
+  } else if (out.length) addContentBytes(doc, Buffer.from(`${out.join('\n')}\n`, 'latin1'));
 }
 
 /**
@@ -326,28 +317,20 @@ export function drawPage(
  * the last time the same content was compressed with the same around it (pdfkit's transform
  * of the page, written before it). A page replayed as it was costs no compression.
  */
-function compressOnce(page: { content: ContentRef }, w: Written): void {
-  const ref = page.content;
-  const finalize = ref.finalize.bind(ref);
-  ref.finalize = () => {
-    const at = ref.buffer.indexOf(w.bytes);
-    if (ref.compress && at >= 0) {
-      let around = '';
-      for (let i = 0; i < ref.buffer.length; i++)
-        around += i === at ? '\u0000' : Buffer.from(ref.buffer[i]).toString('latin1');
-      let data: Buffer;
-      if (w.zipped?.around === around) {
-        data = w.zipped.data;
-        pageCacheStats.unzipped++;
-      } else {
-        data = zlib.deflateSync(Buffer.concat(ref.buffer));
-        w.zipped = { around, data };
-      }
-      ref.buffer = [data];
-      ref.compress = false;
+function compressOnce(doc: Doc, w: Written): void {
+  zipPageContent(doc, (chunks) => {
+    const at = chunks.indexOf(w.bytes);
+    if (at < 0) return undefined;
+    let around = '';
+    for (let i = 0; i < chunks.length; i++) around += i === at ? '\u0000' : Buffer.from(chunks[i]).toString('latin1');
+    if (w.zipped?.around === around) {
+      pageCacheStats.unzipped++;
+      return w.zipped.data;
     }
-    finalize();
-  };
+    const data = zlib.deflateSync(Buffer.concat(chunks));
+    w.zipped = { around, data };
+    return data;
+  });
 }
 
 /** Scratch for the CIDs and font names a replay resolves. */
@@ -590,10 +573,9 @@ function record(
       inTags = false;
     }
   };
-  const collect = doc.addContent;
-  doc.addContent = ((s: string) => {
+  const restore = captureContent(doc, (s) => {
     out.push(s);
-    if (inTags) return doc;
+    if (inTags) return;
     const tf = TF.exec(s);
     if (tf) {
       const role = roleOf(tf[1]);
@@ -616,14 +598,13 @@ function record(
         });
       ops.push({ tj });
     } else ops.push(s);
-    return doc;
-  }) as typeof doc.addContent;
+  });
   try {
     draw();
   } finally {
     tags.begin = begin;
     tags.end = end;
-    doc.addContent = collect;
+    restore();
   }
   const after = new Map<string, number>();
   for (const role of before.keys()) after.set(role, (embedded.get(role)!.cids as CidTable).order.length);

@@ -5,7 +5,7 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, OutlineEntry, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
-import { rememberDeflate } from './deflate-cache.js';
+import { deflateAhead, rememberDeflate } from './deflate-cache.js';
 import { ConvertedImage, convertPixels, decodePixels } from './image-color.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
 import { identificationXmp } from './xmp.js';
@@ -40,6 +40,11 @@ export interface RenderOptions {
   profile?: OutputProfile | null;
   /** Pages kept for the next rendering of the process to replay (default); off for a one-off build. */
   remember?: boolean;
+  /**
+   * Work for the main thread while the fonts compress on the thread pool (the build's
+   * proofreading): called once, after the pages are drawn.
+   */
+  meanwhile?: () => void;
 }
 
 /** What the print options made of the file, for the build's report. */
@@ -222,6 +227,10 @@ export async function renderPdf(
   });
   // Outlines are read from the font files only now, for just the glyphs drawn.
   for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
+  // The subsets are what they will be now: compressed on the thread pool while the outline,
+  // the structure tree and `meanwhile` (the build's proofreading) are done here; pdfkit's own
+  // compression of them as the document ends finds the bytes ready (deflate-cache.ts).
+  const ahead = Promise.all([...new Set(embedded.values())].map((f) => deflateAhead(f.subset.encode())));
   // Nested as the contents are: an article's sections under its title, closed.
   type Outline = { addItem(title: string, o: unknown): Outline };
   const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {
@@ -236,6 +245,8 @@ export async function renderPdf(
   tags.finish();
   doc.appendXML(PDFUA_XMP);
   if (x4) doc.appendXML(PDFX_XMP);
+  o.meanwhile?.();
+  await ahead;
   doc.end();
   return done;
 }

@@ -6,8 +6,11 @@
 // After upgrading pdfkit, read the new js/pdfkit.js for each member named here (EmbeddedFont's
 // constructor and embed(), PDFDocument's _font, _info, _root, _pageBuffer, flushPages,
 // _addColorOutputIntent, openImage, PDFPage's dictionary/fonts/annotations/content,
-// PDFReference's buffer/finalize, the tagged-PDF mixin), run that test, and only then change
+// PDFReference's buffer/finalize, the tagged-PDF mixin; PDFDocument.addContent writing every
+// drawing operator, PDFPage's content stream, registerFont taking a fontkit font, EmbeddedFont's
+// font and toUnicodeCmap), run that test, and only then change
 // PDFKIT_VERSION.
+import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { TrueTypeSubset } from './subset.js';
 
@@ -74,6 +77,11 @@ export function newDocument(options: Omit<PDFKit.PDFDocumentOptions, 'font'>): D
  * fontHeader) and makes a subset of it in the constructor; `doc.font()` leaves the font in the
  * private `_font`. When the document ends, EmbeddedFont.embed() writes `subset.encode()` as the
  * FontFile2 (and asks `subset.cff`, which ours leaves undefined: TrueType).
+ *
+ * Between documents of one process (the preview's rebuilds) the fontkit font pdfkit parsed
+ * from the same header bytes is handed to it again (`registerFont` takes a fontkit font as it
+ * takes bytes: anything with a `layout` method; the EmbeddedFont's `font`), and the font's
+ * ToUnicode CMap is written as last time when its glyphs copy as the same text (rememberCmap).
  */
 export function embedFont(
   doc: Doc,
@@ -81,9 +89,15 @@ export function embedFont(
   header: Buffer,
   subset: () => TrueTypeSubset,
 ): { font: EmbeddedFont; fresh: boolean } {
-  doc.registerFont(name, header);
+  const known = parsedFonts.find((p) => p.header === header || p.header.equals(header));
+  doc.registerFont(name, (known?.font ?? header) as Buffer);
   doc.font(name);
-  const f = (doc as unknown as { _font: EmbeddedFont })._font;
+  const f = (doc as unknown as { _font: EmbeddedFont & { font: object } })._font;
+  if (known) fontReuseStats.parsed++;
+  else {
+    parsedFonts.unshift({ header, font: f.font });
+    parsedFonts.length = Math.min(parsedFonts.length, KEPT_FONTS);
+  }
   // Two names set in one font file (a bold role given the regular's file) are one font to
   // pdfkit, which hands back the object it made for the first: that keeps its subset, or the
   // glyphs drawn under the first name would be lost from the file.
@@ -91,8 +105,89 @@ export function embedFont(
   if (fresh) {
     f.subset = subset();
     ours.add(f);
+    rememberCmap(doc, f, name);
   }
   return { font: f, fresh };
+}
+
+/** Fonts parsed lately (newest first), by the header bytes they were parsed from. */
+const parsedFonts: { header: Buffer; font: object }[] = [];
+/** More than the roles of a template or two (a process building many issues parses again). */
+const KEPT_FONTS = 24;
+
+/** Fonts not parsed again and CMaps not made again since the process started (tests, the benchmark). */
+export const fontReuseStats = { parsed: 0, cmaps: 0 };
+
+/**
+ * The ToUnicode CMaps written lately, by font name: the text each CID copies as (flattened:
+ * the number of code points, then them, per CID), the CMap's content and its compressed
+ * bytes. Bounded by the names in use (the roles of a template or two).
+ */
+const cmaps = new Map<string, { codes: Int32Array; content: string; zipped: Buffer }>();
+
+function flatCodes(unicode: number[][]): Int32Array {
+  let n = 0;
+  for (const u of unicode) n += 1 + u.length;
+  const out = new Int32Array(n);
+  let i = 0;
+  for (const u of unicode) {
+    out[i++] = u.length;
+    for (const c of u) out[i++] = c;
+  }
+  return out;
+}
+
+function sameCodes(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * EmbeddedFont.toUnicodeCmap (called by embed() as the document ends) makes a stream object
+ * with `document.ref()` and ends it with the CMap's text, which depends on `unicode` alone.
+ * When `unicode` is as the last time a font of this name was embedded, the same object is
+ * made with the text and compressed bytes of that time; else pdfkit makes it, and its text
+ * and compressed bytes are kept.
+ */
+function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
+  const font = f as EmbeddedFont & { toUnicodeCmap(): Ref };
+  const make = font.toUnicodeCmap.bind(font);
+  font.toUnicodeCmap = () => {
+    const codes = flatCodes(f.unicode);
+    const last = cmaps.get(name);
+    if (last && sameCodes(last.codes, codes)) {
+      fontReuseStats.cmaps++;
+      const cmap = doc.ref();
+      zipWith(cmap, () => last.zipped);
+      cmap.end(last.content as unknown as Buffer);
+      return cmap;
+    }
+    // pdfkit's own, its one stream object watched as it is ended
+    const ref = doc.ref;
+    let content: string | undefined;
+    let zipped: Buffer | undefined;
+    doc.ref = (data?: Record<string, unknown>) => {
+      const r = ref.call(doc, data);
+      const end = r.end.bind(r);
+      r.end = (chunk?: Buffer) => {
+        content = chunk as unknown as string;
+        zipWith(r, (chunks) => (zipped = zlib.deflateSync(Buffer.concat(chunks))));
+        end(chunk);
+      };
+      return r;
+    };
+    let cmap: Ref;
+    try {
+      cmap = make();
+    } finally {
+      doc.ref = ref;
+    }
+    cmaps.delete(name);
+    if (typeof content === 'string' && zipped) cmaps.set(name, { codes, content, zipped });
+    for (const k of cmaps.keys()) if (cmaps.size > KEPT_FONTS) cmaps.delete(k);
+    return cmap;
+  };
 }
 
 /** pdfkit's fonts whose subset is ours already. */
@@ -188,4 +283,65 @@ export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
     img.embed(doc);
     if (img.obj?.offset !== undefined) resolve();
   });
+}
+
+/**
+ * Sends what is drawn on the current page to `sink` instead of the page's content stream, until
+ * the function returned is called (captures nest: the latest gets the pieces). Every drawing
+ * call of pdfkit's (paths, colours, transforms) and the renderer's own operators go through
+ * `addContent`, one piece of text per call; the pieces come as they were given, without the
+ * newline pdfkit would end each with.
+ */
+export function captureContent(doc: Doc, sink: (piece: string) => void): () => void {
+  // (an own property over the prototype's method; the one before it, if any, put back after)
+  const before = Object.getOwnPropertyDescriptor(doc, 'addContent');
+  doc.addContent = ((piece: string) => {
+    sink(piece);
+    return doc;
+  }) as typeof doc.addContent;
+  return () => {
+    if (before) Object.defineProperty(doc, 'addContent', before);
+    else delete (doc as Partial<Doc>).addContent;
+  };
+}
+
+/** Writes bytes to the current page's content stream as they are (pdfkit takes bytes without adding a newline). */
+export function addContentBytes(doc: Doc, bytes: Buffer): void {
+  doc.addContent(bytes as unknown as string);
+}
+
+/**
+ * Lets `zip` supply the compressed bytes of the current page's content stream. pdfkit
+ * compresses a stream (zlib.deflateSync, its defaults) as the object is written — for a page,
+ * when the next page is added or the document ends — from the chunks written to it (the
+ * page's PDFReference `content`: its `buffer`, `compress` and `finalize`). `zip` is handed
+ * those chunks then; what it returns is written as the stream (its Filter is FlateDecode
+ * already), or with undefined pdfkit compresses them itself. It must return what
+ * deflateSync would make of the chunks concatenated.
+ */
+export function zipPageContent(doc: Doc, zip: (chunks: readonly Uint8Array[]) => Buffer | undefined): void {
+  zipWith((doc.page as unknown as { content: Ref }).content, zip);
+}
+
+/** A stream object's compressed bytes from `zip` (see zipPageContent). */
+function zipWith(stream: Ref, zip: (chunks: readonly Uint8Array[]) => Buffer | undefined): void {
+  const ref = stream as unknown as ContentStream;
+  const finalize = ref.finalize.bind(ref);
+  ref.finalize = () => {
+    if (ref.compress && ref.buffer.length) {
+      const data = zip(ref.buffer);
+      if (data) {
+        ref.buffer = [data];
+        ref.compress = false;
+      }
+    }
+    finalize();
+  };
+}
+
+/** pdfkit's stream object (a PDFReference), as far as zipWith drives it. */
+interface ContentStream {
+  buffer: Uint8Array[];
+  compress: boolean;
+  finalize(): void;
 }

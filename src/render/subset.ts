@@ -25,6 +25,16 @@ export function fontHeader(data: Buffer): Buffer {
   return new TrueTypeSubset(data).encode(['OS/2', 'name', 'post']);
 }
 
+/**
+ * The glyph data of the subset assembled last from each font (by its data): the glyph ids
+ * and twins' advances (−1: none) it was made of, each glyph's data 4-byte padded and its
+ * checksum, and whether that data can serve again at the same index.
+ */
+const assembled = new WeakMap<
+  Buffer,
+  { ids: number[]; advances: number[]; outlines: Buffer[]; sums: number[]; reusable: boolean[] }
+>();
+
 /** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
 const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
 const KEPT_SUBSETS = 4;
@@ -115,20 +125,52 @@ export class TrueTypeSubset {
     const hm = this.metrics;
 
     const outlines: Buffer[] = [];
+    const sums: number[] = [];
     const metrics: [number, number][] = [];
+    // The glyphs of the subset assembled last from this font, where this one begins with the
+    // same glyphs (a rebuild whose new glyphs come after): their data as it was.
+    const last = assembled.get(d);
+    const advances: number[] = [];
+    const reusable: boolean[] = [];
+    let same = last !== undefined;
+    let glyfSum = 0;
     // Composite glyphs pull in their components, which are appended as they are met.
     for (let k = 0; k < this.ids.length; k++) {
       const id = this.ids[k];
-      const [from, to] = glyphSpan(d, index, id);
       const variant = this.variants.get(k);
-      let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
-      if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
-      else if (isComposite(g, 0, g.length)) g = this.remapComponents(g);
-      // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
-      const pad = (4 - (g.length % 4)) % 4;
-      outlines.push(pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g);
+      const advance = variant ? variant.advance : -1;
+      advances.push(advance);
+      same &&= k < last!.ids.length && last!.ids[k] === id && last!.advances[k] === advance;
+      let padded: Buffer;
+      let sum: number;
+      // (a twin's data names the glyph it repeats, at the same index in both; a composite's
+      // names its components, which may not be: made again)
+      if (same && last!.reusable[k]) {
+        padded = last!.outlines[k];
+        sum = last!.sums[k];
+        reusable.push(true);
+      } else {
+        const [from, to] = glyphSpan(d, index, id);
+        let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
+        let composite = false;
+        if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
+        else if (isComposite(g, 0, g.length)) {
+          g = this.remapComponents(g);
+          composite = true;
+        }
+        // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
+        const pad = (4 - (g.length % 4)) % 4;
+        padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
+        sum = checksum(padded);
+        reusable.push(!composite);
+      }
+      outlines.push(padded);
+      sums.push(sum);
+      glyfSum = (glyfSum + sum) >>> 0;
       metrics.push([variant ? variant.advance : hm.advance(id), hm.lsb(id)]);
     }
+    // (fontHeader's one-glyph files would only push the last real subset out)
+    if (!extra.length) assembled.set(d, { ids: [...this.ids], advances, outlines, sums, reusable });
     const count = this.ids.length;
     const newGlyf = Buffer.concat(outlines);
     const newLoca = Buffer.alloc(4 * (count + 1));
@@ -173,7 +215,8 @@ export class TrueTypeSubset {
       const t = copy(tag);
       if (t) out.set(tag, t);
     }
-    return assemble(out, [...KEEP, ...extra]);
+    // (glyf's checksum is its glyphs', each 4-byte aligned)
+    return assemble(out, [...KEEP, ...extra], new Map([['glyf', glyfSum]]));
   }
 
   /** The composite's components renumbered as subset glyphs (included if new). */
@@ -203,8 +246,12 @@ function checksum(b: Buffer): number {
   return sum;
 }
 
-/** Writes an sfnt: offset table, table directory (tags sorted), tables 4-byte aligned. */
-function assemble(tables: Map<string, Buffer>, keep: string[]): Buffer {
+/**
+ * Writes an sfnt: offset table, table directory (tags sorted), tables 4-byte aligned. The
+ * file's checksum is the sum of the directory's and the tables' (each starts on a 4-byte
+ * boundary and is padded with zeros), some of them known already (`sums`).
+ */
+function assemble(tables: Map<string, Buffer>, keep: string[], sums?: Map<string, number>): Buffer {
   const tags = [...tables.keys()].filter((t) => keep.includes(t)).sort();
   const n = tags.length;
   let pow = 1;
@@ -222,11 +269,14 @@ function assemble(tables: Map<string, Buffer>, keep: string[]): Buffer {
   const parts: Buffer[] = [header];
   let offset = header.length;
   let headAt = 0;
+  let total = 0;
   tags.forEach((tag, i) => {
     const data = tables.get(tag)!;
     const rec = 12 + 16 * i;
     header.write(tag, rec, 4, 'latin1');
-    header.writeUInt32BE(checksum(data), rec + 4);
+    const sum = sums?.get(tag) ?? checksum(data);
+    total = (total + sum) >>> 0;
+    header.writeUInt32BE(sum, rec + 4);
     header.writeUInt32BE(offset, rec + 8);
     header.writeUInt32BE(data.length, rec + 12);
     if (tag === 'head') headAt = offset;
@@ -235,6 +285,7 @@ function assemble(tables: Map<string, Buffer>, keep: string[]): Buffer {
     offset += data.length + pad;
   });
   const font = Buffer.concat(parts);
-  font.writeUInt32BE((0xb1b0afba - checksum(font)) >>> 0, headAt + 8);
+  total = (total + checksum(header)) >>> 0;
+  font.writeUInt32BE((0xb1b0afba - total) >>> 0, headAt + 8);
   return font;
 }

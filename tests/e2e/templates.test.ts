@@ -132,6 +132,31 @@ describe('the sample in gongwen (GB/T 9704-2012)', async () => {
     for (const t of titles) expect(t.chars.every((c) => /Bold/.test(c.font))).toBe(true);
   });
 
+  it('wraps a long contents title into lines of even length, or between its two clauses, never a lone character before the leader', () => {
+    // the contents: page 1's lines below the 目录 heading, down to the folio
+    const lines = pages[0].lines.filter((l) => l.y > pages[0].lines.find((h) => squash(h.text) === '目录')!.y);
+    const entries: string[][] = [];
+    let open: string[] = [];
+    for (const l of lines) {
+      const text = squash(l.text);
+      if (/^—\d+—$/.test(text)) break;
+      open.push(text);
+      if (/…\d+$/.test(text)) [entries[entries.length], open] = [open, []];
+    }
+    expect(open).toEqual([]);
+    const wrapped = entries.filter((e) => e.length > 1);
+    expect(wrapped.length).toBeGreaterThanOrEqual(2); // the sample's two long titles, on 156 mm
+    for (const e of wrapped) {
+      const last = e[e.length - 1].replace(/…+\d+$/, '');
+      expect(last.length, e.join(' / ')).toBeGreaterThanOrEqual(Math.min(6, e[0].length / 2));
+    }
+    // 湖北宜昌：聚力新型研发平台建设 助力产业高质量发展 — two clauses, one line each
+    expect(wrapped.map((e) => e.map((l) => l.replace(/…+\d+$/, '')))).toContainEqual([
+      '湖北宜昌：聚力新型研发平台建设',
+      '助力产业高质量发展',
+    ]);
+  });
+
   it('sets the colophon (版记) on an even page: editor, phone, unit and the date issued', () => {
     const last = pages[pages.length - 1];
     expect(pages.length % 2).toBe(0);

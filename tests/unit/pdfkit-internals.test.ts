@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  addContentBytes,
+  captureContent,
   declareUntrapped,
   drawImage,
   embedFont,
   embedImage,
+  fontReuseStats,
   lastAnnotation,
   newDocument,
   openImage,
@@ -19,6 +22,7 @@ import {
   PDFKIT_VERSION,
   replaceOutputIntent,
   usePageFont,
+  zipPageContent,
   type Doc,
   type Ref,
 } from '../../src/render/pdfkit-internals.js';
@@ -134,6 +138,48 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
     );
   });
 
+  it('parses a font once for many documents, and writes its ToUnicode CMap again as it was for the same text', async () => {
+    const data = readFileSync(LIBERATION);
+    /** A document drawing `glyphs` (id → code point) in the font; its streams inflated. */
+    const make = async (glyphs: [number, number][]) => {
+      const d = document({ compress: true });
+      d.doc.addPage({ size: [200, 200], margin: 0 });
+      const subset = new TrueTypeSubset(data);
+      const { font: f } = embedFont(d.doc, 'cmap-test', data, () => subset);
+      for (const [id, code] of glyphs) {
+        const cid = subset.includeGlyph(id);
+        f.widths[cid] = subset.width(cid);
+        f.unicode[cid] = [code];
+      }
+      usePageFont(d.doc, f);
+      d.doc.addContent(`BT /${f.id} 12 Tf <0001> Tj ET`);
+      const pdf = Buffer.from(await ended(d), 'latin1');
+      const streams: string[] = [];
+      for (const m of pdf.toString('latin1').matchAll(/stream\n/g)) {
+        const from = m.index + m[0].length;
+        const to = pdf.indexOf('\nendstream', from);
+        try {
+          streams.push(zlib.inflateSync(pdf.subarray(from, to)).toString('latin1'));
+        } catch {
+          streams.push('');
+        }
+      }
+      return { pdf, cmap: streams.find((x) => x.includes('begincmap')) };
+    };
+    const before = { ...fontReuseStats };
+    const a = await make([[36, 0x41]]);
+    const b = await make([[36, 0x41]]);
+    expect(fontReuseStats.parsed - before.parsed, `registerFont with a fontkit font: ${RECHECK}`).toBeGreaterThan(0);
+    expect(fontReuseStats.cmaps - before.cmaps, `EmbeddedFont.toUnicodeCmap: ${RECHECK}`).toBe(1);
+    expect(a.cmap, `EmbeddedFont.toUnicodeCmap no longer writes one stream: ${RECHECK}`).toContain('<0041>');
+    expect(b.pdf.equals(a.pdf), 'a document made again is not the same bytes').toBe(true);
+    // Other text: the CMap is pdfkit's afresh.
+    const c = await make([[37, 0x42]]);
+    expect(fontReuseStats.cmaps - before.cmaps).toBe(1);
+    expect(c.cmap).toContain('<0042>');
+    expect(c.cmap).not.toContain('<0041>');
+  });
+
   it('lets the Info dictionary say Trapped /False, as a name', async () => {
     const d = document();
     declareUntrapped(d.doc);
@@ -198,27 +244,53 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
 });
 
 describe('what other render modules rely on', () => {
-  it('addContent can be replaced on the document, and catches pdfkit’s own operators (page-cache.ts)', async () => {
+  it('captures what is drawn, pdfkit’s own operators too, until released; nested captures (page-cache.ts)', async () => {
     const d = document();
     const { doc } = d;
     doc.addPage({ size: [200, 200], margin: 0 });
-    // an own property over the prototype's method, as page-cache.ts sets it
-    const seen: string[] = [];
-    doc.addContent = ((s: string) => {
-      seen.push(s);
-      return doc;
-    }) as typeof doc.addContent;
-    doc.save().lineWidth(2).restore();
-    delete (doc as Partial<Doc>).addContent;
-    expect(seen, `PDFDocument's drawing methods no longer go through this.addContent: ${RECHECK}`).toEqual([
-      'q',
-      '2 w',
-      'Q',
-    ]);
-    // bytes are taken as they are, text gets a newline
-    doc.addContent(Buffer.from('0 g\n1 G\n', 'latin1') as unknown as string);
+    const outer: string[] = [];
+    const inner: string[] = [];
+    const releaseOuter = captureContent(doc, (s) => outer.push(s));
+    doc.save();
+    const releaseInner = captureContent(doc, (s) => inner.push(s));
+    doc.lineWidth(2);
+    releaseInner();
+    doc.restore();
+    releaseOuter();
+    expect(outer, `PDFDocument's drawing methods no longer go through this.addContent: ${RECHECK}`).toEqual(['q', 'Q']);
+    expect(inner, RECHECK).toEqual(['2 w']);
+    // bytes are taken as they are, text gets a newline; nothing captured reached the page
+    addContentBytes(doc, Buffer.from('0 g\n1 G\n', 'latin1'));
     doc.addContent('EMC');
-    expect(await ended(d), `PDFReference.write: ${RECHECK}`).toMatch(/stream\n1 0 0 -1 0 200 cm\n0 g\n1 G\nEMC\n/);
+    const pdf = await ended(d);
+    expect(pdf, `PDFReference.write: ${RECHECK}`).toMatch(/stream\n1 0 0 -1 0 200 cm\n0 g\n1 G\nEMC\n\s*endstream/);
+    expect(pdf).not.toMatch(/2 w|\bq\b/);
+  });
+
+  it('writes the compressed bytes zipPageContent supplies for a page’s content, or compresses itself (page-cache.ts)', async () => {
+    const d = document({ compress: true });
+    const { doc } = d;
+    const given: string[][] = [];
+    doc.addPage({ size: [200, 200], margin: 0 });
+    doc.addContent('0 0 m 10 10 l S');
+    const first = zlib.deflateSync(Buffer.from('1 0 0 -1 0 200 cm\n0 0 m 10 10 l S\n', 'latin1'), { level: 9 });
+    zipPageContent(doc, (chunks) => {
+      given.push(chunks.map((c) => Buffer.from(c).toString('latin1')));
+      return first;
+    });
+    doc.addPage({ size: [200, 200], margin: 0 });
+    addContentBytes(doc, Buffer.from('1 1 m S\n', 'latin1'));
+    zipPageContent(doc, () => undefined);
+    const pdf = Buffer.from(await ended(d), 'latin1');
+    expect(given, `PDFPage.content's buffer as written: ${RECHECK}`).toEqual([
+      ['1 0 0 -1 0 200 cm\n', '0 0 m 10 10 l S\n'],
+    ]);
+    expect(pdf.includes(Buffer.concat([Buffer.from('stream\n'), first, Buffer.from('\nendstream')])), RECHECK).toBe(
+      true,
+    );
+    expect(pdf.toString('latin1')).toMatch(new RegExp(`/Length ${first.length}\\n/Filter /FlateDecode`));
+    const second = zlib.deflateSync(Buffer.from('1 0 0 -1 0 200 cm\n1 1 m S\n', 'latin1'));
+    expect(pdf.includes(second), 'the page left to pdfkit is not compressed as before').toBe(true);
   });
 
   it('compresses each stream through zlib.deflateSync, looked up when called (deflate-cache.ts)', async () => {
