@@ -106,8 +106,8 @@ function cutMarker(tokens: Token[], p: number, marker: string): boolean {
   children[0].content = children[0].content.slice(marker.length).replace(/^[ \t]+/, '');
   if (!children[0].content) children.shift();
   if (ownLine) {
-    // The marker's line is gone: the text starts a line further down.
-    if (children[0]?.type === 'softbreak') children.shift();
+    // The marker's line is gone (with its line break, soft or hard): the text starts a line further down.
+    if (children[0]?.type === 'softbreak' || children[0]?.type === 'hardbreak') children.shift();
     inline.content = rest.slice(ownLine[0].length);
     for (const tok of [tokens[p], inline]) if (tok.map) tok.map = [tok.map[0] + 1, tok.map[1]];
   } else inline.content = rest.replace(/^[ \t]+/, '');

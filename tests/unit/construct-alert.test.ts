@@ -46,6 +46,11 @@ describe('reading an alert', () => {
 
   it('takes the GitHub words in any case, and Chinese markers as written, text on the marker’s line too', () => {
     expect(alertOf(read('> [!warning]\n> 注意安全。').blocks[0]).marker).toBe('warning');
+    // A marker line ending in a hard break (two spaces, or \) leaves no break before the text.
+    for (const body of ['> [!NOTE]  \n> 文字。', '> [!NOTE]\\\n> 文字。']) {
+      const p = alertOf(read(body).blocks[0]).blocks[0];
+      expect(p.kind === 'para' && p.spans.map((s) => (s.br ? '<br>' : s.text)).join(''), body).toBe('文字。');
+    }
     const same = alertOf(read('> [!编者按] 这一段与标记同行。').blocks[0]);
     expect(same.marker).toBe('编者按');
     const p = same.blocks[0];
