@@ -19,6 +19,7 @@ const STAGES = [
   ['compose', '^src/compose/'], // styled runs → lines
   ['paginate', '^src/paginate/'], // flow blocks → pages; the display list
   ['set', '^src/set/'], // an article's blocks → flow blocks (lines in slots, keeps, notes)
+  // src/constructs/ (Markdown constructs, each one module across the stages) has rules of its own below.
   ['furnish', '^src/furnish/'], // masthead, contents, colophon, watermark: the pages' furniture
   ['render', '^src/render/'], // DisplayList → PDF bytes
   ['check', '^src/check/'], // proofreading beside the pipeline, from the source model
@@ -80,6 +81,43 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/render/' },
       to: { path: '^src/(compose|set|furnish|pipeline|check)/' },
+    },
+    // Markdown constructs (src/constructs/) are modules across the stages: each declares how
+    // its construct is read, set, flattened into a note, checked and styled, and the stages'
+    // dispatch points ask the registry. So that no stage comes to run code of a later one
+    // through them, a construct imports at run time only core/ and the options' vocabulary
+    // (what it needs of later stages it is handed: constructs/api.ts); it may name later
+    // stages' types. And only the dispatch points reach them, through the registry.
+    {
+      name: 'constructs-run-low',
+      comment:
+        'a construct module imports at run time only core/, source/ types and template/declare.ts; later stages it is handed',
+      severity: 'error',
+      from: { path: '^src/constructs/' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/(core/|constructs/|template/declare\\.ts$)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'constructs-from-the-dispatch-points',
+      comment:
+        'only the dispatch points (the reader, the setter, the note flattener, the checker, the options table) ask the construct registry',
+      severity: 'error',
+      from: {
+        path: '^src/',
+        pathNot:
+          '^src/(constructs/|source/markdown\\.ts$|set/article\\.ts$|set/inline\\.ts$|check/prose\\.ts$|template/options\\.ts$)',
+      },
+      to: { path: '^src/constructs/' },
+    },
+    {
+      name: 'constructs-through-the-registry',
+      comment: 'a dispatch point asks the registry (constructs/index.ts), never a construct module itself',
+      severity: 'error',
+      from: { pathNot: '^src/constructs/' },
+      to: { path: '^src/constructs/', pathNot: '^src/constructs/index\\.ts$' },
     },
     {
       name: 'check-is-handed-the-measurer',

@@ -75,7 +75,8 @@ function pictures(blocks: Block[], out: Set<string>): void {
   for (const b of blocks) {
     if (b.kind === 'figure') out.add(b.image.path);
     else if (b.kind === 'list') for (const item of b.items) pictures(item, out);
-    else if (b.kind === 'quote') pictures(b.blocks, out);
+    // A quote, and any construct that holds blocks (src/constructs/: they hold them in `blocks`).
+    else if ('blocks' in b) pictures(b.blocks, out);
   }
 }
 

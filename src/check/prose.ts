@@ -6,6 +6,7 @@
 // source/frontmatter.ts and read with the yaml package, as the loader reads it.
 import type { Token } from 'markdown-it';
 import { isScalar, isMap, parseDocument, type Document } from 'yaml';
+import { constructUnits } from '../constructs/index.js';
 import { frontMatter } from '../source/frontmatter.js';
 import type { ArticleSource, Issue } from '../source/model.js';
 import { markdown } from '../source/markdown.js';
@@ -248,7 +249,8 @@ function unitOf(kind: UnitKind, p: Prose, shift: number, start: number, level?: 
 function bodyUnits(tokens: Token[], shift: number): Unit[] {
   const units: Unit[] = [];
   const defs: Unit[] = [];
-  let quote = 0;
+  /** What the text of the blocks around is, as the construct around it says (a > quote's: quote). */
+  const around: ('para' | 'quote')[] = [];
   let note = 0;
   /** Per open list item: whether its first paragraph has been read. */
   const items: boolean[] = [];
@@ -257,12 +259,6 @@ function bodyUnits(tokens: Token[], shift: number): Unit[] {
   let rowLine = 0;
   for (const t of tokens) {
     switch (t.type) {
-      case 'blockquote_open':
-        quote++;
-        break;
-      case 'blockquote_close':
-        quote--;
-        break;
       case 'footnote_open':
         note++;
         break;
@@ -306,15 +302,20 @@ function bodyUnits(tokens: Token[], shift: number): Unit[] {
         else if (cell) kind = 'cell';
         else if (note) kind = 'note';
         else if (items.length && !items[items.length - 1]) kind = 'item';
-        else kind = quote ? 'quote' : 'para';
+        else kind = around[around.length - 1] ?? 'para';
         if (items.length) items[items.length - 1] = true;
         const u = unitOf(kind, p, shift, start, heading || undefined);
         // An empty heading still counts (structure: an article of headings only).
         if (u.text.trim() || kind === 'heading') to.push(u);
         break;
       }
-      default:
+      default: {
+        // A construct declared in src/constructs/ says what the text inside it reads as.
+        const c = constructUnits(t);
+        if (c && 'open' in c) around.push(c.open);
+        else if (c) around.pop();
         break;
+      }
     }
   }
   if (!defs.length) return units;

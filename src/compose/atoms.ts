@@ -159,6 +159,42 @@ export function makeGap(
   return { width, breakable, stretch, shrink, shrinkClass, typed, penalty, space };
 }
 
+/**
+ * V8 gives an object's number field the representation of the first value stored in it: a
+ * small integer, or a double. The first glyph, atom and gap of a build used to hold 0 where
+ * later ones hold fractions (x, blank halves, widths), so the shape they share changed under
+ * them: every object made before was moved to the new shape as it was next read, the code
+ * compiled for the old one thrown away (an optimisation of the line breaker was abandoned for
+ * it). One object of each shape, made first with fractions where they occur, fixes the
+ * representations once; it is dropped at once and changes nothing else.
+ */
+function primeShapes(): void {
+  const glyph: PlacedGlyph = { font: '', size: 0.5, color: '', id: 0, x: 0.5, adv: 0.5, text: '' };
+  const atom: Atom = {
+    glyphs: [glyph],
+    width: 0.5,
+    first: '',
+    last: '',
+    blankLeft: 0.5,
+    blankRight: 0.5,
+    shrinkClass: ShrinkClass.Stop,
+    em: 0.5,
+    hanStart: false,
+    hanEnd: false,
+    alnumStart: false,
+    alnumEnd: false,
+    wide: false,
+    href: undefined,
+    note: undefined,
+    hang: undefined,
+    overhang: undefined,
+    space: { id: 0, adv: 0.5, font: '' },
+  };
+  atomWith(atom, {});
+  makeGap(0.5, false, false, 0.5, ShrinkClass.LatinSpace);
+}
+primeShapes();
+
 /** Demerits of a break after a hyphen inside a word: taken only to spare a line bad spacing. */
 const HYPHEN_BREAK = 3000;
 

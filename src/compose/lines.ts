@@ -136,6 +136,7 @@ const scratch = {
   cost: new Float64Array(0),
   from: new Int32Array(0),
   breakable: new Uint8Array(0),
+  startable: new Uint8Array(0),
   hang: new Float64Array(0),
   left: new Float64Array(0),
   prefix: new Float64Array(0),
@@ -152,6 +153,7 @@ function grow(n: number): typeof scratch {
   scratch.cost = new Float64Array(size);
   scratch.from = new Int32Array(size);
   scratch.breakable = new Uint8Array(size);
+  scratch.startable = new Uint8Array(size);
   scratch.hang = new Float64Array(size);
   scratch.left = new Float64Array(size);
   scratch.prefix = new Float64Array(size);
@@ -174,104 +176,171 @@ function sums(atoms: Atom[], gaps: Gap[]): Sums {
 
 /**
  * Total fit over the paragraph. Only lines whose slack is within `tolerance` are tried
- * (found by binary search on the prefix widths), so each break point looks at a handful of
+ * (the loosest found on the prefix widths), so each break point looks at a handful of
  * candidates; when no path fits the tolerance, the caller retries without one.
+ *
+ * This loop runs some ten times per atom, and for a short issue it runs before V8 has
+ * optimised it: in the interpreter every arithmetic result that is not a small integer is a
+ * heap number, a new object (this function was a fifth of a seed build's garbage). So the
+ * loop does no arithmetic it can spare — a zero is never subtracted, the shrink is worked out
+ * only for a line too wide, a start that cannot beat the best line found is priced no
+ * further — each such step leaving the result exactly as it was (x − 0 = x; demerits are
+ * never below 100 plus the penalty).
  */
 function chooseBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions, tolerance: number): number[] | null {
   const n = atoms.length;
-  const sum = sums(atoms, gaps);
+  const { stretchy, atomWidths, gapWidths, shrinks } = sums(atoms, gaps);
   const unit = STRETCH_UNIT * o.em;
-  const { cost, from, breakable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
+  const { cost, from, breakable, startable, hang, prefix, left } = scratch; // prefix: width of atoms and gaps before atom i
   cost.fill(Infinity, 0, n);
   from.fill(-1, 0, n);
   for (let k = 0; k < n; k++) {
     const a = atoms[k];
     breakable[k] = k === n - 1 || gaps[k].breakable ? 1 : 0;
+    startable[k] = k === 0 ? 1 : 0;
     hang[k] = hangOf(a);
     left[k] = a.blankLeft;
   }
-  // The candidate loop below runs some ten times per atom: what depends only on the line's
-  // end, or on nothing, is read once outside it, and the atoms' fields it needs sit in arrays.
+  // What depends only on the line's end, or on nothing, is read once outside the candidate
+  // loop, and the atoms' fields it needs sit in arrays.
   const measureFirst = measureOf(o, true);
   const measureRest = measureOf(o, false);
-  for (let k = 0; k <= n; k++) prefix[k] = sum.atomWidths[k] + sum.gapWidths[k];
+  for (let k = 0; k <= n; k++) prefix[k] = atomWidths[k] + gapWidths[k];
   const justify = o.align === 'justify';
   // Centred text (titles) reads best in lines of about equal length.
   const balance = o.balance ?? o.align === 'center';
   if (balance) tolerance = Infinity;
+  const em = o.em;
+  const loosest = o.measure - tolerance;
+  // The largest i with prefix[i] <= want, for the line ending at the last j: where the next
+  // search starts. The ends' widths mostly grow with j, so it moves a step or two (the
+  // prefix widths never decrease: the answer is the one a binary search over 0..j gives).
+  let at = 0;
   for (let j = 0; j < n; j++) {
     if (!breakable[j]) continue;
     const last = j === n - 1;
-    const end = sum.atomWidths[j + 1] + sum.gapWidths[j] - hang[j];
+    const hangJ = hang[j];
+    const end = hangJ === 0 ? atomWidths[j + 1] + gapWidths[j] : atomWidths[j + 1] + gapWidths[j] - hangJ;
     // The loosest line still worth trying starts at the largest i with width ≥ measure − tolerance.
     let hi = j;
     if (!last) {
-      const want = end - (o.measure - tolerance);
-      let lo = 0;
-      let h = j;
-      // largest i with prefix[i] <= want
+      const want = end - loosest;
       if (prefix[0] > want) continue;
-      while (lo < h) {
-        const mid = (lo + h + 1) >> 1;
-        if (prefix[mid] <= want) lo = mid;
-        else h = mid - 1;
-      }
-      hi = lo;
+      if (at > j) at = j;
+      while (at < j && prefix[at + 1] <= want) at++;
+      while (at > 0 && prefix[at] > want) at--;
+      hi = at;
     }
     const endAtom = atoms[j];
     const overhang = endAtom.overhang;
     // the gap after the line's end, and the end's blank half (trimmed already), do not shrink it
     const gapAfter = j < gaps.length ? gaps[j].shrink : 0;
     const endBlank = endAtom.blankRight;
-    const zEnd = sum.shrinks[j + 1];
-    const stretchEnd = sum.stretchy[j];
+    const zEnd = shrinks[j + 1];
+    const stretchEnd = stretchy[j];
     const penalty = last ? 0 : (gaps[j].penalty ?? 0);
+    // No line costs less than this (badness 0), whatever else is added.
+    const floor = 100 + penalty;
     // A title reads best broken where its words part: at a typed space or after a mark.
     const parting = balance && (gaps[j]?.typed || (endAtom.wide && !endAtom.hanEnd));
+    // Most starts in reach of a line's end cannot be used (no path reaches the break before
+    // them): they are passed over without working out the line, and the first start that
+    // can be used says whether the line is too wide — the width less what may shrink only
+    // grows as the start moves back, so it is too wide if any start passed over was. Only
+    // the first line has another measure: before it, the second start is looked at. (So a
+    // first line wider than the rest, a hanging indent, is not tried from the paragraph's
+    // start once the second start is too wide for the other lines — as this search always
+    // did; trying it would change where such paragraphs break.)
+    let passed = false;
     for (let i = hi; i >= 0; i--) {
+      if (!startable[i]) {
+        passed = true;
+        continue;
+      }
+      if (i === 0 && passed && j !== 1 && overfullAt(1, end, zEnd, gapAfter, endBlank, overhang, measureRest)) break;
       const measure = i === 0 ? measureFirst : measureRest;
       // an opening mark that starts the line loses its leading blank half
       const startBlank = left[i];
-      let width = end - prefix[i] - startBlank;
+      let width = end - prefix[i];
+      if (startBlank !== 0) width -= startBlank;
       // a mark that may hang does so only as far as the line needs
       if (overhang && width > measure) width = Math.max(measure, width - overhang);
-      const shrink = zEnd - sum.shrinks[i] - gapAfter - endBlank - startBlank;
       const slack = measure - width;
-      // Wider than the measure even when squeezed: earlier starts only widen it. Said before
-      // a start that cannot be used is passed over, or a paragraph whose breaks are mostly
-      // unreachable (words nearly as wide as the measure) is scanned back to its start.
-      const overfull = slack < -shrink - 1e-6;
-      if (overfull && i !== j) break;
-      if (i > 0 && (!breakable[i - 1] || cost[i - 1] === Infinity)) continue;
+      // Wider than the measure even when squeezed: earlier starts only widen it.
+      // (A line with slack to spare is never overfull: what it may shrink is not negative.)
+      let overfull = false;
+      if (slack < 0) {
+        let shrink = zEnd - shrinks[i];
+        if (gapAfter !== 0) shrink -= gapAfter;
+        if (endBlank !== 0) shrink -= endBlank;
+        if (startBlank !== 0) shrink -= startBlank;
+        overfull = slack < -shrink - 1e-6;
+        if (overfull && i !== j) break;
+      }
+      const before = i > 0 ? cost[i - 1] : 0;
+      if (before + floor >= cost[j]) continue;
       let demerits: number;
       if (overfull) {
         demerits = 1e8; // a single atom wider than the measure: set it overfull
       } else {
-        const gapsIn = stretchEnd - sum.stretchy[i];
+        const gapsIn = stretchEnd - stretchy[i];
         let change: number;
         if (slack < 0) change = -slack / Math.max(1, gapsIn) / unit;
         else if (last || !justify) change = 0;
-        else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * o.em ? 30 : 0;
+        else change = gapsIn > 0 ? slack / gapsIn / unit : slack > 0.5 * em ? 30 : 0;
         // Uncapped: among lines that are all too loose, the least loose still wins.
-        const badness = 100 * change * change * change;
-        demerits = (10 + badness) * (10 + badness) + penalty;
+        if (change === 0) demerits = penalty === 0 ? 100 : 100 + penalty;
+        else {
+          const badness = 100 * change * change * change;
+          demerits = (10 + badness) * (10 + badness) + penalty;
+        }
         if (balance) {
-          demerits += (Math.max(0, slack) / o.em) ** 2;
+          demerits += (Math.max(0, slack) / em) ** 2;
           if (!last && !parting) demerits += MID_PHRASE;
         }
-        if (last && n > 1 && width < 1.6 * o.em && justify) demerits += RUNT;
+        if (last && n > 1 && width < 1.6 * em && justify) demerits += RUNT;
       }
-      const total = (i > 0 ? cost[i - 1] : 0) + demerits;
+      const total = before + demerits;
       if (total < cost[j]) {
         cost[j] = total;
         from[j] = i;
       }
     }
+    // a line may start after this break now that a path reaches it
+    if (cost[j] !== Infinity && j + 1 < n) startable[j + 1] = 1;
   }
   if (cost[n - 1] === Infinity) return null;
   const ends: number[] = [];
   for (let j = n - 1; j >= 0; j = from[j] - 1) ends.push(j);
   return ends.reverse();
+}
+
+/**
+ * Whether the line from atom i (not the first) to the end chooseBreaks is looking at is wider
+ * than the measure even when squeezed: its test, worked out the same way, for a start it
+ * passed over.
+ */
+function overfullAt(
+  i: number,
+  end: number,
+  zEnd: number,
+  gapAfter: number,
+  endBlank: number,
+  overhang: number | undefined,
+  measure: number,
+): boolean {
+  const { prefix, left, shrinks } = scratch;
+  const startBlank = left[i];
+  let width = end - prefix[i];
+  if (startBlank !== 0) width -= startBlank;
+  if (overhang && width > measure) width = Math.max(measure, width - overhang);
+  const slack = measure - width;
+  if (!(slack < 0)) return false;
+  let shrink = zEnd - shrinks[i];
+  if (gapAfter !== 0) shrink -= gapAfter;
+  if (endBlank !== 0) shrink -= endBlank;
+  if (startBlank !== 0) shrink -= startBlank;
+  return slack < -shrink - 1e-6;
 }
 
 /**
@@ -319,6 +388,19 @@ function greedyBreaks(atoms: Atom[], gaps: Gap[], o: LineOptions): number[] {
   return ends;
 }
 
+/**
+ * A line's and a cut's number fields made fractional from the first object of their shape (a
+ * first line at indent 0 made `left` a small integer, and every line shape after it new):
+ * see primeShapes in atoms.ts.
+ */
+function primeLineShapes(): void {
+  const line: Line = { glyphs: [], left: 0.5, right: 0.5, last: false, links: [], notes: undefined, size: 0.5 };
+  const cut = { left: 0.5, right: 0.5 };
+  void line;
+  void cut;
+}
+primeLineShapes();
+
 /** An atom set at its full width (shared: read only). */
 const NO_CUT: { readonly left: number; readonly right: number } = { left: 0, right: 0 };
 
@@ -334,7 +416,12 @@ function placeLine(
   const measure = measureOf(o, first);
   const indent = first ? (o.firstIndent ?? 0) : (o.restIndent ?? 0);
   let width = -hangOf(atoms[j]) - atoms[i].blankLeft;
-  for (let k = i; k <= j; k++) width += atoms[k].width + (k < j ? gaps[k].width : 0);
+  // (Sums worked out as they always were, a zero gap left out: the same numbers, fewer of the
+  // heap numbers each sum costs before V8 optimises this.)
+  for (let k = i; k <= j; k++) {
+    const gw = k < j ? gaps[k].width : 0;
+    width += gw === 0 ? atoms[k].width : atoms[k].width + gw;
+  }
   // A mark that may hang past the measure does so by what the line lacks, and no further.
   const hung = atoms[j].overhang && width > measure ? Math.min(atoms[j].overhang!, width - measure) : 0;
   width -= hung;
@@ -345,13 +432,12 @@ function placeLine(
   let hanPairs = 0;
   for (let k = i; k < j; k++) if (gaps[k].stretch && atoms[k].hanEnd && atoms[k + 1].hanStart) hanPairs++;
   let keepHanLatin = hanPairs === 0;
-  const share = (g: Gap) => g.stretch && !(keepHanLatin && g.shrinkClass === ShrinkClass.HanLatin);
   let nGaps = 0;
-  for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+  for (let k = i; k < j; k++) if (shares(gaps[k], keepHanLatin)) nGaps++;
   if (nGaps === 0 && keepHanLatin) {
     // nothing else can take the slack: the Han/Latin spaces must
     keepHanLatin = false;
-    for (let k = i; k < j; k++) if (share(gaps[k])) nGaps++;
+    for (let k = i; k < j; k++) if (shares(gaps[k], keepHanLatin)) nGaps++;
   }
   // Per-item shrink, filled in clreq's order when the line is too wide (most lines have none:
   // the maps are made only for those that do).
@@ -373,7 +459,7 @@ function placeLine(
   for (let k = i; k <= j; k++) {
     const a = atoms[k];
     const cut = atomCut?.get(k) ?? NO_CUT;
-    const x0 = x - cut.left;
+    const x0 = cut.left === 0 ? x : x - cut.left;
     const own = a.glyphs;
     for (let n = 0; n < own.length; n++) {
       const g = own[n];
@@ -385,7 +471,7 @@ function placeLine(
       );
       if (g.size > size) size = g.size;
     }
-    const w = a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
+    const w = cut === NO_CUT && k !== j ? a.width : a.width - cut.left - cut.right - (k === j ? hangOf(a) + hung : 0);
     if (a.note) (notes ??= []).push(a.note);
     if (a.href) {
       const prev = links[links.length - 1];
@@ -398,10 +484,18 @@ function placeLine(
       const gap = gaps[k];
       const sp = gap.space;
       if (sp) glyphs.push({ font: sp.font, size: sp.size, color: sp.color, id: sp.id, x, adv: sp.adv, text: sp.text });
-      x += gap.width - (gapCut?.get(k) ?? 0) + (share(gap) ? extra : 0);
+      const gapCutK = gapCut?.get(k) ?? 0;
+      const extraK = extra !== 0 && shares(gap, keepHanLatin) ? extra : 0;
+      if (gapCutK !== 0 || extraK !== 0) x += gap.width - gapCutK + extraK;
+      else if (gap.width !== 0) x += gap.width;
     }
   }
   return { glyphs, left: indent, right: x, last, links, notes, size };
+}
+
+/** Whether a gap takes a share of the line's stretch (the Han/Latin spaces only when they must). */
+function shares(g: Gap, keepHanLatin: boolean): boolean {
+  return g.stretch && !(keepHanLatin && g.shrinkClass === ShrinkClass.HanLatin);
 }
 
 function squeeze(

@@ -1590,3 +1590,14 @@ export const MESSAGES: Record<string, Entry> = {
   'fonts.all-covered': { en: 'every character has a font', zh: '每个字都有字体' },
   'fonts.missing': { en: 'no font has {count}:', zh: '所有字体都没有的字 {count} 个：' },
 };
+
+/**
+ * Texts declared beside what shows them (a Markdown construct's module, src/constructs/),
+ * taken into the catalogue when that module is loaded: before anything it reports is made.
+ */
+export function addMessages(entries: Record<string, Entry>): void {
+  for (const [key, e] of Object.entries(entries)) {
+    if (key in MESSAGES) throw new Error(`message ${key} is declared twice`);
+    MESSAGES[key] = e;
+  }
+}

@@ -15,7 +15,7 @@
 // the foot of the next page. What is left too tall all the same is found by the guard
 // (paginate/guard.ts), not drawn past the foot in silence.
 import type { SourcePos } from '../source/diagnostics.js';
-import type { Frame } from '../template/model.js';
+import type { Frame } from '../template/frame.js';
 import { shiftItem, type Item } from './display.js';
 
 export interface FlowLine {

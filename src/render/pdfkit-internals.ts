@@ -229,9 +229,8 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
       return cmap;
     }
     // pdfkit's own, its one stream object watched as it is ended
-    // (put back as it was: the prototype's, unless the document had one of its own)
-    const own = Object.getOwnPropertyDescriptor(doc, 'ref');
     const ref = doc.ref.bind(doc);
+    const before = Object.getOwnPropertyDescriptor(doc, 'ref');
     let content: string | undefined;
     let zipped: Buffer | undefined;
     doc.ref = (data?: Record<string, unknown>) => {
@@ -248,7 +247,7 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
     try {
       cmap = make();
     } finally {
-      if (own) Object.defineProperty(doc, 'ref', own);
+      if (before) Object.defineProperty(doc, 'ref', before);
       else delete (doc as Partial<Doc>).ref;
     }
     cmaps.delete(name);

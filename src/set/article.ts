@@ -3,7 +3,8 @@
 import { shiftLine, type Line } from '../compose/lines.js';
 import { structNode, type Item, type Role, type StructNode } from '../paginate/display.js';
 import { toGrid, type FlowBlock, type FlowLine } from '../paginate/flow.js';
-import type { Article, Block, ImageRef, Span } from '../source/model.js';
+import { setConstruct } from '../constructs/index.js';
+import type { Article, Block, ConstructBlock, ImageRef, Span } from '../source/model.js';
 import type { Frame, Template } from '../template/model.js';
 import { ArticleInline, type RunStyle } from './inline.js';
 import { tableBlock } from './table.js';
@@ -187,20 +188,6 @@ class FlowBlockBuilder {
         return [this.heading(b.level, b.spans, at, b.pos)];
       case 'list':
         return this.list(b, at);
-      case 'quote': {
-        const q = this.t.quote;
-        // Quotes in quotes indent no further once the measure is down to its narrowest.
-        const deeper = this.roomy(at.left + q.indent * this.em, at.right + q.rightIndent * this.em);
-        const inner: Place = {
-          ...at,
-          left: deeper ? at.left + q.indent * this.em : at.left,
-          right: deeper ? at.right + q.rightIndent * this.em : at.right,
-          style: { font: q.font, size: q.size, color: q.color },
-          listAt: at.listAt,
-          node: structNode('BlockQuote', at.node),
-        };
-        return b.blocks.flatMap((x) => this.block(x, inner));
-      }
       case 'rule': {
         const s = this.t.sectionBreak;
         const line = this.breakLine(s.style, at.left, at.right);
@@ -221,7 +208,33 @@ class FlowBlockBuilder {
         return [tableBlock(b, this.inline, this.frame, at.left, at.right, at.node)];
       case 'figure':
         return [this.figure(b.image, b.caption, at, b.pos)];
+      default:
+        return this.construct(b, at);
     }
+  }
+
+  /** A construct declared in src/constructs/: set by its module, handed how blocks are set here. */
+  private construct(b: ConstructBlock, at: Place): FlowBlock[] {
+    const ctx = {
+      frame: this.frame,
+      left: at.left,
+      right: at.right,
+      style: at.style,
+      listAt: at.listAt,
+      blocks: (blocks: Block[], o: { left: number; right: number; style: RunStyle; role: Role; listAt?: number }) => {
+        const inner: Place = {
+          ...at,
+          left: o.left,
+          right: o.right,
+          style: o.style,
+          listAt: o.listAt ?? at.listAt + o.left - at.left,
+          node: structNode(o.role, at.node),
+        };
+        return blocks.flatMap((x) => this.block(x, inner));
+      },
+      node: (role: Role, parent = at.node) => structNode(role, parent),
+    };
+    return setConstruct(b, ctx, this.t);
   }
 
   /**

@@ -6,6 +6,7 @@ import cjkFriendly from 'markdown-it-cjk-friendly';
 import footnotes from 'markdown-it-footnote';
 import type { MarkdownIt as MarkdownItType, Token } from 'markdown-it';
 
+import { installConstructs, readConstruct, type ReadContext } from '../constructs/index.js';
 import type { Diagnostics, SourcePos } from './diagnostics.js';
 import { t as tr } from '../core/text.js';
 import { DEFAULT_LIMITS, loadImage, type ImageLimits } from './image.js';
@@ -33,6 +34,8 @@ export function markdown(): MarkdownItType {
   md.core.ruler.at('footnote_tail', footnoteTail);
   // Before text_join, which merges escapes and entities into the text around them.
   md.core.ruler.after('inline', 'prose', recordProse);
+  // The constructs declared in src/constructs/ (an alert's marker is cut before the prose is recorded).
+  installConstructs(md);
   const tokenize = md.block.tokenize.bind(md.block);
   md.block.tokenize = (state, startLine, endLine) =>
     state.level >= MAX_NESTING - 1 ? flatten(state, startLine, endLine) : tokenize(state, startLine, endLine);
@@ -311,12 +314,6 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         i++;
         break;
       }
-      case 'blockquote_open': {
-        const [inner, next] = readBlocks(tokens, i + 1, ctx, 'blockquote_close');
-        blocks.push({ kind: 'quote', blocks: inner, pos: posOf(ctx, t) });
-        i = next;
-        break;
-      }
       case 'table_open': {
         const [table, next] = readTable(tokens, i, ctx);
         if (table) blocks.push(table);
@@ -343,11 +340,27 @@ function readBlocks(tokens: Token[], i: number, ctx: Ctx, until: string | null):
         while (i < tokens.length && tokens[i].type !== 'footnote_block_close') i++;
         i++;
         break;
-      default:
-        i++;
+      default: {
+        // A construct declared in src/constructs/, or a token nothing prints.
+        const read = readConstruct(tokens, i, () => readContext(ctx));
+        if (read?.[0]) blocks.push(read[0]);
+        i = read ? read[1] : i + 1;
+      }
     }
   }
   return [blocks, i];
+}
+
+/** What a construct's reader is handed: the diagnostics, positions, and the reader of the blocks it holds. */
+function readContext(ctx: Ctx): ReadContext {
+  return {
+    diags: ctx.diags,
+    pos: (tok, needle) => posOf(ctx, tok, needle),
+    blocks: (tokens, i, until) => {
+      const [inner, next] = readBlocks(tokens, i, ctx, until);
+      return [attachCaptions(inner), next];
+    },
+  };
 }
 
 /**
@@ -429,8 +442,8 @@ function attachCaptions(blocks: Block[]): Block[] {
       k++;
       continue;
     }
+    // A construct's blocks (a quote's) were given their captions as they were read (readContext).
     if (b.kind === 'list') out.push({ ...b, items: b.items.map(attachCaptions) });
-    else if (b.kind === 'quote') out.push({ ...b, blocks: attachCaptions(b.blocks) });
     else out.push(b);
   }
   return out;

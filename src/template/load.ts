@@ -9,7 +9,7 @@ import { t as tr } from '../core/text.js';
 import { checkMapping, nodePos, parseYaml, type Schema } from '../source/fields.js';
 import { isProblem, readText } from '../source/read.js';
 import type { Template } from './model.js';
-import { camel, defaults, MM, PAPER, schema, type TemplateOptions } from './options.js';
+import { camel, defaults, MM, PAPER, schema, TEMPLATE, type Opt, type TemplateOptions } from './options.js';
 
 /** The schema every template file is checked against, derived from the declarations. */
 export const TEMPLATE_SCHEMA: Schema = { extends: { type: 'string' }, ...schema() };
@@ -186,61 +186,33 @@ function resolve(name: string, r: Raw): Template {
   };
 }
 
+/** [section, option] fields of every option that names a font role (declared with font()), in the table's order. */
+const FONT_OPTIONS: [string, string][] = Object.entries(TEMPLATE).flatMap(([k, sec]) =>
+  Object.entries(sec.options as Record<string, Opt<unknown>>)
+    .filter(([, d]) => d.role)
+    .map(([o]): [string, string] => [camel(k), camel(o)]),
+);
+
 /**
  * The template with its optional font roles (fonts.optional: kai …) that the installation
- * lacks replaced by the body font: a licensed face may be missing on a given machine.
+ * lacks replaced by the body font: a licensed face may be missing on a given machine. Every
+ * option declared as a font role is looked at, a construct's (src/constructs/) too.
  */
 export function withInstalledFonts(t: Template, has: (role: string) => boolean): Template {
   const sub = (role: string): string => (t.fonts.optional.includes(role) && !has(role) ? t.body.font : role);
+  const out: Record<string, Record<string, unknown>> = {};
+  const fields = t as unknown as Record<string, Record<string, unknown>>;
+  for (const [sec, opt] of FONT_OPTIONS)
+    out[sec] = { ...(out[sec] ?? fields[sec]), [opt]: sub(String(fields[sec][opt])) };
+  const subbed = { ...t, ...out } as Template;
   return {
-    ...t,
-    quote: { ...t.quote, font: sub(t.quote.font) },
-    code: { ...t.code, font: sub(t.code.font) },
-    headings: Object.fromEntries(Object.entries(t.headings).map(([k, h]) => [k, { ...h, font: sub(h.font) }])),
-    title: { ...t.title, font: sub(t.title.font) },
-    byline: { ...t.byline, font: sub(t.byline.font) },
-    caption: { ...t.caption, font: sub(t.caption.font) },
-    table: { ...t.table, font: sub(t.table.font), headerFont: sub(t.table.headerFont) },
-    footnote: { ...t.footnote, font: sub(t.footnote.font) },
-    runningHead: { ...t.runningHead, font: sub(t.runningHead.font) },
-    body: { ...t.body, bold: sub(t.body.bold), emphasis: sub(t.body.emphasis) },
-    masthead: {
-      ...t.masthead,
-      titleFont: sub(t.masthead.titleFont),
-      issueFont: sub(t.masthead.issueFont),
-      unitFont: sub(t.masthead.unitFont),
-    },
-    toc: { ...t.toc, font: sub(t.toc.font), headingFont: sub(t.toc.headingFont) },
-    folio: { ...t.folio, font: sub(t.folio.font) },
-    colophon: { ...t.colophon, font: sub(t.colophon.font) },
-    watermark: { ...t.watermark, font: sub(t.watermark.font) },
+    ...subbed,
+    headings: { 2: subbed.heading2, 3: subbed.heading3, 4: subbed.heading4, 5: subbed.heading5 },
   };
 }
 
 /** Font roles a template sets text in (its fallback roles apart), to check them against the font manifest. */
 export function fontRoles(t: Template): string[] {
-  const roles = new Set<string>([
-    t.body.font,
-    t.body.bold,
-    t.body.emphasis,
-    t.title.font,
-    t.byline.font,
-    ...Object.values(t.headings).map((h) => h.font),
-    t.quote.font,
-    t.code.font,
-    t.table.font,
-    t.table.headerFont,
-    t.caption.font,
-    t.footnote.font,
-    t.runningHead.font,
-    t.masthead.titleFont,
-    t.masthead.issueFont,
-    t.masthead.unitFont,
-    t.toc.font,
-    t.toc.headingFont,
-    t.folio.font,
-    t.colophon.font,
-    t.watermark.font,
-  ]);
-  return [...roles];
+  const fields = t as unknown as Record<string, Record<string, unknown>>;
+  return [...new Set(FONT_OPTIONS.map(([sec, opt]) => String(fields[sec][opt])))];
 }

@@ -1,6 +1,9 @@
 // A template resolved into plain numbers: everything layout needs to know about the look.
 import type { TemplateOptions } from './options.js';
 import { t as tr, type Text } from '../core/text.js';
+import type { Frame } from './frame.js';
+
+export type { Frame };
 
 export interface TextStyle {
   font: string;
@@ -17,22 +20,6 @@ export type Template = TemplateOptions & {
   name: string;
   headings: Record<number, HeadingStyle>;
 };
-
-/** Text block geometry derived from the template: the grid every body line sits on. */
-export interface Frame {
-  /** Left edge on odd pages (and on every page when the block does not move). */
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  /** Line pitch: baseline to baseline of body lines. */
-  pitch: number;
-  lines: number;
-  /** Character pitch: how far one body character advances (the body size, unless the block is divided into chars). */
-  charPitch: number;
-  /** How far even pages' content moves right (margins: inside and outside swap sides). */
-  evenShift: number;
-}
 
 export function frameOf(t: Template): Frame {
   const p = t.page;

@@ -1,13 +1,31 @@
 // Every template option, declared once: its YAML key, kind, default, unit and one line of
 // documentation. The Template type, the defaults, the validation (file:line:col errors) and
 // the reference (templates/README.md, templates/default/template.yaml) are derived from here;
-// a new option is one line in this file.
-import type { FieldSpec, FieldType, Schema } from '../source/fields.js';
+// a new option is one line in this file (or, for an option only a Markdown construct reads,
+// in that construct's module: src/constructs/).
+import type { FieldSpec, Schema } from '../source/fields.js';
 import { canonicalColor } from './color.js';
 import { parseLength } from './sizes.js';
 import { t } from '../core/text.js';
+import { CONSTRUCT_OPTIONS } from '../constructs/index.js';
 
-export type Unit = 'pt' | 'em' | 'chars' | 'lines' | 'fraction' | 'dpi';
+import {
+  choice,
+  color,
+  flag,
+  font,
+  format,
+  int,
+  list,
+  num,
+  section,
+  style,
+  text,
+  type Opt,
+  type Sections,
+} from './declare.js';
+
+export { camel, type Opt, type Section, type Unit } from './declare.js';
 
 /** Paper sizes by name, width × height in mm (16开: the Chinese 16-mo, 185 × 260 mm). */
 export const PAPER: Record<string, [number, number]> = {
@@ -19,88 +37,6 @@ export const PAPER: Record<string, [number, number]> = {
 };
 
 export const MM = 72 / 25.4;
-
-export interface Opt<T> {
-  type: FieldType;
-  default: T;
-  doc: string;
-  unit?: Unit;
-  min?: number;
-  max?: number;
-  /** The allowed words of a choice. */
-  values?: readonly string[];
-  /** Placeholders of a format string: those it must hold, and all it may. */
-  placeholders?: { need: readonly string[]; allowed: readonly string[] };
-  /** Lists: each entry must be non-empty text, and there must be one at least. */
-  nonEmpty?: boolean;
-}
-
-export interface Section<O extends Record<string, Opt<unknown>> = Record<string, Opt<unknown>>> {
-  doc: string;
-  options: O;
-}
-
-interface Range {
-  min?: number;
-  max?: number;
-  unit?: Unit;
-}
-
-const num = (value: number, doc: string, r: Range = {}): Opt<number> => ({
-  type: 'number',
-  default: value,
-  doc,
-  min: 0,
-  ...r,
-});
-const int = (value: number, doc: string, r: Range = {}): Opt<number> => ({
-  type: 'integer',
-  default: value,
-  doc,
-  min: 0,
-  ...r,
-});
-const text = (value: string, doc: string): Opt<string> => ({ type: 'string', default: value, doc });
-const font = (value: string, doc = 'font role (fonts/fonts.yaml)'): Opt<string> => text(value, doc);
-const color = (value: string, doc = 'colour: #rrggbb, cmyk(c,m,y,k) or both'): Opt<string> => ({
-  type: 'color',
-  default: value,
-  doc,
-});
-const flag = (value: boolean, doc: string): Opt<boolean> => ({ type: 'boolean', default: value, doc });
-const choice = <V extends string>(values: readonly V[], value: V, doc: string): Opt<V> => ({
-  type: 'string',
-  default: value,
-  doc,
-  values,
-});
-const format = (
-  value: string,
-  doc: string,
-  need: readonly string[],
-  allowed: readonly string[] = need,
-): Opt<string> => ({
-  type: 'string',
-  default: value,
-  doc,
-  placeholders: { need, allowed },
-});
-const list = (value: string[], doc: string, nonEmpty = false): Opt<string[]> => ({
-  type: 'list',
-  default: value,
-  doc,
-  nonEmpty,
-});
-
-const section = <O extends Record<string, Opt<unknown>>>(doc: string, options: O): Section<O> => ({ doc, options });
-
-/** font, size, pitch and colour: the options every text style has. */
-const style = (f: string, size: number, pitch: number, c = '#000000') => ({
-  font: font(f),
-  size: num(size, 'type size', { min: 1, unit: 'pt' }),
-  pitch: num(pitch, 'baseline to baseline', { min: 1, unit: 'pt' }),
-  color: color(c),
-});
 
 const heading = (doc: string, f: string) =>
   section(doc, {
@@ -114,7 +50,8 @@ const heading = (doc: string, f: string) =>
 const RUNNING_HEAD = ['title', 'issue', 'article'] as const;
 const MASTHEAD_FIELDS = ['issue', 'publisher', 'date'] as const;
 
-export const TEMPLATE = {
+/** The pipeline's own sections; the constructs' (src/constructs/) follow them in TEMPLATE. */
+const PIPELINE = {
   page: section(
     'the paper and the text block (版心): characters × lines of body type (margins derived), or the paper less its margins',
     {
@@ -198,13 +135,6 @@ export const TEMPLATE = {
     indent: num(2, 'where the first level’s marker starts', { unit: 'chars' }),
     nest: num(2, 'each deeper level starts this much further in', { unit: 'chars' }),
     gap: num(0.5, 'space between the marker and the text', { unit: 'chars' }),
-  }),
-  quote: section('> block quotes (引文): indented, in their own face, on the body grid', {
-    font: font('kai', 'font role; falls back to the body font when fonts/fonts.yaml has no kai'),
-    size: num(12, 'type size', { min: 1, unit: 'pt' }),
-    color: color('#000000'),
-    indent: num(2, 'left indent', { unit: 'chars' }),
-    'right-indent': num(2, 'right indent', { unit: 'chars' }),
   }),
   code: section('``` code blocks and `inline code`: code blocks on the body grid', {
     font: font('sans'),
@@ -466,17 +396,15 @@ export const TEMPLATE = {
   }),
 };
 
-type Camel<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<Camel<B>>}` : S;
-type Values<O> = { [K in keyof O as Camel<K & string>]: O[K] extends Opt<infer T> ? T : never };
-type Sections<D> = { [K in keyof D as Camel<K & string>]: D[K] extends Section<infer O> ? Values<O> : never };
+/** Every section: the pipeline's, then each Markdown construct's (declared in its own module). */
+export const TEMPLATE = { ...PIPELINE, ...CONSTRUCT_OPTIONS };
+
+// A construct named like a section of the pipeline would silently replace it.
+for (const k of Object.keys(CONSTRUCT_OPTIONS))
+  if (k in PIPELINE) throw new Error(`template section ${k} is declared twice: by the pipeline and by a construct`);
 
 /** The options as layout reads them: camelCase fields, plain values. */
 export type TemplateOptions = Sections<typeof TEMPLATE>;
-
-/** A section's or option's YAML key as its camelCase field. */
-export function camel(key: string): string {
-  return key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-}
 
 /** The declared defaults, keyed as in YAML. */
 export function defaults(): Record<string, Record<string, unknown>> {

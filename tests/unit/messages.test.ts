@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, COMMON, optionKey } from '../../src/cli/commands.js';
 import { MESSAGES } from '../../src/core/messages.js';
+// The Markdown constructs' own texts join the catalogue when their registry is loaded.
+import '../../src/constructs/index.js';
 import { placeholders, t } from '../../src/core/text.js';
 import { diagnostic, formatDiagnostic } from '../../src/source/diagnostics.js';
 import { ROOT } from '../helpers/build.js';

@@ -1,7 +1,8 @@
 // What a warm build reuses, and that reusing it changes nothing: an edit of one article sets
 // only that article again (pipeline/blocks-cache.ts), pages whose fonts' CID tables stand as
 // before are replayed without a glyph looked up and their compressed streams reused
-// (render/page-cache.ts) — and the PDF and the diagnostics are those of a build in a fresh
+// (render/page-cache.ts), fonts not parsed again and unchanged CMaps written as they were
+// (render/pdfkit-internals.ts) — and the PDF and the diagnostics are those of a build in a fresh
 // process (the compiled library, lib/, as the e2e tests run the bundle).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { build, type Diagnostic } from '../../src/index.js';
 import { blocksCacheStats } from '../../src/pipeline/blocks-cache.js';
 import { pageCacheStats } from '../../src/render/page-cache.js';
+import { fontReuseStats } from '../../src/render/pdfkit-internals.js';
 import { ROOT } from '../helpers/build.js';
 
 const said = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.file}:${d.line}:${d.col} ${d.message}`);
@@ -55,6 +57,15 @@ describe('warm builds reuse', () => {
       await warm('first');
       const file = join(dir, 'articles', '05-yichang-yanfa-pingtai.md');
       const text = readFileSync(file, 'utf8');
+      // An edit that prints nothing new (a blank line at the end): the fonts are not parsed
+      // again and their ToUnicode CMaps are last time's (render/pdfkit-internals.ts).
+      const fonts = { ...fontReuseStats };
+      writeFileSync(file, `${text}\n`);
+      const blank = await warm('a blank line added');
+      expect(blank.set).toBe(1);
+      expect(fontReuseStats.parsed - fonts.parsed).toBeGreaterThan(0);
+      expect(fontReuseStats.cmaps - fonts.cmaps).toBeGreaterThan(0);
+      writeFileSync(file, text);
       const para = text.indexOf('\n\n', text.indexOf('\n---', 3) + 4) + 2;
       writeFileSync(file, `${text.slice(0, para)}（改）${text.slice(para)}`);
       const edited = await warm('the last article edited');
