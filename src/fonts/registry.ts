@@ -298,7 +298,18 @@ export class FontRegistry {
 
   /** Reads the outlines of the glyphs a document uses, before the PDF subsets them. */
   loadGlyphs(role: string, ids: Iterable<number>): void {
-    this.sparse.get(role)?.loadGlyphs(ids);
+    this.sparseOf(role)?.loadGlyphs(ids);
+  }
+
+  /** Where the outlines `loadGlyphs` read are had (a role's font data holds none of them). */
+  outlines(role: string): ((id: number) => Buffer | undefined) | undefined {
+    const sparse = this.sparseOf(role);
+    return sparse && ((id) => sparse.outline(id));
+  }
+
+  /** A role's font file as read (a role set in another's font: that one's). */
+  private sparseOf(role: string): SparseFont | undefined {
+    return this.sparse.get(role) ?? this.sparse.get(this.canonical(role));
   }
 
   private hash(path: string): string {

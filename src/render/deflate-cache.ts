@@ -4,6 +4,7 @@
 // deterministic, so a remembered result is the very bytes a fresh one would be.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import { deflate } from './deflate-engine.js';
 
 /** Streams smaller than this are compressed afresh: hashing them would cost about as much. */
 const SMALLEST = 8 * 1024;
@@ -13,19 +14,27 @@ const BUDGET = 48 * 1024 * 1024;
 const kept = new Map<string, Buffer>();
 let bytes = 0;
 let installed = false;
+/** Whether results are kept: not for a build the process makes once (the command line's). */
+let keeping = true;
 
 /**
- * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache. Calls with
- * options of their own, and small inputs, go straight to zlib.
+ * Routes zlib.deflateSync (which pdfkit calls for each stream) through the cache, and what it
+ * compresses through one reused compressor (deflate-engine.ts). Calls with options of their
+ * own go straight to zlib; small inputs, and all with `keepResults` false, are compressed
+ * without the cache (those compressed ahead are still found).
  */
-export function rememberDeflate(): void {
+export function rememberDeflate(keepResults = true): void {
+  // (a one-off build would only hash every stream for nothing: nothing is built again)
+  keeping = keepResults;
   if (installed) return;
   installed = true;
   const plain = zlib.deflateSync;
   const cached = (data: zlib.InputType, options?: zlib.ZlibOptions): Buffer => {
-    if (options !== undefined || !ArrayBuffer.isView(data) || data.byteLength < SMALLEST) return plain(data, options);
+    if (options !== undefined || !ArrayBuffer.isView(data)) return plain(data, options);
+    if (data.byteLength < SMALLEST) return deflate(data);
     const early = aheadOf(data)?.out;
     if (early) return early;
+    if (!keeping) return deflate(data);
     const key = keyOf(data);
     const hit = kept.get(key);
     if (hit) {
@@ -34,7 +43,7 @@ export function rememberDeflate(): void {
       kept.set(key, hit);
       return hit;
     }
-    const out = plain(data);
+    const out = deflate(data);
     keep(key, out);
     return out;
   };
@@ -93,4 +102,9 @@ export function deflateAhead(data: Buffer): Promise<void> {
       resolve();
     }),
   );
+}
+
+/** Compressed streams kept (tests). */
+export function rememberedStreams(): number {
+  return kept.size;
 }

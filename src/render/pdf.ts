@@ -15,6 +15,7 @@ import { fontHeader, TrueTypeSubset } from './subset.js';
 import { CidTable, drawPage, newRendering, pageKey } from './page-cache.js';
 import {
   declareUntrapped,
+  documentBytes,
   drawImage,
   embedFont,
   embedImage,
@@ -89,7 +90,7 @@ export async function renderPdf(
         : { claimed: false, why: t('pdfx.no-profile') };
   }
   const slug = o.marks ? SLUG : 0;
-  rememberDeflate();
+  rememberDeflate(o.remember !== false);
   const doc = newDocument({
     autoFirstPage: false,
     compress: true,
@@ -134,19 +135,20 @@ export async function renderPdf(
       catalog.data.OutputIntents = [intent('GTS_PDFX'), intent('GTS_PDFA1')];
     });
   }
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = documentBytes(doc);
 
   const embedded = new Map<string, EmbeddedFont>();
   const fontOf = (role: string): EmbeddedFont => {
     let f = embedded.get(role);
     if (!f) {
       const face = fonts.face(role);
-      const { font, fresh } = embedFont(doc, role, fontHeader(face.data), () => new TrueTypeSubset(face.data));
+      const outlines = fonts.outlines(role);
+      const { font, fresh } = embedFont(
+        doc,
+        role,
+        fontHeader(face.data, outlines),
+        () => new TrueTypeSubset(face.data, outlines),
+      );
       f = font;
       if (fresh) f.cids = new CidTable();
       embedded.set(role, f);

@@ -63,12 +63,77 @@ export interface EmbeddedFont {
 }
 
 /**
+ * What a document has written: its pieces in order, text (one byte a character, as pdfkit's
+ * fromBinaryString makes it) and binary, and their length in bytes.
+ */
+class Written {
+  readonly parts: (string | Uint8Array)[] = [];
+  length = 0;
+
+  /** The file: made once, when the document has ended. */
+  bytes(): Buffer {
+    const out = Buffer.allocUnsafe(this.length);
+    let at = 0;
+    for (const p of this.parts) {
+      if (typeof p === 'string') at += out.write(p, at, 'latin1');
+      else {
+        out.set(p, at);
+        at += p.length;
+      }
+    }
+    if (at !== this.length) throw new Error(`pdfkit wrote ${this.length} bytes, ${at} were collected`);
+    return out;
+  }
+}
+
+const written = new WeakMap<object, Written>();
+
+/**
+ * pdfkit's document writing into memory. PDFDocument is a Readable stream whose `_write` turns
+ * every line of every object it writes (some hundred thousand for a 300-page issue with its
+ * structure tree) into bytes, a character at a time, and pushes each as a chunk of its own:
+ * the stream's bookkeeping per chunk, and the chunks' garbage, cost more than writing the
+ * file. Here `_write` keeps the text as it is, advancing `_offset` (the xref's offsets) by
+ * exactly the bytes pdfkit would have pushed — the text's length and its newline — and the
+ * file's bytes are made once at the end (documentBytes). The stream itself still ends (its
+ * `_finalize` pushes null), which is when the file is complete.
+ */
+const InMemoryDocument = class extends (PDFDocument as unknown as new (options: object) => object) {
+  _write(data: string | Uint8Array): void {
+    let w = written.get(this);
+    // (the constructor writes the header before this class's constructor body could run)
+    if (!w) written.set(this, (w = new Written()));
+    const self = this as unknown as { _offset: number };
+    if (typeof data === 'string') {
+      w.parts.push(data, '\n');
+      self._offset += data.length + 1;
+      w.length += data.length + 1;
+    } else {
+      w.parts.push(data);
+      self._offset += data.length;
+      w.length += data.length;
+    }
+  }
+};
+
+/**
  * A new document with no default font: every glyph is drawn in a font of the issue's. pdfkit
  * opens its `font` option (Helvetica unless given) as it starts, reading the AFM metrics for
- * nothing; a null font is skipped (initFonts).
+ * nothing; a null font is skipped (initFonts). It writes into memory (InMemoryDocument): its
+ * bytes are had from documentBytes, not from the stream's data events.
  */
 export function newDocument(options: Omit<PDFKit.PDFDocumentOptions, 'font'>): Doc {
-  return new PDFDocument({ ...options, font: null as unknown as string }) as unknown as Doc;
+  return new InMemoryDocument({ ...options, font: null as unknown as string }) as unknown as Doc;
+}
+
+/** The file a document made by newDocument writes, once it has ended. */
+export function documentBytes(doc: Doc): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(written.get(doc)!.bytes()));
+    doc.on('error', reject);
+    // (flowing, so that the stream ends once pdfkit pushes its end)
+    doc.resume();
+  });
 }
 
 /**

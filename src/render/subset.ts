@@ -14,26 +14,20 @@ import {
   type TableRecord,
 } from '../fonts/sfnt.js';
 
-const KEEP = ['cvt ', 'fpgm', 'glyf', 'head', 'hhea', 'hmtx', 'loca', 'maxp', 'prep'];
-
 /**
  * The font as pdfkit needs to see it: names, metrics and the .notdef glyph, without the
  * 30,000-entry loca and cmap that fontkit would otherwise decode on every build. The
  * glyphs themselves go through a TrueTypeSubset of the real font.
  */
-export function fontHeader(data: Buffer): Buffer {
-  return new TrueTypeSubset(data).encode(['OS/2', 'name', 'post']);
+export function fontHeader(data: Buffer, outline?: Outlines): Buffer {
+  return new TrueTypeSubset(data, outline).encode(['OS/2', 'name', 'post']);
 }
 
 /**
- * The glyph data of the subset assembled last from each font (by its data): the glyph ids
- * and twins' advances (−1: none) it was made of, each glyph's data 4-byte padded and its
- * checksum, and whether that data can serve again at the same index.
+ * Where a glyph's outline is read from when the font's bytes do not hold it (a SparseFont's
+ * `outline`): its bytes, or undefined for one not read, which is then taken from the font's.
  */
-const assembled = new WeakMap<
-  Buffer,
-  { ids: number[]; advances: number[]; outlines: Buffer[]; sums: number[]; reusable: boolean[] }
->();
+export type Outlines = (id: number) => Buffer | undefined;
 
 /** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
 const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
@@ -49,7 +43,10 @@ export class TrueTypeSubset {
   /** Subset index → the glyph it repeats with another advance (see `addTwin`). */
   private readonly variants = new Map<number, { of: number; advance: number }>();
 
-  constructor(private readonly data: Buffer) {
+  constructor(
+    private readonly data: Buffer,
+    private readonly outline?: Outlines,
+  ) {
     this.tables = readTableDirectory(data);
     this.metrics = new HorizontalMetrics(data, this.tables);
     this.unitsPerEm = unitsPerEm(data, this.tables);
@@ -117,175 +114,170 @@ export class TrueTypeSubset {
     return out;
   }
 
+  /**
+   * The subset written straight into the one buffer it is returned in: tables laid out first
+   * (every glyph is known once composites have pulled in their parts), each outline copied
+   * once from the font, checksums summed over the result.
+   */
   private assemble(extra: string[]): Buffer {
     const d = this.data;
-    const table = (tag: string) => this.tables.get(tag);
     const index = locaIndex(d, this.tables);
     if (!index) throw new Error('TrueTypeSubset: the font has no glyf outlines (CFF fonts are not subset here)');
     const hm = this.metrics;
+    const ids = this.ids;
 
-    const outlines: Buffer[] = [];
-    const sums: number[] = [];
-    const metrics: [number, number][] = [];
-    // The glyphs of the subset assembled last from this font, where this one begins with the
-    // same glyphs (a rebuild whose new glyphs come after): their data as it was.
-    const last = assembled.get(d);
-    const advances: number[] = [];
-    const reusable: boolean[] = [];
-    let same = last !== undefined;
-    let glyfSum = 0;
-    // Composite glyphs pull in their components, which are appended as they are met.
-    for (let k = 0; k < this.ids.length; k++) {
-      const id = this.ids[k];
-      const variant = this.variants.get(k);
-      const advance = variant ? variant.advance : -1;
-      advances.push(advance);
-      same &&= k < last!.ids.length && last!.ids[k] === id && last!.advances[k] === advance;
-      let padded: Buffer;
-      let sum: number;
-      // (a twin's data names the glyph it repeats, at the same index in both; a composite's
-      // names its components, which may not be: made again)
-      if (same && last!.reusable[k]) {
-        padded = last!.outlines[k];
-        sum = last!.sums[k];
-        reusable.push(true);
-      } else {
-        const [from, to] = glyphSpan(d, index, id);
-        let g: Buffer = Buffer.from(d.subarray(index.glyf + from, index.glyf + to));
-        let composite = false;
-        if (variant && g.length >= GLYPH_HEADER_SIZE) g = twin(g, this.map.get(id)!);
-        else if (isComposite(g, 0, g.length)) {
-          g = this.remapComponents(g);
-          composite = true;
-        }
-        // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
-        const pad = (4 - (g.length % 4)) % 4;
-        padded = pad ? Buffer.concat([g, Buffer.alloc(pad)]) : g;
-        sum = checksum(padded);
-        reusable.push(!composite);
+    // Where each glyph's outline is in the font, and what it becomes: a twin (16 bytes), a
+    // composite (its components renumbered, and included if new: appended as they are met),
+    // or the outline as it is.
+    const sources: Buffer[] = [];
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    const kinds: number[] = [];
+    let glyfLength = 0;
+    for (let k = 0; k < ids.length; k++) {
+      let src = this.outline?.(ids[k]);
+      let at = 0;
+      let length: number;
+      if (src) length = src.length;
+      else {
+        src = d;
+        const [from, to] = glyphSpan(d, index, ids[k]);
+        at = index.glyf + from;
+        // (as a copy of the bytes would be: cut short at the end of the file)
+        length = Math.max(0, Math.min(index.glyf + to, d.length) - Math.min(at, d.length));
       }
-      outlines.push(padded);
-      sums.push(sum);
-      glyfSum = (glyfSum + sum) >>> 0;
-      metrics.push([variant ? variant.advance : hm.advance(id), hm.lsb(id)]);
+      let kind = PLAIN;
+      if (this.variants.has(k) && length >= GLYPH_HEADER_SIZE) kind = TWIN;
+      else if (isComposite(src, at, at + length)) {
+        kind = COMPOSITE;
+        const g = src;
+        forEachComponent(g, at, at + length, (idAt) => this.includeGlyph(g.readUInt16BE(idAt)));
+      }
+      sources.push(src);
+      starts.push(at);
+      lengths.push(length);
+      kinds.push(kind);
+      // glyph data stays 4-byte aligned so that long loca offsets stay valid everywhere
+      glyfLength += padded(kind === TWIN ? TWIN_SIZE : length);
     }
-    // (fontHeader's one-glyph files would only push the last real subset out)
-    if (!extra.length) assembled.set(d, { ids: [...this.ids], advances, outlines, sums, reusable });
-    const count = this.ids.length;
-    const newGlyf = Buffer.concat(outlines);
-    const newLoca = Buffer.alloc(4 * (count + 1));
-    let off = 0;
-    outlines.forEach((g, k) => {
-      newLoca.writeUInt32BE(off, 4 * k);
-      off += g.length;
-    });
-    newLoca.writeUInt32BE(off, 4 * count);
-    const newHmtx = Buffer.alloc(4 * count);
-    metrics.forEach(([a, l], k) => {
-      newHmtx.writeUInt16BE(a, 4 * k);
-      newHmtx.writeInt16BE(l, 4 * k + 2);
-    });
-    const copy = (tag: string) => {
-      const t = table(tag);
-      return t ? Buffer.from(d.subarray(t.offset, t.offset + t.length)) : null;
+    const count = ids.length;
+
+    const sizes = new Map<string, number>();
+    const copied = (tag: string): boolean => {
+      const t = this.tables.get(tag);
+      if (t) sizes.set(tag, d.subarray(t.offset, t.offset + t.length).length);
+      return !!t;
     };
-    const newHead = copy('head')!;
-    newHead.writeUInt32BE(0, 8); // checkSumAdjustment, filled in below
-    newHead.writeInt16BE(1, 50); // long loca offsets
-    const newHhea = copy('hhea')!;
-    newHhea.writeUInt16BE(count, 34);
-    const newMaxp = copy('maxp')!;
-    newMaxp.writeUInt16BE(count, 4);
-    if (this.variants.size && newMaxp.readUInt32BE(0) >= 0x00010000) {
+    for (const tag of ['head', 'hhea', 'maxp'])
+      if (!copied(tag)) throw new Error(`TrueTypeSubset: the font has no ${tag} table`);
+    sizes.set('glyf', glyfLength);
+    sizes.set('hmtx', 4 * count);
+    sizes.set('loca', 4 * (count + 1));
+    for (const tag of ['cvt ', 'fpgm', 'prep', ...extra]) copied(tag);
+
+    // Offset table and directory (tags sorted), then the tables in that order.
+    const tags = [...sizes.keys()].sort();
+    const n = tags.length;
+    let pow = 1;
+    let log = 0;
+    while (pow * 2 <= n) {
+      pow *= 2;
+      log++;
+    }
+    const where = new Map<string, number>();
+    let total = 12 + 16 * n;
+    for (const tag of tags) {
+      where.set(tag, total);
+      total += padded(sizes.get(tag)!);
+    }
+    // zero-filled: the padding after each glyph and table
+    const out = Buffer.alloc(total);
+    out.writeUInt32BE(0x00010000, 0);
+    out.writeUInt16BE(n, 4);
+    out.writeUInt16BE(pow * 16, 6);
+    out.writeUInt16BE(log, 8);
+    out.writeUInt16BE(n * 16 - pow * 16, 10);
+
+    for (const tag of tags) {
+      const t = this.tables.get(tag);
+      if (t && tag !== 'glyf' && tag !== 'hmtx' && tag !== 'loca')
+        d.copy(out, where.get(tag), t.offset, t.offset + sizes.get(tag)!);
+    }
+    const glyf = where.get('glyf')!;
+    const loca = where.get('loca')!;
+    const hmtx = where.get('hmtx')!;
+    let off = 0;
+    for (let k = 0; k < count; k++) {
+      const id = ids[k];
+      const at = glyf + off;
+      const kind = kinds[k];
+      out.writeUInt32BE(off, loca + 4 * k);
+      if (kind === TWIN) {
+        // A composite glyph drawing subset glyph `sub` unmoved: numberOfContours −1, the
+        // original's bounding box, one component (ARGS_ARE_XY_VALUES, byte offsets 0, 0).
+        out.writeInt16BE(-1, at);
+        sources[k].copy(out, at + 2, starts[k] + 2, starts[k] + GLYPH_HEADER_SIZE);
+        out.writeUInt16BE(0x0002, at + 10);
+        out.writeUInt16BE(this.map.get(id)!, at + 12);
+        off += padded(TWIN_SIZE);
+      } else {
+        sources[k].copy(out, at, starts[k], starts[k] + lengths[k]);
+        if (kind === COMPOSITE)
+          forEachComponent(out, at, at + lengths[k], (idAt) =>
+            out.writeUInt16BE(this.map.get(out.readUInt16BE(idAt))!, idAt),
+          );
+        off += padded(lengths[k]);
+      }
+      out.writeUInt16BE(this.variants.get(k)?.advance ?? hm.advance(id), hmtx + 4 * k);
+      out.writeInt16BE(hm.lsb(id), hmtx + 4 * k + 2);
+    }
+    out.writeUInt32BE(off, loca + 4 * count);
+
+    const head = where.get('head')!;
+    out.writeUInt32BE(0, head + 8); // checkSumAdjustment, filled in below
+    out.writeInt16BE(1, head + 50); // long loca offsets
+    out.writeUInt16BE(count, where.get('hhea')! + 34);
+    const maxp = where.get('maxp')!;
+    out.writeUInt16BE(count, maxp + 4);
+    if (this.variants.size && out.readUInt32BE(maxp) >= 0x00010000) {
       // Twins are composites one level above what they repeat.
-      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(10), newMaxp.readUInt16BE(6)), 10);
-      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(12), newMaxp.readUInt16BE(8)), 12);
-      newMaxp.writeUInt16BE(Math.max(newMaxp.readUInt16BE(28), 1), 28);
-      newMaxp.writeUInt16BE(newMaxp.readUInt16BE(30) + 1, 30);
+      out.writeUInt16BE(Math.max(out.readUInt16BE(maxp + 10), out.readUInt16BE(maxp + 6)), maxp + 10);
+      out.writeUInt16BE(Math.max(out.readUInt16BE(maxp + 12), out.readUInt16BE(maxp + 8)), maxp + 12);
+      out.writeUInt16BE(Math.max(out.readUInt16BE(maxp + 28), 1), maxp + 28);
+      out.writeUInt16BE(out.readUInt16BE(maxp + 30) + 1, maxp + 30);
     }
-    const out = new Map<string, Buffer>([
-      ['glyf', newGlyf],
-      ['head', newHead],
-      ['hhea', newHhea],
-      ['hmtx', newHmtx],
-      ['loca', newLoca],
-      ['maxp', newMaxp],
-    ]);
-    for (const tag of ['cvt ', 'fpgm', 'prep', ...extra]) {
-      const t = copy(tag);
-      if (t) out.set(tag, t);
-    }
-    // (glyf's checksum is its glyphs', each 4-byte aligned)
-    return assemble(out, [...KEEP, ...extra], new Map([['glyf', glyfSum]]));
-  }
 
-  /** The composite's components renumbered as subset glyphs (included if new). */
-  private remapComponents(g: Buffer): Buffer {
-    forEachComponent(g, 0, g.length, (idAt) => g.writeUInt16BE(this.includeGlyph(g.readUInt16BE(idAt)), idAt));
-    return g;
+    // Each table's checksum (over its padding, which is zero) in the directory; the file's is
+    // the directory's plus the tables'.
+    let sum = 0;
+    tags.forEach((tag, i) => {
+      const rec = 12 + 16 * i;
+      const at = where.get(tag)!;
+      const size = sizes.get(tag)!;
+      const check = checksum(out, at, at + padded(size));
+      out.write(tag, rec, 4, 'latin1');
+      out.writeUInt32BE(check, rec + 4);
+      out.writeUInt32BE(at, rec + 8);
+      out.writeUInt32BE(size, rec + 12);
+      sum = (sum + check) >>> 0;
+    });
+    sum = (sum + checksum(out, 0, 12 + 16 * n)) >>> 0;
+    out.writeUInt32BE((0xb1b0afba - sum) >>> 0, head + 8);
+    return out;
   }
 }
 
-/**
- * A composite glyph drawing subset glyph `sub` unmoved: numberOfContours −1, the original's
- * bounding box, one component (ARGS_ARE_XY_VALUES, byte offsets 0, 0).
- */
-function twin(original: Buffer, sub: number): Buffer {
-  const g = Buffer.alloc(16);
-  g.writeInt16BE(-1, 0);
-  original.copy(g, 2, 2, 10);
-  g.writeUInt16BE(0x0002, 10);
-  g.writeUInt16BE(sub, 12);
-  return g;
-}
+const PLAIN = 0;
+const TWIN = 1;
+const COMPOSITE = 2;
+/** A twin's outline: header, one component's flags, index and two byte offsets. */
+const TWIN_SIZE = 16;
 
-function checksum(b: Buffer): number {
+const padded = (length: number): number => (length + 3) & ~3;
+
+/** The sum of the big-endian 32-bit words in [from, to) (a multiple of 4 long), mod 2³². */
+function checksum(b: Uint8Array, from: number, to: number): number {
   let sum = 0;
-  const padded = b.length % 4 ? Buffer.concat([b, Buffer.alloc(4 - (b.length % 4))]) : b;
-  for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
+  for (let i = from; i < to; i += 4) sum = (sum + ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3])) >>> 0;
   return sum;
-}
-
-/**
- * Writes an sfnt: offset table, table directory (tags sorted), tables 4-byte aligned. The
- * file's checksum is the sum of the directory's and the tables' (each starts on a 4-byte
- * boundary and is padded with zeros), some of them known already (`sums`).
- */
-function assemble(tables: Map<string, Buffer>, keep: string[], sums?: Map<string, number>): Buffer {
-  const tags = [...tables.keys()].filter((t) => keep.includes(t)).sort();
-  const n = tags.length;
-  let pow = 1;
-  let log = 0;
-  while (pow * 2 <= n) {
-    pow *= 2;
-    log++;
-  }
-  const header = Buffer.alloc(12 + 16 * n);
-  header.writeUInt32BE(0x00010000, 0);
-  header.writeUInt16BE(n, 4);
-  header.writeUInt16BE(pow * 16, 6);
-  header.writeUInt16BE(log, 8);
-  header.writeUInt16BE(n * 16 - pow * 16, 10);
-  const parts: Buffer[] = [header];
-  let offset = header.length;
-  let headAt = 0;
-  let total = 0;
-  tags.forEach((tag, i) => {
-    const data = tables.get(tag)!;
-    const rec = 12 + 16 * i;
-    header.write(tag, rec, 4, 'latin1');
-    const sum = sums?.get(tag) ?? checksum(data);
-    total = (total + sum) >>> 0;
-    header.writeUInt32BE(sum, rec + 4);
-    header.writeUInt32BE(offset, rec + 8);
-    header.writeUInt32BE(data.length, rec + 12);
-    if (tag === 'head') headAt = offset;
-    const pad = (4 - (data.length % 4)) % 4;
-    parts.push(data, Buffer.alloc(pad));
-    offset += data.length + pad;
-  });
-  const font = Buffer.concat(parts);
-  total = (total + checksum(header)) >>> 0;
-  font.writeUInt32BE((0xb1b0afba - total) >>> 0, headAt + 8);
-  return font;
 }

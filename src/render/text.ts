@@ -22,16 +22,24 @@ import type { StructureWriter } from './tags.js';
  */
 const NEGLIGIBLE = 0.05;
 
+/** A number as the content stream writes it: to three decimals, no negative zero. */
 export const n = (v: number): string => {
-  const r = Math.round(v * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
+  const k = Math.round(v * 1000);
+  // (a justified line moves the pen by the same amount glyph after glyph)
+  if (k === lastRounded) return lastWritten;
+  lastRounded = k;
+  lastWritten = k === 0 ? '0' : String(k / 1000);
+  return lastWritten;
 };
+let lastRounded = 0;
+let lastWritten = '0';
 
 /**
  * Whether a glyph's text is all white space (what /^\s+$/u matches), asked about every
- * glyph twice: a look at the code units instead of a regular expression.
+ * glyph: a look at the code units instead of a regular expression.
  */
 export const blank = (text: string): boolean => {
+  if (text.length === 1) return isWhiteSpace(text.charCodeAt(0));
   if (!text.length) return false;
   for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
   return true;
@@ -60,9 +68,10 @@ function isWhiteSpace(c: number): boolean {
  * an object per glyph was the renderer's largest allocation).
  */
 const glyphs: PlacedGlyph[] = [];
-/** Left edge on the page, pt, and the item in the chain, per glyph. */
+/** Left edge on the page, pt, the item in the chain, and whether its text is blank, per glyph. */
 let lefts = new Float64Array(256);
 let itemOf = new Int32Array(256);
+let blanks = new Uint8Array(256);
 
 function flatten(chain: TextItem[]): number {
   let count = 0;
@@ -71,6 +80,7 @@ function flatten(chain: TextItem[]): number {
     const size = Math.max(count, 2 * lefts.length);
     lefts = new Float64Array(size);
     itemOf = new Int32Array(size);
+    blanks = new Uint8Array(size);
   }
   let j = 0;
   for (let i = 0; i < chain.length; i++) {
@@ -81,6 +91,7 @@ function flatten(chain: TextItem[]): number {
       if (j < glyphs.length) glyphs[j] = g;
       else glyphs.push(g);
       lefts[j] = it.x + g.x;
+      blanks[j] = blank(g.text) ? 1 : 0;
       itemOf[j++] = i;
     }
   }
@@ -92,6 +103,9 @@ const HEX: string[] = [];
 export const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
 
 export class TextWriter {
+  /** Colour operators by colour (a text object starts with one, from a handful of colours). */
+  private readonly colorOps = new Map<string, string>();
+
   constructor(
     private readonly doc: Doc,
     private readonly fontOf: (role: string) => EmbeddedFont,
@@ -121,6 +135,9 @@ export class TextWriter {
       parts = [];
     };
     let item = -1;
+    // the font of the role last asked for (runs of glyphs share a role)
+    let role: string | undefined;
+    let f: EmbeddedFont | undefined;
     for (let j = 0; j < count; j++) {
       const g = gs[j];
       const x = lefts[j];
@@ -136,19 +153,24 @@ export class TextWriter {
         tags.begin(chain[item].node, chain[item].artifact);
       }
       // A space with nothing before it in the item has no ink and nothing to fold into.
-      if (blank(g.text)) continue;
-      const f = this.fontOf(g.font);
+      if (blanks[j]) continue;
+      if (g.font !== role) {
+        role = g.font;
+        f = this.fontOf(role);
+      }
       if (f !== font || g.size !== size) {
         flush();
-        usePageFont(doc, f);
-        doc.addContent(`/${f.id} ${n(g.size)} Tf`);
+        usePageFont(doc, f!);
+        doc.addContent(`/${f!.id} ${n(g.size)} Tf`);
         font = f;
         size = g.size;
       }
       if (g.color !== color) {
         flush();
-        doc.addContent(colorOp(g.color, this.mode));
         color = g.color;
+        let op = this.colorOps.get(color);
+        if (op === undefined) this.colorOps.set(color, (op = colorOp(color, this.mode)));
+        doc.addContent(op);
       }
       if ((g.rise ?? 0) !== rise) {
         flush();
@@ -176,18 +198,19 @@ export class TextWriter {
       // Typed spaces right after the glyph (in its item) become part of its text.
       let text = g.text;
       let k = j + 1;
-      while (k < count && itemOf[k] === item && blank(gs[k].text)) text += gs[k++].text;
-      const upem = f.subset.unitsPerEm;
-      const natural = f.subset.units(g.id);
+      while (k < count && itemOf[k] === item && blanks[k]) text += gs[k++].text;
+      const subset = font!.subset;
+      const upem = subset.unitsPerEm;
+      const natural = subset.units(g.id);
       let advance = natural;
       if (k < count) {
         // What the composer put between this glyph and the next, in font units.
         const gap = ((lefts[k] - (at + (natural * g.size) / upem)) * upem) / g.size;
         if (text !== g.text || Math.abs(gap) > NEGLIGIBLE * upem) advance = Math.max(0, Math.round(natural + gap));
       }
-      const cid = cidOf(f, g.id, advance, natural, text);
+      const cid = cidOf(font!, g.id, advance, natural, text);
       parts.push(hex(cid));
-      pen = at + (f.widths[cid] * g.size) / 1000;
+      pen = at + (font!.widths[cid] * g.size) / 1000;
       j = k - 1;
     }
     flush();
@@ -205,47 +228,81 @@ export class TextWriter {
  * own glyph when both are the glyph's own, else a twin of it.
  */
 export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: number, text: string): number {
-  // Asked for every glyph drawn: found by numbers and the text as it is, without making the
-  // key string the CID table (and the page cache's programs) know a glyph by.
+  // Asked for every glyph drawn: found by one number and the text as it is, without making
+  // the key string the CID table (and the page cache's programs) know a glyph by.
   const slot = slotOf(id, advance);
-  const byText = slot < 0 ? undefined : byGlyph.get(f)?.get(slot);
-  let cid = byText?.get(text);
-  if (cid !== undefined) return cid;
+  const found = slot < 0 ? undefined : slotsOf(f);
+  if (found) {
+    const cid = found.cids.get(slot);
+    if (cid !== undefined) {
+      if (found.texts[cid] === text) return cid;
+      const other = found.others.get(slot)?.get(text);
+      if (other !== undefined) return other;
+    }
+  }
   const key = `${id} ${advance} ${text}`;
-  cid = f.cids.get(key);
-  if (cid !== undefined) {
-    remember(f, slot, text, cid);
-    return cid;
+  let cid = f.cids.get(key);
+  if (cid === undefined) {
+    const unicode = Array.from(text, (c) => c.codePointAt(0)!);
+    const plain = f.subset.includeGlyph(id);
+    if (f.unicode[plain] == null) {
+      // a twin's original is in the subset too (the twin draws it): it copies as the same text
+      f.widths[plain] = f.subset.width(plain);
+      f.unicode[plain] = unicode;
+    }
+    if (advance === natural && f.unicode[plain].join() === unicode.join()) cid = plain;
+    cid ??= f.subset.addTwin(id, advance);
+    // The width the PDF declares is the glyph's advance in the embedded font (PDF/A compares them).
+    f.widths[cid] = f.subset.width(cid);
+    f.unicode[cid] = unicode;
+    f.cids.set(key, cid);
   }
-  const unicode = Array.from(text, (c) => c.codePointAt(0)!);
-  const plain = f.subset.includeGlyph(id);
-  if (f.unicode[plain] == null) {
-    // a twin's original is in the subset too (the twin draws it): it copies as the same text
-    f.widths[plain] = f.subset.width(plain);
-    f.unicode[plain] = unicode;
-  }
-  if (advance === natural && f.unicode[plain].join() === unicode.join()) cid = plain;
-  cid ??= f.subset.addTwin(id, advance);
-  // The width the PDF declares is the glyph's advance in the embedded font (PDF/A compares them).
-  f.widths[cid] = f.subset.width(cid);
-  f.unicode[cid] = unicode;
-  f.cids.set(key, cid);
-  remember(f, slot, text, cid);
+  if (found) remember(found, slot, text, cid);
   return cid;
 }
 
-/** Advances are whole font units, well under this: (glyph, advance) as one number. */
-const ADVANCES = 1 << 20;
+/**
+ * A glyph and an advance as one small integer (a map keyed by it hashes no heap number):
+ * glyph ids are 16-bit; advances are whole font units, under 2¹⁴ in practice. −1 otherwise
+ * (such a glyph is found by its key string).
+ */
 const slotOf = (id: number, advance: number): number =>
-  Number.isInteger(advance) && advance >= 0 && advance < ADVANCES ? id * ADVANCES + advance : -1;
-/** CIDs by font, then glyph and advance (slotOf), then text: the same as `cids`, found without a string. */
-const byGlyph = new WeakMap<EmbeddedFont, Map<number, Map<string, number>>>();
+  Number.isInteger(advance) && advance >= 0 && advance < 1 << 14 && id >= 0 && id < 1 << 16
+    ? id * (1 << 14) + advance
+    : -1;
 
-function remember(f: EmbeddedFont, slot: number, text: string, cid: number): void {
-  if (slot < 0) return; // (never in practice: such a glyph is found by its key)
-  let slots = byGlyph.get(f);
-  if (!slots) byGlyph.set(f, (slots = new Map<number, Map<string, number>>()));
-  let byText = slots.get(slot);
-  if (!byText) slots.set(slot, (byText = new Map<string, number>()));
-  byText.set(text, cid);
+/**
+ * CIDs by font, then glyph and advance (slotOf), then text: the same as the font's `cids`,
+ * found without a string. The first text a slot was drawn with is checked against `texts`
+ * (by CID); other texts of the same slot (a typed space folded in) are under `others`.
+ */
+interface Slots {
+  cids: Map<number, number>;
+  texts: string[];
+  others: Map<number, Map<string, number>>;
+}
+const byFont = new WeakMap<EmbeddedFont, Slots>();
+/** The font asked about last, and its slots: runs of glyphs share a font. */
+let lastFont: EmbeddedFont | undefined;
+let lastSlots: Slots | undefined;
+
+function slotsOf(f: EmbeddedFont): Slots {
+  if (f === lastFont) return lastSlots!;
+  let slots = byFont.get(f);
+  if (!slots) byFont.set(f, (slots = { cids: new Map(), texts: [], others: new Map() }));
+  lastFont = f;
+  lastSlots = slots;
+  return slots;
+}
+
+function remember(slots: Slots, slot: number, text: string, cid: number): void {
+  const first = slots.cids.get(slot);
+  if (first === undefined) {
+    slots.cids.set(slot, cid);
+    slots.texts[cid] = text;
+  } else if (slots.texts[first] !== text) {
+    let byText = slots.others.get(slot);
+    if (!byText) slots.others.set(slot, (byText = new Map<string, number>()));
+    byText.set(text, cid);
+  }
 }

@@ -72,6 +72,20 @@ describe('compressed streams remembered by content', () => {
     expect(zlib.deflateSync(new Uint8Array(data)).equals(fresh)).toBe(true);
   });
 
+  it('keeps nothing for a build made once (nothing would be built again), and the bytes are the same', async () => {
+    const zlib = (await import('node:zlib')).default;
+    const { rememberDeflate, rememberedStreams } = await import('../../src/render/deflate-cache.js');
+    const data = Buffer.from('北京市科学技术委员会'.repeat(3000));
+    rememberDeflate(false);
+    const before = rememberedStreams();
+    const fresh = zlib.deflateSync(data);
+    expect(zlib.inflateSync(fresh).equals(data)).toBe(true);
+    expect(rememberedStreams()).toBe(before);
+    rememberDeflate();
+    expect(zlib.deflateSync(data).equals(fresh)).toBe(true);
+    expect(rememberedStreams()).toBe(before + 1);
+  });
+
   it('compressed ahead on the thread pool: the bytes deflateSync makes, found by it afterwards', async () => {
     const zlib = (await import('node:zlib')).default;
     const { deflateAhead, rememberDeflate } = await import('../../src/render/deflate-cache.js');

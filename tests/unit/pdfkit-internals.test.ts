@@ -6,11 +6,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import {
   addContentBytes,
   captureContent,
   declareUntrapped,
+  documentBytes,
   drawImage,
   embedFont,
   embedImage,
@@ -50,10 +52,7 @@ function document(o: { compress?: boolean; pdfa?: boolean } = {}): { doc: Doc; d
     subset: o.pdfa ? 'PDF/A-2a' : undefined,
     info: { Title: 't', CreationDate: new Date(Date.UTC(2024, 0, 31)) },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  return { doc, done };
+  return { doc, done: documentBytes(doc) };
 }
 
 function ended(d: { doc: Doc; done: Promise<Buffer> }): Promise<string> {
@@ -89,6 +88,43 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
     expect(Array.isArray(page.annotations), `PDFPage.annotations: ${RECHECK}`).toBe(true);
     expect((page.dictionary as Ref).data.Type, `PDFPage.dictionary: ${RECHECK}`).toBe('Page');
     expect(typeof page.structParentTreeKey, `PDFPage.structParentTreeKey: ${RECHECK}`).toBe('number');
+  });
+
+  it('writes into memory the bytes its stream gives (_write, _offset, the xref)', async () => {
+    const options = {
+      autoFirstPage: false,
+      compress: true,
+      pdfVersion: '1.7' as const,
+      tagged: true,
+      subset: 'PDF/A-2a' as const,
+      info: { Title: '科技情报 (t)', CreationDate: new Date(Date.UTC(2024, 0, 31)) },
+    };
+    const draw = (doc: Doc) => {
+      for (let i = 0; i < 3; i++) {
+        doc.addPage({ size: [200, 200], margin: 0 });
+        doc.addContent(`0 0 m ${i} 10 l S`);
+        doc.addContent(Buffer.from('0 g\n', 'latin1') as unknown as string);
+        doc.goTo(10, 10, 20, 20, 'p0', { Contents: new String('→ 1') } as never);
+        doc.addNamedDestination(`p${i}`);
+      }
+      (doc as unknown as { outline: { addItem(t: string): void } }).outline.addItem('一');
+      doc.end();
+    };
+    const streamed = new PDFDocument({ ...options, font: null as unknown as string }) as unknown as Doc;
+    const chunks: Buffer[] = [];
+    streamed.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise<Buffer>((resolve) => streamed.on('end', () => resolve(Buffer.concat(chunks))));
+    draw(streamed);
+    const inMemory = newDocument(options);
+    const bytes = documentBytes(inMemory);
+    draw(inMemory);
+    const got = await bytes;
+    expect(got.equals(await ended), `PDFDocument._write/_offset: ${RECHECK}`).toBe(true);
+    // and the xref points at every object
+    const text = got.toString('latin1');
+    const xref = text.slice(text.lastIndexOf('xref\n')).split('\n').slice(3);
+    for (let k = 0; xref[k]?.endsWith(' 00000 n '); k++)
+      expect(text.startsWith(`${k + 1} 0 obj`, Number(xref[k].slice(0, 10)))).toBe(true);
   });
 
   it('opens no default font (no Helvetica in the file)', async () => {

@@ -114,7 +114,7 @@ describe('TrueTypeSubset', () => {
     const face = fonts.face('serif');
     const ids = Array.from('科技，Aé').map((c) => face.glyph(c.codePointAt(0)!)!.id);
     fonts.loadGlyphs('serif', ids);
-    const sub = new TrueTypeSubset(face.data);
+    const sub = new TrueTypeSubset(face.data, fonts.outlines('serif'));
     expect(ids.map((id) => sub.includeGlyph(id))).toEqual([1, 2, 3, 4, 5]);
     const font = sub.encode();
     expect(font.readUInt32BE(0)).toBe(0x00010000);
@@ -127,6 +127,17 @@ describe('TrueTypeSubset', () => {
     const padded = Buffer.concat([font, Buffer.alloc((4 - (font.length % 4)) % 4)]);
     for (let i = 0; i < padded.length; i += 4) sum = (sum + padded.readUInt32BE(i)) >>> 0;
     expect(sum).toBe(0xb1b0afba);
+    // each table's checksum in the directory is its own (head's taken with checkSumAdjustment 0)
+    for (let i = 0; i < tags.length; i++) {
+      const rec = 12 + 16 * i;
+      const [at, length] = [font.readUInt32BE(rec + 8), font.readUInt32BE(rec + 12)];
+      const table = Buffer.concat([font.subarray(at, at + length), Buffer.alloc(3)]);
+      if (tags[i] === 'head') table.writeUInt32BE(0, 8);
+      let check = 0;
+      for (let k = 0; k + 4 <= table.length; k += 4) check = (check + table.readUInt32BE(k)) >>> 0;
+      expect(font.readUInt32BE(rec + 4), tags[i]).toBe(check);
+      expect(at % 4, tags[i]).toBe(0);
+    }
     // .notdef and the five: Noto's glyphs are all simple outlines, so nothing else comes in
     expect(sub.glyphs()).toEqual([0, ...ids]);
   });
@@ -146,7 +157,7 @@ describe('TrueTypeSubset', () => {
     // Only the outlines asked for are read; the components come with their composite.
     const sparse = new SparseFont(path);
     sparse.loadGlyphs([a, e]);
-    const sub = new TrueTypeSubset(sparse.data);
+    const sub = new TrueTypeSubset(sparse.data, (id) => sparse.outline(id));
     expect([a, e].map((id) => sub.includeGlyph(id))).toEqual([1, 2]);
     const font = fontkit.create(sub.encode());
     expect(sub.glyphs()).toEqual([0, a, e, ...parts]);
@@ -166,7 +177,7 @@ describe('TrueTypeSubset', () => {
     const face = fonts.face('serif');
     const ids = Array.from('年2').map((c) => face.glyph(c.codePointAt(0)!)!.id);
     fonts.loadGlyphs('serif', ids);
-    const sub = new TrueTypeSubset(face.data);
+    const sub = new TrueTypeSubset(face.data, fonts.outlines('serif'));
     const plain = sub.includeGlyph(ids[0]);
     const twin = sub.addTwin(ids[0], 1250);
     const again = sub.addTwin(ids[1], sub.units(ids[1]) + 250);

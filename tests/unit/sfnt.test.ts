@@ -110,3 +110,61 @@ describe('a file that is not a font', () => {
     expect(locaIndex(data, tables)).toBeNull();
   });
 });
+
+describe('the sparse reader', () => {
+  /** The outline of `id` as the file holds it. */
+  const inFile = (data: Buffer, id: number): Buffer => {
+    const index = locaIndex(data, readTableDirectory(data))!;
+    const [from, to] = glyphSpan(data, index, id);
+    return to > from ? data.subarray(index.glyf + from, index.glyf + to) : Buffer.alloc(0);
+  };
+
+  it.each(['LiberationSans-Regular.ttf', 'LiberationSans-Italic.ttf'])(
+    'reads the outlines asked for, and their components, as the file holds them (%s)',
+    (file) => {
+      const path = join(FONTS, file);
+      const data = readFileSync(path);
+      const sparse = new SparseFont(path);
+      const count = fontkit.create(data).numGlyphs;
+      // in two rounds, out of order, some twice; far apart and close together
+      const first = [count - 1, 3, 200, 36, 37, 38, 200, 5];
+      sparse.loadGlyphs(first);
+      const rest = Array.from({ length: count }, (_, i) => (i * 7919) % count);
+      sparse.loadGlyphs(rest);
+      let composites = 0;
+      for (let id = 0; id < count; id++) {
+        const g = sparse.outline(id);
+        expect(g, `glyph ${id}`).toBeDefined();
+        expect(g!.equals(inFile(data, id)), `glyph ${id}`).toBe(true);
+        if (isComposite(g!, 0, g!.length)) {
+          composites++;
+          for (const part of componentIds(g!, 0, g!.length)) expect(sparse.outline(part)).toBeDefined();
+        }
+      }
+      expect(composites).toBeGreaterThan(10);
+      // the font's own bytes hold no outline (they are had from `outline`)
+      const index = locaIndex(data, readTableDirectory(data))!;
+      expect(sparse.data.subarray(index.glyf, index.glyf + 1000).every((b) => b === 0)).toBe(true);
+    },
+  );
+
+  it('reads glyphs whose outlines overlap in the file (loca pointing two glyphs at the same bytes)', () => {
+    const data = Buffer.from(readFileSync(join(FONTS, 'LiberationSans-Regular.ttf')));
+    const tables = readTableDirectory(data);
+    const index = locaIndex(data, tables)!;
+    const at = (id: number) =>
+      index.long ? data.readUInt32BE(index.loca + 4 * id) : data.readUInt16BE(index.loca + 2 * id);
+    const set = (id: number, v: number) =>
+      index.long ? data.writeUInt32BE(v, index.loca + 4 * id) : data.writeUInt16BE(v, index.loca + 2 * id);
+    // glyph 40 starts where glyph 36 does and runs past it; glyph 39 then runs backwards (empty)
+    set(40, at(36));
+    const path = join(mkdtempSync(join(tmpdir(), 'sfnt-')), 'overlap.ttf');
+    writeFileSync(path, data);
+    const sparse = new SparseFont(path);
+    sparse.loadGlyphs([40, 36, 37, 39, 38]);
+    for (const id of [36, 37, 38, 39, 40])
+      expect(sparse.outline(id)!.equals(inFile(data, id)), `glyph ${id}`).toBe(true);
+    expect(sparse.outline(40)!.length).toBeGreaterThan(sparse.outline(36)!.length);
+    expect(sparse.outline(39)!.length).toBe(0);
+  });
+});
