@@ -33,7 +33,6 @@ const LAZY = {
   'unicode-trie': join(stubs, 'unicode-trie.mjs'),
   'brotli/decompress.js': join(stubs, 'brotli-decompress.mjs'),
   '@noble/ciphers/aes': join(stubs, 'noble-aes.mjs'),
-  'linkify-it': join(stubs, 'linkify-it.mjs'),
 };
 // A stand-in loads the copy of its module that the project root sees; the libraries must
 // see that same copy (npm keeps one of each here), or they would be given another version.
@@ -45,7 +44,6 @@ const LAZY = {
     ['linebreak', 'unicode-trie'],
     ['fontkit', 'brotli/decompress.js'],
     ['pdfkit', '@noble/ciphers/aes'],
-    ['markdown-it', 'linkify-it'],
   ]) {
     const own = createRequire(fromRoot.resolve(lib)).resolve(dep);
     if (own !== fromRoot.resolve(dep))
@@ -74,7 +72,7 @@ const OUTSIDE = /\bimport\((['"])(pdfjs-dist\/[^'"]*)\1\)/g;
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
-    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes|linkify-it)$/ }, (args) =>
+    b.onResolve({ filter: /^(unicode-trie|brotli\/decompress\.js|@noble\/ciphers\/aes)$/ }, (args) =>
       args.importer.startsWith(stubs)
         ? args.path.startsWith('brotli')
           ? { path: args.path, external: true }

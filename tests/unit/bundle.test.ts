@@ -138,26 +138,6 @@ describe('the stand-ins', () => {
     expect(typeof decompress).toBe('function');
   });
 
-  it('linkify-it: made on first use, answers as the real one', async () => {
-    interface Linkify {
-      test(text: string): boolean;
-      match(text: string): unknown;
-      matchAtStart(text: string): unknown;
-      set(options: object): unknown;
-    }
-    type Made = { LinkifyIt: new () => Linkify };
-    const stub = (await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'linkify-it.mjs')).href)) as Made;
-    const require = createRequire(join(ROOT, 'node_modules', 'markdown-it', 'package.json'));
-    const real = new (require('linkify-it') as Made).LinkifyIt();
-    const lazy = new stub.LinkifyIt();
-    const text = '见 https://example.org/a?b=1 与 www.example.com，或 foo@example.cn。';
-    expect(lazy.test(text)).toBe(true);
-    expect(lazy.match(text)).toEqual(real.match(text));
-    expect(lazy.matchAtStart('https://example.org/x 后文')).toEqual(real.matchAtStart('https://example.org/x 后文'));
-    lazy.set({ fuzzyLink: false });
-    expect(lazy.test('www.example.com')).toBe(false);
-  });
-
   it('name order: the order of localeCompare, with or without a collator', async () => {
     const { compareNames } = (await import(
       pathToFileURL(join(ROOT, 'scripts', 'bundle-stubs', 'name-order.mjs')).href
