@@ -14,7 +14,7 @@ import { nodePos, parseYaml } from '../source/fields.js';
 import { fileProblem, isProblem, readText } from '../source/read.js';
 
 /** Bumped when what a face records changes meaning: older caches are then not read. */
-const METRICS_FORMAT = 'v2';
+const METRICS_FORMAT = 'v3';
 
 export interface FontEntry {
   role: string;

@@ -29,7 +29,33 @@ export interface FaceMetrics {
   unitsPerEm: number;
   glyphs: Record<number, [number, number] | 0>;
   blank: Record<number, 'left' | 'right' | ''>;
-  words: Record<string, [number[], number[], string[]]>;
+  /** Shaped words, each as `wordCode` writes it: read back when the word is met. */
+  words: Record<string, string>;
+}
+
+/**
+ * A shaped word as one string, "ids;advances" and ";counts" when a glyph stands for other
+ * than one character (a ligature): the cache holds thousands of words, and JSON.parse makes
+ * a string of each far faster than three arrays (a build read 4,000 words in ~15 ms as
+ * arrays); a word is decoded only when a text uses it.
+ */
+export function wordCode(run: LatinRun): string {
+  const counts = run.texts.map((t) => Array.from(t).length);
+  const code = `${run.ids.join(',')};${run.advances.join(',')}`;
+  return counts.every((n) => n === 1) ? code : `${code};${counts.join(',')}`;
+}
+
+/** The run `wordCode` wrote for `text`. */
+export function wordRun(text: string, code: string): LatinRun {
+  const [ids, advances, counts] = code.split(';').map((part) => (part ? part.split(',').map(Number) : []));
+  const chars = Array.from(text);
+  const texts: string[] = [];
+  for (let i = 0, at = 0; i < ids.length; i++) {
+    const take = counts ? counts[i] : 1;
+    texts.push(chars.slice(at, at + take).join(''));
+    at += take;
+  }
+  return { ids, advances, texts, width: advances.reduce((a, b) => a + b, 0) };
 }
 
 /** Shaped words kept in the metrics cache before it is pruned to those in use. */
@@ -143,9 +169,8 @@ export class Face {
     // a long-running process (the preview) meets words without end: start again rather than grow
     if (this.runs.size >= 4 * WORD_LIMIT) this.runs.clear();
     const known = this.metrics.words[text];
-    if (known) {
-      const [ids, advances, texts] = known;
-      run = { ids, advances, texts, width: advances.reduce((a, b) => a + b, 0) };
+    if (typeof known === 'string') {
+      run = wordRun(text, known);
       this.runs.set(text, run);
       return run;
     }
@@ -169,7 +194,7 @@ export class Face {
     }
     run = { ids, advances, texts, width };
     this.runs.set(text, run);
-    this.metrics.words[text] = [ids, advances, texts];
+    this.metrics.words[text] = wordCode(run);
     this.dirty = true;
     return run;
   }
