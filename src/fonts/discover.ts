@@ -1,8 +1,8 @@
 // Fonts found by family name: the office's own in fonts/local/, then the system's (fontconfig's
 // list where there is one, else the usual font folders). Only a font file's header and name
 // table are read, so a look through a few hundred system fonts costs milliseconds.
-import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { OFFSET_TABLE_SIZE, readTableDirectory, TABLE_RECORD_SIZE, tableCount } from './sfnt.js';
@@ -259,6 +259,9 @@ export function systemFonts(refresh = false, cacheFile?: string): FoundFont[] {
   }
   let files: string[] = [];
   try {
+    // (child_process loaded only here: ~3 ms at start-up, and a build that finds the scan
+    // kept on disk never spawns)
+    const { execFileSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
     const out = execFileSync('fc-list', ['--format', '%{file}\n'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 });
     files = out.split('\n').filter((f) => f && FONT_EXT.has(extname(f).toLowerCase()));
   } catch {
