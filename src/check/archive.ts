@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { listArticles } from '../source/articles.js';
 import { previousIssues } from '../source/siblings.js';
+import { parsedBefore } from '../source/fields.js';
 import { isProblem, readText } from '../source/read.js';
 import { basename, join, resolve } from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
@@ -51,7 +52,8 @@ const INFOS = 32;
 
 function numbersOf(text: string): Omit<IssueInfo, 'dir' | 'name'> {
   const info: Omit<IssueInfo, 'dir' | 'name'> = {};
-  const doc = parseDocument(text, { uniqueKeys: false });
+  // (a text read without error has no repeated key, so the loader's document is this one)
+  const doc = parsedBefore(text) ?? parseDocument(text, { uniqueKeys: false });
   if (!isMap(doc.contents)) return info;
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !isScalar(pair.value)) continue;

@@ -42,7 +42,24 @@ export function parseYaml(text: string, file: string, diags: Diagnostics, lineOf
     const pos = posAt(parsed, e.pos[0]);
     diags.error('yaml-syntax', pos, t('yaml-syntax', { detail: firstLine(e.message) }), t('yaml-syntax.fix'));
   }
-  return doc.errors.length ? null : parsed;
+  if (doc.errors.length) return null;
+  clean.delete(text);
+  clean.set(text, doc);
+  for (const k of clean.keys()) if (clean.size > CLEAN) clean.delete(k);
+  return parsed;
+}
+
+/**
+ * The last few texts read without an error, with their documents: the proofreading checks
+ * read issue.yaml's numbers (check/archive.ts) from the loader's parse of the same text
+ * instead of parsing it again. Read only: a document here is never changed.
+ */
+const clean = new Map<string, Document.Parsed>();
+const CLEAN = 8;
+
+/** The document `parseYaml` made of this very text without an error, if it was lately. */
+export function parsedBefore(text: string): Document.Parsed | undefined {
+  return clean.get(text);
 }
 
 /** issue.yaml, front matter, template: named in the reader's language. */

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readInfo } from '../../src/check/archive.js';
+import { Diagnostics } from '../../src/source/diagnostics.js';
+import { parsedBefore, parseYaml } from '../../src/source/fields.js';
 
 describe('issue.yaml read again by the checks', () => {
   it('gives each folder its name, and the numbers of the text as it is now', () => {
@@ -35,5 +37,29 @@ describe('issue.yaml read again by the checks', () => {
       template: 'gongwen',
     });
     expect(readInfo(a)).toEqual(first);
+  });
+
+  it('reads the numbers from the loader’s parse of the same text as from a parse of its own', () => {
+    const base = mkdtempSync(join(tmpdir(), 'bulletin-info-'));
+    const read = (yaml: string, loaderFirst: boolean) => {
+      const d = mkdtempSync(join(base, 'i-'));
+      writeFileSync(join(d, 'issue.yaml'), yaml);
+      if (loaderFirst) expect(parseYaml(yaml, 'issue.yaml', new Diagnostics())).not.toBeNull();
+      if (loaderFirst) expect(parsedBefore(yaml)).toBeDefined();
+      const { dir: _dir, name: _name, ...numbers } = readInfo(d);
+      return numbers;
+    };
+    const texts = [
+      'title: 科技情报参考\nyear: 2024\nnumber: 06\ndate: 2024-06-28\ntotal: "58"\ntemplate: gongwen\n',
+      "year: '2024' # quoted\nnumber: 7\ndate: 2024-7-1\ncolophon:\n  editor: 李涛\n",
+      'number: 8\nyear: 2024\ndate: "2024-08-30"\n',
+    ];
+    // (each text a little different, so that neither read finds the other's in a memory)
+    texts.forEach((text, i) => expect(read(`${text}# ${i} a\n`, true)).toEqual(read(`${text}# ${i} b\n`, false)));
+    // a text the loader refuses (a key twice) is read leniently, the last value kept
+    const twice = 'year: 2024\nnumber: 5\nnumber: 6\n';
+    expect(parseYaml(twice, 'issue.yaml', new Diagnostics())).toBeNull();
+    expect(parsedBefore(twice)).toBeUndefined();
+    expect(read(twice, false)).toMatchObject({ year: 2024, number: 6 });
   });
 });
