@@ -230,10 +230,9 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
     }
     // pdfkit's own, its one stream object watched as it is ended
     const ref = doc.ref.bind(doc);
-    const before = Object.getOwnPropertyDescriptor(doc, 'ref');
     let content: string | undefined;
     let zipped: Buffer | undefined;
-    doc.ref = (data?: Record<string, unknown>) => {
+    const putBack = shadow(doc, 'ref', (data?: Record<string, unknown>) => {
       const r = ref(data);
       const end = r.end.bind(r);
       r.end = (chunk?: Buffer) => {
@@ -242,13 +241,12 @@ function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
         end(chunk);
       };
       return r;
-    };
+    });
     let cmap: Ref;
     try {
       cmap = make();
     } finally {
-      if (before) Object.defineProperty(doc, 'ref', before);
-      else delete (doc as Partial<Doc>).ref;
+      putBack();
     }
     cmaps.delete(name);
     if (typeof content === 'string' && zipped) cmaps.set(name, { codes, content, zipped });
@@ -360,15 +358,23 @@ export function embedImage(img: OpenedImage, doc: Doc): Promise<void> {
  * newline pdfkit would end each with.
  */
 export function captureContent(doc: Doc, sink: (piece: string) => void): () => void {
-  // (an own property over the prototype's method; the one before it, if any, put back after)
-  const before = Object.getOwnPropertyDescriptor(doc, 'addContent');
-  doc.addContent = ((piece: string) => {
+  return shadow(doc, 'addContent', ((piece: string) => {
     sink(piece);
     return doc;
-  }) as typeof doc.addContent;
+  }) as Doc['addContent']);
+}
+
+/**
+ * Sets `key` on `doc` as an own property over the prototype's method; the function returned
+ * puts back what was there before (an own property of an earlier override, or none), so that
+ * overrides nest and none is left behind.
+ */
+function shadow<K extends keyof Doc>(doc: Doc, key: K, value: Doc[K]): () => void {
+  const before = Object.getOwnPropertyDescriptor(doc, key);
+  doc[key] = value;
   return () => {
-    if (before) Object.defineProperty(doc, 'addContent', before);
-    else delete (doc as Partial<Doc>).addContent;
+    if (before) Object.defineProperty(doc, key, before);
+    else delete (doc as Partial<Doc>)[key];
   };
 }
 
