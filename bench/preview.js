@@ -182,7 +182,7 @@ async function unchanged(label, dir) {
 
 mkdirSync(OUT, { recursive: true });
 console.log(
-  `preview rebuilds — node ${process.version}; debounce ${DEBOUNCE_MS} ms (excluded below); ${EDITS} edits each, after 3 warm-up edits\n`,
+  `preview rebuilds — node ${process.version}; debounce ${DEBOUNCE_MS} ms (excluded below; the session collects garbage in it); ${EDITS} edits each, after 3 warm-up edits\n`,
 );
 const sample = repeated(SAMPLE, 1, 'preview-sample');
 await unchanged('sample (issues/2023-06)', sample);

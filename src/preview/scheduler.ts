@@ -23,6 +23,12 @@ export interface SchedulerOptions<T> {
   failed?: (error: unknown) => void;
   /** Quiet time after the last change before a build starts, ms. */
   delay: number;
+  /**
+   * Work for the quiet time (the session collects garbage): once per burst of changes, half
+   * the delay after its first, unless a build is running then. It must take well under half
+   * the delay, or the build waits for it.
+   */
+  tidy?: () => void;
   /** Injected for tests; default the real clock and timers. */
   now?: () => number;
   setTimer?: (f: () => void, ms: number) => unknown;
@@ -31,6 +37,7 @@ export interface SchedulerOptions<T> {
 
 export class RebuildScheduler<T> {
   private timer: unknown = null;
+  private tidyTimer: unknown = null;
   private running = false;
   /** The debounce ran out while a build was running: start again as soon as it ends. */
   private waiting = false;
@@ -58,6 +65,11 @@ export class RebuildScheduler<T> {
     this.generation++;
     this.lastEvent = this.now();
     if (file && !this.changedFiles.includes(file)) this.changedFiles.push(file);
+    if (this.o.tidy && this.timer === null && this.tidyTimer === null && !this.running)
+      this.tidyTimer = this.setTimer(() => {
+        this.tidyTimer = null;
+        if (!this.running && !this.closed) this.o.tidy!();
+      }, this.o.delay / 2);
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => this.due(), this.o.delay);
   }
@@ -83,7 +95,9 @@ export class RebuildScheduler<T> {
   close(): void {
     this.closed = true;
     if (this.timer !== null) this.clearTimer(this.timer);
+    if (this.tidyTimer !== null) this.clearTimer(this.tidyTimer);
     this.timer = null;
+    this.tidyTimer = null;
     this.waiting = false;
     if (!this.running) this.flushIdle();
   }

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { join, relative, resolve } from 'node:path';
 import { ROOT } from '../index.js';
 import type { Severity } from '../source/diagnostics.js';
+import { collectYoung } from './idle-gc.js';
 import { rebuild, type Outcome } from './rebuild.js';
 import { RebuildScheduler, type RunInfo } from './scheduler.js';
 import { SourceMap } from './sourcemap.js';
@@ -100,6 +101,8 @@ export class PreviewSession extends EventEmitter<{ state: [PreviewState]; buildi
       publish: (outcome, info) => this.publish(outcome, info),
       starting: () => this.emit('building'),
       failed: (e) => this.emit('log', `internal error: ${(e as Error).stack ?? String(e)}`),
+      // the young generation collected in the debounce, not in the middle of the build (idle-gc.ts)
+      tidy: collectYoung,
     });
     const targets: WatchTarget[] = [
       { dir: this.issueDir, recursive: true },

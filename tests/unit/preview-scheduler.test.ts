@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RebuildScheduler, type RunInfo } from '../../src/preview/scheduler.js';
 
 /** A clock and timers the test moves by hand, and builds it finishes by hand. */
-function harness(delay = 50) {
+function harness(delay = 50, tidy?: () => void) {
   let now = 0;
   let timers: { at: number; f: () => void; id: number }[] = [];
   let nextId = 1;
@@ -52,6 +52,7 @@ function harness(delay = 50) {
       published.push({ value, info });
     },
     failed: (e) => failures.push(e),
+    tidy: tidy && (() => (log.push('tidy'), tidy())),
   });
   const flush = () => new Promise((r) => setTimeout(r, 0));
   return {
@@ -186,6 +187,43 @@ describe('RebuildScheduler', () => {
     expect(settled).toBe(false);
     await h.finish(0);
     expect(settled).toBe(true);
+  });
+
+  it('tidies once per burst of saves, halfway through the quiet time, never during a build', async () => {
+    let tidied = 0;
+    const h = harness(50, () => tidied++);
+    h.save('a.md');
+    await h.advance(10);
+    h.save('a.md.tmp');
+    await h.advance(14);
+    expect(tidied).toBe(0);
+    await h.advance(1); // 25 ms after the burst's first save
+    expect(tidied).toBe(1);
+    h.save('b.md');
+    await h.advance(50);
+    expect(tidied).toBe(1);
+    expect(h.log).toEqual(['save', 'save', 'tidy', 'save', 'start 1']);
+    // saves while the build runs: no tidying then, nor when their debounce runs out
+    h.save('a.md');
+    await h.advance(60);
+    expect(tidied).toBe(1);
+    await h.finish(0);
+    await h.finish(1);
+    // the next burst, with nothing running, is tidied again
+    h.save('a.md');
+    await h.advance(50);
+    expect(tidied).toBe(2);
+    expect(h.log.slice(-3)).toEqual(['save', 'tidy', 'start 3']);
+  });
+
+  it('does not tidy after closing', async () => {
+    let tidied = 0;
+    const h = harness(50, () => tidied++);
+    h.save('a.md');
+    h.s.close();
+    await h.advance(100);
+    expect(tidied).toBe(0);
+    expect(h.pendingTimers).toBe(0);
   });
 
   it('does nothing more once closed', async () => {
