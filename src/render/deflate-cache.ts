@@ -69,7 +69,7 @@ function keep(key: string, out: Buffer): void {
  * font subset is compressed ahead and then looked up again, build after build).
  */
 const ahead: { data: Buffer; out?: Buffer }[] = [];
-const AHEAD = 8;
+const AHEAD = 16;
 
 function aheadOf(data: NodeJS.ArrayBufferView): { data: Buffer; out?: Buffer } | undefined {
   for (let i = 0; i < ahead.length; i++) {

@@ -1,10 +1,11 @@
 // A page's content stream, remembered between builds of one process (the preview) as a
 // program: its text and rules as the operators the renderer wrote, with every glyph kept as
-// the glyph it draws rather than the CID it got. CIDs are given in the order glyphs are first
-// drawn in the whole file, so an edit on page 2 renumbers glyphs on every later page; the
-// program, replayed page after page, asks the fonts for each glyph's CID in the same order a
-// fresh drawing would — which numbers them the same way — and writes the same bytes, without
-// working out a glyph's position or advance again. A page is known by a fingerprint of what
+// the glyph it draws rather than the CID it got. CIDs are stable (subset.ts: a glyph's own id,
+// a twin's a hash), so a replayed page's CIDs are nearly always last time's and its bytes and
+// compressed stream are reused as they are; only two twins hashed to one CID take it in the
+// order they are first drawn, so the program, replayed page after page, still asks the fonts
+// for each glyph's CID in the same order a fresh drawing would — which numbers them the same
+// way — and writes the same bytes, without working out a glyph's position or advance again. A page is known by a fingerprint of what
 // it draws (every glyph, rule and element role); the fonts it uses must be the same faces.
 //
 // A thin layer over the renderer: it watches what TextWriter and StructureWriter write for a
@@ -114,14 +115,14 @@ interface Written {
  * font's subset hold: two tables given the same keys in the same order are the same.
  */
 export class CidTable extends Map<string, number> {
-  readonly byCid: string[] = [];
+  readonly byCid = new Map<number, string>();
   readonly order: string[] = [];
   /** Leading keys found equal to the last rendering's table of the same role; -1: they differ. */
   agreed = 0;
   /** CID + 1 by key number, for the keys replays have looked up (0: not yet). */
   byNumber = new Int32Array(0);
   override set(key: string, cid: number): this {
-    this.byCid[cid] = key;
+    this.byCid.set(cid, key);
     if (!super.has(key)) this.order.push(key);
     return super.set(key, cid);
   }
@@ -594,7 +595,7 @@ function record(
           if (!p.startsWith('<')) return p;
           const cid = parseInt(p.slice(1, -1), 16);
           cids.push(cid);
-          return glyphRef(keys[cid]);
+          return glyphRef(keys.get(cid)!);
         });
       ops.push({ tj });
     } else ops.push(s);

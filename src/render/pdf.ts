@@ -232,7 +232,12 @@ export async function renderPdf(
   // The subsets are what they will be now: compressed on the thread pool while the outline,
   // the structure tree and `meanwhile` (the build's proofreading) are done here; pdfkit's own
   // compression of them as the document ends finds the bytes ready (deflate-cache.ts).
-  const ahead = Promise.all([...new Set(embedded.values())].map((f) => deflateAhead(f.subset.encode())));
+  const ahead = Promise.all(
+    [...new Set(embedded.values())].flatMap((f) => [
+      deflateAhead(f.subset.encode()),
+      deflateAhead(f.subset.cidToGidMap()),
+    ]),
+  );
   // Nested as the contents are: an article's sections under its title, closed.
   type Outline = { addItem(title: string, o: unknown): Outline };
   const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {

@@ -8,10 +8,11 @@
 // _addColorOutputIntent, openImage, PDFPage's dictionary/fonts/annotations/content,
 // PDFReference's buffer/finalize, the tagged-PDF mixin; PDFDocument.addContent writing every
 // drawing operator, PDFPage's content stream, registerFont taking a fontkit font, EmbeddedFont's
-// font and toUnicodeCmap), run that test, and only then change
+// font and the fields embedCidFont reads), run that test, and only then change
 // PDFKIT_VERSION.
 import zlib from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { DEFAULT_WIDTH, toUnicodeCMap, widthsArray } from './cid-font.js';
 import type { TrueTypeSubset } from './subset.js';
 
 /** The pdfkit release this module was written against. */
@@ -53,9 +54,6 @@ export interface EmbeddedFont {
   id: string;
   /** Ours, in place of the fontkit subset pdfkit made: pdfkit calls its encode() when embedding. */
   subset: TrueTypeSubset;
-  /** Declared widths (thousandths of an em) and text, by CID (= subset glyph index). */
-  widths: number[];
-  unicode: number[][];
   /** CIDs by glyph, advance (font units) and text. */
   cids: Map<string, number>;
   /** The font's dictionary, made on first use and written when the document ends. */
@@ -140,13 +138,12 @@ export function documentBytes(doc: Doc): Promise<Buffer> {
  * Registers a font under `name` and returns pdfkit's EmbeddedFont for it, its subset replaced
  * by ours. pdfkit parses `header` with fontkit (names, metrics, .notdef: see subset.ts
  * fontHeader) and makes a subset of it in the constructor; `doc.font()` leaves the font in the
- * private `_font`. When the document ends, EmbeddedFont.embed() writes `subset.encode()` as the
- * FontFile2 (and asks `subset.cff`, which ours leaves undefined: TrueType).
+ * private `_font`. When the document ends, its embed() — ours, embedCidFont — writes the font.
  *
  * Between documents of one process (the preview's rebuilds) the fontkit font pdfkit parsed
  * from the same header bytes is handed to it again (`registerFont` takes a fontkit font as it
  * takes bytes: anything with a `layout` method; the EmbeddedFont's `font`), and the font's
- * ToUnicode CMap is written as last time when its glyphs copy as the same text (rememberCmap).
+ * ToUnicode CMap is written as last time when its glyphs copy as the same text.
  */
 export function embedFont(
   doc: Doc,
@@ -170,7 +167,8 @@ export function embedFont(
   if (fresh) {
     f.subset = subset();
     ours.add(f);
-    rememberCmap(doc, f, name);
+    const font = f as PdfkitFont;
+    font.embed = () => embedCidFont(doc, font, name);
   }
   return { font: f, fresh };
 }
@@ -184,20 +182,22 @@ const KEPT_FONTS = 24;
 export const fontReuseStats = { parsed: 0, cmaps: 0 };
 
 /**
- * The ToUnicode CMaps written lately, by font name: the text each CID copies as (flattened:
- * the number of code points, then them, per CID), the CMap's content and its compressed
- * bytes. Bounded by the names in use (the roles of a template or two).
+ * The ToUnicode CMaps written lately, by font name: the CIDs in use with the text each copies
+ * as (flattened: CID, the number of code points, then them), the CMap's content and its
+ * compressed bytes. Bounded by the names in use (the roles of a template or two).
  */
 const cmaps = new Map<string, { codes: Int32Array; content: string; zipped: Buffer }>();
 
-function flatCodes(unicode: number[][]): Int32Array {
+function flatCodes(cids: readonly number[], textOf: (cid: number) => string): Int32Array {
   let n = 0;
-  for (const u of unicode) n += 1 + u.length;
+  for (const c of cids) n += 2 + textOf(c).length;
   const out = new Int32Array(n);
   let i = 0;
-  for (const u of unicode) {
-    out[i++] = u.length;
-    for (const c of u) out[i++] = c;
+  for (const c of cids) {
+    const text = textOf(c);
+    out[i++] = c;
+    out[i++] = text.length;
+    for (let k = 0; k < text.length; k++) out[i++] = text.charCodeAt(k);
   }
   return out;
 }
@@ -208,51 +208,111 @@ function sameCodes(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/**
- * EmbeddedFont.toUnicodeCmap (called by embed() as the document ends) makes a stream object
- * with `document.ref()` and ends it with the CMap's text, which depends on `unicode` alone.
- * When `unicode` is as the last time a font of this name was embedded, the same object is
- * made with the text and compressed bytes of that time; else pdfkit makes it, and its text
- * and compressed bytes are kept.
- */
-function rememberCmap(doc: Doc, f: EmbeddedFont, name: string): void {
-  const font = f as EmbeddedFont & { toUnicodeCmap(): Ref };
-  const make = font.toUnicodeCmap.bind(font);
-  font.toUnicodeCmap = () => {
-    const codes = flatCodes(f.unicode);
-    const last = cmaps.get(name);
-    if (last && sameCodes(last.codes, codes)) {
-      fontReuseStats.cmaps++;
-      const cmap = doc.ref();
-      zipWith(cmap, () => last.zipped);
-      cmap.end(last.content as unknown as Buffer);
-      return cmap;
-    }
-    // pdfkit's own, its one stream object watched as it is ended
-    const ref = doc.ref.bind(doc);
-    let content: string | undefined;
-    let zipped: Buffer | undefined;
-    const putBack = shadow(doc, 'ref', (data?: Record<string, unknown>) => {
-      const r = ref(data);
-      const end = r.end.bind(r);
-      r.end = (chunk?: Buffer) => {
-        content = chunk as unknown as string;
-        zipWith(r, (chunks) => (zipped = zlib.deflateSync(Buffer.concat(chunks))));
-        end(chunk);
-      };
-      return r;
-    });
-    let cmap: Ref;
-    try {
-      cmap = make();
-    } finally {
-      putBack();
-    }
-    cmaps.delete(name);
-    if (typeof content === 'string' && zipped) cmaps.set(name, { codes, content, zipped });
-    for (const k of cmaps.keys()) if (cmaps.size > KEPT_FONTS) cmaps.delete(k);
-    return cmap;
+/** pdfkit's EmbeddedFont as embedCidFont reads it (fontkit's font: the header, subset.ts fontHeader). */
+interface PdfkitFont extends EmbeddedFont {
+  document: Doc;
+  dictionary: Ref;
+  ascender: number;
+  descender: number;
+  scale: number;
+  embed(): void;
+  font: {
+    'OS/2'?: { sFamilyClass?: number };
+    post: { isFixedPitch?: boolean };
+    head: { macStyle: { italic?: boolean } };
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    postscriptName?: string;
+    italicAngle: number;
+    capHeight?: number;
+    ascent: number;
+    xHeight?: number;
   };
+}
+
+/**
+ * In place of EmbeddedFont.embed (called as the document ends): the Type 0 font with our
+ * subset as its FontFile2, written as pdfkit writes it but for the CIDs — sparse and stable
+ * (subset.ts) — which the CIDFont maps to subset glyphs with a CIDToGIDMap stream, lists in W
+ * (those not an em wide) and in the ToUnicode CMap. The CMap is written as last time, content
+ * and compressed bytes, when the CIDs in use copy as the same text as when a font of this
+ * name was last embedded.
+ */
+function embedCidFont(doc: Doc, f: PdfkitFont, name: string): void {
+  const subset = f.subset;
+  const font = f.font;
+  const fontFile = doc.ref();
+  fontFile.end(subset.encode());
+  const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2; // symbolic: glyphs outside the standard Latin set
+  if (font.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (font.head.macStyle.italic) flags |= 1 << 6;
+  // The six-letter subset tag from the resource name (F1 → BAAAAA-like), as pdfkit makes it.
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
+  const baseFont = `${tag}+${font.postscriptName?.replaceAll(' ', '_')}`;
+  const { bbox } = font;
+  const descriptor = doc.ref({
+    Type: 'FontDescriptor',
+    FontName: baseFont,
+    Flags: flags,
+    FontBBox: [bbox.minX * f.scale, bbox.minY * f.scale, bbox.maxX * f.scale, bbox.maxY * f.scale],
+    ItalicAngle: font.italicAngle,
+    Ascent: f.ascender,
+    Descent: f.descender,
+    CapHeight: (font.capHeight || font.ascent) * f.scale,
+    XHeight: (font.xHeight || 0) * f.scale,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  descriptor.end();
+  const cids = subset.cids();
+  const map = doc.ref();
+  map.end(subset.cidToGidMap());
+  const descendant = doc.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: baseFont,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    DW: DEFAULT_WIDTH,
+    W: widthsArray(cids, (c) => subset.width(c)),
+    CIDToGIDMap: map,
+  });
+  descendant.end();
+  f.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: baseFont,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: toUnicodeStream(doc, f, name, cids),
+  };
+  f.dictionary.end();
+}
+
+function toUnicodeStream(doc: Doc, f: EmbeddedFont, name: string, cids: readonly number[]): Ref {
+  const textOf = (c: number) => f.subset.textOf(c) ?? '';
+  const codes = flatCodes(cids, textOf);
+  const last = cmaps.get(name);
+  const cmap = doc.ref();
+  if (last && sameCodes(last.codes, codes)) {
+    fontReuseStats.cmaps++;
+    zipWith(cmap, () => last.zipped);
+    cmap.end(last.content as unknown as Buffer);
+    return cmap;
+  }
+  const content = toUnicodeCMap(cids, (c) => Array.from(textOf(c), (ch) => ch.codePointAt(0)!));
+  zipWith(cmap, (chunks) => {
+    const zipped = zlib.deflateSync(Buffer.concat(chunks));
+    cmaps.delete(name);
+    cmaps.set(name, { codes, content, zipped });
+    for (const k of cmaps.keys()) if (cmaps.size > KEPT_FONTS) cmaps.delete(k);
+    return zipped;
+  });
+  // (pdfkit takes a string as one byte a character: the CMap is ASCII)
+  cmap.end(content as unknown as Buffer);
+  return cmap;
 }
 
 /** pdfkit's fonts whose subset is ours already. */

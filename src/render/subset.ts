@@ -1,7 +1,16 @@
-// A TrueType subsetter working on the font's bytes: the glyphs a document uses, renumbered
-// 0..n−1 in first-use order, with the tables a PDF's FontFile2 needs (head, hhea, hmtx,
-// maxp, loca, glyf, cvt, fpgm, prep). Byte copies only — outlines are never decoded — which
-// makes embedding a CJK subset several times faster than a general-purpose subsetter.
+// A TrueType subsetter working on the font's bytes: the glyphs a document uses, with the
+// tables a PDF's FontFile2 needs (head, hhea, hmtx, maxp, loca, glyf, cvt, fpgm, prep). Byte
+// copies only — outlines are never decoded — which makes embedding a CJK subset several
+// times faster than a general-purpose subsetter.
+//
+// CIDs are stable: they do not depend on the order glyphs are first drawn in. A glyph drawn
+// as itself is CID = its glyph id; a twin (the glyph under another advance or text, see
+// `addTwin`) gets a CID hashed from what it is, above the font's glyph ids. The subset holds
+// its glyphs in one canonical order (by glyph id, then the twins by glyph and advance), and
+// the CIDFont's CIDToGIDMap (`cidToGidMap`) says which subset glyph each CID draws. An edit
+// near the start of an issue that draws a glyph earlier than before, or a new one, then
+// leaves every later page's content stream as it was: the preview replays those pages'
+// bytes and compressed streams as they are (render/page-cache.ts).
 import {
   forEachComponent,
   GLYPH_HEADER_SIZE,
@@ -29,19 +38,74 @@ export function fontHeader(data: Buffer, outline?: Outlines): Buffer {
  */
 export type Outlines = (id: number) => Buffer | undefined;
 
-/** Subsets encoded lately, by font data, then glyphs and twins (TrueTypeSubset.encode). */
-const encoded = new WeakMap<Buffer, Map<string, Buffer>>();
+/** Identity-H codes are two bytes: CIDs 0..0xffff. */
+const CID_COUNT = 0x10000;
+
+/** What a CID draws: a glyph of the font, with an advance in font units, and the text it copies as. */
+interface Drawn {
+  id: number;
+  advance: number;
+  text: string;
+}
+
+/** The subset's glyphs in order, and which of them each CID draws. */
+interface Layout {
+  /** Subset glyph → the font's glyph it is (a twin: the glyph it repeats). */
+  ids: number[];
+  /** Subset glyph → its advance where it is a twin (another advance than the glyph's own). */
+  twins: Map<number, number>;
+  /** Font glyph → its subset glyph (components are added as assembling meets them). */
+  sub: Map<number, number>;
+  /** CID → subset glyph, for the CIDs in use. */
+  cids: Map<number, number>;
+}
+
+/** A subset's encoding: the FontFile2 and the CIDToGIDMap stream's content. */
+interface Encoded {
+  font: Buffer;
+  map: Buffer;
+}
+
+/** Subsets encoded lately, by font data, then CIDs and what they draw (TrueTypeSubset.encode). */
+const encoded = new WeakMap<Buffer, Map<string, Encoded>>();
 const KEPT_SUBSETS = 4;
+
+/**
+ * The CID a twin is given unless another took it first: a hash (FNV-1a) of the glyph, the
+ * advance and the text, above the font's glyph ids where there is room for a few thousand
+ * twins, else anywhere past .notdef.
+ */
+export function twinHome(glyphCount: number, id: number, advance: number, text: string): number {
+  let h = 0x811c9dc5;
+  const mix = (v: number) => {
+    h = Math.imul(h ^ v, 0x01000193);
+  };
+  mix(id & 0xffff);
+  mix(id >>> 16);
+  mix(advance & 0xffff);
+  mix(advance >>> 16);
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
+  const from = twinsFrom(glyphCount);
+  return from + ((h >>> 0) % (CID_COUNT - from));
+}
+
+/** Where twins' CIDs start: above the glyph ids, unless the font leaves no room there. */
+const twinsFrom = (glyphCount: number): number => (CID_COUNT - glyphCount >= 4096 ? glyphCount : 1);
 
 export class TrueTypeSubset {
   private readonly tables: Map<string, TableRecord>;
   private readonly metrics: HorizontalMetrics;
   /** head.unitsPerEm: units of the font's design grid per em. */
   readonly unitsPerEm: number;
-  private readonly ids: number[] = [];
-  private readonly map = new Map<number, number>();
-  /** Subset index → the glyph it repeats with another advance (see `addTwin`). */
-  private readonly variants = new Map<number, { of: number; advance: number }>();
+  /** maxp.numGlyphs: CIDs from here up are free for twins. */
+  readonly glyphCount: number;
+  /** CIDs in use and what they draw. */
+  private readonly drawn = new Map<number, Drawn>();
+  /** The CID of each glyph drawn as itself. */
+  private readonly plain = new Map<number, number>();
+  private last: { cids: readonly number[]; extra: string; out: Encoded } | undefined;
+  /** `cids()`, until a CID is claimed. */
+  private sorted: number[] | undefined;
 
   constructor(
     private readonly data: Buffer,
@@ -50,32 +114,51 @@ export class TrueTypeSubset {
     this.tables = readTableDirectory(data);
     this.metrics = new HorizontalMetrics(data, this.tables);
     this.unitsPerEm = unitsPerEm(data, this.tables);
-    this.includeGlyph(0); // .notdef comes first
-  }
-
-  /** The glyph's id in the subset (pdfkit's EmbeddedFont calls this as it encodes text). */
-  includeGlyph(id: number): number {
-    let sub = this.map.get(id);
-    if (sub === undefined) {
-      sub = this.ids.length;
-      this.ids.push(id);
-      this.map.set(id, sub);
-    }
-    return sub;
+    const maxp = this.tables.get('maxp');
+    this.glyphCount = maxp ? data.readUInt16BE(maxp.offset + 4) : 0;
   }
 
   /**
-   * The glyph again under a subset index of its own, with another advance (font units): a
-   * composite glyph of one component, so it costs a few bytes, not the outline. Space the
-   * composer adds after a glyph (the Han/Latin quarter em, tracking, justification) goes
-   * into the advance of such a twin, so text extraction sees one wider glyph and no gap.
+   * The CID of glyph `id` drawn as itself, with its own advance: the glyph id, unless a twin
+   * took that CID first (only in a font of nearly 65,536 glyphs, whose twins have no room
+   * above the glyph ids). It copies as the `text` it is first asked for with.
    */
-  addTwin(id: number, advance: number): number {
-    this.includeGlyph(id);
-    const sub = this.ids.length;
-    this.ids.push(id);
-    this.variants.set(sub, { of: id, advance });
-    return sub;
+  includeGlyph(id: number, text = ''): number {
+    let cid = this.plain.get(id);
+    if (cid === undefined) {
+      cid = this.claim(id, { id, advance: this.metrics.advance(id), text });
+      this.plain.set(id, cid);
+    }
+    return cid;
+  }
+
+  /** The text CID `cid` copies as (its ToUnicode entry). */
+  textOf(cid: number): string | undefined {
+    return this.drawn.get(cid)?.text;
+  }
+
+  /**
+   * The glyph under a CID of its own, with another advance (font units) or copying as another
+   * text: in the subset a composite glyph of one component where the advance differs, so it
+   * costs a few bytes, not the outline. Space the composer adds after a glyph (the Han/Latin
+   * quarter em, tracking, justification) goes into the advance of such a twin, so text
+   * extraction sees one wider glyph and no gap. Its CID is found from the glyph, the advance
+   * and the text alone (a hash), so that it is the same whatever was drawn before it.
+   */
+  addTwin(id: number, advance: number, text = ''): number {
+    return this.claim(twinHome(this.glyphCount, id, advance, text), { id, advance, text }, twinsFrom(this.glyphCount));
+  }
+
+  /** `home`, or the first CID after it not in use (past the last, from `first` again). */
+  private claim(home: number, what: Drawn, first = 1): number {
+    let cid = home;
+    while (this.drawn.has(cid)) {
+      cid = cid + 1 < CID_COUNT ? cid + 1 : first;
+      if (cid === home) throw new Error('TrueTypeSubset: all 65,535 CIDs of the font are in use');
+    }
+    this.drawn.set(cid, what);
+    this.sorted = undefined;
+    return cid;
   }
 
   /** A glyph's advance in font units, from the font's hmtx. */
@@ -83,35 +166,98 @@ export class TrueTypeSubset {
     return this.metrics.advance(id);
   }
 
-  /** The advance of subset glyph `sub` in thousandths of an em (a twin's own). */
-  width(sub: number): number {
-    const v = this.variants.get(sub);
-    return ((v ? v.advance : this.units(this.ids[sub])) * 1000) / this.unitsPerEm;
+  /** The advance CID `cid` declares, in thousandths of an em. */
+  width(cid: number): number {
+    const d = this.drawn.get(cid);
+    return ((d ? d.advance : this.units(cid)) * 1000) / this.unitsPerEm;
   }
 
-  /** Original ids of the glyphs in the subset so far. */
-  glyphs(): readonly number[] {
-    return this.ids;
+  /** The font's glyphs the CIDs in use draw, ascending (without the parts of composites). */
+  glyphs(): number[] {
+    const ids = new Set<number>([0]);
+    for (const d of this.drawn.values()) ids.add(d.id);
+    return [...ids].sort((a, b) => a - b);
+  }
+
+  /** The CIDs in use, ascending. */
+  cids(): readonly number[] {
+    return (this.sorted ??= [...this.drawn.keys()].sort((a, b) => a - b));
   }
 
   /**
    * The subset font; `extra` names further tables to copy as they are (OS/2, name, post).
-   * The bytes follow from the font, the glyphs in order and the twins' advances alone: a
-   * rebuild in the same process (the preview) whose fonts drew the same glyphs as one of the
-   * last few gets those bytes again without assembling them.
+   * The bytes follow from the font and what each CID draws alone: a rebuild in the same
+   * process (the preview) whose fonts drew the same glyphs as one of the last few gets those
+   * bytes again without assembling them.
    */
   encode(extra: string[] = []): Buffer {
-    let twins = '';
-    for (const [k, v] of this.variants) twins += `${k}:${v.advance},`;
-    const key = `${extra.join(',')}|${this.ids.join(',')}|${twins}`;
+    return this.encoded(extra).font;
+  }
+
+  /**
+   * The CIDToGIDMap stream's content: the subset glyph of every CID from 0 to the largest in
+   * use, two bytes each (0, .notdef, for a CID not in use).
+   */
+  cidToGidMap(): Buffer {
+    return this.encoded([]).map;
+  }
+
+  private encoded(extra: string[]): Encoded {
+    const cids = this.cids();
+    if (this.last && this.last.cids === cids && this.last.extra === extra.join(',')) return this.last.out;
+    let key = `${extra.join(',')}|`;
+    for (const c of cids) {
+      const d = this.drawn.get(c)!;
+      key += `${c}:${d.id}:${d.advance},`;
+    }
     let byKey = encoded.get(this.data);
-    if (!byKey) encoded.set(this.data, (byKey = new Map<string, Buffer>()));
-    const hit = byKey.get(key);
-    if (hit) return hit;
-    const out = this.assemble(extra);
-    byKey.set(key, out);
-    for (const k of byKey.keys()) if (byKey.size > KEPT_SUBSETS) byKey.delete(k);
+    if (!byKey) encoded.set(this.data, (byKey = new Map<string, Encoded>()));
+    let out = byKey.get(key);
+    if (!out) {
+      const layout = this.layout(cids);
+      const font = this.assemble(layout, extra);
+      const top = cids.length ? cids[cids.length - 1] : 0;
+      const map = Buffer.alloc(2 * (top + 1));
+      for (const [cid, sub] of layout.cids) map.writeUInt16BE(sub, 2 * cid);
+      out = { font, map };
+      byKey.set(key, out);
+      for (const k of byKey.keys()) if (byKey.size > KEPT_SUBSETS) byKey.delete(k);
+    }
+    this.last = { cids, extra: extra.join(','), out };
     return out;
+  }
+
+  /**
+   * The subset's glyphs in their one order: .notdef, the glyphs drawn (as themselves or by a
+   * twin) by id, then the twins that change the advance, by glyph and advance. Twins of one
+   * glyph and advance that copy as different texts share a subset glyph.
+   */
+  private layout(cids: readonly number[]): Layout {
+    const natural = (d: Drawn) => d.advance === this.metrics.advance(d.id);
+    const ids = this.glyphs();
+    const sub = new Map<number, number>();
+    ids.forEach((id, k) => sub.set(id, k));
+    const twins = new Map<number, number>();
+    const twinSub = new Map<string, number>();
+    const pairs: Drawn[] = [];
+    for (const c of cids) {
+      const d = this.drawn.get(c)!;
+      if (natural(d) || twinSub.has(`${d.id} ${d.advance}`)) continue;
+      twinSub.set(`${d.id} ${d.advance}`, -1);
+      pairs.push(d);
+    }
+    pairs.sort((a, b) => a.id - b.id || a.advance - b.advance);
+    for (const d of pairs) {
+      twinSub.set(`${d.id} ${d.advance}`, ids.length);
+      twins.set(ids.length, d.advance);
+      ids.push(d.id);
+    }
+    const byCid = new Map<number, number>();
+    for (const c of cids) {
+      const d = this.drawn.get(c)!;
+      byCid.set(c, natural(d) ? sub.get(d.id)! : twinSub.get(`${d.id} ${d.advance}`)!);
+    }
+    return { ids, twins, sub, cids: byCid };
   }
 
   /**
@@ -119,12 +265,12 @@ export class TrueTypeSubset {
    * (every glyph is known once composites have pulled in their parts), each outline copied
    * once from the font, checksums summed over the result.
    */
-  private assemble(extra: string[]): Buffer {
+  private assemble(layout: Layout, extra: string[]): Buffer {
     const d = this.data;
     const index = locaIndex(d, this.tables);
     if (!index) throw new Error('TrueTypeSubset: the font has no glyf outlines (CFF fonts are not subset here)');
     const hm = this.metrics;
-    const ids = this.ids;
+    const { ids, twins, sub } = layout;
 
     // Where each glyph's outline is in the font, and what it becomes: a twin (16 bytes), a
     // composite (its components renumbered, and included if new: appended as they are met),
@@ -147,11 +293,17 @@ export class TrueTypeSubset {
         length = Math.max(0, Math.min(index.glyf + to, d.length) - Math.min(at, d.length));
       }
       let kind = PLAIN;
-      if (this.variants.has(k) && length >= GLYPH_HEADER_SIZE) kind = TWIN;
+      if (twins.has(k) && length >= GLYPH_HEADER_SIZE) kind = TWIN;
       else if (isComposite(src, at, at + length)) {
         kind = COMPOSITE;
         const g = src;
-        forEachComponent(g, at, at + length, (idAt) => this.includeGlyph(g.readUInt16BE(idAt)));
+        forEachComponent(g, at, at + length, (idAt) => {
+          const part = g.readUInt16BE(idAt);
+          if (!sub.has(part)) {
+            sub.set(part, ids.length);
+            ids.push(part);
+          }
+        });
       }
       sources.push(src);
       starts.push(at);
@@ -218,17 +370,17 @@ export class TrueTypeSubset {
         out.writeInt16BE(-1, at);
         sources[k].copy(out, at + 2, starts[k] + 2, starts[k] + GLYPH_HEADER_SIZE);
         out.writeUInt16BE(0x0002, at + 10);
-        out.writeUInt16BE(this.map.get(id)!, at + 12);
+        out.writeUInt16BE(sub.get(id)!, at + 12);
         off += padded(TWIN_SIZE);
       } else {
         sources[k].copy(out, at, starts[k], starts[k] + lengths[k]);
         if (kind === COMPOSITE)
           forEachComponent(out, at, at + lengths[k], (idAt) =>
-            out.writeUInt16BE(this.map.get(out.readUInt16BE(idAt))!, idAt),
+            out.writeUInt16BE(sub.get(out.readUInt16BE(idAt))!, idAt),
           );
         off += padded(lengths[k]);
       }
-      out.writeUInt16BE(this.variants.get(k)?.advance ?? hm.advance(id), hmtx + 4 * k);
+      out.writeUInt16BE(twins.get(k) ?? hm.advance(id), hmtx + 4 * k);
       out.writeInt16BE(hm.lsb(id), hmtx + 4 * k + 2);
     }
     out.writeUInt32BE(off, loca + 4 * count);
@@ -239,7 +391,7 @@ export class TrueTypeSubset {
     out.writeUInt16BE(count, where.get('hhea')! + 34);
     const maxp = where.get('maxp')!;
     out.writeUInt16BE(count, maxp + 4);
-    if (this.variants.size && out.readUInt32BE(maxp) >= 0x00010000) {
+    if (twins.size && out.readUInt32BE(maxp) >= 0x00010000) {
       // Twins are composites one level above what they repeat.
       out.writeUInt16BE(Math.max(out.readUInt16BE(maxp + 10), out.readUInt16BE(maxp + 6)), maxp + 10);
       out.writeUInt16BE(Math.max(out.readUInt16BE(maxp + 12), out.readUInt16BE(maxp + 8)), maxp + 12);

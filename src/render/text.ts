@@ -98,7 +98,8 @@ function flatten(chain: TextItem[]): number {
   return count;
 }
 
-const HEX: string[] = [];
+/** (all 65,536 places made at once: CIDs are sparse, and an array written far past its end turns into a slow dictionary) */
+const HEX: string[] = new Array<string>(0x10000);
 /** A CID as a TJ string operand, `<00ab>`. */
 export const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
 
@@ -210,7 +211,8 @@ export class TextWriter {
       }
       const cid = cidOf(font!, g.id, advance, natural, text);
       parts.push(hex(cid));
-      pen = at + (font!.widths[cid] * g.size) / 1000;
+      // (the width the CID declares: the advance, in thousandths of an em)
+      pen = at + (((advance * 1000) / upem) * g.size) / 1000;
       j = k - 1;
     }
     flush();
@@ -243,18 +245,14 @@ export function cidOf(f: EmbeddedFont, id: number, advance: number, natural: num
   const key = `${id} ${advance} ${text}`;
   let cid = f.cids.get(key);
   if (cid === undefined) {
-    const unicode = Array.from(text, (c) => c.codePointAt(0)!);
-    const plain = f.subset.includeGlyph(id);
-    if (f.unicode[plain] == null) {
-      // a twin's original is in the subset too (the twin draws it): it copies as the same text
-      f.widths[plain] = f.subset.width(plain);
-      f.unicode[plain] = unicode;
+    // The glyph as itself copies as the first text it is drawn with; another text, or another
+    // advance, is a twin. (The width the PDF declares is the advance in the embedded font:
+    // PDF/A compares them.)
+    if (advance === natural) {
+      const plain = f.subset.includeGlyph(id, text);
+      if (f.subset.textOf(plain) === text) cid = plain;
     }
-    if (advance === natural && f.unicode[plain].join() === unicode.join()) cid = plain;
-    cid ??= f.subset.addTwin(id, advance);
-    // The width the PDF declares is the glyph's advance in the embedded font (PDF/A compares them).
-    f.widths[cid] = f.subset.width(cid);
-    f.unicode[cid] = unicode;
+    cid ??= f.subset.addTwin(id, advance, text);
     f.cids.set(key, cid);
   }
   if (found) remember(found, slot, text, cid);

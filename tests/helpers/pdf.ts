@@ -170,3 +170,35 @@ export function groupLines(chars: PdfChar[]): PdfLine[] {
 export function squash(s: string): string {
   return s.replace(/\s+/g, '');
 }
+
+/** A Type 0 font as a reader resolves it: its embedded program, each CID's glyph in it, and the text each CID copies as. */
+export interface CidFontRead {
+  program: Buffer;
+  /** The program's glyph CID `cid` draws (CIDToGIDMap: a stream, or Identity). */
+  gidOf: (cid: number) => number;
+  /** ToUnicode: text by CID, for the CIDs it lists. */
+  texts: Map<number, string>;
+}
+
+export function readCidFont(font: mupdf.PDFObject): CidFontRead {
+  const cidFont = font.get('DescendantFonts').get(0);
+  const program = Buffer.from(cidFont.get('FontDescriptor').get('FontFile2').readStream().asUint8Array());
+  const map = cidFont.get('CIDToGIDMap');
+  const table = map.isStream() ? Buffer.from(map.readStream().asUint8Array()) : null;
+  const gidOf = (cid: number): number => (table ? (2 * cid + 1 < table.length ? table.readUInt16BE(2 * cid) : 0) : cid);
+  const texts = new Map<number, string>();
+  const utf16 = (hex: string): string => {
+    const units = hex.replace(/\s+/g, '').match(/.{4}/g) ?? [];
+    return String.fromCharCode(...units.map((u) => parseInt(u, 16)));
+  };
+  const cmap = Buffer.from(font.get('ToUnicode').readStream().asUint8Array()).toString('latin1');
+  for (const block of cmap.matchAll(/beginbfchar\s([\s\S]*?)endbfchar/g))
+    for (const [, cid, text] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g))
+      texts.set(parseInt(cid, 16), utf16(text));
+  for (const block of cmap.matchAll(/beginbfrange\s([\s\S]*?)endbfrange/g))
+    for (const [, from, , list] of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g))
+      [...list.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach(([, text], k) =>
+        texts.set(parseInt(from, 16) + k, utf16(text)),
+      );
+  return { program, gidOf, texts };
+}

@@ -148,14 +148,21 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
     expect(second.fresh).toBe(false);
     expect(f.subset).toBe(subset);
     expect(f.id, `EmbeddedFont.id: ${RECHECK}`).toMatch(/^F\d+$/);
-    expect(f.widths, `EmbeddedFont.widths: ${RECHECK}`).toBeInstanceOf(Array);
-    expect(f.unicode, `EmbeddedFont.unicode: ${RECHECK}`).toBeInstanceOf(Array);
-    const cid = subset.includeGlyph(36); // A
-    f.widths[cid] = subset.width(cid);
-    f.unicode[cid] = [0x41];
+    // what embedCidFont reads of pdfkit's EmbeddedFont and of the fontkit font it parsed
+    const pf = f as unknown as Record<string, unknown> & { font: Record<string, unknown> };
+    for (const k of ['scale', 'ascender', 'descender'])
+      expect(typeof pf[k], `EmbeddedFont.${k}: ${RECHECK}`).toBe('number');
+    expect(typeof pf.embed, `EmbeddedFont.embed: ${RECHECK}`).toBe('function');
+    expect(typeof pf.font.italicAngle, `fontkit Font.italicAngle: ${RECHECK}`).toBe('number');
+    expect(typeof pf.font.ascent, `fontkit Font.ascent: ${RECHECK}`).toBe('number');
+    expect(pf.font.bbox, `fontkit Font.bbox: ${RECHECK}`).toHaveProperty('maxY');
+    expect(pf.font.head, `fontkit Font.head.macStyle: ${RECHECK}`).toHaveProperty('macStyle');
+    expect(pf.font.post, `fontkit Font.post: ${RECHECK}`).toHaveProperty('isFixedPitch');
+    const cid = subset.includeGlyph(36, 'A');
+    expect(cid).toBe(36); // a glyph drawn as itself: CID = glyph id (subset.ts)
     usePageFont(doc, f);
     expect(doc.page.fonts[f.id], `PDFPage.fonts: ${RECHECK}`).toBe(f.ref());
-    doc.addContent(`BT /${f.id} 12 Tf <0001> Tj ET`);
+    doc.addContent(`BT /${f.id} 12 Tf <0024> Tj ET`);
     const encoded: Buffer[] = [];
     const encode = subset.encode.bind(subset);
     subset.encode = (extra) => {
@@ -164,14 +171,21 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
       return b;
     };
     const pdf = Buffer.from(await ended(d), 'latin1');
-    expect(encoded, `EmbeddedFont.embed() no longer calls subset.encode(): ${RECHECK}`).toHaveLength(1);
+    expect(encoded, `our embed() (EmbeddedFont.embed replaced) did not call subset.encode(): ${RECHECK}`).toHaveLength(
+      1,
+    );
     expect(pdf.includes(zlib.deflateSync(encoded[0])), `the FontFile2 is not our subset: ${RECHECK}`).toBe(true);
+    const map = subset.cidToGidMap();
+    expect(map).toHaveLength(2 * 37);
+    expect(map.readUInt16BE(2 * 36)).toBe(1); // A is the subset's glyph 1, after .notdef
+    expect(pdf.includes(zlib.deflateSync(map)), 'the CIDToGIDMap stream is not the subset’s').toBe(true);
     const text = pdf.toString('latin1');
     expect(text).toMatch(new RegExp(`/Font <<\\n/${f.id} \\d+ 0 R`));
-    // (pdfkit sets .notdef's width itself; A's is the one set here: 1366 units of 2048)
-    expect(text, `the declared widths are not EmbeddedFont.widths: ${RECHECK}`).toMatch(
-      new RegExp(`/W \\[0 \\[${f.widths[0]} 666\\.99\\d*\\]\\]`),
-    );
+    expect(text).toMatch(/\/Subtype \/CIDFontType2/);
+    expect(text).toMatch(/\/CIDToGIDMap \d+ 0 R/);
+    // an em is the default width; A's is declared: 1366 units of 2048
+    expect(text).toMatch(/\/DW 1000/);
+    expect(text).toMatch(/\/W \[36 \[666\.99\d*\]\]/);
   });
 
   it('parses a font once for many documents, and writes its ToUnicode CMap again as it was for the same text', async () => {
@@ -182,13 +196,9 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
       d.doc.addPage({ size: [200, 200], margin: 0 });
       const subset = new TrueTypeSubset(data);
       const { font: f } = embedFont(d.doc, 'cmap-test', data, () => subset);
-      for (const [id, code] of glyphs) {
-        const cid = subset.includeGlyph(id);
-        f.widths[cid] = subset.width(cid);
-        f.unicode[cid] = [code];
-      }
+      for (const [id, code] of glyphs) subset.includeGlyph(id, String.fromCodePoint(code));
       usePageFont(d.doc, f);
-      d.doc.addContent(`BT /${f.id} 12 Tf <0001> Tj ET`);
+      d.doc.addContent(`BT /${f.id} 12 Tf <${glyphs[0][0].toString(16).padStart(4, '0')}> Tj ET`);
       const pdf = Buffer.from(await ended(d), 'latin1');
       const streams: string[] = [];
       for (const m of pdf.toString('latin1').matchAll(/stream\n/g)) {
@@ -206,13 +216,13 @@ describe(`pdfkit as src/render/pdfkit-internals.ts knows it`, () => {
     const a = await make([[36, 0x41]]);
     const b = await make([[36, 0x41]]);
     expect(fontReuseStats.parsed - before.parsed, `registerFont with a fontkit font: ${RECHECK}`).toBeGreaterThan(0);
-    expect(fontReuseStats.cmaps - before.cmaps, `EmbeddedFont.toUnicodeCmap: ${RECHECK}`).toBe(1);
-    expect(a.cmap, `EmbeddedFont.toUnicodeCmap no longer writes one stream: ${RECHECK}`).toContain('<0041>');
+    expect(fontReuseStats.cmaps - before.cmaps, 'the CMap was not written again as it was').toBe(1);
+    expect(a.cmap, 'no ToUnicode CMap stream').toContain('<0024> <0041>');
     expect(b.pdf.equals(a.pdf), 'a document made again is not the same bytes').toBe(true);
-    // Other text: the CMap is pdfkit's afresh.
+    // Other text: the CMap is made afresh.
     const c = await make([[37, 0x42]]);
     expect(fontReuseStats.cmaps - before.cmaps).toBe(1);
-    expect(c.cmap).toContain('<0042>');
+    expect(c.cmap).toContain('<0025> <0042>');
     expect(c.cmap).not.toContain('<0041>');
   });
 
