@@ -152,8 +152,12 @@ async function memory(dir, edits) {
   };
   const marks = [];
   marks.push([0, sample()]);
+  // save → bytes of the last fifth of the edits, near the start and near the end: an editor's
+  // session well under way (the 20 edits above come just after it opened)
+  const late = [[], []]; // [near the start (files[0]), near the end]
   for (let i = 1; i <= edits; i++) {
-    await edit(session, files[i % 2], eds[i % 2].next());
+    const r = await edit(session, files[i % 2], eds[i % 2].next());
+    if (i > edits - Math.floor(edits / 5)) late[i % 2].push(r.total);
     if (i % Math.max(1, Math.floor(edits / 4)) === 0) marks.push([i, sample()]);
   }
   for (const e of eds) e.restore();
@@ -162,6 +166,11 @@ async function memory(dir, edits) {
     `memory over ${edits} edits of the sample (RSS / JS heap after GC${globalThis.gc ? '' : ' — run with --expose-gc for the heap after GC'}):`,
   );
   console.log('  ' + marks.map(([i, m]) => `after ${i}: ${mb(m.rss)} / ${mb(m.heap)}`).join(';  '));
+  if (late[0].length && late[1].length)
+    console.log(
+      `  save → PDF bytes over the last ${late[0].length + late[1].length} of them: near the start median ${ms(median(late[0]))}, worst ${ms(Math.max(...late[0]))};` +
+        ` near the end median ${ms(median(late[1]))}, worst ${ms(Math.max(...late[1]))}`,
+    );
 }
 
 /** Issue 10's warm build: the same issue built again in the same process, nothing changed. */
