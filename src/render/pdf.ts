@@ -5,7 +5,8 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { DisplayList, ImageItem, OutlineEntry, TextItem } from '../paginate/display.js';
 import type { ImageRef } from '../source/model.js';
 import { colorOp, type ColorMode } from '../template/color.js';
-import { deflateAhead, rememberDeflate } from './deflate-cache.js';
+import { rememberDeflate } from './deflate-cache.js';
+import { keepSegments } from './deflate-segments.js';
 import { ConvertedImage, convertPixels, decodePixels } from './image-color.js';
 import { BLEED, cropMarks, PDFX_XMP, SLUG, type OutputProfile } from './print.js';
 import { identificationXmp } from './xmp.js';
@@ -91,6 +92,7 @@ export async function renderPdf(
   }
   const slug = o.marks ? SLUG : 0;
   rememberDeflate(o.remember !== false);
+  keepSegments(o.remember !== false);
   const doc = newDocument({
     autoFirstPage: false,
     compress: true,
@@ -230,14 +232,9 @@ export async function renderPdf(
   // Outlines are read from the font files only now, for just the glyphs drawn.
   for (const [role, f] of embedded) fonts.loadGlyphs(role, f.subset.glyphs());
   // The subsets are what they will be now: compressed on the thread pool while the outline,
-  // the structure tree and `meanwhile` (the build's proofreading) are done here; pdfkit's own
-  // compression of them as the document ends finds the bytes ready (deflate-cache.ts).
-  const ahead = Promise.all(
-    [...new Set(embedded.values())].flatMap((f) => [
-      deflateAhead(f.subset.encode()),
-      deflateAhead(f.subset.cidToGidMap()),
-    ]),
-  );
+  // the structure tree and `meanwhile` (the build's proofreading) are done here; the fonts'
+  // embedding as the document ends finds the segments ready (deflate-segments.ts).
+  const ahead = Promise.all([...new Set(embedded.values())].map((f) => f.subset.compressAhead()));
   // Nested as the contents are: an article's sections under its title, closed.
   type Outline = { addItem(title: string, o: unknown): Outline };
   const addOutline = (parent: Outline, entries: OutlineEntry[]): void => {

@@ -241,6 +241,8 @@ function embedCidFont(doc: Doc, f: PdfkitFont, name: string): void {
   const subset = f.subset;
   const font = f.font;
   const fontFile = doc.ref();
+  // (compressed by the subset, in segments: see TrueTypeSubset.zipped)
+  zipWith(fontFile, () => subset.zipped());
   fontFile.end(subset.encode());
   const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2; // symbolic: glyphs outside the standard Latin set
@@ -268,6 +270,7 @@ function embedCidFont(doc: Doc, f: PdfkitFont, name: string): void {
   descriptor.end();
   const cids = subset.cids();
   const map = doc.ref();
+  zipWith(map, () => subset.zippedMap());
   map.end(subset.cidToGidMap());
   const descendant = doc.ref({
     Type: 'Font',

@@ -1,8 +1,6 @@
 // The composition cache: a paragraph met again is not composed again, the bytes do not
 // change, and the cache stays bounded.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { ComposeCache, composeCache } from '../../src/set/compose-cache.js';
 import type { StyledRun } from '../../src/compose/atoms.js';
@@ -84,28 +82,5 @@ describe('compressed streams remembered by content', () => {
     rememberDeflate();
     expect(zlib.deflateSync(data).equals(fresh)).toBe(true);
     expect(rememberedStreams()).toBe(before + 1);
-  });
-
-  it('compressed ahead on the thread pool: the bytes deflateSync makes, found by it afterwards', async () => {
-    const zlib = (await import('node:zlib')).default;
-    const { deflateAhead, rememberDeflate } = await import('../../src/render/deflate-cache.js');
-    rememberDeflate();
-    // a font: what is compressed ahead (varied bytes, several of zlib's blocks)
-    const font = readFileSync(join(ROOT, 'node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf'));
-    const data = Buffer.concat([font, Buffer.from(String(Math.random()))]);
-    const spy = vi.spyOn(zlib, 'deflate');
-    try {
-      await deflateAhead(data);
-      expect(spy).toHaveBeenCalledTimes(1);
-      await deflateAhead(Buffer.from(data)); // kept: not compressed again
-      expect(spy).toHaveBeenCalledTimes(1);
-    } finally {
-      spy.mockRestore();
-    }
-    const found = zlib.deflateSync(data);
-    expect(zlib.deflateSync(data)).toBe(found);
-    expect(zlib.inflateSync(found).equals(data)).toBe(true);
-    // zlib's own one-shot compression, with the cache out of the way (options given)
-    expect(found.equals(zlib.deflateSync(data, {}))).toBe(true);
   });
 });
