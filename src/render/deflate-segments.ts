@@ -30,7 +30,7 @@ interface Packed {
 const kept = new Map<string, Packed>();
 let keptBytes = 0;
 /** Bytes kept (segments and their compressed bytes); the least recently used go first. */
-const BUDGET = 48 * 1024 * 1024;
+const BUDGET = 16 * 1024 * 1024;
 
 /** Whether segments are kept: not for a build the process makes once (the command line's). */
 let keeping = true;
