@@ -61,11 +61,36 @@ function open(): Engine | null {
   return e;
 }
 
-/** zlib.deflateSync(data), with zlib's default options: the same bytes. */
+/**
+ * How far into its window the compressor has had data since it was opened. deflateReset
+ * does not clear the window, and near the end of its input zlib compares a few bytes past it
+ * (up to MAX_MATCH, 258): where an earlier, longer stream left bytes there rather than the
+ * zeros a new compressor has, a match can come out otherwise — about one stream in two
+ * hundred, measured — and the output would depend on what was compressed before it.
+ */
+let reach = 0;
+/** Past the end of an input, how far zlib may look (MAX_MATCH), with room to spare. */
+const LOOK_PAST = 512;
+/** The window: an input longer than this has overwritten, itself, what zlib looks at past its end. */
+const WINDOW = 64 * 1024;
+let zeros: Buffer | undefined;
+
+/** zlib.deflateSync(data), with zlib's default options: the same bytes, whatever came before. */
 export function deflate(data: NodeJS.ArrayBufferView): Buffer {
   if (engine === undefined) engine = open();
   const e = engine;
   if (!e) return deflateSync(data);
+  const length = data.byteLength;
+  if (reach > length && length < WINDOW) {
+    // zeros over what an earlier stream left just past this input's end, as a new compressor has
+    zeros ??= Buffer.alloc(WINDOW + LOOK_PAST);
+    compress(e, zeros.subarray(0, Math.min(reach, length + LOOK_PAST)));
+  }
+  reach = Math.max(reach, Math.min(length, WINDOW + LOOK_PAST));
+  return compress(e, data);
+}
+
+function compress(e: Engine, data: NodeJS.ArrayBufferView): Buffer {
   if (e.dirty) e.handle.reset();
   e.dirty = true;
   scratch ??= Buffer.allocUnsafe(PIECE);
@@ -79,6 +104,7 @@ export function deflate(data: NodeJS.ArrayBufferView): Buffer {
       // the stream destroyed itself and its handle: the next call opens another
       const err = e.error;
       engine = undefined;
+      reach = 0;
       throw err;
     }
     const outLeft = e.state[0];
