@@ -21,6 +21,8 @@ const MOD = 65521;
 interface Packed {
   raw: Buffer;
   source: Buffer;
+  /** The build it was last compressed or found in (see keepSegments). */
+  round: number;
   a: number;
   b: number;
   length: number;
@@ -41,7 +43,15 @@ let keeping = true;
  */
 export function keepSegments(keep: boolean): void {
   keeping = keep;
+  round++;
 }
+
+/**
+ * Builds started (keepSegments is called by each): the segments of the one under way are not
+ * let go for the budget, so that what was compressed ahead is found when the fonts are
+ * written — compressed again there, without the pool, zlib could end its blocks elsewhere.
+ */
+let round = 0;
 
 /** Segments compressed and found, since the process started (tests, the benchmark). */
 export const segmentStats = { compressed: 0, found: 0 };
@@ -96,6 +106,7 @@ function keep(key: string, p: Packed): void {
   keptBytes += p.raw.length + p.source.length;
   for (const [k, v] of kept) {
     if (keptBytes <= BUDGET) break;
+    if (v.round === round) continue;
     kept.delete(k);
     keptBytes -= v.raw.length + v.source.length;
   }
@@ -108,6 +119,7 @@ function found(key: string, piece: Uint8Array): Packed | undefined {
   // most recently used last
   kept.delete(key);
   kept.set(key, p);
+  p.round = round;
   segmentStats.found++;
   return p;
 }
@@ -129,7 +141,7 @@ function pack(piece: Uint8Array, raw: Buffer): Packed {
   segmentStats.compressed++;
   // (a one-off build finds only what it compressed ahead, in the same buffer: no copy)
   const source = keeping ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-  return { raw, source, ...adler(piece), length: piece.length };
+  return { raw, source, round, ...adler(piece), length: piece.length };
 }
 
 /** The zlib stream of `data`, compressed in segments cut at `cuts`; segments met before are not compressed again. */
