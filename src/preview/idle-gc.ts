@@ -3,9 +3,10 @@
 // until the build after (the page programs and composed lines the caches keep, the state the
 // page is shown). Left to itself V8 collects the young generation whenever it fills, which
 // falls inside a rebuild every second or third save, and then copies all of that: 10–14 ms
-// on the sample, a third of a rebuild (--trace-gc). Collected as soon as a build is
-// published, the young generation starts each rebuild empty, and a rebuild the size of the
-// sample's runs without a collection.
+// on the sample, a third of a rebuild (--trace-gc). Collected in the debounce after a save
+// (the scheduler's `tidy`), the young generation starts each rebuild empty, and a rebuild the
+// size of the sample's runs without a collection. (Collected right after each publish instead,
+// a save coming at once had its file event wait for the collection.)
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -32,7 +33,7 @@ export function canCollect(): boolean {
   return collector() !== null;
 }
 
-/** Collects the young generation now (the caller is idle: a build was just published). */
+/** Collects the young generation now (the caller is idle: waiting out the debounce). */
 export function collectYoung(): void {
   collector()?.({ type: 'minor', execution: 'sync' });
 }

@@ -3,9 +3,8 @@
 // sees exactly what is drawn, positions to the 1/1000 pt the PDF is written with, and costs
 // a few milliseconds for hundreds of pages.
 import { createHash } from 'node:crypto';
-import type { DisplayList, Page, TextItem } from '../paginate/display.js';
-
-type PlacedGlyph = TextItem['glyphs'][number];
+import type { PlacedGlyph } from '../core/drawn.js';
+import type { DisplayList, Page } from '../paginate/display.js';
 
 const words = new Map<string, number>();
 
@@ -72,10 +71,11 @@ function pictureHash(data: Buffer): string {
 const runHashes = new WeakMap<PlacedGlyph[], [number, number]>();
 
 /**
- * The glyphs of a text item — font, size and colour where they change, then each glyph's id
- * and place along the item — as the two lanes of a Hasher. Lines come from the composition cache, the same
- * arrays build after build, so an edit hashes only the lines it set again (a 277-page issue's
- * glyphs, hashed afresh on every save, were ~15 ms of each rebuild).
+ * The glyphs of a text item — font, size and colour where they change, then each glyph's id,
+ * place along the item and rise — as the two lanes of a Hasher. Lines come from the
+ * composition cache, the same arrays build after build, so an edit hashes only the lines it
+ * set again (a 277-page issue's glyphs, hashed afresh on every save, were ~15 ms of each
+ * rebuild).
  */
 function runHash(glyphs: PlacedGlyph[]): [number, number] {
   let v = runHashes.get(glyphs);

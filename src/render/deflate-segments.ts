@@ -34,24 +34,25 @@ let keptBytes = 0;
 /** Bytes kept (segments and their compressed bytes); the least recently used go first. */
 const BUDGET = 16 * 1024 * 1024;
 
-/** Whether segments are kept: not for a build the process makes once (the command line's). */
+/** Whether a copy of each segment is kept: not for a build the process makes once (the command line's). */
 let keeping = true;
 
 /**
- * Keeps a copy of each segment compressed, for later builds of the process to compare with,
- * or not (a one-off build: only its own compressing ahead looks it up, in the same buffer).
+ * Builds started (keepSegments is called by each): the segments of the one under way are not
+ * let go for the budget, so that what was compressed ahead on the pool is found when the
+ * fonts are written, not compressed again on the main thread.
+ */
+let round = 0;
+
+/**
+ * Starts a build's segments. Each segment compressed is kept with a copy of its bytes, for
+ * later builds of the process to compare with, or (`keep` false: a one-off build, where only
+ * its own compressing ahead looks a segment up, in the same buffer) with a view of them.
  */
 export function keepSegments(keep: boolean): void {
   keeping = keep;
   round++;
 }
-
-/**
- * Builds started (keepSegments is called by each): the segments of the one under way are not
- * let go for the budget, so that what was compressed ahead is found when the fonts are
- * written — compressed again there, without the pool, zlib could end its blocks elsewhere.
- */
-let round = 0;
 
 /** Segments compressed and found, since the process started (tests, the benchmark). */
 export const segmentStats = { compressed: 0, found: 0 };

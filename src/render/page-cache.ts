@@ -2,19 +2,21 @@
 // program: its text and rules as the operators the renderer wrote, with every glyph kept as
 // the glyph it draws rather than the CID it got. CIDs are stable (subset.ts: a glyph's own id,
 // a twin's a hash), so a replayed page's CIDs are nearly always last time's and its bytes and
-// compressed stream are reused as they are; only two twins hashed to one CID take it in the
+// compressed stream are reused as they are. Only two twins hashed to one CID take it in the
 // order they are first drawn, so the program, replayed page after page, still asks the fonts
 // for each glyph's CID in the same order a fresh drawing would — which numbers them the same
-// way — and writes the same bytes, without working out a glyph's position or advance again. A page is known by a fingerprint of what
-// it draws (every glyph, rule and element role); the fonts it uses must be the same faces.
+// way — and writes the same bytes, without working out a glyph's position or advance again.
+// A page is known by a fingerprint of what it draws (every glyph, rule and element role); the
+// fonts it uses must be the same faces.
 //
 // A thin layer over the renderer: it watches what TextWriter and StructureWriter write for a
 // page drawn afresh (pdfkit-internals.ts captureContent) and replays it through the same
 // calls; text.ts and tags.ts are unchanged but for `cidOf` being exported.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
+import type { PlacedGlyph } from '../core/drawn.js';
 import type { FontRegistry } from '../fonts/registry.js';
-import type { Item, Page, StructNode, TextItem } from '../paginate/display.js';
+import type { Item, Page, StructNode } from '../paginate/display.js';
 import type { Face } from '../text/face.js';
 import type { StructureWriter } from './tags.js';
 import { addContentBytes, captureContent, zipPageContent, type Doc, type EmbeddedFont } from './pdfkit-internals.js';
@@ -205,7 +207,6 @@ export const pageCacheStats = {
 };
 
 /** Fingerprints of glyph runs: lines come from the composition cache, the same arrays build after build. */
-type PlacedGlyph = TextItem['glyphs'][number];
 const runKeys = new WeakMap<PlacedGlyph[], string>();
 
 function runKey(glyphs: PlacedGlyph[]): string {

@@ -210,7 +210,6 @@ function sameCodes(a: Int32Array, b: Int32Array): boolean {
 
 /** pdfkit's EmbeddedFont as embedCidFont reads it (fontkit's font: the header, subset.ts fontHeader). */
 interface PdfkitFont extends EmbeddedFont {
-  document: Doc;
   dictionary: Ref;
   ascender: number;
   descender: number;

@@ -269,25 +269,24 @@ export class TrueTypeSubset {
     const bases = ids.length;
     const sub = new Map<number, number>();
     ids.forEach((id, k) => sub.set(id, k));
-    const twins = new Map<number, number>();
-    const twinSub = new Map<string, number>();
-    const pairs: Drawn[] = [];
+    const pair = (d: Drawn) => `${d.id} ${d.advance}`;
+    // one subset glyph per glyph and advance, however many texts its twins copy as
+    const pairs = new Map<string, Drawn>();
     for (const c of cids) {
       const d = this.drawn.get(c)!;
-      if (natural(d) || twinSub.has(`${d.id} ${d.advance}`)) continue;
-      twinSub.set(`${d.id} ${d.advance}`, -1);
-      pairs.push(d);
+      if (!natural(d)) pairs.set(pair(d), d);
     }
-    pairs.sort((a, b) => a.id - b.id || a.advance - b.advance);
-    for (const d of pairs) {
-      twinSub.set(`${d.id} ${d.advance}`, ids.length);
+    const twins = new Map<number, number>();
+    const twinSub = new Map<string, number>();
+    for (const [key, d] of [...pairs].sort(([, a], [, b]) => a.id - b.id || a.advance - b.advance)) {
+      twinSub.set(key, ids.length);
       twins.set(ids.length, d.advance);
       ids.push(d.id);
     }
     const byCid = new Map<number, number>();
     for (const c of cids) {
       const d = this.drawn.get(c)!;
-      byCid.set(c, natural(d) ? sub.get(d.id)! : twinSub.get(`${d.id} ${d.advance}`)!);
+      byCid.set(c, natural(d) ? sub.get(d.id)! : twinSub.get(pair(d))!);
     }
     return { ids, twins, sub, cids: byCid, bases };
   }

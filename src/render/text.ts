@@ -98,7 +98,10 @@ function flatten(chain: TextItem[]): number {
   return count;
 }
 
-/** (all 65,536 places made at once: CIDs are sparse, and an array written far past its end turns into a slow dictionary) */
+/**
+ * (All 65,536 places made at once: CIDs are sparse, and an array written far past its end
+ * turns into a slow dictionary.)
+ */
 const HEX: string[] = new Array<string>(0x10000);
 /** A CID as a TJ string operand, `<00ab>`. */
 export const hex = (cid: number): string => (HEX[cid] ??= `<${cid.toString(16).padStart(4, '0')}>`);
